@@ -1,0 +1,299 @@
+//! What a vacancy is, and the rules for accepting one from an employer.
+
+use super::parse;
+use crate::error::FieldErrors;
+use crate::i18n::Msg;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A vacancy as typed into the form: every field as text, so that nothing the
+/// person typed is lost when it is sent back with errors.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VacancyForm {
+    pub title: String,
+    pub employer_name: String,
+    pub description: String,
+    pub postcode: String,
+    pub city: String,
+    pub weekly_hours: String,
+    pub deadline: String,
+    pub how_to_apply: String,
+}
+
+/// A vacancy that passed every rule, ready to be stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewVacancy {
+    pub title: String,
+    pub employer_name: String,
+    pub description: String,
+    pub postcode: String,
+    pub city: String,
+    pub municipality_code: Option<u16>,
+    pub weekly_hours: f64,
+    pub deadline: NaiveDate,
+    pub how_to_apply: String,
+}
+
+/// A stored vacancy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Vacancy {
+    pub id: i64,
+    pub title: String,
+    pub employer_name: String,
+    pub description: String,
+    pub postcode: String,
+    pub city: String,
+    pub municipality_code: Option<u16>,
+    pub weekly_hours: f64,
+    pub deadline: NaiveDate,
+    pub how_to_apply: String,
+    pub posted: NaiveDate,
+    pub open: bool,
+}
+
+impl Vacancy {
+    /// Still open for applications on `today` (the deadline day included).
+    pub fn accepts_applications(&self, today: NaiveDate) -> bool {
+        self.open && self.deadline >= today
+    }
+}
+
+/// Field names, shared by the form, the errors and the tests.
+pub mod field {
+    pub const TITLE: &str = "title";
+    pub const EMPLOYER_NAME: &str = "employer_name";
+    pub const DESCRIPTION: &str = "description";
+    pub const POSTCODE: &str = "postcode";
+    pub const CITY: &str = "city";
+    pub const WEEKLY_HOURS: &str = "weekly_hours";
+    pub const DEADLINE: &str = "deadline";
+    pub const HOW_TO_APPLY: &str = "how_to_apply";
+}
+
+pub const TITLE_LEN: (usize, usize) = (3, 150);
+pub const EMPLOYER_MAX: usize = 150;
+pub const DESCRIPTION_LEN: (usize, usize) = (30, 20_000);
+pub const CITY_MAX: usize = 80;
+pub const HOURS_RANGE: (f64, f64) = (1.0, 48.0);
+pub const HOW_TO_APPLY_LEN: (usize, usize) = (5, 2_000);
+pub const DEADLINE_MAX_DAYS: i64 = 366;
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn text(input: &str, missing: Msg, (min, max): (usize, usize), bad_len: Msg) -> Result<String, Msg> {
+    let t = parse::non_empty(input).ok_or(missing)?;
+    if (min..=max).contains(&chars(t)) {
+        Ok(t.to_string())
+    } else {
+        Err(bad_len)
+    }
+}
+
+pub fn check_title(input: &str) -> Result<String, Msg> {
+    text(input, Msg::ErrTitleMissing, TITLE_LEN, Msg::ErrTitleLength)
+}
+
+pub fn check_employer_name(input: &str) -> Result<String, Msg> {
+    text(input, Msg::ErrEmployerMissing, (1, EMPLOYER_MAX), Msg::ErrEmployerLength)
+}
+
+pub fn check_description(input: &str) -> Result<String, Msg> {
+    let t = parse::non_empty(input).ok_or(Msg::ErrDescriptionMissing)?;
+    match chars(t) {
+        n if n < DESCRIPTION_LEN.0 => Err(Msg::ErrDescriptionShort),
+        n if n > DESCRIPTION_LEN.1 => Err(Msg::ErrDescriptionLong),
+        _ => Ok(t.replace("\r\n", "\n")),
+    }
+}
+
+pub fn check_city(input: &str) -> Result<String, Msg> {
+    text(input, Msg::ErrCityMissing, (1, CITY_MAX), Msg::ErrCityLength)
+}
+
+pub fn check_weekly_hours(input: &str) -> Result<f64, Msg> {
+    parse::non_empty(input).ok_or(Msg::ErrHoursMissing)?;
+    let h = parse::decimal(input).ok_or(Msg::ErrHoursInvalid)?;
+    if (HOURS_RANGE.0..=HOURS_RANGE.1).contains(&h) {
+        // Half hours are the finest grain anyone posts; keep one decimal.
+        Ok((h * 10.0).round() / 10.0)
+    } else {
+        Err(Msg::ErrHoursRange)
+    }
+}
+
+pub fn check_deadline(input: &str, today: NaiveDate) -> Result<NaiveDate, Msg> {
+    parse::non_empty(input).ok_or(Msg::ErrDeadlineMissing)?;
+    let d = parse::date(input).ok_or(Msg::ErrDeadlineInvalid)?;
+    if d < today {
+        Err(Msg::ErrDeadlinePast)
+    } else if (d - today).num_days() > DEADLINE_MAX_DAYS {
+        Err(Msg::ErrDeadlineFar)
+    } else {
+        Ok(d)
+    }
+}
+
+pub fn check_how_to_apply(input: &str) -> Result<String, Msg> {
+    text(input, Msg::ErrHowToApplyMissing, HOW_TO_APPLY_LEN, Msg::ErrHowToApplyLength)
+}
+
+/// Checks one field by name; the browser uses this to tell a person about a
+/// problem as soon as they leave the field, with the same rules as the server.
+pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
+    match name {
+        field::TITLE => check_title(value).err(),
+        field::EMPLOYER_NAME => check_employer_name(value).err(),
+        field::DESCRIPTION => check_description(value).err(),
+        field::POSTCODE => parse::postcode(value).err(),
+        field::CITY => check_city(value).err(),
+        field::WEEKLY_HOURS => check_weekly_hours(value).err(),
+        field::DEADLINE => check_deadline(value, today).err(),
+        field::HOW_TO_APPLY => check_how_to_apply(value).err(),
+        _ => None,
+    }
+}
+
+/// Checks a whole form. Every field is checked, so all problems are shown at once.
+pub fn validate(form: &VacancyForm, today: NaiveDate) -> Result<NewVacancy, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    macro_rules! check {
+        ($name:expr, $result:expr) => {
+            $result.map_err(|m| errors.add($name, m)).ok()
+        };
+    }
+    let title = check!(field::TITLE, check_title(&form.title));
+    let employer_name = check!(field::EMPLOYER_NAME, check_employer_name(&form.employer_name));
+    let description = check!(field::DESCRIPTION, check_description(&form.description));
+    let postcode = check!(field::POSTCODE, parse::postcode(&form.postcode));
+    let city = check!(field::CITY, check_city(&form.city));
+    let weekly_hours = check!(field::WEEKLY_HOURS, check_weekly_hours(&form.weekly_hours));
+    let deadline = check!(field::DEADLINE, check_deadline(&form.deadline, today));
+    let how_to_apply = check!(field::HOW_TO_APPLY, check_how_to_apply(&form.how_to_apply));
+    match (title, employer_name, description, postcode, city, weekly_hours, deadline, how_to_apply) {
+        (Some(title), Some(employer_name), Some(description), Some(postcode), Some(city), Some(weekly_hours), Some(deadline), Some(how_to_apply)) => {
+            Ok(NewVacancy { title, employer_name, description, postcode, city, municipality_code: None, weekly_hours, deadline, how_to_apply })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// How the "how to apply" text should be shown: as a link, a mail address, or text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApplyChannel {
+    Link(String),
+    Email(String),
+    Text(String),
+}
+
+pub fn apply_channel(how: &str) -> ApplyChannel {
+    let t = how.trim();
+    let single_word = !t.contains(char::is_whitespace);
+    if single_word && (t.starts_with("https://") || t.starts_with("http://")) {
+        ApplyChannel::Link(t.to_string())
+    } else if single_word && t.contains('@') && t.rsplit('@').next().is_some_and(|d| d.contains('.')) {
+        ApplyChannel::Email(t.to_string())
+    } else {
+        ApplyChannel::Text(t.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn good() -> VacancyForm {
+        VacancyForm {
+            title: "Pædagog til børnehave".into(),
+            employer_name: "Børnehuset Mælkebøtten".into(),
+            description: "Vi søger en glad og engageret pædagog til vores børnehave i Aarhus.".into(),
+            postcode: "8000".into(),
+            city: "Aarhus C".into(),
+            weekly_hours: "32,5".into(),
+            deadline: "15-12-2026".into(),
+            how_to_apply: "https://example.dk/job/123".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_vacancy_is_accepted_and_normalised() {
+        let v = validate(&good(), today()).unwrap();
+        assert_eq!(v.weekly_hours, 32.5);
+        assert_eq!(v.deadline, NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
+        assert_eq!(v.title, "Pædagog til børnehave");
+    }
+
+    #[test]
+    fn every_problem_is_reported_on_its_field() {
+        let cases: Vec<(fn(&mut VacancyForm), &str, Msg)> = vec![
+            (|f| f.title = "  ".into(), field::TITLE, Msg::ErrTitleMissing),
+            (|f| f.title = "ab".into(), field::TITLE, Msg::ErrTitleLength),
+            (|f| f.title = "x".repeat(151), field::TITLE, Msg::ErrTitleLength),
+            (|f| f.employer_name = "".into(), field::EMPLOYER_NAME, Msg::ErrEmployerMissing),
+            (|f| f.description = "For kort".into(), field::DESCRIPTION, Msg::ErrDescriptionShort),
+            (|f| f.description = "æ".repeat(20_001), field::DESCRIPTION, Msg::ErrDescriptionLong),
+            (|f| f.postcode = "12".into(), field::POSTCODE, Msg::ErrPostcodeInvalid),
+            (|f| f.city = "".into(), field::CITY, Msg::ErrCityMissing),
+            (|f| f.weekly_hours = "".into(), field::WEEKLY_HOURS, Msg::ErrHoursMissing),
+            (|f| f.weekly_hours = "fuld tid".into(), field::WEEKLY_HOURS, Msg::ErrHoursInvalid),
+            (|f| f.weekly_hours = "60".into(), field::WEEKLY_HOURS, Msg::ErrHoursRange),
+            (|f| f.weekly_hours = "0".into(), field::WEEKLY_HOURS, Msg::ErrHoursRange),
+            (|f| f.deadline = "".into(), field::DEADLINE, Msg::ErrDeadlineMissing),
+            (|f| f.deadline = "snart".into(), field::DEADLINE, Msg::ErrDeadlineInvalid),
+            (|f| f.deadline = "22-11-2026".into(), field::DEADLINE, Msg::ErrDeadlinePast),
+            (|f| f.deadline = "2028-01-01".into(), field::DEADLINE, Msg::ErrDeadlineFar),
+            (|f| f.how_to_apply = "ring".into(), field::HOW_TO_APPLY, Msg::ErrHowToApplyLength),
+        ];
+        for (change, name, msg) in cases {
+            let mut form = good();
+            change(&mut form);
+            let errors = validate(&form, today()).unwrap_err();
+            assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+            assert_eq!(errors.get(name), Some(msg), "{name}");
+            let value = serde_json::to_value(&form).unwrap()[name].as_str().unwrap().to_string();
+            assert_eq!(check_field(name, &value, today()), Some(msg), "live check agrees for {name}");
+        }
+    }
+
+    #[test]
+    fn an_empty_form_reports_all_eight_fields() {
+        let errors = validate(&VacancyForm::default(), today()).unwrap_err();
+        assert_eq!(errors.len(), 8);
+    }
+
+    #[test]
+    fn the_deadline_day_itself_is_open() {
+        let mut form = good();
+        form.deadline = "2026-11-23".into();
+        let v = validate(&form, today()).unwrap();
+        let stored = Vacancy {
+            id: 1,
+            title: v.title,
+            employer_name: v.employer_name,
+            description: v.description,
+            postcode: v.postcode,
+            city: v.city,
+            municipality_code: None,
+            weekly_hours: v.weekly_hours,
+            deadline: v.deadline,
+            how_to_apply: v.how_to_apply,
+            posted: today(),
+            open: true,
+        };
+        assert!(stored.accepts_applications(today()));
+        assert!(!stored.accepts_applications(today().succ_opt().unwrap()));
+    }
+
+    #[test]
+    fn how_to_apply_is_shown_as_link_mail_or_text() {
+        assert_eq!(apply_channel(" https://job.dk/1 "), ApplyChannel::Link("https://job.dk/1".into()));
+        assert_eq!(apply_channel("job@firma.dk"), ApplyChannel::Email("job@firma.dk".into()));
+        assert!(matches!(apply_channel("Ring til Anne på 12345678"), ApplyChannel::Text(_)));
+        assert!(matches!(apply_channel("javascript:alert(1)"), ApplyChannel::Text(_)));
+    }
+}

@@ -1,0 +1,117 @@
+//! Employers: posting vacancies.
+
+use crate::domain::vacancy::{self, field, VacancyForm};
+use crate::error::AppError;
+use crate::forms::{use_form_post, Rejected};
+use crate::i18n::Msg;
+use crate::ui::form::{ErrorSummary, Field, Kind};
+use crate::ui::lang::use_lang;
+use crate::ui::layout::PageTitle;
+use leptos::prelude::*;
+
+pub const NEW_VACANCY_PATH: &str = "/arbejdsgiver/stillinger/ny";
+
+#[server(prefix = "/api", endpoint = "employer/vacancy/create")]
+pub async fn create_vacancy(form: VacancyForm) -> Result<i64, AppError> {
+    // Open to all until accounts arrive (issue 3 puts this behind the employer role).
+    let st = crate::ssr::state()?;
+    crate::ssr::services::vacancies::create(&st, &form).await
+}
+
+/// Today in Denmark, as the browser sees it (for live checks of the deadline).
+fn today() -> chrono::NaiveDate {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::today()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let ms = js_sys_now();
+        let utc = chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default();
+        crate::domain::time::danish_date(utc)
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn js_sys_now() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.time_origin() + p.now()).unwrap_or(0.0)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
+/// The fields of the form in page order, for the error summary.
+const FIELDS: [(&str, Msg); 8] = [
+    (field::TITLE, Msg::FieldTitle),
+    (field::EMPLOYER_NAME, Msg::FieldEmployerName),
+    (field::DESCRIPTION, Msg::FieldDescription),
+    (field::POSTCODE, Msg::FieldPostcode),
+    (field::CITY, Msg::FieldCity),
+    (field::WEEKLY_HOURS, Msg::FieldWeeklyHours),
+    (field::DEADLINE, Msg::FieldDeadline),
+    (field::HOW_TO_APPLY, Msg::FieldHowToApply),
+];
+
+#[component]
+pub fn NewVacancyPage() -> impl IntoView {
+    let lang = use_lang();
+    let outcome = use_form_post(create_vacancy, |id: &i64| format!("/job/{id}?oprettet=1"));
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || outcome.get().map(|rejected| view! { <VacancyFormView rejected/> })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
+    let lang = use_lang();
+    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let title = match &rejected {
+        Some(_) => format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(Msg::NewVacancyHeading)),
+        None => lang.t(Msg::NewVacancyHeading).to_string(),
+    };
+    let today = today();
+    view! {
+        <PageTitle text=title/>
+        <h1>{lang.t(Msg::NewVacancyHeading)}</h1>
+        {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=FIELDS.to_vec()/> })}
+        <p>{lang.t(Msg::NewVacancyIntro)}</p>
+        <form method="post" action=NEW_VACANCY_PATH novalidate=true class="vacancy-form">
+            <Field name=field::TITLE label=Msg::FieldTitle hint=Msg::FieldTitleHint value=form.title required=true
+                error=err(field::TITLE) check=|v: String| vacancy::check_title(&v).err()/>
+            <Field name=field::EMPLOYER_NAME label=Msg::FieldEmployerName value=form.employer_name required=true
+                error=err(field::EMPLOYER_NAME) autocomplete="organization"
+                check=|v: String| vacancy::check_employer_name(&v).err()/>
+            <Field name=field::DESCRIPTION label=Msg::FieldDescription hint=Msg::FieldDescriptionHint
+                value=form.description error=err(field::DESCRIPTION) kind=Kind::Multiline required=true
+                check=|v: String| vacancy::check_description(&v).err()/>
+            <Field name=field::POSTCODE label=Msg::FieldPostcode value=form.postcode required=true
+                error=err(field::POSTCODE) width="input-width-xs" inputmode="numeric" autocomplete="postal-code"
+                check=|v: String| crate::domain::parse::postcode(&v).err()/>
+            <Field name=field::CITY label=Msg::FieldCity value=form.city required=true error=err(field::CITY)
+                width="input-width-l" autocomplete="address-level2" check=|v: String| vacancy::check_city(&v).err()/>
+            <Field name=field::WEEKLY_HOURS label=Msg::FieldWeeklyHours hint=Msg::FieldWeeklyHoursHint
+                value=form.weekly_hours error=err(field::WEEKLY_HOURS) required=true width="input-width-xs"
+                inputmode="decimal" check=|v: String| vacancy::check_weekly_hours(&v).err()/>
+            <Field name=field::DEADLINE label=Msg::FieldDeadline hint=Msg::FieldDeadlineHint
+                value=date_value(&form.deadline) error=err(field::DEADLINE) kind=Kind::Date required=true
+                width="input-width-s" check=move |v: String| vacancy::check_deadline(&v, today).err()/>
+            <Field name=field::HOW_TO_APPLY label=Msg::FieldHowToApply hint=Msg::FieldHowToApplyHint
+                value=form.how_to_apply error=err(field::HOW_TO_APPLY) required=true
+                check=|v: String| vacancy::check_how_to_apply(&v).err()/>
+            <button type="submit" class="button button-primary">{lang.t(Msg::SubmitVacancy)}</button>
+        </form>
+    }
+}
+
+/// A date input only shows ISO dates; turn a Danish-typed date back into one so
+/// what the person typed is not lost.
+fn date_value(typed: &str) -> String {
+    crate::domain::parse::date(typed).map(|d| d.to_string()).unwrap_or_else(|| typed.to_string())
+}

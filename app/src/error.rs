@@ -1,0 +1,186 @@
+//! The one error type of the app. It crosses the server-function boundary, so it
+//! carries only what a person may see: a message key, field errors, or a reference
+//! number. The detail behind an internal error is logged on the server, never sent.
+
+use crate::i18n::{Lang, Msg};
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// A problem with one field of a form, tied to that field by its name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub msg: Msg,
+}
+
+/// All problems found in one submitted form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, msg: Msg) {
+        self.0.push(FieldError { field: field.to_string(), msg });
+    }
+
+    pub fn get(&self, field: &str) -> Option<Msg> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.msg)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `Ok(value)` when nothing was found, else the errors as an [`AppError`].
+    pub fn into_result<T>(self, value: T) -> Result<T, AppError> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The person's input has problems; each is tied to a field.
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    #[error("not found")]
+    NotFound,
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    /// A dependency (database, index) is down or busy; trying again may help.
+    #[error("temporarily unavailable")]
+    Unavailable,
+    /// The request itself was malformed (not something a person typed into a field).
+    #[error("bad request")]
+    BadRequest,
+    /// Could not reach the server (raised in the browser).
+    #[error("connection failed")]
+    Connection,
+    /// A fault on our side. The reference lets support find the logged detail.
+    #[error("internal error, reference {reference}")]
+    Internal { reference: String },
+}
+
+impl AppError {
+    /// Logs the detail of an unexpected fault and returns an error that shows the
+    /// person only a reference.
+    #[cfg(feature = "ssr")]
+    pub fn internal(detail: impl std::fmt::Display) -> AppError {
+        let reference = crate::ssr::incident_reference();
+        tracing::error!(%reference, "internal error: {detail}");
+        AppError::Internal { reference }
+    }
+
+    /// The message a person reads for this error.
+    pub fn message(&self) -> Msg {
+        match self {
+            AppError::Invalid(_) => Msg::FormHasErrors,
+            AppError::NotFound => Msg::ErrNotFound,
+            AppError::Unauthenticated => Msg::ErrUnauthenticated,
+            AppError::Forbidden => Msg::ErrForbidden,
+            AppError::Unavailable => Msg::ErrUnavailable,
+            AppError::BadRequest => Msg::ErrBadRequest,
+            AppError::Connection => Msg::ErrConnection,
+            AppError::Internal { .. } => Msg::ErrInternal,
+        }
+    }
+
+    /// The full text for a person, with the reference where there is one.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            AppError::Internal { reference } => {
+                format!("{} {}: {reference}", lang.t(self.message()), lang.t(Msg::ErrorReference))
+            }
+            other => lang.t(other.message()).to_string(),
+        }
+    }
+
+    pub fn field_errors(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::NotFound => 404,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::Unavailable => 503,
+            AppError::BadRequest => 400,
+            AppError::Connection => 502,
+            AppError::Internal { .. } => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) => AppError::Connection,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            #[cfg(feature = "ssr")]
+            other => AppError::internal(other),
+            #[cfg(not(feature = "ssr"))]
+            _ => AppError::Internal { reference: "-".into() },
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::warn!("database unavailable: {err}");
+                AppError::Unavailable
+            }
+            other => AppError::internal(format_args!("database: {other}")),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<tantivy::TantivyError> for AppError {
+    fn from(err: tantivy::TantivyError) -> Self {
+        AppError::internal(format_args!("index: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_show_only_a_reference() {
+        let err = AppError::Internal { reference: "K7Q2".into() };
+        let text = err.describe(Lang::Da);
+        assert!(text.contains("K7Q2"));
+        assert!(text.starts_with("Der skete en fejl hos os"));
+        let wire = serde_json::to_string(&err).unwrap();
+        assert!(!wire.contains("SELECT"));
+    }
+
+    #[test]
+    fn field_errors_are_found_by_field() {
+        let mut errs = FieldErrors::default();
+        errs.add("title", Msg::ErrTitleMissing);
+        assert_eq!(errs.get("title"), Some(Msg::ErrTitleMissing));
+        assert_eq!(errs.get("city"), None);
+        assert!(errs.into_result(()).is_err());
+    }
+}

@@ -1,0 +1,87 @@
+//! Forms that work without JavaScript.
+//!
+//! A form page's `<form method="post">` posts back to the page's own address. The
+//! server renders the page again for that POST with the body attached to the
+//! request, and [`use_form_post`] runs the page's server function on it: on success
+//! the browser is sent on (303 See Other); on failure the page shows what was typed,
+//! with each error next to its field. The same server function, with the same
+//! checks, serves both paths; hydration adds checks as the person types.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::future::Future;
+
+/// The raw body of a form posted to a page, put into the request by the server.
+#[derive(Clone, Debug)]
+pub struct PostedForm(pub std::sync::Arc<[u8]>);
+
+/// A submission that was not accepted: what was typed, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rejected<F> {
+    pub form: F,
+    pub error: AppError,
+}
+
+impl<F> Rejected<F> {
+    /// The error for one field, if any.
+    pub fn field(&self, name: &str) -> Option<crate::Msg> {
+        self.error.field_errors().and_then(|e| e.get(name))
+    }
+}
+
+/// On the server, the form posted to the page now being rendered, if any.
+fn posted<F: DeserializeOwned>() -> Option<Result<F, AppError>> {
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>()?;
+        let body = parts.extensions.get::<PostedForm>()?;
+        Some(serde_urlencoded::from_bytes(&body.0).map_err(|_| AppError::BadRequest))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// Sends the browser on to `to` after a successful POST.
+fn see_other(_to: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(location)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(_to)) {
+        res.set_status(http::StatusCode::SEE_OTHER);
+        res.insert_header(http::header::LOCATION, location);
+    }
+}
+
+/// Handles a plain POST of this page's form with `submit`. Resolves to the
+/// rejected submission to show again, or `None` (nothing posted, or accepted and
+/// redirected to `next(&output)`).
+pub fn use_form_post<F, T, Fut>(
+    submit: impl Fn(F) -> Fut + Clone + Send + Sync + 'static,
+    next: impl Fn(&T) -> String + Clone + Send + Sync + 'static,
+) -> Resource<Option<Rejected<F>>>
+where
+    F: Clone + Default + Serialize + DeserializeOwned + Send + Sync + 'static,
+    T: 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    Resource::new_blocking(
+        || (),
+        move |_| {
+            let posted = posted::<F>();
+            let (submit, next) = (submit.clone(), next.clone());
+            async move {
+                match posted? {
+                    Err(error) => Some(Rejected { form: F::default(), error }),
+                    Ok(form) => match submit(form.clone()).await {
+                        Ok(output) => {
+                            see_other(&next(&output));
+                            None
+                        }
+                        Err(error) => Some(Rejected { form, error }),
+                    },
+                }
+            }
+        },
+    )
+}

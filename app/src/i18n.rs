@@ -1,0 +1,299 @@
+//! One translation layer for every text a person reads. Danish first, English second.
+//!
+//! Each text is one line of the `messages!` table with both languages, so a text
+//! cannot be added in one language only. Texts with numbers in them are small
+//! functions at the bottom.
+
+use serde::{Deserialize, Serialize};
+
+/// The language a page is shown in. Danish unless the person chose English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "sprog";
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, offered by the switch in the header.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+
+    /// Reads the language from a `Cookie` header value.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value))
+            .unwrap_or_default()
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        match self {
+            Lang::Da => msg.da(),
+            Lang::En => msg.en(),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $da:expr, $en:expr;)*) => {
+        /// Every fixed text in the app.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn da(self) -> &'static str { match self { $(Msg::$key => $da),* } }
+            pub fn en(self) -> &'static str { match self { $(Msg::$key => $en),* } }
+            #[cfg(test)]
+            pub(crate) const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        }
+    };
+}
+
+messages! {
+    // Frame
+    SiteName => "Jobunivers", "Jobunivers";
+    SiteTagline => "Find job, og få hjælp når du har brug for det", "Find a job, and get help when you need it";
+    SkipToContent => "Gå til indhold", "Skip to content";
+    SwitchLanguage => "English", "Dansk";
+    SwitchLanguageLabel => "Skift til engelsk", "Switch to Danish";
+    NavSearch => "Find job", "Find a job";
+    NavEmployer => "Til arbejdsgivere", "For employers";
+    MainNavigation => "Hovednavigation", "Main navigation";
+    FooterAbout => "Jobunivers er kommunernes digitale jobunivers for ledige, arbejdsgivere og jobcentre.", "Jobunivers is the municipalities' digital job universe for jobseekers, employers and jobcentres.";
+    FooterAccessibility => "Tilgængelighedserklæring", "Accessibility statement";
+    FooterContact => "Kontakt dit jobcenter", "Contact your jobcentre";
+
+    // Front page
+    HomeHeading => "Find dit næste job", "Find your next job";
+    HomeIntro => "Søg blandt ledige stillinger i hele Danmark. Du kan søge uden at logge ind.", "Search vacancies all over Denmark. You can search without signing in.";
+    HomeEmployerHeading => "Har du en ledig stilling?", "Do you have a vacancy?";
+    HomeEmployerText => "Slå stillingen op, så jobsøgende i hele landet kan finde den med det samme.", "Post the vacancy so jobseekers all over the country can find it right away.";
+    HomeEmployerLink => "Opret stillingsopslag", "Post a vacancy";
+
+    // Search
+    SearchHeading => "Find job", "Find a job";
+    SearchLabel => "Søg efter stilling, arbejdsgiver eller by", "Search for job title, employer or town";
+    SearchHint => "For eksempel: pædagog, sygeplejerske Aarhus eller lager", "For example: pædagog, sygeplejerske Aarhus or lager";
+    SearchButton => "Søg", "Search";
+    SearchNoResults => "Ingen stillinger matcher din søgning. Prøv med færre eller andre ord.", "No vacancies match your search. Try fewer or other words.";
+    SearchResultsHeading => "Søgeresultater", "Search results";
+    ApplicationDeadline => "Ansøgningsfrist", "Application deadline";
+    Employer => "Arbejdsgiver", "Employer";
+    Workplace => "Arbejdssted", "Workplace";
+    WeeklyHours => "Timer pr. uge", "Hours per week";
+    Posted => "Slået op", "Posted";
+    PagingLabel => "Sider med søgeresultater", "Search result pages";
+    PagePrevious => "Forrige", "Previous";
+    PageNext => "Næste", "Next";
+    Loading => "Henter …", "Loading …";
+
+    // Vacancy page
+    VacancyNotFound => "Stillingen findes ikke, eller den er ikke længere slået op.", "The vacancy does not exist, or it is no longer posted.";
+    HowToApply => "Sådan søger du", "How to apply";
+    AboutTheJob => "Om stillingen", "About the job";
+    BackToSearch => "Tilbage til søgningen", "Back to the search";
+    VacancyCreated => "Stillingen er oprettet. Den kan nu findes i jobsøgningen.", "The vacancy has been posted. It can now be found in the job search.";
+    VacancyExpired => "Ansøgningsfristen er overskredet.", "The application deadline has passed.";
+
+    // Employer: new vacancy
+    NewVacancyHeading => "Opret stillingsopslag", "Post a vacancy";
+    NewVacancyIntro => "Felter markeret med * skal udfyldes. Stillingen kan findes i jobsøgningen, så snart du har oprettet den.", "Fields marked * are required. The vacancy can be found in the job search as soon as you post it.";
+    FieldTitle => "Stillingsbetegnelse", "Job title";
+    FieldTitleHint => "Fx pædagog, lagermedarbejder eller softwareudvikler", "E.g. pædagog, lagermedarbejder or softwareudvikler";
+    FieldEmployerName => "Arbejdsgiverens navn", "Employer name";
+    FieldDescription => "Beskrivelse af stillingen", "Description of the job";
+    FieldDescriptionHint => "Opgaver, hvem I søger, og hvad I tilbyder", "Tasks, who you are looking for, and what you offer";
+    FieldPostcode => "Postnummer", "Postcode";
+    FieldCity => "By", "Town";
+    FieldWeeklyHours => "Timer pr. uge", "Hours per week";
+    FieldWeeklyHoursHint => "Fuld tid er 37 timer", "Full time is 37 hours";
+    FieldDeadline => "Ansøgningsfrist", "Application deadline";
+    FieldDeadlineHint => "Dato, fx 31-12-2026", "Date, e.g. 31-12-2026";
+    FieldHowToApply => "Sådan søger man", "How to apply";
+    FieldHowToApplyHint => "Et link til ansøgningsskemaet, en e-mailadresse eller en kort vejledning", "A link to the application form, an e-mail address or short instructions";
+    SubmitVacancy => "Opret stillingen", "Post the vacancy";
+    FormHasErrors => "Stillingen er ikke oprettet endnu. Ret det, der er markeret nedenfor.", "The vacancy has not been posted yet. Correct what is marked below.";
+    ErrorPrefix => "Fejl:", "Error:";
+    Required => "skal udfyldes", "required";
+
+    // Field errors
+    ErrTitleMissing => "Skriv stillingsbetegnelsen.", "Enter the job title.";
+    ErrTitleLength => "Stillingsbetegnelsen skal være mellem 3 og 150 tegn.", "The job title must be between 3 and 150 characters.";
+    ErrEmployerMissing => "Skriv arbejdsgiverens navn.", "Enter the employer's name.";
+    ErrEmployerLength => "Arbejdsgiverens navn må højst være 150 tegn.", "The employer's name can be at most 150 characters.";
+    ErrDescriptionMissing => "Skriv en beskrivelse af stillingen.", "Enter a description of the job.";
+    ErrDescriptionShort => "Beskrivelsen skal være på mindst 30 tegn, så jobsøgende ved, hvad stillingen går ud på.", "The description must be at least 30 characters so jobseekers know what the job is about.";
+    ErrDescriptionLong => "Beskrivelsen må højst være 20.000 tegn.", "The description can be at most 20,000 characters.";
+    ErrPostcodeMissing => "Skriv postnummeret.", "Enter the postcode.";
+    ErrPostcodeInvalid => "Et postnummer består af 4 cifre, fx 8000.", "A postcode is 4 digits, e.g. 8000.";
+    ErrCityMissing => "Skriv byen.", "Enter the town.";
+    ErrCityLength => "Bynavnet må højst være 80 tegn.", "The town name can be at most 80 characters.";
+    ErrHoursMissing => "Skriv antal timer pr. uge.", "Enter the hours per week.";
+    ErrHoursInvalid => "Skriv timer pr. uge som et tal, fx 37 eller 32,5.", "Enter hours per week as a number, e.g. 37 or 32.5.";
+    ErrHoursRange => "Timer pr. uge skal være mellem 1 og 48.", "Hours per week must be between 1 and 48.";
+    ErrDeadlineMissing => "Skriv ansøgningsfristen.", "Enter the application deadline.";
+    ErrDeadlineInvalid => "Skriv datoen som dag-måned-år, fx 31-12-2026.", "Enter the date as day-month-year, e.g. 31-12-2026.";
+    ErrDeadlinePast => "Ansøgningsfristen kan ikke ligge før i dag.", "The application deadline cannot be before today.";
+    ErrDeadlineFar => "Ansøgningsfristen kan højst ligge et år ude i fremtiden.", "The application deadline can be at most one year ahead.";
+    ErrHowToApplyMissing => "Skriv, hvordan man søger stillingen.", "Enter how to apply for the job.";
+    ErrHowToApplyLength => "Vejledningen skal være mellem 5 og 2.000 tegn.", "The instructions must be between 5 and 2,000 characters.";
+
+    // Errors shown as pages or banners
+    ErrNotFound => "Siden findes ikke.", "The page does not exist.";
+    ErrUnauthenticated => "Du skal logge ind for at se denne side.", "You need to sign in to see this page.";
+    ErrForbidden => "Du har ikke adgang til denne side.", "You do not have access to this page.";
+    ErrUnavailable => "Tjenesten er midlertidigt utilgængelig. Prøv igen om lidt.", "The service is temporarily unavailable. Please try again shortly.";
+    ErrInternal => "Der skete en fejl hos os. Det du har gemt, er ikke gået tabt. Prøv igen om lidt.", "Something went wrong on our side. Nothing you saved has been lost. Please try again shortly.";
+    ErrConnection => "Vi kunne ikke få forbindelse til Jobunivers. Tjek din internetforbindelse, og prøv igen.", "We could not reach Jobunivers. Check your internet connection and try again.";
+    ErrBadRequest => "Forespørgslen kunne ikke forstås. Prøv igen fra forsiden.", "The request could not be understood. Please try again from the front page.";
+    ErrorReference => "Fejlreference", "Error reference";
+    GoToFrontPage => "Gå til forsiden", "Go to the front page";
+}
+
+/// "1 stilling" / "2.345 stillinger".
+pub fn vacancy_count(lang: Lang, n: u64) -> String {
+    let num = format_number(lang, n);
+    match (lang, n) {
+        (Lang::Da, 1) => format!("{num} stilling"),
+        (Lang::Da, _) => format!("{num} stillinger"),
+        (Lang::En, 1) => format!("{num} vacancy"),
+        (Lang::En, _) => format!("{num} vacancies"),
+    }
+}
+
+/// "Side 2 af 14".
+pub fn page_of(lang: Lang, page: u32, pages: u32) -> String {
+    match lang {
+        Lang::Da => format!("Side {page} af {pages}"),
+        Lang::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// "37 timer" / "32,5 timer".
+pub fn hours(lang: Lang, h: f64) -> String {
+    let n = if h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        let s = format!("{h:.1}");
+        if lang == Lang::Da {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    match lang {
+        Lang::Da => format!("{n} timer"),
+        Lang::En => format!("{n} hours"),
+    }
+}
+
+/// Thousands separated the way the reader expects: 12.345 in Danish, 12,345 in English.
+pub fn format_number(lang: Lang, n: u64) -> String {
+    let sep = if lang == Lang::Da { '.' } else { ',' };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+const MONTHS_DA: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// "3. marts 2027" / "3 March 2027".
+pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Da => format!("{}. {} {}", d.day(), MONTHS_DA[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// "Søgning efter pædagog" as a page title.
+pub fn search_title(lang: Lang, query: &str) -> String {
+    match lang {
+        Lang::Da => format!("Søgning efter {query}"),
+        Lang::En => format!("Search for {query}"),
+    }
+}
+
+/// A number of errors, as announced at the top of a form.
+pub fn error_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "Der er 1 fejl i formularen.".into(),
+        (Lang::Da, n) => format!("Der er {n} fejl i formularen."),
+        (Lang::En, 1) => "There is 1 error in the form.".into(),
+        (Lang::En, n) => format!("There are {n} errors in the form."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for msg in Msg::ALL {
+            assert!(!msg.da().trim().is_empty(), "{msg:?} has no Danish text");
+            assert!(!msg.en().trim().is_empty(), "{msg:?} has no English text");
+        }
+    }
+
+    #[test]
+    fn language_comes_from_the_cookie_and_defaults_to_danish() {
+        assert_eq!(Lang::from_cookie_header("a=b; sprog=en; c=d"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("sprog=da"), Lang::Da);
+        assert_eq!(Lang::from_cookie_header("sprog=fr"), Lang::Da);
+        assert_eq!(Lang::from_cookie_header(""), Lang::Da);
+    }
+
+    #[test]
+    fn numbers_dates_and_hours_read_naturally() {
+        assert_eq!(format_number(Lang::Da, 1234567), "1.234.567");
+        assert_eq!(format_number(Lang::En, 1234), "1,234");
+        assert_eq!(format_number(Lang::Da, 999), "999");
+        assert_eq!(vacancy_count(Lang::Da, 1), "1 stilling");
+        assert_eq!(vacancy_count(Lang::Da, 2000), "2.000 stillinger");
+        assert_eq!(hours(Lang::Da, 32.5), "32,5 timer");
+        assert_eq!(hours(Lang::En, 37.0), "37 hours");
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 3).unwrap();
+        assert_eq!(date(Lang::Da, d), "3. marts 2027");
+        assert_eq!(date(Lang::En, d), "3 March 2027");
+    }
+}

@@ -1,0 +1,70 @@
+//! Jobunivers: the Leptos app, shared by the server (feature `ssr`) and the browser
+//! (feature `hydrate`). One folder per area a person recognises; `domain` holds the
+//! pure rules; `ssr` the server-only database, index and services.
+
+#![recursion_limit = "256"]
+
+pub mod domain;
+pub mod employer;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod search;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub use i18n::{Lang, Msg};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = ui::lang::detect();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content=lang.t(Msg::SiteTagline)/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The paths of pages whose forms post back to themselves (they work without
+/// JavaScript). The server also answers POST on these.
+pub const FORM_PAGES: &[&str] = &[employer::NEW_VACANCY_PATH];
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(ui::lang::detect());
+    view! {
+        <Stylesheet id="leptos" href="/pkg/jobunivers.css"/>
+        <Router>
+            <ui::layout::Layout>
+                <Routes fallback=ui::layout::NotFound>
+                    <Route path=path!("/") view=search::HomePage/>
+                    <Route path=path!("/job") view=search::SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/job/:id") view=search::VacancyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/arbejdsgiver/stillinger/ny") view=employer::NewVacancyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage/>
+                </Routes>
+            </ui::layout::Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,159 @@
+//! Vacancies: SQL only. Rules live in `domain::vacancy` and `ssr::services`.
+
+use super::{on_pool, outbox, Db};
+use crate::domain::vacancy::{NewVacancy, Vacancy};
+use crate::error::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct VacancyRow {
+    pub id: i64,
+    pub title: String,
+    pub employer_name: String,
+    pub description: String,
+    pub postcode: String,
+    pub city: String,
+    pub municipality_code: Option<i32>,
+    pub weekly_hours: f64,
+    pub deadline: NaiveDate,
+    pub how_to_apply: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl VacancyRow {
+    pub fn into_vacancy(self) -> Vacancy {
+        Vacancy {
+            id: self.id,
+            title: self.title,
+            employer_name: self.employer_name,
+            description: self.description,
+            postcode: self.postcode,
+            city: self.city,
+            municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
+            weekly_hours: self.weekly_hours,
+            deadline: self.deadline,
+            how_to_apply: self.how_to_apply,
+            posted: crate::domain::time::danish_date(self.created_at),
+            open: self.status == "open",
+        }
+    }
+}
+
+/// The columns of `VacancyRow`, as a literal so queries stay static strings.
+macro_rules! columns {
+    () => {
+        "id, title, employer_name, description, postcode, city, municipality_code, \
+         weekly_hours, deadline, how_to_apply, status, created_at"
+    };
+}
+
+const INSERT_SQL: &str = "INSERT INTO vacancies (title, employer_name, description, postcode, city, \
+    municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10) RETURNING id";
+
+impl Db {
+    /// Stores a vacancy and its outbox row in one transaction; returns its id.
+    pub async fn insert_vacancy(&self, v: &NewVacancy, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let ids = self.insert_vacancies(std::slice::from_ref(v), |_| now).await?;
+        Ok(ids[0])
+    }
+
+    /// Stores many vacancies in one transaction (demo data, imports). `posted_at`
+    /// gives each its creation time.
+    pub async fn insert_vacancies(
+        &self,
+        items: &[NewVacancy],
+        posted_at: impl Fn(usize) -> DateTime<Utc>,
+    ) -> Result<Vec<i64>, AppError> {
+        let lock = outbox::order_lock_sql(self);
+        let ids = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let mut ids = Vec::with_capacity(items.len());
+            for (i, v) in items.iter().enumerate() {
+                let at = posted_at(i);
+                let id: i64 = sqlx::query_scalar(INSERT_SQL)
+                    .bind(&v.title)
+                    .bind(&v.employer_name)
+                    .bind(&v.description)
+                    .bind(&v.postcode)
+                    .bind(&v.city)
+                    .bind(v.municipality_code.map(i32::from))
+                    .bind(v.weekly_hours)
+                    .bind(v.deadline)
+                    .bind(&v.how_to_apply)
+                    .bind(at)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                ids.push(id);
+            }
+            if let Some(sql) = lock {
+                sqlx::query(sql).execute(&mut *tx).await?;
+            }
+            let now = Utc::now();
+            for id in &ids {
+                sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(ids)
+        })?;
+        Ok(ids)
+    }
+
+    /// Closes a vacancy (it leaves the search at once); false when there was none open.
+    pub async fn close_vacancy(&self, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+        let lock = outbox::order_lock_sql(self);
+        let closed = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query("UPDATE vacancies SET status = 'closed', updated_at = $2 WHERE id = $1 AND status = 'open'")
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if n > 0 {
+                if let Some(sql) = lock {
+                    sqlx::query(sql).execute(&mut *tx).await?;
+                }
+                sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n > 0)
+        })?;
+        Ok(closed)
+    }
+
+    pub async fn vacancy(&self, id: i64) -> Result<Option<VacancyRow>, AppError> {
+        let sql = concat!("SELECT ", columns!(), " FROM vacancies WHERE id = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await)?)
+    }
+
+    /// The vacancies with these ids that exist (any status).
+    pub async fn vacancies_by_ids(&self, ids: &[i64]) -> Result<Vec<VacancyRow>, AppError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        // Only numbered placeholders are added to the text; the ids are bound.
+        let sql = format!(concat!("SELECT ", columns!(), " FROM vacancies WHERE id IN ({})"), placeholders.join(", "));
+        let rows = on_pool!(self, pool => {
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            for id in ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(pool).await
+        })?;
+        Ok(rows)
+    }
+
+    /// Open vacancies with id above `after`, by id, for rebuilding the index in pages.
+    pub async fn open_vacancies_after(&self, after: i64, limit: i64) -> Result<Vec<VacancyRow>, AppError> {
+        let sql = concat!("SELECT ", columns!(), " FROM vacancies WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2");
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(after).bind(limit).fetch_all(pool).await)?)
+    }
+
+    pub async fn count_open_vacancies(&self) -> Result<i64, AppError> {
+        let sql = "SELECT COUNT(*) FROM vacancies WHERE status = 'open'";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
+    }
+}

@@ -1,0 +1,307 @@
+//! The indexer: the only owner of the tantivy `IndexWriter`.
+//!
+//! It runs on its own thread (tantivy's writer and commits are blocking work) and
+//! tails the database outbox by id. Changes are applied in batches and committed at
+//! most every `commit_interval`, with the last applied outbox id stored in the
+//! commit, so a restart continues where the index left off.
+
+use super::{CommitPayload, Opened, VacancyIndex, SCHEMA_VERSION};
+use crate::error::AppError;
+use crate::ssr::db::{outbox, Db};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+use tantivy::{IndexWriter, TantivyDocument};
+use tokio::runtime::Handle;
+use tokio::sync::Notify;
+
+#[derive(Clone, Debug)]
+pub struct IndexerConfig {
+    /// Least time between two commits; a burst of writes shares one commit.
+    pub commit_interval: Duration,
+    /// How often to look for changes written by other server nodes.
+    pub poll_interval: Duration,
+    /// Outbox rows read per batch.
+    pub batch: i64,
+    /// Memory for the writer's buffers.
+    pub writer_heap_bytes: usize,
+    /// Outbox rows older than this are deleted; an index further behind rebuilds.
+    pub keep_outbox: chrono::Duration,
+}
+
+impl Default for IndexerConfig {
+    fn default() -> Self {
+        IndexerConfig {
+            commit_interval: Duration::from_millis(500),
+            poll_interval: Duration::from_secs(1),
+            batch: 5_000,
+            writer_heap_bytes: 64 * 1024 * 1024,
+            keep_outbox: chrono::Duration::days(7),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    ready: AtomicBool,
+    stop: AtomicBool,
+    applied: AtomicI64,
+}
+
+/// Controls the running indexer. Dropping it does not stop the thread; call `stop`.
+pub struct IndexerHandle {
+    wake: Arc<Notify>,
+    shared: Arc<Shared>,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl IndexerHandle {
+    /// Tells the indexer there is something new in the outbox.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// True once the index has been built or caught up after start.
+    pub fn is_ready(&self) -> bool {
+        self.shared.ready.load(Ordering::Acquire)
+    }
+
+    /// The last outbox id that searchers can see.
+    pub fn applied_outbox_id(&self) -> i64 {
+        self.shared.applied.load(Ordering::Acquire)
+    }
+
+    /// Stops the thread after its current batch and waits for it.
+    pub fn stop(&self) {
+        self.shared.stop.store(true, Ordering::Release);
+        self.wake.notify_one();
+        let thread = self.thread.lock().map(|mut t| t.take()).unwrap_or(None);
+        if let Some(thread) = thread {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Takes the index writer and starts the indexer thread. Fails at once if another
+/// process holds the writer (a running server when `reindex` is called, say).
+pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig) -> Result<IndexerHandle, AppError> {
+    let writer = open_writer(&index, &config)?;
+    let rt = Handle::current();
+    let wake = Arc::new(Notify::new());
+    let shared = Arc::new(Shared::default());
+    let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config };
+    let thread = std::thread::Builder::new()
+        .name("indexer".into())
+        .spawn(move || worker.run(opened))
+        .map_err(|e| AppError::internal(format_args!("starting indexer thread: {e}")))?;
+    Ok(IndexerHandle { wake, shared, thread: Mutex::new(Some(thread)) })
+}
+
+fn open_writer(index: &VacancyIndex, config: &IndexerConfig) -> Result<IndexWriter, AppError> {
+    index.inner.index.writer_with_num_threads(1, config.writer_heap_bytes).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => AppError::internal(format_args!(
+            "the search index in {} is in use by another process (is a server running?)",
+            index.dir().display()
+        )),
+        other => other.into(),
+    })
+}
+
+/// Rebuilds the whole index from the database, reporting `(done, total)` as it goes.
+/// For the `reindex` command; the server rebuilds by itself when it must.
+pub async fn rebuild_now(db: Db, index: VacancyIndex, progress: impl FnMut(u64, u64) + Send + 'static) -> Result<RebuildStats, AppError> {
+    let rt = Handle::current();
+    tokio::task::spawn_blocking(move || {
+        let config = IndexerConfig::default();
+        let mut writer = open_writer(&index, &config)?;
+        rebuild(&db, &index, &mut writer, &rt, progress)
+    })
+    .await
+    .map_err(|e| AppError::internal(format_args!("reindex task: {e}")))?
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RebuildStats {
+    pub documents: u64,
+    pub outbox_id: i64,
+}
+
+struct Worker {
+    db: Db,
+    index: VacancyIndex,
+    writer: IndexWriter,
+    rt: Handle,
+    wake: Arc<Notify>,
+    shared: Arc<Shared>,
+    config: IndexerConfig,
+}
+
+impl Worker {
+    fn run(&mut self, opened: Opened) {
+        let mut watermark = loop {
+            match self.initial_watermark(opened) {
+                Ok(w) => break w,
+                Err(e) => {
+                    tracing::warn!("index start failed, retrying: {e}");
+                    if self.pause(Duration::from_secs(2)) {
+                        return;
+                    }
+                }
+            }
+        };
+        self.shared.applied.store(watermark, Ordering::Release);
+        let mut last_commit = Instant::now() - self.config.commit_interval;
+        let mut last_prune = Instant::now();
+        loop {
+            if self.shared.stop.load(Ordering::Acquire) {
+                break;
+            }
+            // Mark ready only after the first look at the outbox, so readiness means
+            // "caught up", not merely "started".
+            match self.apply_next_batch(watermark) {
+                Ok(Some(next)) => {
+                    watermark = next;
+                    last_commit = Instant::now();
+                    self.shared.applied.store(watermark, Ordering::Release);
+                    self.shared.ready.store(true, Ordering::Release);
+                    // Let the next burst gather, then go on at once if more is waiting.
+                    if self.pause(self.config.commit_interval.saturating_sub(last_commit.elapsed())) {
+                        break;
+                    }
+                }
+                Ok(None) => {
+                    self.shared.ready.store(true, Ordering::Release);
+                    if last_prune.elapsed() > Duration::from_secs(3600) {
+                        self.prune();
+                        last_prune = Instant::now();
+                    }
+                    let _ = self.rt.block_on(tokio::time::timeout(self.config.poll_interval, self.wake.notified()));
+                    let since = last_commit.elapsed();
+                    if since < self.config.commit_interval && self.pause(self.config.commit_interval - since) {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!("indexing failed, will retry: {e}");
+                    let _ = self.writer.rollback();
+                    if self.pause(Duration::from_secs(2)) {
+                        break;
+                    }
+                }
+            }
+        }
+        tracing::info!(watermark, "indexer stopped");
+    }
+
+    /// Sleeps, waking early on stop. True when asked to stop.
+    fn pause(&self, d: Duration) -> bool {
+        let deadline = Instant::now() + d;
+        while Instant::now() < deadline {
+            if self.shared.stop.load(Ordering::Acquire) {
+                return true;
+            }
+            std::thread::sleep((deadline - Instant::now()).min(Duration::from_millis(50)));
+        }
+        self.shared.stop.load(Ordering::Acquire)
+    }
+
+    fn initial_watermark(&mut self, opened: Opened) -> Result<i64, AppError> {
+        if let Opened::Current(payload) = opened {
+            // Rows we never applied may have been pruned: then only a rebuild is safe.
+            let oldest = self.rt.block_on(self.db.outbox_min_id())?;
+            let gap = oldest.is_some_and(|min| min > payload.outbox_id + 1);
+            if !gap {
+                tracing::info!(outbox_id = payload.outbox_id, docs = self.index.num_docs(), "search index opened");
+                return Ok(payload.outbox_id);
+            }
+            tracing::warn!("search index is older than the kept outbox; rebuilding");
+        } else {
+            tracing::info!("search index missing or of an older schema; rebuilding");
+        }
+        let started = Instant::now();
+        let stats = rebuild(&self.db, &self.index, &mut self.writer, &self.rt, |_, _| {})?;
+        tracing::info!(documents = stats.documents, ms = started.elapsed().as_millis() as u64, "search index rebuilt");
+        Ok(stats.outbox_id)
+    }
+
+    /// Applies the next batch of outbox rows after `watermark`. `None` when there
+    /// were none; else the new watermark, already committed and visible.
+    fn apply_next_batch(&mut self, watermark: i64) -> Result<Option<i64>, AppError> {
+        let rows = self.rt.block_on(self.db.outbox_after(watermark, self.config.batch))?;
+        let Some(last) = rows.last().map(|r| r.id) else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.entity == outbox::VACANCY)
+            .map(|r| r.entity_id)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let mut current = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            current.extend(self.rt.block_on(self.db.vacancies_by_ids(chunk))?);
+        }
+        // Delete every touched id first, then add back the ones still open: deletes
+        // only hit documents added before them.
+        for id in &ids {
+            self.writer.delete_term(self.index.id_term(*id));
+        }
+        for row in current.iter().filter(|r| r.status == "open") {
+            self.writer.add_document(self.index.document(row))?;
+        }
+        commit(&mut self.writer, &self.index, last)?;
+        tracing::debug!(changes = rows.len(), watermark = last, "index batch committed");
+        Ok(Some(last))
+    }
+
+    fn prune(&self) {
+        let before = chrono::Utc::now() - self.config.keep_outbox;
+        match self.rt.block_on(self.db.outbox_prune(before)) {
+            Ok(n) if n > 0 => tracing::info!(rows = n, "old outbox rows pruned"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!("outbox prune failed: {e}"),
+        }
+    }
+}
+
+fn commit(writer: &mut IndexWriter, index: &VacancyIndex, outbox_id: i64) -> Result<(), AppError> {
+    let payload = CommitPayload { schema: SCHEMA_VERSION, outbox_id };
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
+    prepared.commit()?;
+    index.inner.reader.reload()?;
+    Ok(())
+}
+
+fn rebuild(
+    db: &Db,
+    index: &VacancyIndex,
+    writer: &mut IndexWriter,
+    rt: &Handle,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<RebuildStats, AppError> {
+    // Read the watermark first: changes made during the scan are replayed after it,
+    // and replaying a change is harmless because the indexer reloads current rows.
+    let outbox_id = rt.block_on(db.outbox_max_id())?;
+    let total = rt.block_on(db.count_open_vacancies())? as u64;
+    writer.delete_all_documents()?;
+    let mut after = 0;
+    let mut done = 0u64;
+    progress(0, total);
+    loop {
+        let rows = rt.block_on(db.open_vacancies_after(after, 2_000))?;
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        for row in &rows {
+            let doc: TantivyDocument = index.document(row);
+            writer.add_document(doc)?;
+        }
+        done += rows.len() as u64;
+        progress(done, total.max(done));
+    }
+    commit(writer, index, outbox_id)?;
+    Ok(RebuildStats { documents: done, outbox_id })
+}

@@ -1,0 +1,252 @@
+//! The search index. Only this module knows tantivy.
+//!
+//! The database is the source of truth; the index is derived from it and can always
+//! be rebuilt. One indexer (see `indexer`) owns the writer; searches take a fresh
+//! searcher per request and run off the async runtime.
+
+mod analyzer;
+pub mod indexer;
+
+use crate::error::AppError;
+use crate::search::types::{SearchQuery, SearchResults, VacancyHit, PER_PAGE};
+use crate::ssr::db::VacancyRow;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::schema::{Field, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
+use tantivy::{Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+
+/// Bump when the schema or the analysis changes: the index is then rebuilt on start.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Stored with every commit, so the index knows how far it got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitPayload {
+    pub schema: u32,
+    pub outbox_id: i64,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Fields {
+    id: Field,
+    title: Field,
+    employer: Field,
+    city: Field,
+    description: Field,
+    postcode: Field,
+    teaser: Field,
+    hours: Field,
+    deadline: Field,
+    posted: Field,
+    municipality: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let danish = |stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(analyzer::DANISH)
+            .set_index_option(tantivy::schema::IndexRecordOption::WithFreqsAndPositions);
+        let opts = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            opts.set_stored()
+        } else {
+            opts
+        }
+    };
+    let num = || NumericOptions::default().set_indexed().set_fast().set_stored();
+    let fields = Fields {
+        id: b.add_u64_field("id", num()),
+        title: b.add_text_field("title", danish(true)),
+        employer: b.add_text_field("employer", danish(true)),
+        city: b.add_text_field("city", danish(true)),
+        description: b.add_text_field("description", danish(false)),
+        postcode: b.add_text_field("postcode", STRING | STORED),
+        teaser: b.add_text_field("teaser", STORED),
+        hours: b.add_f64_field("hours", NumericOptions::default().set_fast().set_stored()),
+        deadline: b.add_u64_field("deadline", num()),
+        posted: b.add_u64_field("posted", num()),
+        municipality: b.add_u64_field("municipality", num()),
+    };
+    (b.build(), fields)
+}
+
+/// Dates are kept as the number yyyymmdd: ordered, and readable when debugging.
+fn date_key(d: NaiveDate) -> u64 {
+    (d.year() as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
+}
+
+fn key_date(k: u64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((k / 10_000) as i32, ((k / 100) % 100) as u32, (k % 100) as u32)
+}
+
+/// A handle on the on-disk index for searching. Cheap to clone.
+#[derive(Clone)]
+pub struct VacancyIndex {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// What opening found, so the indexer knows whether to rebuild.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// An index of the current schema, caught up to this outbox id.
+    Current(CommitPayload),
+    /// Missing, unreadable or of another schema version: created empty.
+    Fresh,
+}
+
+impl VacancyIndex {
+    /// Opens the index in `dir`, or creates an empty one when it is missing, cannot
+    /// be read, or was written with another schema version.
+    pub fn open_or_create(dir: &Path) -> Result<(VacancyIndex, Opened), AppError> {
+        let (schema, fields) = schema();
+        std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format_args!("index dir {}: {e}", dir.display())))?;
+        let existing = Index::open_in_dir(dir).ok().and_then(|index| {
+            let payload = read_payload(&index)?;
+            (payload.schema == SCHEMA_VERSION && index.schema() == schema).then_some((index, payload))
+        });
+        let (index, opened) = match existing {
+            Some((index, payload)) => (index, Opened::Current(payload)),
+            None => {
+                clear_dir(dir)?;
+                (Index::create_in_dir(dir, schema)?, Opened::Fresh)
+            }
+        };
+        analyzer::register(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let inner = Inner { index, reader, fields, dir: dir.to_path_buf() };
+        Ok((VacancyIndex { inner: Arc::new(inner) }, opened))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.inner.dir
+    }
+
+    /// The last committed payload, as searchers see it.
+    pub fn payload(&self) -> Option<CommitPayload> {
+        read_payload(&self.inner.index)
+    }
+
+    /// How many documents searchers see now.
+    pub fn num_docs(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    fn document(&self, v: &VacancyRow) -> TantivyDocument {
+        let f = &self.inner.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, v.id as u64);
+        doc.add_text(f.title, &v.title);
+        doc.add_text(f.employer, &v.employer_name);
+        doc.add_text(f.city, &v.city);
+        doc.add_text(f.description, &v.description);
+        doc.add_text(f.postcode, &v.postcode);
+        doc.add_text(f.teaser, crate::search::types::teaser(&v.description, 220));
+        doc.add_f64(f.hours, v.weekly_hours);
+        doc.add_u64(f.deadline, date_key(v.deadline));
+        doc.add_u64(f.posted, date_key(crate::domain::time::danish_date(v.created_at)));
+        if let Some(code) = v.municipality_code {
+            doc.add_u64(f.municipality, code as u64);
+        }
+        doc
+    }
+
+    fn id_term(&self, id: i64) -> Term {
+        Term::from_field_u64(self.inner.fields.id, id as u64)
+    }
+
+    /// Searches open vacancies whose deadline is `today` or later. Blocking: call it
+    /// from `spawn_blocking`.
+    pub fn search(&self, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults, AppError> {
+        let f = &self.inner.fields;
+        let searcher = self.inner.reader.searcher();
+        let text_query: Box<dyn Query> = if q.text.trim().is_empty() {
+            Box::new(AllQuery)
+        } else {
+            let mut parser = QueryParser::for_index(&self.inner.index, vec![f.title, f.employer, f.city, f.description]);
+            parser.set_conjunction_by_default();
+            parser.set_field_boost(f.title, 4.0);
+            parser.set_field_boost(f.employer, 1.5);
+            parser.set_field_boost(f.city, 1.5);
+            // People type free text, not query syntax: parse leniently and never fail.
+            parser.parse_query_lenient(&q.text).0
+        };
+        let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
+        let query = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(open), 0.0)))]);
+        let page = q.page.max(1);
+        let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
+        let (total, addresses) = if q.text.trim().is_empty() {
+            let (total, docs) = searcher.search(&query, &(Count, top.order_by_u64_field("posted", Order::Desc)))?;
+            (total, docs.into_iter().map(|(_, a)| a).collect::<Vec<_>>())
+        } else {
+            let (total, docs) = searcher.search(&query, &(Count, top.order_by_score()))?;
+            (total, docs.into_iter().map(|(_, a)| a).collect())
+        };
+        let mut hits = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            if let Some(hit) = self.hit(&doc) {
+                hits.push(hit);
+            }
+        }
+        Ok(SearchResults { total: total as u64, page, hits })
+    }
+
+    fn hit(&self, doc: &TantivyDocument) -> Option<VacancyHit> {
+        let f = &self.inner.fields;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let num = |field| doc.get_first(field).and_then(|v| v.as_u64());
+        Some(VacancyHit {
+            id: i64::try_from(num(f.id)?).ok()?,
+            title: text(f.title),
+            employer_name: text(f.employer),
+            postcode: text(f.postcode),
+            city: text(f.city),
+            weekly_hours: doc.get_first(f.hours).and_then(|v| v.as_f64()).unwrap_or_default(),
+            deadline: key_date(num(f.deadline)?)?,
+            posted: key_date(num(f.posted)?)?,
+            teaser: text(f.teaser),
+        })
+    }
+}
+
+fn read_payload(index: &Index) -> Option<CommitPayload> {
+    let meta = index.load_metas().ok()?;
+    serde_json::from_str(meta.payload.as_deref()?).ok()
+}
+
+/// Empties the index folder (only files the index owns live there).
+fn clear_dir(dir: &Path) -> Result<(), AppError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| AppError::internal(format_args!("index dir {}: {e}", dir.display())))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let removed = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        removed.map_err(|e| AppError::internal(format_args!("clearing {}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys_round_trip_and_sort() {
+        let a = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        let b = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert_eq!(date_key(a), 20261231);
+        assert!(date_key(a) < date_key(b));
+        assert_eq!(key_date(date_key(b)), Some(b));
+    }
+}

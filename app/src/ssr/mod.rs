@@ -1,0 +1,64 @@
+//! Server-only code: database, index, services. Compiled with the `ssr` feature.
+
+pub mod db;
+pub mod index;
+pub mod services;
+
+use crate::error::AppError;
+use db::Db;
+use index::indexer::{IndexerConfig, IndexerHandle};
+use index::VacancyIndex;
+use leptos::prelude::use_context;
+use rand::Rng;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Everything a request needs, provided to server functions through Leptos context.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub index: VacancyIndex,
+    pub indexer: Arc<IndexerHandle>,
+}
+
+impl AppState {
+    /// Opens (or builds) the index in `index_dir` and starts the indexer.
+    pub async fn start(db: Db, index_dir: &Path, config: IndexerConfig) -> Result<AppState, AppError> {
+        let dir = index_dir.to_path_buf();
+        let (index, opened) = tokio::task::spawn_blocking(move || VacancyIndex::open_or_create(&dir))
+            .await
+            .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
+        let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
+        Ok(AppState { db, index, indexer: Arc::new(indexer) })
+    }
+
+    /// Stops background work; the database and index stay consistent at any point.
+    pub async fn shutdown(&self) {
+        let indexer = self.indexer.clone();
+        let _ = tokio::task::spawn_blocking(move || indexer.stop()).await;
+        self.db.close().await;
+    }
+}
+
+/// The state of this server, inside a server function or a server-side render.
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// Today's date in Denmark.
+pub fn today() -> chrono::NaiveDate {
+    crate::domain::time::danish_date(chrono::Utc::now())
+}
+
+/// A short reference for an internal error, shown to the person and logged with
+/// the detail. No 0/O or 1/I, so it can be read aloud on the phone.
+pub fn incident_reference() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    (0..8).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+}
+
+/// Runs blocking work (index searches, hashing) off the async runtime.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| AppError::internal(format_args!("blocking task: {e}")))?
+}

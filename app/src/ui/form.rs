@@ -1,0 +1,157 @@
+//! Form fields in the style of Det Fælles Designsystem, with the error tied to its
+//! field (aria-describedby, aria-invalid) and checked live once hydrated.
+
+use super::lang::use_lang;
+use crate::error::AppError;
+use crate::i18n::{self, Msg};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    Text,
+    Multiline,
+    Date,
+    Number,
+    Email,
+}
+
+#[component]
+pub fn Field(
+    name: &'static str,
+    label: Msg,
+    #[prop(optional)] hint: Option<Msg>,
+    /// The value to show: what the person typed before, or empty.
+    #[prop(into)]
+    value: String,
+    /// The server's verdict on this field, if it was rejected.
+    error: Option<Msg>,
+    #[prop(optional)] kind: Kind,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// Width class from the design system, e.g. "input-width-xs".
+    #[prop(optional)]
+    width: Option<&'static str>,
+    /// How the field checks its value in the browser; the server checks again.
+    #[prop(optional, into)]
+    check: Option<Callback<String, Option<Msg>>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let error = RwSignal::new(error);
+    let run_check = move |value: String| {
+        if let Some(check) = check {
+            error.set(check.run(value));
+        }
+    };
+    // Check when the person leaves the field, and again while they fix a problem.
+    let on_blur = move |ev: leptos::ev::FocusEvent| run_check(event_target_value(&ev));
+    let on_input = move |ev: leptos::ev::Event| {
+        if error.get_untracked().is_some() {
+            run_check(event_target_value(&ev));
+        }
+    };
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let class = match width {
+        Some(w) => format!("form-input {w}"),
+        None => "form-input".to_string(),
+    };
+    let input = match kind {
+        Kind::Multiline => view! {
+            <textarea
+                class=class
+                id=id.clone()
+                name=name
+                rows="10"
+                required=required
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described_by.clone()
+                on:blur=on_blur
+                on:input=on_input
+            >
+                {value}
+            </textarea>
+        }
+        .into_any(),
+        other => {
+            let input_type = match other {
+                Kind::Date => "date",
+                Kind::Number => "text",
+                Kind::Email => "email",
+                _ => "text",
+            };
+            view! {
+                <input
+                    class=class
+                    type=input_type
+                    id=id.clone()
+                    name=name
+                    value=value
+                    required=required
+                    autocomplete=autocomplete
+                    inputmode=inputmode
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby=described_by.clone()
+                    on:blur=on_blur
+                    on:input=on_input
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="form-group" class:form-error=move || error.get().is_some()>
+            <label class="form-label" for=id.clone()>
+                {lang.t(label)}
+                {required.then(|| view! { <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span> })}
+            </label>
+            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{lang.t(h)}</span> })}
+            <Show when=move || error.get().is_some()>
+                <span class="form-error-message" id=error_id.clone()>
+                    <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>
+                    {move || error.get().map(|m| lang.t(m))}
+                </span>
+            </Show>
+            {input}
+        </div>
+    }
+}
+
+/// The box at the top of a rejected form: what went wrong, with links to each field.
+#[component]
+pub fn ErrorSummary(error: AppError, fields: Vec<(&'static str, Msg)>) -> impl IntoView {
+    let lang = use_lang();
+    let items: Vec<_> = match error.field_errors() {
+        Some(errs) => fields
+            .iter()
+            .filter_map(|(name, _)| errs.get(name).map(|m| (*name, m)))
+            .map(|(name, m)| view! { <li><a href=format!("#field-{name}")>{lang.t(m)}</a></li> })
+            .collect(),
+        None => Vec::new(),
+    };
+    let count = error.field_errors().map(|e| e.len()).unwrap_or(0);
+    view! {
+        <div class="alert alert-error error-summary" role="alert" tabindex="-1" id="error-summary">
+            <div class="alert-body">
+                <h2 class="alert-heading">{error.describe(lang)}</h2>
+                {(count > 0).then(|| view! { <p class="alert-text">{i18n::error_count(lang, count)}</p> })}
+                <ul class="alert-text nobullet-list">{items}</ul>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,122 @@
+//! The page frame: skip link, header with language switch, main area, footer.
+
+use super::lang::use_lang;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    // The switch is a plain link to the server, which sets the cookie and sends the
+    // person back to where they were: it works without JavaScript.
+    let switch_href = move || {
+        let search = location.search.get();
+        let back = if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) };
+        let query = serde_urlencoded::to_string([("til", lang.other().code()), ("tilbage", back.as_str())]);
+        format!("/sprog?{}", query.unwrap_or_default())
+    };
+    view! {
+        <a class="skipnav" href="#main-content">{lang.t(Msg::SkipToContent)}</a>
+        <header class="header">
+            <div class="portal-info">
+                <div class="container portal-info-inner">
+                    <a href="/" class="site-logo">{lang.t(Msg::SiteName)}</a>
+                    <a
+                        href=switch_href
+                        rel="external"
+                        class="function-link language-link"
+                        lang=lang.other().code()
+                        aria-label=lang.t(Msg::SwitchLanguageLabel)
+                    >
+                        {lang.t(Msg::SwitchLanguage)}
+                    </a>
+                </div>
+            </div>
+            <nav class="navigation-menu" aria-label=lang.t(Msg::MainNavigation)>
+                <div class="container">
+                    <ul class="site-nav">
+                        <li><a href="/job">{lang.t(Msg::NavSearch)}</a></li>
+                        <li><a href="/arbejdsgiver/stillinger/ny">{lang.t(Msg::NavEmployer)}</a></li>
+                    </ul>
+                </div>
+            </nav>
+        </header>
+        <main id="main-content" class="container page-main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="footer">
+            <div class="container">
+                <p>{lang.t(Msg::FooterAbout)}</p>
+                <ul class="footer-links-list">
+                    <li><a href="/tilgaengelighed">{lang.t(Msg::FooterAccessibility)}</a></li>
+                    <li>{lang.t(Msg::FooterContact)}</li>
+                </ul>
+            </div>
+        </footer>
+    }
+}
+
+/// A page title with the site name after it.
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let lang = use_lang();
+    view! { <Title text=move || format!("{} – {}", text.get(), lang.t(Msg::SiteName))/> }
+}
+
+/// Sets the HTTP status of the page being rendered on the server.
+pub fn set_status(_status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(code)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(_status)) {
+        res.set_status(code);
+    }
+}
+
+/// Shows an error as an alert, with the right HTTP status on the server.
+#[component]
+pub fn ErrorAlert(error: crate::error::AppError) -> impl IntoView {
+    let lang = use_lang();
+    set_status(error.status());
+    view! {
+        <div class="alert alert-error" role="alert">
+            <div class="alert-body">
+                <p class="alert-text">{error.describe(lang)}</p>
+                <p><a href="/">{lang.t(Msg::GoToFrontPage)}</a></p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    set_status(404);
+    view! {
+        <PageTitle text=lang.t(Msg::ErrNotFound).to_string()/>
+        <h1>{lang.t(Msg::ErrNotFound)}</h1>
+        <p><a href="/">{lang.t(Msg::GoToFrontPage)}</a></p>
+    }
+}
+
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    let lang = use_lang();
+    let (intro, body) = match lang {
+        crate::Lang::Da => (
+            "Jobunivers skal kunne bruges af alle. Løsningen er bygget til at overholde WCAG 2.1 niveau A og AA.",
+            "Oplever du problemer med tilgængeligheden, så kontakt dit jobcenter. Vi svarer inden for 5 arbejdsdage. Du kan klage til Digitaliseringsstyrelsen.",
+        ),
+        crate::Lang::En => (
+            "Jobunivers must be usable by everyone. It is built to meet WCAG 2.1 levels A and AA.",
+            "If you meet an accessibility problem, contact your jobcentre. We answer within 5 working days. You can complain to the Agency for Digital Government.",
+        ),
+    };
+    view! {
+        <PageTitle text=lang.t(Msg::FooterAccessibility).to_string()/>
+        <h1>{lang.t(Msg::FooterAccessibility)}</h1>
+        <p class="font-lead">{intro}</p>
+        <p>{body}</p>
+    }
+}

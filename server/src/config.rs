@@ -1,0 +1,72 @@
+//! Configuration from environment variables (or flags), with safe defaults.
+
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Args, Clone, Debug)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "JOBUNIVERS_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub addr: SocketAddr,
+
+    /// Folder for the embedded database and the search index.
+    #[arg(long, env = "JOBUNIVERS_DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Database: `sqlite://path` or `postgres://user:password@host/db`.
+    /// Default: SQLite at DATA_DIR/jobunivers.db.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Folder of the search index. Default: DATA_DIR/index.
+    #[arg(long, env = "JOBUNIVERS_INDEX_DIR", global = true)]
+    pub index_dir: Option<PathBuf>,
+
+    /// Folder with the built site (CSS, WebAssembly, assets).
+    #[arg(long, env = "JOBUNIVERS_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: PathBuf,
+
+    /// Log filter, e.g. `info` or `server=debug,app=debug`.
+    #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+impl Config {
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("jobunivers.db").display()))
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.index_dir.clone().unwrap_or_else(|| self.data_dir.join("index"))
+    }
+
+    /// The database URL with any password hidden, for logs.
+    pub fn database_url_for_logs(&self) -> String {
+        redact_password(&self.database_url())
+    }
+}
+
+/// `postgres://user:secret@host/db` -> `postgres://user:***@host/db`.
+pub fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_string() };
+    match userinfo.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(redact_password("postgres://job:hemmelig@db:5432/job"), "postgres://job:***@db:5432/job");
+        assert_eq!(redact_password("postgres://job@db/job"), "postgres://job@db/job");
+        assert_eq!(redact_password("sqlite://data/jobunivers.db"), "sqlite://data/jobunivers.db");
+    }
+}

@@ -1,0 +1,394 @@
+//! Realistic Danish demo vacancies, spread over the 98 municipalities by population.
+//! All employers, people and web addresses are made up (addresses use the reserved
+//! `.example` domain); the same seed always gives the same data.
+
+use app::domain::municipality::{self, Municipality};
+use app::domain::vacancy::NewVacancy;
+use app::error::AppError;
+use app::ssr::db::Db;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::distr::weighted::WeightedIndex;
+use rand::distr::Distribution;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+
+pub const DEFAULT_COUNT: usize = 2_500;
+pub const DEFAULT_SEED: u64 = 20_261_123;
+
+/// A line of work: titles people search for, who employs them, and what the
+/// adverts say.
+struct Trade {
+    titles: &'static [&'static str],
+    employers: &'static [&'static str],
+    tasks: &'static [&'static str],
+    profile: &'static [&'static str],
+    hours: &'static [f64],
+}
+
+const SURNAMES: &[&str] = &[
+    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
+    "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller",
+    "Mortensen", "Knudsen", "Lund", "Holm", "Iversen", "Berg", "Dam",
+];
+const FIRST_NAMES: &[&str] = &[
+    "Anne", "Mette", "Hanne", "Lise", "Maria", "Camilla", "Sofie", "Peter", "Jens", "Lars", "Michael", "Henrik",
+    "Søren", "Thomas", "Mads", "Ahmad", "Fatima", "Jonas", "Ida", "Emil",
+];
+const NATURE: &[&str] = &[
+    "Solsikken", "Mælkebøtten", "Egetræet", "Regnbuen", "Spiren", "Lærkereden", "Skovbrynet", "Kastanjen",
+    "Troldehøj", "Bølgen", "Fyrtårnet", "Engen",
+];
+
+const TRADES: &[Trade] = &[
+    Trade {
+        titles: &["Pædagog", "Pædagog til vuggestue", "Pædagog til børnehave", "Pædagog til SFO", "Pædagogmedhjælper"],
+        employers: &["Børnehuset {nature}", "Vuggestuen {nature}", "{muni} Kommune, Dagtilbud {nature}", "Den integrerede institution {nature}"],
+        tasks: &[
+            "Du bliver en del af et engageret team, der arbejder med leg, læring og trivsel for børn i alderen 0-6 år.",
+            "Vi arbejder med den styrkede pædagogiske læreplan og lægger vægt på udeliv, sprog og nærvær.",
+            "Du skal skabe trygge rammer for børnene og have et tæt samarbejde med forældrene.",
+        ],
+        profile: &[
+            "Du er uddannet pædagog eller har erfaring fra dagtilbud.",
+            "Du er glad, rummelig og god til at samarbejde med kolleger og forældre.",
+            "Du kan lide at være ude i al slags vejr.",
+        ],
+        hours: &[37.0, 37.0, 32.0, 30.0, 25.0],
+    },
+    Trade {
+        titles: &["Sygeplejerske", "Sygeplejerske til akutmodtagelsen", "Sygeplejerske til hjemmesygeplejen", "Social- og sundhedsassistent", "Social- og sundhedshjælper"],
+        employers: &["Region {region}, {town} Sygehus", "{muni} Kommune, Hjemmeplejen", "Plejecentret {nature}", "{muni} Kommune, Sundhed og Omsorg"],
+        tasks: &[
+            "Du får ansvar for pleje og behandling af borgere og patienter med komplekse forløb.",
+            "Vi arbejder i tværfaglige teams med læger, terapeuter og social- og sundhedsassistenter.",
+            "Du dokumenterer i vores elektroniske omsorgsjournal og deltager i vagtplanlægningen.",
+        ],
+        profile: &[
+            "Du har en dansk autorisation eller er tæt på at få den.",
+            "Du er faglig stærk, rolig og har et godt overblik i travle situationer.",
+            "Du har kørekort, hvis stillingen er i hjemmeplejen.",
+        ],
+        hours: &[37.0, 32.0, 30.0, 28.0],
+    },
+    Trade {
+        titles: &["Lagermedarbejder", "Lagermedarbejder til nathold", "Truckfører", "Pakkemedarbejder", "Lagerchef"],
+        employers: &["{town} Lager & Logistik A/S", "Nordisk Fragt {town} ApS", "{surname} Transport & Lager A/S", "Centrallageret {town}"],
+        tasks: &[
+            "Du plukker og pakker ordrer, modtager varer og holder orden på lageret.",
+            "Arbejdet foregår i skiftende vagter, og du kører med truck og håndscanner.",
+            "Du sørger for, at varerne kommer rigtigt og til tiden ud til vores kunder.",
+        ],
+        profile: &[
+            "Du har truckcertifikat eller er klar til at tage det hos os.",
+            "Du er mødestabil, arbejder struktureret og kan lide fysisk arbejde.",
+            "Erfaring fra lager eller logistik er en fordel, men ikke et krav.",
+        ],
+        hours: &[37.0, 37.0, 30.0, 20.0],
+    },
+    Trade {
+        titles: &["Tømrer", "Tømrersvend", "Tømrerlærling", "Murer", "Maler", "Elektriker", "VVS-montør", "Smed"],
+        employers: &["{surname} Tømrer & Snedker ApS", "{surname}s El-service A/S", "{town} VVS og Blik ApS", "{surname}s Malerfirma", "{town} Byg A/S", "{surname} Murerfirma ApS"],
+        tasks: &[
+            "Du kommer til at arbejde med renovering, tilbygninger og nybyggeri hos private og erhverv.",
+            "Opgaverne spænder fra service og reparation til større entrepriser.",
+            "Du kører ud fra vores værksted i egen firmabil og planlægger dagen sammen med kunden.",
+        ],
+        profile: &[
+            "Du er faglært eller i gang med din uddannelse.",
+            "Du er selvstændig, kvalitetsbevidst og god til at tale med kunderne.",
+            "Du har kørekort til almindelig bil.",
+        ],
+        hours: &[37.0, 37.0, 37.0],
+    },
+    Trade {
+        titles: &["Softwareudvikler", "Backend-udvikler", "Frontend-udvikler", "IT-supporter", "Dataanalytiker", "Systemadministrator"],
+        employers: &["{town} Software A/S", "Datahuset {town} ApS", "{muni} Kommune, Digitalisering og IT", "{surname} & Co. IT-rådgivning"],
+        tasks: &[
+            "Du udvikler og vedligeholder løsninger, der bruges af tusindvis af borgere og kunder hver dag.",
+            "Vi arbejder agilt i små teams med kodegennemgang, automatiske test og hyppige udgivelser.",
+            "Du hjælper kolleger med hardware, software og netværk og deltager i driftsvagten.",
+        ],
+        profile: &[
+            "Du har erfaring med et moderne programmeringssprog, gerne Rust, C#, Java eller Python.",
+            "Du er nysgerrig, kommunikerer klart og deler gerne din viden.",
+            "Du har en relevant uddannelse eller tilsvarende erfaring.",
+        ],
+        hours: &[37.0, 37.0, 32.0, 15.0],
+    },
+    Trade {
+        titles: &["Butiksassistent", "Salgsassistent", "Kassemedarbejder", "Butikschef", "Bager", "Slagter"],
+        employers: &["Købmanden i {town}", "Supermarkedet {town}", "{surname}s Bageri", "Slagter {surname}", "{town} Byggemarked"],
+        tasks: &[
+            "Du betjener kunderne, fylder varer op og sørger for, at butikken altid står indbydende.",
+            "Du er med til at skabe en god kundeoplevelse og hjælper med bestilling og varemodtagelse.",
+            "Arbejdstiden ligger i dag- og aftentimer samt hver anden weekend.",
+        ],
+        profile: &[
+            "Du er serviceminded, smilende og god til at have mange bolde i luften.",
+            "Erfaring fra detailhandel er en fordel.",
+            "Du taler og forstår dansk.",
+        ],
+        hours: &[37.0, 30.0, 25.0, 20.0, 15.0],
+    },
+    Trade {
+        titles: &["Kok", "Køkkenmedhjælper", "Tjener", "Opvasker", "Receptionist"],
+        employers: &["Restaurant {nature}", "Hotel {town}", "Kantinen {surname} & Søn", "{town} Kro", "Café {nature}"],
+        tasks: &[
+            "Du laver mad fra bunden med sæsonens råvarer og er med til at udvikle menuen.",
+            "Du tager dig af vores gæster og sørger for en god stemning i restauranten.",
+            "Vagterne ligger primært i aften- og weekendtimer.",
+        ],
+        profile: &[
+            "Du har gerne en uddannelse som kok, tjener eller erfaring fra branchen.",
+            "Du trives med et højt tempo og holder hygiejnen i top.",
+            "Du er en god kollega, der tager ansvar.",
+        ],
+        hours: &[37.0, 30.0, 25.0, 15.0],
+    },
+    Trade {
+        titles: &["Bogholder", "Regnskabsmedarbejder", "Lønbogholder", "Administrativ medarbejder", "HR-konsulent", "Projektleder", "Sagsbehandler", "Jobkonsulent"],
+        employers: &["{surname} & Partnere Revision", "{town} Boligselskab", "{muni} Kommune, Borgerservice", "{muni} Kommune, Jobcenter", "{town} Forsyning A/S"],
+        tasks: &[
+            "Du får ansvar for bogføring, afstemninger og månedsafslutninger i tæt samarbejde med økonomichefen.",
+            "Du behandler sager, rådgiver borgere og kunder og sikrer, at reglerne overholdes.",
+            "Du koordinerer projekter på tværs af afdelinger og følger op på mål og økonomi.",
+        ],
+        profile: &[
+            "Du har en kontoruddannelse, en merkonom eller en relevant videregående uddannelse.",
+            "Du er omhyggelig, struktureret og god til IT.",
+            "Du kan formulere dig klart på skrift og i tale.",
+        ],
+        hours: &[37.0, 37.0, 32.0, 30.0],
+    },
+    Trade {
+        titles: &["Produktionsmedarbejder", "Maskinoperatør", "Procesoperatør", "Industritekniker", "Ingeniør"],
+        employers: &["{town} Metal A/S", "{surname} Plast A/S", "{town} Fødevarer A/S", "Vestdansk Emballage A/S", "{town} Maskinfabrik"],
+        tasks: &[
+            "Du betjener og overvåger vores produktionsanlæg og sikrer kvaliteten af de færdige produkter.",
+            "Arbejdet foregår i treholdsskift med gode tillæg.",
+            "Du er med til at forbedre processer, så vi producerer sikkert og effektivt.",
+        ],
+        profile: &[
+            "Du har erfaring fra produktion eller en relevant uddannelse.",
+            "Du er stabil, sikkerhedsbevidst og kan lide at arbejde med maskiner.",
+            "Du taler dansk eller engelsk.",
+        ],
+        hours: &[37.0, 37.0, 34.0],
+    },
+    Trade {
+        titles: &["Chauffør", "Lastbilchauffør", "Buschauffør", "Taxichauffør", "Budchauffør"],
+        employers: &["{surname} Transport ApS", "{town} Busser A/S", "Nordisk Fragt {town} ApS", "{town} Taxa"],
+        tasks: &[
+            "Du kører faste ruter i lokalområdet og har kontakt med vores kunder hver dag.",
+            "Du sørger for sikker levering af varer og passagerer til tiden.",
+            "Du starter tidligt og har fri om eftermiddagen.",
+        ],
+        profile: &[
+            "Du har det rigtige kørekort (B, C eller D) og gerne chaufføruddannelsesbevis.",
+            "Du er serviceminded og kører sikkert.",
+            "Du har en ren straffeattest.",
+        ],
+        hours: &[37.0, 37.0, 30.0, 20.0],
+    },
+    Trade {
+        titles: &["Rengøringsassistent", "Servicemedarbejder", "Pedel", "Gartner", "Landbrugsmedhjælper"],
+        employers: &["{town} Rengøring ApS", "{muni} Kommune, Ejendomsservice", "{surname}s Planteskole", "Gården {nature}"],
+        tasks: &[
+            "Du holder vores bygninger og udearealer rene og i god stand.",
+            "Du arbejder selvstændigt efter en fast plan og er med til at løse akutte opgaver.",
+            "Opgaverne skifter med årstiderne.",
+        ],
+        profile: &[
+            "Du er grundig, pålidelig og kan arbejde selvstændigt.",
+            "Erfaring er en fordel, men vi lærer dig op.",
+            "Du har kørekort til almindelig bil.",
+        ],
+        hours: &[37.0, 30.0, 25.0, 20.0],
+    },
+    Trade {
+        titles: &["Folkeskolelærer", "Lærer i matematik og natur/teknologi", "Dansklærer", "Underviser i dansk som andetsprog"],
+        employers: &["{town} Skole", "{muni} Kommune, {nature}skolen", "{town} Sprogcenter", "{town} Gymnasium"],
+        tasks: &[
+            "Du underviser i dine fag og er en del af et stærkt teamsamarbejde omkring årgangen.",
+            "Vi lægger vægt på inkluderende undervisning og et godt samarbejde med forældrene.",
+            "Du får mulighed for at præge skolens udvikling.",
+        ],
+        profile: &[
+            "Du er uddannet lærer eller har tilsvarende kompetencer.",
+            "Du er tydelig, engageret og god til at skabe ro og relationer.",
+            "Du tager ansvar for egen og fælles læring.",
+        ],
+        hours: &[37.0, 37.0, 30.0],
+    },
+];
+
+const OFFERS: &[&str] = &[
+    "Vi tilbyder en god arbejdsplads med søde kolleger, frokostordning og gode muligheder for efteruddannelse.",
+    "Løn og ansættelsesvilkår efter gældende overenskomst.",
+    "Du får en grundig introduktion og en fast kollega, der hjælper dig godt i gang.",
+    "Vi har fleksible arbejdstider, pensionsordning og en aktiv personaleforening.",
+];
+
+/// Extra postcodes for the largest towns, so demo places look like the real thing.
+const EXTRA_POSTCODES: &[(u16, &str, &str)] = &[
+    (101, "1150", "København K"),
+    (101, "2100", "København Ø"),
+    (101, "2200", "København N"),
+    (101, "2300", "København S"),
+    (101, "2400", "København NV"),
+    (101, "2450", "København SV"),
+    (101, "2500", "Valby"),
+    (751, "8200", "Aarhus N"),
+    (751, "8210", "Aarhus V"),
+    (751, "8260", "Viby J"),
+    (751, "8270", "Højbjerg"),
+    (461, "5200", "Odense V"),
+    (461, "5220", "Odense SØ"),
+    (461, "5230", "Odense M"),
+    (851, "9200", "Aalborg SV"),
+    (851, "9220", "Aalborg Øst"),
+    (851, "9400", "Nørresundby"),
+];
+
+fn fill(template: &str, m: &Municipality, rng: &mut StdRng) -> String {
+    template
+        .replace("{town}", m.town.trim_end_matches(" C").trim_end_matches(" V"))
+        .replace("{muni}", m.name)
+        .replace("{region}", m.region)
+        .replace("{surname}", SURNAMES.choose(rng).expect("non-empty"))
+        .replace("{nature}", NATURE.choose(rng).expect("non-empty"))
+}
+
+fn slug(s: &str) -> String {
+    s.to_lowercase()
+        .replace('æ', "ae")
+        .replace('ø', "oe")
+        .replace('å', "aa")
+        .chars()
+        .filter_map(|c| if c.is_ascii_alphanumeric() { Some(c) } else if c == ' ' || c == '-' { Some('-') } else { None })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// One demo vacancy with the time it was posted.
+pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, DateTime<Utc>)> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let all = municipality::all();
+    let weights = WeightedIndex::new(all.iter().map(|m| m.population_thousands + 5)).expect("positive weights");
+    (0..count)
+        .map(|i| {
+            // Every municipality gets some, then the rest follow population.
+            let m = if i < all.len() * 2 { &all[i % all.len()] } else { &all[weights.sample(&mut rng)] };
+            let trade = TRADES.choose(&mut rng).expect("non-empty");
+            let title = trade.titles.choose(&mut rng).expect("non-empty").to_string();
+            let employer = fill(trade.employers.choose(&mut rng).expect("non-empty"), m, &mut rng);
+            let (postcode, city) = EXTRA_POSTCODES
+                .iter()
+                .filter(|(code, ..)| *code == m.code)
+                .map(|(_, p, c)| (p.to_string(), c.to_string()))
+                .chain(std::iter::once((m.postcode.to_string(), m.town.to_string())))
+                .collect::<Vec<_>>()
+                .choose(&mut rng)
+                .cloned()
+                .expect("non-empty");
+            let description = describe(trade, &title, &employer, &city, &mut rng);
+            let contact = format!("{} {}", FIRST_NAMES.choose(&mut rng).expect("non-empty"), SURNAMES.choose(&mut rng).expect("non-empty"));
+            let how_to_apply = match rng.random_range(0..3) {
+                0 => format!("https://{}.example/job/{}", slug(&employer), 1000 + i),
+                1 => format!("job@{}.example", slug(&employer)),
+                _ => format!(
+                    "Send din ansøgning og dit CV til {contact}. Har du spørgsmål, så ring på {} {}.",
+                    rng.random_range(20..99),
+                    rng.random_range(100000..999999)
+                ),
+            };
+            let posted_days_ago = rng.random_range(0..28);
+            // A few have already passed their deadline: the search must leave them out.
+            let deadline = if rng.random_ratio(1, 30) {
+                today - Duration::days(rng.random_range(1..10))
+            } else {
+                today + Duration::days(rng.random_range(3..60))
+            };
+            let posted = (today - Duration::days(posted_days_ago)).and_hms_opt(rng.random_range(6..16), rng.random_range(0..60), 0).expect("valid time").and_utc();
+            let vacancy = NewVacancy {
+                title,
+                employer_name: employer,
+                description,
+                postcode,
+                city,
+                municipality_code: Some(m.code),
+                weekly_hours: *trade.hours.choose(&mut rng).expect("non-empty"),
+                deadline,
+                how_to_apply,
+            };
+            (vacancy, posted)
+        })
+        .collect()
+}
+
+fn describe(trade: &Trade, title: &str, employer: &str, city: &str, rng: &mut StdRng) -> String {
+    let mut parts = vec![format!("{employer} søger en {} i {city}.", title.to_lowercase())];
+    let mut tasks: Vec<&str> = trade.tasks.to_vec();
+    let mut profile: Vec<&str> = trade.profile.to_vec();
+    let n_tasks = rng.random_range(1..=tasks.len());
+    let n_profile = rng.random_range(1..=profile.len());
+    shuffle(&mut tasks, rng);
+    shuffle(&mut profile, rng);
+    parts.push(tasks[..n_tasks].join(" "));
+    parts.push(format!("Om dig: {}", profile[..n_profile].join(" ")));
+    parts.push(OFFERS.choose(rng).expect("non-empty").to_string());
+    parts.join("\n\n")
+}
+
+fn shuffle<T>(items: &mut [T], rng: &mut StdRng) {
+    use rand::seq::SliceRandom;
+    items.shuffle(rng);
+}
+
+/// Adds `count` demo vacancies in batches, reporting `(done, count)`.
+pub async fn seed(db: &Db, count: usize, seed: u64, mut progress: impl FnMut(usize, usize)) -> Result<usize, AppError> {
+    let today = app::domain::time::danish_date(Utc::now());
+    let items = generate(count, seed, today);
+    let mut done = 0;
+    for batch in items.chunks(500) {
+        let vacancies: Vec<NewVacancy> = batch.iter().map(|(v, _)| v.clone()).collect();
+        db.insert_vacancies(&vacancies, |i| batch[i].1).await?;
+        done += batch.len();
+        progress(done, count);
+    }
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_data_covers_the_country_and_the_common_trades() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let items = generate(2_500, DEFAULT_SEED, today);
+        assert_eq!(items.len(), 2_500);
+        let municipalities: HashSet<u16> = items.iter().filter_map(|(v, _)| v.municipality_code).collect();
+        assert_eq!(municipalities.len(), 98);
+        for word in ["Pædagog", "Sygeplejerske", "Lagermedarbejder", "Tømrer", "Softwareudvikler"] {
+            let n = items.iter().filter(|(v, _)| v.title.starts_with(word)).count();
+            assert!(n >= 20, "{word}: {n}");
+        }
+        let open = items.iter().filter(|(v, _)| v.deadline >= today).count();
+        assert!(open > 2_300 && open < 2_500, "most are open, a few expired: {open}");
+        let hours: HashSet<u64> = items.iter().map(|(v, _)| v.weekly_hours as u64).collect();
+        assert!(hours.len() >= 5);
+        assert_eq!(generate(50, 7, today), generate(50, 7, today), "same seed, same data");
+    }
+
+    #[test]
+    fn slugs_are_plain_ascii() {
+        assert_eq!(slug("Børnehuset Mælkebøtten"), "boernehuset-maelkeboetten");
+        assert_eq!(slug("Jensen & Partnere Revision"), "jensen-partnere-revision");
+    }
+}

@@ -1,0 +1,149 @@
+//! The HTTP surface: Leptos pages and server functions, form posts without
+//! JavaScript, the language switch, health and readiness, static files.
+
+use app::forms::PostedForm;
+use app::ssr::AppState;
+use app::{shell, App, Lang, FORM_PAGES};
+use axum::body::{to_bytes, Body};
+use axum::extract::{FromRef, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Deserialize;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest form body accepted; a vacancy with the longest description fits easily.
+const MAX_FORM_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone, FromRef)]
+pub struct HttpState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+}
+
+pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let app = app.clone();
+        move || provide_context(app.clone())
+    };
+    let page = {
+        let options = leptos_options.clone();
+        move || shell(options.clone())
+    };
+    // A page's form posts back to the page: render it again with the body attached.
+    let render_post = leptos_axum::render_app_async_with_context(context.clone(), page.clone());
+    let form_post = move |req: Request<Body>| {
+        let render = render_post.clone();
+        async move {
+            let (mut parts, body) = req.into_parts();
+            let lang = lang_of(&parts.headers);
+            match to_bytes(body, MAX_FORM_BYTES).await {
+                Ok(bytes) => {
+                    parts.extensions.insert(PostedForm(bytes.to_vec().into()));
+                    render(Request::from_parts(parts, Body::empty())).await
+                }
+                Err(_) => too_large(lang),
+            }
+        }
+    };
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/sprog", get(switch_language));
+    for path in FORM_PAGES {
+        router = router.route(path, post(form_post.clone()));
+    }
+    let state = HttpState { leptos_options, app };
+    router
+        .leptos_routes_with_context(&state, routes, context, page)
+        .fallback(leptos_axum::file_and_error_handler::<HttpState, _>(shell))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn lang_of(headers: &HeaderMap) -> Lang {
+    headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Lang::from_cookie_header).unwrap_or_default()
+}
+
+fn too_large(lang: Lang) -> Response {
+    let text = match lang {
+        Lang::Da => "Det, du sendte, er for stort. Gå tilbage, og gør teksten kortere.",
+        Lang::En => "What you sent is too large. Go back and make the text shorter.",
+    };
+    (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// Alive: the process answers.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Ready: the database answers and the search index has caught up since start.
+async fn readyz(State(app): State<AppState>) -> Response {
+    let database = app.db.ping().await.is_ok();
+    let index = app.indexer.is_ready();
+    let body = serde_json::json!({
+        "database": if database { "ok" } else { "unavailable" },
+        "index": if index { "ready" } else { "starting" },
+        "indexed_outbox_id": app.indexer.applied_outbox_id(),
+        "indexed_documents": app.index.num_docs(),
+    });
+    let status = if database && index { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, Json(body)).into_response()
+}
+
+#[derive(Deserialize)]
+struct LanguageChoice {
+    til: Option<String>,
+    tilbage: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and sends the person back.
+async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice>) -> Response {
+    let lang = choice.til.as_deref().and_then(Lang::from_code).unwrap_or_default();
+    let back = choice.tilbage.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
+    let https = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
+        app::i18n::LANG_COOKIE,
+        lang.code(),
+        if https { "; Secure" } else { "" }
+    );
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(back), HeaderValue::from_str(&cookie)) {
+        res.headers_mut().insert(header::LOCATION, location);
+        res.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    res
+}
+
+/// Only paths on this site, so the switch cannot send anyone elsewhere.
+fn is_local_path(p: &str) -> bool {
+    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn the_language_switch_only_returns_to_this_site() {
+        assert!(is_local_path("/job?q=p%C3%A6dagog"));
+        assert!(!is_local_path("//evil.example/"));
+        assert!(!is_local_path("https://evil.example/"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("/x\r\nSet-Cookie: a=b"));
+    }
+}

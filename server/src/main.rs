@@ -1,0 +1,124 @@
+//! The `jobunivers` command: serve (default), migrate, reindex, seed-demo.
+
+use app::error::AppError;
+use app::ssr::index::VacancyIndex;
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use server::config::Config;
+use server::serve;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "jobunivers", version, about = "Jobunivers: Danish employment self-service")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve {
+        /// Add demo data when the database has no vacancies.
+        #[arg(long, env = "JOBUNIVERS_SEED_DEMO")]
+        seed_demo_if_empty: bool,
+        /// How many demo vacancies to add.
+        #[arg(long, env = "JOBUNIVERS_DEMO_VACANCIES", default_value_t = server::demo::DEFAULT_COUNT)]
+        demo_count: usize,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Rebuild the search index from the database (stop the server first).
+    Reindex,
+    /// Add realistic Danish demo vacancies.
+    SeedDemo {
+        #[arg(long, default_value_t = server::demo::DEFAULT_COUNT)]
+        count: usize,
+        /// Random seed, so the same data can be made again.
+        #[arg(long, default_value_t = server::demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| "info".into());
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // The detail was logged where it happened; say what failed in plain words.
+            eprintln!("jobunivers: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), AppError> {
+    let config = cli.config;
+    let command = cli.command.unwrap_or(Command::Serve {
+        seed_demo_if_empty: std::env::var("JOBUNIVERS_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
+        demo_count: server::demo::DEFAULT_COUNT,
+    });
+    match command {
+        Command::Serve { seed_demo_if_empty, demo_count } => serve::serve(&config, seed_demo_if_empty, demo_count).await,
+        Command::Migrate => {
+            serve::open_db(&config).await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Reindex => {
+            let db = serve::open_db(&config).await?;
+            let dir = config.index_dir();
+            let (index, _) = VacancyIndex::open_or_create(&dir)?;
+            let bar = progress_bar("Indexerer stillinger");
+            let started = Instant::now();
+            let b = bar.clone();
+            let stats = app::ssr::index::indexer::rebuild_now(db, index, move |done, total| {
+                b.set_length(total);
+                b.set_position(done);
+            })
+            .await?;
+            bar.finish_and_clear();
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "Indexed {} vacancies in {:.1} s ({:.0}/s) into {}; outbox position {}.",
+                stats.documents,
+                secs,
+                stats.documents as f64 / secs.max(0.001),
+                dir.display(),
+                stats.outbox_id
+            );
+            Ok(())
+        }
+        Command::SeedDemo { count, seed } => {
+            let db = serve::open_db(&config).await?;
+            let bar = progress_bar("Opretter demodata");
+            bar.set_length(count as u64);
+            let started = Instant::now();
+            let b = bar.clone();
+            let n = server::demo::seed(&db, count, seed, move |done, _| b.set_position(done as u64)).await?;
+            bar.finish_and_clear();
+            println!(
+                "Added {n} demo vacancies in {:.1} s. A running server indexes them within a second; otherwise they are indexed at its next start.",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn progress_bar(label: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(label);
+    bar
+}

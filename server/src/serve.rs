@@ -1,0 +1,63 @@
+//! Starting the server and the work behind it.
+
+use crate::config::Config;
+use app::error::AppError;
+use app::ssr::db::Db;
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::AppState;
+use leptos::config::LeptosOptions;
+
+/// Connects to the database and applies migrations.
+pub async fn open_db(config: &Config) -> Result<Db, AppError> {
+    tracing::info!(database = %config.database_url_for_logs(), "connecting to the database");
+    let db = Db::connect(&config.database_url()).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("jobunivers")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+/// Runs the web server until Ctrl-C or SIGTERM.
+pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> Result<(), AppError> {
+    let db = open_db(config).await?;
+    if seed_demo_if_empty && db.count_open_vacancies().await? == 0 {
+        tracing::info!(count = demo_count, "empty database: adding demo data");
+        let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await?;
+        tracing::info!(vacancies = n, "demo data added");
+    }
+    let state = AppState::start(db, &config.index_dir(), IndexerConfig::default()).await?;
+    let router = crate::http::router(state.clone(), leptos_options(config));
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| AppError::internal(format_args!("cannot listen on {}: {e}", config.addr)))?;
+    tracing::info!("Jobunivers is listening on http://{}", config.addr);
+    let served = axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await;
+    state.shutdown().await;
+    served.map_err(|e| AppError::internal(format_args!("server: {e}")))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
