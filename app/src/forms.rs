@@ -78,7 +78,10 @@ where
                             see_other(&next(&output));
                             None
                         }
-                        Err(error) => Some(Rejected { form, error }),
+                        Err(error) => {
+                            crate::ui::layout::set_status(error.status());
+                            Some(Rejected { form, error })
+                        }
                     },
                 }
             }

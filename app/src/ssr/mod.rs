@@ -3,6 +3,7 @@
 pub mod db;
 pub mod index;
 pub mod services;
+pub mod testing;
 
 use crate::error::AppError;
 use db::Db;

@@ -177,7 +177,9 @@ impl Worker {
                         self.prune();
                         last_prune = Instant::now();
                     }
-                    let _ = self.rt.block_on(tokio::time::timeout(self.config.poll_interval, self.wake.notified()));
+                    // The timer must be made inside the runtime, hence the async block.
+                    let (wake, poll) = (self.wake.clone(), self.config.poll_interval);
+                    let _ = self.rt.block_on(async move { tokio::time::timeout(poll, wake.notified()).await });
                     let since = last_commit.elapsed();
                     if since < self.config.commit_interval && self.pause(self.config.commit_interval - since) {
                         break;

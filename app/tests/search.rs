@@ -1,0 +1,170 @@
+//! The search index fed by the outbox indexer, on SQLite and PostgreSQL: Danish
+//! analysis, expiry, closing, restart and rebuild.
+
+mod common;
+
+use app::domain::vacancy::{NewVacancy, VacancyForm};
+use app::error::AppError;
+use app::search::types::{SearchQuery, SearchResults};
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::index::{Opened, VacancyIndex};
+use app::ssr::services::vacancies;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+use chrono::{Duration, Utc};
+use common::vacancy;
+use std::time::Instant;
+
+async fn search(st: &AppState, text: &str) -> SearchResults {
+    vacancies::search(st, SearchQuery { text: text.into(), page: 1 }).await.unwrap()
+}
+
+/// Waits until the indexer has applied everything written so far. Generous: this
+/// checks behaviour, not speed (the speed is measured and printed, not asserted).
+async fn settle(st: &AppState) {
+    let target = st.db.outbox_max_id().await.unwrap();
+    let started = Instant::now();
+    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
+        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+fn titles(r: &SearchResults) -> Vec<String> {
+    r.hits.iter().map(|h| h.title.clone()).collect()
+}
+
+async fn seed(st: &AppState, items: &[NewVacancy]) {
+    st.db.insert_vacancies(items, |_| Utc::now()).await.unwrap();
+    st.indexer.wake();
+    settle(st).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn danish_search_finds_stems_and_skips_expired_and_closed() {
+    for t in databases("danish_search").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let mut expired = vacancy("Pædagog med udløbet frist", "Aarhus C");
+        expired.deadline = Utc::now().date_naive() - Duration::days(3);
+        seed(&st, &[
+            vacancy("Pædagog til børnehave", "Aarhus C"),
+            vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
+            vacancy("Lagermedarbejder", "Kolding"),
+            vacancy("Softwareudvikler", "Aalborg"),
+            expired,
+        ])
+        .await;
+
+        let r = search(&st, "pædagog").await;
+        assert_eq!(titles(&r), vec!["Pædagog til børnehave"], "{}: expired vacancies are left out", t.label);
+        let r = search(&st, "sygeplejersker").await;
+        assert_eq!(titles(&r), vec!["Sygeplejerske til akutmodtagelsen"], "{}: plural finds singular", t.label);
+        let r = search(&st, "lagermedarbejdere kolding").await;
+        assert_eq!(r.total, 1, "{}: all words must match, town included", t.label);
+        assert_eq!(search(&st, "pædagog odense").await.total, 0);
+        assert_eq!(search(&st, "").await.total, 4, "an empty search lists every open vacancy");
+        assert_eq!(search(&st, "\"unbalanced (query: -").await.hits.len(), 0, "odd input never fails");
+
+        let id = search(&st, "softwareudvikler").await.hits[0].id;
+        vacancies::close(&st, id).await.unwrap();
+        settle(&st).await;
+        assert_eq!(search(&st, "softwareudvikler").await.total, 0, "{}: closed leaves the index", t.label);
+        assert_eq!(vacancies::get(&st, id).await, Err(AppError::NotFound));
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_posted_vacancy_is_searchable_quickly() {
+    for t in databases("posted_searchable").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        settle(&st).await;
+        let form = VacancyForm {
+            title: "Havnefoged".into(),
+            employer_name: "Marstal Havn".into(),
+            description: "Vi søger en havnefoged, der kan tage sig af sejlere, broer og bådpladser.".into(),
+            postcode: "5960".into(),
+            city: "Marstal".into(),
+            weekly_hours: "37".into(),
+            deadline: (app::ssr::today() + Duration::days(10)).to_string(),
+            how_to_apply: "havn@marstal.example".into(),
+        };
+        let started = Instant::now();
+        let id = vacancies::create(&st, &form).await.unwrap();
+        loop {
+            let r = search(&st, "havnefoged").await;
+            if r.hits.iter().any(|h| h.id == id) {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 30, "{}: never became searchable", t.label);
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        // Printed, not asserted: the target is 1 s (see the closing note).
+        println!("{}: posted vacancy searchable after {} ms", t.label, started.elapsed().as_millis());
+        let v = vacancies::get(&st, id).await.unwrap();
+        assert_eq!(v.city, "Marstal");
+
+        let bad = VacancyForm { postcode: "55".into(), ..form.clone() };
+        match vacancies::create(&st, &bad).await {
+            Err(AppError::Invalid(errors)) => assert_eq!(errors.get("postcode"), Some(app::Msg::ErrPostcodeInvalid)),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
+    for t in databases("restart").await {
+        let index_dir = t.dir().join("index");
+        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
+        seed(&st, &[vacancy("Tømrer", "Vejle")]).await;
+        let stopped_at = st.indexer.applied_outbox_id();
+        st.indexer.stop();
+        drop(st);
+
+        // Written while no indexer runs.
+        t.db.insert_vacancy(&vacancy("Elektriker", "Vejle"), Utc::now()).await.unwrap();
+        let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
+        assert!(matches!(opened, Opened::Current(p) if p.outbox_id == stopped_at), "{}: {opened:?}", t.label);
+        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
+        settle(&st).await;
+        assert_eq!(search(&st, "elektriker").await.total, 1, "{}: caught up from the stored watermark", t.label);
+        st.indexer.stop();
+        drop(st);
+
+        // An index folder holding junk is rebuilt from the database.
+        std::fs::remove_dir_all(&index_dir).unwrap();
+        std::fs::create_dir_all(&index_dir).unwrap();
+        std::fs::write(index_dir.join("meta.json"), b"not an index").unwrap();
+        let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
+        assert_eq!(opened, Opened::Fresh);
+        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
+        settle(&st).await;
+        assert_eq!(search(&st, "").await.total, 2, "{}: rebuilt from the database", t.label);
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn results_come_in_pages_newest_first_when_there_is_no_query() {
+    for t in databases("paging").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let items: Vec<NewVacancy> = (0..45).map(|i| vacancy(&format!("Butiksassistent {i}"), "Randers")).collect();
+        let base = Utc::now() - Duration::days(30);
+        st.db.insert_vacancies(&items, |i| base + Duration::days(i as i64 / 2)).await.unwrap();
+        st.indexer.wake();
+        settle(&st).await;
+        let p1 = vacancies::search(&st, SearchQuery { text: String::new(), page: 1 }).await.unwrap();
+        let p3 = vacancies::search(&st, SearchQuery { text: String::new(), page: 3 }).await.unwrap();
+        assert_eq!((p1.total, p1.hits.len(), p1.pages()), (45, 20, 3), "{}", t.label);
+        assert_eq!(p3.hits.len(), 5);
+        assert!(p1.hits.windows(2).all(|w| w[0].posted >= w[1].posted), "newest first");
+        assert!(p1.hits[0].posted > p3.hits[4].posted);
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}

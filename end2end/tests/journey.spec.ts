@@ -1,0 +1,108 @@
+import { test, expect, Page } from "@playwright/test";
+
+// Runs twice: with JavaScript (hydrated) and without (plain form posts).
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+function isoDaysAhead(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** In the JS project, wait until the page is hydrated, so clicks hit live handlers. */
+async function ready(page: Page, testInfo: { project: { name: string } }) {
+  if (testInfo.project.name === "js") {
+    await page.locator("body[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
+  }
+}
+
+test("the front page is Danish and leads to the search", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "da");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find dit næste job");
+  await ready(page, testInfo);
+  await page.getByLabel("Søg efter stilling, arbejdsgiver eller by").fill("pædagog");
+  await page.getByRole("button", { name: "Søg" }).click();
+  await expect(page).toHaveURL(/\/job\?q=p%C3%A6dagog/);
+  await expect(page.locator(".result-count")).toContainText("stilling");
+  const titles = await page.locator(".result-title").allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  for (const t of titles) expect(t.toLowerCase()).toContain("pædagog");
+});
+
+test("plural search finds the singular (stemming), with paging", async ({ page }) => {
+  await page.goto("/job?q=sygeplejersker");
+  const titles = await page.locator(".result-title").allTextContents();
+  expect(titles.some((t) => t.includes("Sygeplejerske"))).toBeTruthy();
+  await page.goto("/job");
+  await page.getByRole("link", { name: "Næste" }).click();
+  await expect(page).toHaveURL(/side=2/);
+  await expect(page.locator(".pagination-status")).toContainText("Side 2 af");
+});
+
+test("an employer posts a vacancy, fixes errors, and finds it by search", async ({ page }, testInfo) => {
+  const word = `Havnefoged${unique()}`;
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await ready(page, testInfo);
+
+  // First attempt: a wrong postcode and no title. Nothing typed is lost.
+  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
+  await page.getByLabel("Beskrivelse af stillingen").fill(
+    "Vi søger en havnefoged, der kan tage sig af sejlere, broer og bådpladser i Marstal.",
+  );
+  await page.getByLabel("Postnummer").fill("59");
+  await page.getByLabel("By", { exact: true }).fill("Marstal");
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(21));
+  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+
+  const summary = page.locator("#error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText("Skriv stillingsbetegnelsen.");
+  await expect(page.locator("#field-postcode-error")).toContainText("Et postnummer består af 4 cifre");
+  await expect(page.getByLabel("Postnummer")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Arbejdsgiverens navn")).toHaveValue("Marstal Havn");
+  await expect(page.getByLabel("Beskrivelse af stillingen")).toHaveValue(/sejlere, broer/);
+
+  // Fixed: the vacancy is created and shown.
+  await ready(page, testInfo);
+  await page.getByLabel("Stillingsbetegnelse").fill(word);
+  await page.getByLabel("Postnummer").fill("5960");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
+  await expect(page.getByText("Stillingen er oprettet")).toBeVisible();
+
+  // Searchable at once (the indexer commits about every half second).
+  await expect(async () => {
+    await page.goto(`/job?q=${encodeURIComponent(word)}`);
+    await expect(page.locator(".result-title")).toHaveText([word]);
+  }).toPass({ timeout: 10_000 });
+  await page.getByRole("link", { name: word }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
+});
+
+test("the language switch turns the site English and stays", async ({ page }, testInfo) => {
+  await page.goto("/job?q=kok");
+  await ready(page, testInfo);
+  await page.getByRole("link", { name: "Skift til engelsk" }).click();
+  await expect(page).toHaveURL(/\/job\?q=kok/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a job");
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Post a vacancy");
+  await page.getByRole("link", { name: "Switch to Danish" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "da");
+});
+
+test("hydrated forms check a field as soon as it is left", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "js", "needs JavaScript");
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await ready(page, testInfo);
+  await page.getByLabel("Timer pr. uge").fill("99");
+  await page.getByLabel("Timer pr. uge").blur();
+  await expect(page.locator("#field-weekly_hours-error")).toContainText("mellem 1 og 48");
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await expect(page.locator("#field-weekly_hours-error")).toHaveCount(0);
+});

@@ -1,0 +1,185 @@
+//! The server over real HTTP, on SQLite and PostgreSQL: pages, the form without
+//! JavaScript, the language switch, health and readiness, errors.
+
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::testing::{databases, TestDb};
+use app::ssr::AppState;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::redirect::Policy;
+use reqwest::StatusCode;
+use std::net::SocketAddr;
+
+struct Running {
+    base: String,
+    client: reqwest::Client,
+    state: AppState,
+    server: tokio::task::JoinHandle<()>,
+}
+
+async fn start(t: &TestDb) -> Running {
+    let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+    let config = server::config::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: t.dir().to_path_buf(),
+        database_url: None,
+        index_dir: None,
+        site_root: t.dir().join("site"),
+        log: "warn".into(),
+    };
+    let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr: SocketAddr = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, router).await.unwrap();
+    });
+    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    Running { base: format!("http://{addr}"), client, state, server }
+}
+
+impl Running {
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let res = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
+        (res.status(), res.text().await.unwrap())
+    }
+
+    async fn stop(self) {
+        self.server.abort();
+        self.state.shutdown().await;
+    }
+
+    async fn wait_ready(&self) {
+        for _ in 0..300 {
+            if self.get("/readyz").await.0 == StatusCode::OK {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("never ready");
+    }
+}
+
+fn vacancy_form(title: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("title", title.to_string()),
+        ("employer_name", "Fanø Færgefart".to_string()),
+        ("description", "Vi søger en styrmand til vores færger mellem Esbjerg og Fanø. Skiftende vagter.".to_string()),
+        ("postcode", "6720".to_string()),
+        ("city", "Fanø".to_string()),
+        ("weekly_hours", "37".to_string()),
+        ("deadline", (app::ssr::today() + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
+        ("how_to_apply", "https://faergefart.example/job".to_string()),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_readiness_and_the_front_page() {
+    for t in databases("http_health").await {
+        let s = start(&t).await;
+        assert_eq!(s.get("/healthz").await, (StatusCode::OK, "ok".to_string()));
+        s.wait_ready().await;
+        let (_, body) = s.get("/readyz").await;
+        let ready: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(ready["database"], "ok", "{}", t.label);
+        assert_eq!(ready["index"], "ready");
+        let res = s.client.get(format!("{}/", s.base)).send().await.unwrap();
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(res.headers()["x-frame-options"], "DENY");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(r#"<html lang="da""#), "{}", &html[..200.min(html.len())]);
+        assert!(html.contains("Find dit næste job"));
+        assert!(html.contains(r#"href="/tilgaengelighed""#), "accessibility statement linked from the footer");
+        s.stop().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
+    for t in databases("http_post").await {
+        let s = start(&t).await;
+        s.wait_ready().await;
+        let url = format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH);
+
+        // Rejected: errors next to the fields, in Danish, and what was typed kept.
+        let mut bad = vacancy_form("S");
+        bad[3].1 = "67".into();
+        let res = s.client.post(&url).form(&bad).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("Stillingsbetegnelsen skal være mellem 3 og 150 tegn."), "{}", t.label);
+        assert!(html.contains("Et postnummer består af 4 cifre, fx 8000."));
+        assert!(html.contains(r#"aria-describedby="field-postcode-error""#), "error tied to its field");
+        assert!(html.contains(r#"value="Fanø Færgefart""#), "typed values are kept");
+        assert!(html.contains("Vi søger en styrmand"), "the description is kept");
+        assert!(html.contains(r##"href="#field-title""##), "the summary links to the field");
+        assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0, "nothing stored");
+
+        // Accepted: stored, and the browser is sent to the vacancy.
+        let res = s.client.post(&url).form(&vacancy_form("Styrmand")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let location = res.headers()[LOCATION].to_str().unwrap().to_string();
+        assert!(location.starts_with("/job/") && location.ends_with("?oprettet=1"), "{location}");
+        let (status, html) = s.get(&location).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Styrmand") && html.contains("Stillingen er oprettet"));
+        assert!(html.contains(r#"href="https://faergefart.example/job""#), "how to apply is a link");
+
+        // And found by search (the indexer commits within about half a second).
+        let mut found = false;
+        for _ in 0..200 {
+            let (_, html) = s.get("/job?q=styrmand").await;
+            if html.contains(&location.replace("?oprettet=1", "")) {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        assert!(found, "{}: posted vacancy never showed up in the search", t.label);
+        s.stop().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn language_is_chosen_by_cookie_and_never_redirects_off_site() {
+    for t in databases("http_lang").await {
+        let s = start(&t).await;
+        let res = s.client.get(format!("{}/sprog?til=en&tilbage=%2Fjob%3Fq%3Dkok", s.base)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()[LOCATION], "/job?q=kok");
+        let cookie = res.headers()[SET_COOKIE].to_str().unwrap().to_string();
+        assert!(cookie.starts_with("sprog=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+        let html = s.client.get(format!("{}/job", s.base)).header(COOKIE, "sprog=en").send().await.unwrap().text().await.unwrap();
+        assert!(html.contains(r#"<html lang="en""#) && html.contains("Find a job"), "{}", t.label);
+
+        let res = s.client.get(format!("{}/sprog?til=da&tilbage=https://evil.example/", s.base)).send().await.unwrap();
+        assert_eq!(res.headers()[LOCATION], "/");
+        s.stop().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
+    for t in databases("http_404").await {
+        let s = start(&t).await;
+        for path in ["/job/999999", "/job/abc"] {
+            let (status, html) = s.get(path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            assert!(html.contains("Stillingen findes ikke"), "{path}");
+        }
+        let (status, html) = s.get("/findes-ikke").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(html.contains("Siden findes ikke."));
+        // Junk in the search address is forgiven, not an error.
+        let (status, _) = s.get("/job?q=%22%28&side=-4").await;
+        assert_eq!(status, StatusCode::OK);
+        // An oversized form gets a plain message, and nothing is stored.
+        let huge = "x".repeat(2 * 1024 * 1024);
+        let res = s.client.post(format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH)).form(&[("title", huge)]).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(res.text().await.unwrap().contains("for stort"));
+        s.stop().await;
+        t.cleanup().await;
+    }
+}
