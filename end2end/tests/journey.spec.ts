@@ -51,7 +51,7 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
     "Vi søger en havnefoged, der kan tage sig af sejlere, broer og bådpladser i Marstal.",
   );
   await page.getByLabel("Postnummer").fill("59");
-  await page.getByLabel("By", { exact: true }).fill("Marstal");
+  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
   await page.getByLabel("Timer pr. uge").fill("37");
   await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(21));
   await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
