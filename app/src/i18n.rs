@@ -86,7 +86,6 @@ messages! {
     MainNavigation => "Hovednavigation", "Main navigation";
     FooterAbout => "Jobunivers er kommunernes digitale jobunivers for ledige, arbejdsgivere og jobcentre.", "Jobunivers is the municipalities' digital job universe for jobseekers, employers and jobcentres.";
     FooterAccessibility => "Tilgængelighedserklæring", "Accessibility statement";
-    FooterContact => "Kontakt dit jobcenter", "Contact your jobcentre";
 
     // Front page
     HomeHeading => "Find dit næste job", "Find your next job";

@@ -37,7 +37,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             <nav class="navigation-menu" aria-label=lang.t(Msg::MainNavigation)>
                 <div class="container">
-                    <ul class="site-nav">
+                    <ul class="site-nav nobullet-list">
                         <li><a href="/job">{lang.t(Msg::NavSearch)}</a></li>
                         <li><a href="/arbejdsgiver/stillinger/ny">{lang.t(Msg::NavEmployer)}</a></li>
                     </ul>
@@ -50,9 +50,8 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="footer">
             <div class="container">
                 <p>{lang.t(Msg::FooterAbout)}</p>
-                <ul class="footer-links-list">
+                <ul class="footer-links-list nobullet-list">
                     <li><a href="/tilgaengelighed">{lang.t(Msg::FooterAccessibility)}</a></li>
-                    <li>{lang.t(Msg::FooterContact)}</li>
                 </ul>
             </div>
         </footer>
