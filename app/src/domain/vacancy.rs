@@ -34,19 +34,11 @@ pub struct NewVacancy {
     pub how_to_apply: String,
 }
 
-/// A stored vacancy.
+/// A stored vacancy: what the employer posted, plus what the system keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vacancy {
     pub id: i64,
-    pub title: String,
-    pub employer_name: String,
-    pub description: String,
-    pub postcode: String,
-    pub city: String,
-    pub municipality_code: Option<u16>,
-    pub weekly_hours: f64,
-    pub deadline: NaiveDate,
-    pub how_to_apply: String,
+    pub details: NewVacancy,
     pub posted: NaiveDate,
     pub open: bool,
 }
@@ -54,7 +46,7 @@ pub struct Vacancy {
 impl Vacancy {
     /// Still open for applications on `today` (the deadline day included).
     pub fn accepts_applications(&self, today: NaiveDate) -> bool {
-        self.open && self.deadline >= today
+        self.open && self.details.deadline >= today
     }
 }
 
@@ -271,20 +263,7 @@ mod tests {
         let mut form = good();
         form.deadline = "2026-11-23".into();
         let v = validate(&form, today()).unwrap();
-        let stored = Vacancy {
-            id: 1,
-            title: v.title,
-            employer_name: v.employer_name,
-            description: v.description,
-            postcode: v.postcode,
-            city: v.city,
-            municipality_code: None,
-            weekly_hours: v.weekly_hours,
-            deadline: v.deadline,
-            how_to_apply: v.how_to_apply,
-            posted: today(),
-            open: true,
-        };
+        let stored = Vacancy { id: 1, details: v, posted: today(), open: true };
         assert!(stored.accepts_applications(today()));
         assert!(!stored.accepts_applications(today().succ_opt().unwrap()));
     }

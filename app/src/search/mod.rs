@@ -175,6 +175,8 @@ pub fn VacancyPage() -> impl IntoView {
 #[component]
 fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
     let lang = use_lang();
+    let posted = v.posted;
+    let v = v.details;
     let apply = match apply_channel(&v.how_to_apply) {
         ApplyChannel::Link(url) => view! { <a href=url.clone() rel="noopener noreferrer">{url.clone()}</a> }.into_any(),
         ApplyChannel::Email(mail) => view! { <a href=format!("mailto:{mail}")>{mail.clone()}</a> }.into_any(),
@@ -206,7 +208,7 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
                 <dt>{lang.t(Msg::ApplicationDeadline)}</dt>
                 <dd>{i18n::date(lang, v.deadline)}</dd>
                 <dt>{lang.t(Msg::Posted)}</dt>
-                <dd>{i18n::date(lang, v.posted)}</dd>
+                <dd>{i18n::date(lang, posted)}</dd>
             </dl>
             <h2>{lang.t(Msg::AboutTheJob)}</h2>
             <div class="vacancy-description">{paragraphs}</div>

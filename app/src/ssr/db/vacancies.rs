@@ -23,19 +23,23 @@ pub struct VacancyRow {
 
 impl VacancyRow {
     pub fn into_vacancy(self) -> Vacancy {
+        let posted = crate::domain::time::danish_date(self.created_at);
+        let open = self.status == "open";
         Vacancy {
             id: self.id,
-            title: self.title,
-            employer_name: self.employer_name,
-            description: self.description,
-            postcode: self.postcode,
-            city: self.city,
-            municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
-            weekly_hours: self.weekly_hours,
-            deadline: self.deadline,
-            how_to_apply: self.how_to_apply,
-            posted: crate::domain::time::danish_date(self.created_at),
-            open: self.status == "open",
+            details: NewVacancy {
+                title: self.title,
+                employer_name: self.employer_name,
+                description: self.description,
+                postcode: self.postcode,
+                city: self.city,
+                municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
+                weekly_hours: self.weekly_hours,
+                deadline: self.deadline,
+                how_to_apply: self.how_to_apply,
+            },
+            posted,
+            open,
         }
     }
 }
