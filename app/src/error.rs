@@ -56,6 +56,9 @@ pub enum AppError {
     Unauthenticated,
     #[error("forbidden")]
     Forbidden,
+    /// Too many failed sign-ins; wait and try again.
+    #[error("too many attempts")]
+    TooManyAttempts,
     /// A dependency (database, index) is down or busy; trying again may help.
     #[error("temporarily unavailable")]
     Unavailable,
@@ -87,6 +90,7 @@ impl AppError {
             AppError::NotFound => Msg::ErrNotFound,
             AppError::Unauthenticated => Msg::ErrUnauthenticated,
             AppError::Forbidden => Msg::ErrForbidden,
+            AppError::TooManyAttempts => Msg::ErrTooManyAttempts,
             AppError::Unavailable => Msg::ErrUnavailable,
             AppError::BadRequest => Msg::ErrBadRequest,
             AppError::Connection => Msg::ErrConnection,
@@ -118,6 +122,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
+            AppError::TooManyAttempts => 429,
             AppError::Unavailable => 503,
             AppError::BadRequest => 400,
             AppError::Connection => 502,

@@ -162,6 +162,22 @@ messages! {
     ErrHowToApplyMissing => "Skriv, hvordan man søger stillingen.", "Enter how to apply for the job.";
     ErrHowToApplyLength => "Vejledningen skal være mellem 5 og 2.000 tegn.", "The instructions must be between 5 and 2,000 characters.";
 
+    // Accounts
+    ErrEmailInvalid => "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.", "Enter a valid e-mail address, e.g. name@example.com.";
+    ErrEmailTaken => "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.", "A user with this e-mail address already exists. Sign in instead.";
+    ErrNameMissing => "Skriv dit navn.", "Enter your name.";
+    ErrPasswordShort => "Adgangskoden skal være på mindst 10 tegn. Brug gerne flere ord.", "The password must be at least 10 characters. Several words work well.";
+    ErrPasswordLong => "Adgangskoden må højst være 128 tegn.", "The password can be at most 128 characters.";
+    ErrPasswordCommon => "Adgangskoden er for almindelig og let at gætte. Vælg en anden.", "The password is too common and easy to guess. Choose another.";
+    ErrPasswordEmail => "Adgangskoden må ikke indeholde din e-mailadresse.", "The password must not contain your e-mail address.";
+    ErrCvrMissing => "Skriv virksomhedens CVR-nummer.", "Enter the company's CVR number.";
+    ErrCvrInvalid => "Et CVR-nummer består af 8 cifre.", "A CVR number is 8 digits.";
+    ErrCvrChecksum => "CVR-nummeret findes ikke. Tjek, at alle cifre er rigtige.", "This CVR number does not exist. Check that every digit is right.";
+    ErrCompanyMissing => "Skriv virksomhedens navn.", "Enter the company's name.";
+    ErrMunicipalityMissing => "Vælg en kommune.", "Choose a municipality.";
+    ErrSignInFailed => "E-mailadressen eller adgangskoden er forkert.", "The e-mail address or the password is wrong.";
+    ErrTooManyAttempts => "Der har været for mange forkerte forsøg på at logge ind. Vent 15 minutter, og prøv igen.", "There have been too many failed sign-in attempts. Wait 15 minutes and try again.";
+
     // Errors shown as pages or banners
     ErrNotFound => "Siden findes ikke.", "The page does not exist.";
     ErrUnauthenticated => "Du skal logge ind for at se denne side.", "You need to sign in to see this page.";

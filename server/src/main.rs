@@ -33,6 +33,11 @@ enum Command {
     Migrate,
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
+    /// Manage user accounts (caseworkers and administrators are created here).
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
     /// Add realistic Danish demo vacancies.
     SeedDemo {
         #[arg(long, default_value_t = server::demo::DEFAULT_COUNT)]
@@ -40,6 +45,29 @@ enum Command {
         /// Random seed, so the same data can be made again.
         #[arg(long, default_value_t = server::demo::DEFAULT_SEED)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from the first line of standard input.
+    Add {
+        /// jobseeker, employer, caseworker or admin
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Municipality code (caseworkers: where they work; jobseekers: where they live), e.g. 101
+        #[arg(long)]
+        municipality: Option<u16>,
+        /// Employers: the company's CVR number
+        #[arg(long)]
+        cvr: Option<String>,
+        /// Employers: the company's name
+        #[arg(long)]
+        company: Option<String>,
     },
 }
 
@@ -94,6 +122,39 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 stats.outbox_id
             );
             Ok(())
+        }
+        Command::User { action: UserCommand::Add { role, email, name, municipality, cvr, company } } => {
+            let role = app::domain::account::Role::parse(&role)
+                .ok_or_else(|| AppError::internal(format_args!("unknown role {role:?}: use jobseeker, employer, caseworker or admin")))?;
+            eprintln!("Adgangskode (password), then Enter:");
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password).map_err(|e| AppError::internal(format_args!("reading the password: {e}")))?;
+            let db = serve::open_db(&config).await?;
+            let state = app::ssr::AppState::start(db, &config.index_dir(), Default::default()).await?;
+            let new = app::ssr::services::auth::NewAccount {
+                role,
+                email,
+                name,
+                phone: None,
+                password: password.trim_end_matches(['\r', '\n']).to_string(),
+                municipality_code: municipality,
+                company: cvr.map(|c| (c, company.unwrap_or_default())),
+            };
+            let result = app::ssr::services::auth::create_account(&state, new).await;
+            state.shutdown().await;
+            match result {
+                Ok(id) => {
+                    println!("Created {} account {id}.", role.as_str());
+                    Ok(())
+                }
+                Err(AppError::Invalid(errors)) => {
+                    for e in &errors.0 {
+                        eprintln!("{}: {}", e.field, e.msg.da());
+                    }
+                    Err(AppError::BadRequest)
+                }
+                Err(e) => Err(e),
+            }
         }
         Command::SeedDemo { count, seed } => {
             let db = serve::open_db(&config).await?;

@@ -1,5 +1,6 @@
 //! Pure types and rules: no I/O, compiled for the server and the browser alike.
 
+pub mod account;
 pub mod identity;
 pub mod municipality;
 pub mod parse;

@@ -20,6 +20,7 @@ pub struct AppState {
     pub db: Db,
     pub index: VacancyIndex,
     pub indexer: Arc<IndexerHandle>,
+    pub auth: services::auth::AuthPolicy,
 }
 
 impl AppState {
@@ -30,7 +31,7 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
         let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
-        Ok(AppState { db, index, indexer: Arc::new(indexer) })
+        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default() })
     }
 
     /// Stops background work; the database and index stay consistent at any point.

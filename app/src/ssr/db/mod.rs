@@ -3,9 +3,11 @@
 //! Repositories are written once: `on_pool!` runs the same sqlx code against
 //! whichever pool is in use. Placeholders are `$1, $2, …`, which both backends read.
 
+mod accounts;
 mod vacancies;
 pub mod outbox;
 
+pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use vacancies::VacancyRow;
 
 use crate::error::AppError;

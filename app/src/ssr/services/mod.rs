@@ -1,4 +1,5 @@
 //! Use cases. Each takes the state and plain values, applies the rules from
 //! `domain`, and talks to repositories and the index.
 
+pub mod auth;
 pub mod vacancies;

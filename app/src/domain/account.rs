@@ -1,0 +1,152 @@
+//! Accounts: roles, and the rules for sessions and sign-in throttling. The numbers
+//! are defaults that the server may configure.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// A citizen looking for work (borger).
+    Jobseeker,
+    /// A user of a company, identified by its CVR number.
+    Employer,
+    /// A jobcentre employee of one municipality.
+    Caseworker,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Jobseeker, Role::Employer, Role::Caseworker, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Jobseeker => "jobseeker",
+            Role::Employer => "employer",
+            Role::Caseworker => "caseworker",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Staff read citizens' data; their reads are audit-logged.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Caseworker | Role::Admin)
+    }
+}
+
+/// How long a session lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// Ended after this long without use.
+    pub idle: Duration,
+    /// Ended this long after sign-in, however busy.
+    pub absolute: Duration,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy { idle: Duration::minutes(30), absolute: Duration::hours(12) }
+    }
+}
+
+impl SessionPolicy {
+    pub fn is_live(&self, created: DateTime<Utc>, last_seen: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        now - last_seen < self.idle && now - created < self.absolute
+    }
+}
+
+/// When repeated failed sign-ins pause further attempts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThrottlePolicy {
+    /// Failures counted within this window.
+    pub window: Duration,
+    /// Failures for one account before it is paused.
+    pub per_account: u32,
+    /// Failures from one address before it is paused (many accounts, one attacker).
+    pub per_ip: u32,
+}
+
+impl Default for ThrottlePolicy {
+    fn default() -> Self {
+        ThrottlePolicy { window: Duration::minutes(15), per_account: 5, per_ip: 30 }
+    }
+}
+
+impl ThrottlePolicy {
+    pub fn is_paused(&self, account_failures: u32, ip_failures: u32) -> bool {
+        account_failures >= self.per_account || ip_failures >= self.per_ip
+    }
+}
+
+/// An e-mail address as stored and compared: trimmed and lower-case. `None` when
+/// it cannot be an address.
+pub fn normalise_email(input: &str) -> Option<String> {
+    let e = input.trim().to_lowercase();
+    let (local, domain) = e.split_once('@')?;
+    let ok = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !e.contains(char::is_whitespace)
+        && e.matches('@').count() == 1
+        && e.chars().count() <= 254;
+    ok.then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("root"), None);
+        assert!(Role::Caseworker.is_staff() && !Role::Employer.is_staff());
+    }
+
+    #[test]
+    fn sessions_end_when_idle_or_old() {
+        let p = SessionPolicy::default();
+        let t0: DateTime<Utc> = "2026-11-23T08:00:00Z".parse().unwrap();
+        assert!(p.is_live(t0, t0, t0 + Duration::minutes(29)));
+        assert!(!p.is_live(t0, t0, t0 + Duration::minutes(30)), "idle");
+        let busy = t0 + Duration::hours(12) - Duration::seconds(1);
+        assert!(p.is_live(t0, busy, busy + Duration::seconds(0)));
+        assert!(!p.is_live(t0, busy, t0 + Duration::hours(12)), "absolute, however busy");
+    }
+
+    #[test]
+    fn throttling() {
+        let p = ThrottlePolicy::default();
+        assert!(!p.is_paused(4, 0));
+        assert!(p.is_paused(5, 0));
+        assert!(!p.is_paused(0, 29));
+        assert!(p.is_paused(0, 30));
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(normalise_email("  Anne.Jensen@Mail.DK "), Some("anne.jensen@mail.dk".into()));
+        for bad in ["", "anne", "anne@", "@mail.dk", "anne@mail", "an ne@mail.dk", "a@b@mail.dk", "anne@.dk"] {
+            assert_eq!(normalise_email(bad), None, "{bad}");
+        }
+    }
+}
+
+/// A signed-in person, as the app sees them (never the password hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub role: Role,
+    pub email: String,
+    pub name: String,
+    /// A jobseeker's home municipality; a caseworker's employing municipality.
+    pub municipality_code: Option<u16>,
+    /// An employer user's company.
+    pub company_id: Option<i64>,
+}

@@ -1,0 +1,155 @@
+//! Users, companies, sessions and failed sign-ins: SQL only.
+
+use super::{on_pool, Db};
+use crate::domain::account::{Role, User};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub role: String,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub password_hash: String,
+    pub municipality_code: Option<i32>,
+    pub company_id: Option<i64>,
+}
+
+impl UserRow {
+    pub fn to_user(&self) -> Result<User, AppError> {
+        Ok(User {
+            id: self.id,
+            role: Role::parse(&self.role).ok_or_else(|| AppError::internal(format_args!("user {} has role {:?}", self.id, self.role)))?,
+            email: self.email.clone(),
+            name: self.name.clone(),
+            municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
+            company_id: self.company_id,
+        })
+    }
+}
+
+/// A user to store; the password is already hashed.
+#[derive(Clone, Debug)]
+pub struct NewUserRow {
+    pub role: Role,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub password_hash: String,
+    pub municipality_code: Option<u16>,
+    pub company_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SessionRow {
+    pub user_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id";
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+impl Db {
+    /// Stores a user; `None` when the e-mail address is already in use.
+    pub async fn insert_user(&self, u: &NewUserRow, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
+        let sql = "INSERT INTO users (role, email, name, phone, password_hash, municipality_code, company_id, created_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+        let result = on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
+            .bind(u.role.as_str())
+            .bind(&u.email)
+            .bind(&u.name)
+            .bind(&u.phone)
+            .bind(&u.password_hash)
+            .bind(u.municipality_code.map(i32::from))
+            .bind(u.company_id)
+            .bind(now)
+            .fetch_one(pool)
+            .await);
+        match result {
+            Ok(id) => Ok(Some(id)),
+            Err(e) if is_unique_violation(&e) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, AppError> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"));
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(email).fetch_optional(pool).await)?)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, AppError> {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1"));
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await)?)
+    }
+
+    /// The company with this CVR number, creating it when new; returns its id.
+    pub async fn company_for_cvr(&self, cvr: &str, name: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let insert = "INSERT INTO companies (cvr, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (cvr) DO NOTHING";
+        let select = "SELECT id FROM companies WHERE cvr = $1";
+        let id = on_pool!(self, pool => {
+            sqlx::query(insert).bind(cvr).bind(name).bind(now).execute(pool).await?;
+            sqlx::query_scalar::<_, i64>(select).bind(cvr).fetch_one(pool).await
+        })?;
+        Ok(id)
+    }
+
+    pub async fn insert_session(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+        let sql = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).bind(user_id).bind(now).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, AppError> {
+        let sql = "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1";
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(token_hash).fetch_optional(pool).await)?)
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let sql = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).bind(now).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), AppError> {
+        let sql = "DELETE FROM sessions WHERE token_hash = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(token_hash).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Ends every session of a user ("sign out everywhere"); returns how many.
+    pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64, AppError> {
+        let sql = "DELETE FROM sessions WHERE user_id = $1";
+        Ok(on_pool!(self, pool => sqlx::query(sql).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))?)
+    }
+
+    pub async fn record_login_failure(&self, email: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+        let sql = "INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)";
+        on_pool!(self, pool => sqlx::query(sql).bind(email).bind(ip).bind(now).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Failed sign-ins since `since`: (for this e-mail, from this address).
+    pub async fn login_failures_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(u32, u32), AppError> {
+        let by_email = "SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $2";
+        let by_ip = "SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND at >= $2";
+        let (a, b) = on_pool!(self, pool => {
+            let a = sqlx::query_scalar::<_, i64>(by_email).bind(email).bind(since).fetch_one(pool).await?;
+            let b = sqlx::query_scalar::<_, i64>(by_ip).bind(ip).bind(since).fetch_one(pool).await?;
+            Ok::<_, sqlx::Error>((a, b))
+        })?;
+        Ok((a as u32, b as u32))
+    }
+
+    /// Forgets an account's failures after a successful sign-in.
+    pub async fn clear_login_failures(&self, email: &str) -> Result<(), AppError> {
+        let sql = "DELETE FROM login_failures WHERE email = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(email).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+}
