@@ -16,6 +16,15 @@ use std::future::Future;
 #[derive(Clone, Debug)]
 pub struct PostedForm(pub std::sync::Arc<[u8]>);
 
+/// What a form page's fields are, as typed.
+pub trait FormData: Clone + Default + Serialize + DeserializeOwned + Send + Sync + 'static {
+    /// The form as it may be shown again: secrets (passwords) removed, because a
+    /// rejected form is written back into the page.
+    fn scrubbed(self) -> Self {
+        self
+    }
+}
+
 /// A submission that was not accepted: what was typed, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejected<F> {
@@ -61,7 +70,7 @@ pub fn use_form_post<F, T, Fut>(
     next: impl Fn(&T) -> String + Clone + Send + Sync + 'static,
 ) -> Resource<Option<Rejected<F>>>
 where
-    F: Clone + Default + Serialize + DeserializeOwned + Send + Sync + 'static,
+    F: FormData,
     T: 'static,
     Fut: Future<Output = Result<T, AppError>> + Send + 'static,
 {
@@ -80,7 +89,7 @@ where
                         }
                         Err(error) => {
                             crate::ui::layout::set_status(error.status());
-                            Some(Rejected { form, error })
+                            Some(Rejected { form: form.scrubbed(), error })
                         }
                     },
                 }

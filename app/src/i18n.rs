@@ -43,12 +43,7 @@ impl Lang {
 
     /// Reads the language from a `Cookie` header value.
     pub fn from_cookie_header(header: &str) -> Lang {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANG_COOKIE)
-            .and_then(|(_, value)| Lang::from_code(value))
-            .unwrap_or_default()
+        crate::cookies::value(header, LANG_COOKIE).and_then(Lang::from_code).unwrap_or_default()
     }
 
     pub fn t(self, msg: Msg) -> &'static str {
@@ -136,7 +131,7 @@ messages! {
     FieldHowToApply => "Sådan søger man", "How to apply";
     FieldHowToApplyHint => "Et link til ansøgningsskemaet, en e-mailadresse eller en kort vejledning", "A link to the application form, an e-mail address or short instructions";
     SubmitVacancy => "Opret stillingen", "Post the vacancy";
-    FormHasErrors => "Stillingen er ikke oprettet endnu. Ret det, der er markeret nedenfor.", "The vacancy has not been posted yet. Correct what is marked below.";
+    FormHasErrors => "Det, du har skrevet, er ikke gemt endnu. Ret det, der er markeret nedenfor.", "What you entered has not been saved yet. Correct what is marked below.";
     ErrorPrefix => "Fejl:", "Error:";
     Required => "skal udfyldes", "required";
 
@@ -163,6 +158,26 @@ messages! {
     ErrHowToApplyLength => "Vejledningen skal være mellem 5 og 2.000 tegn.", "The instructions must be between 5 and 2,000 characters.";
 
     // Accounts
+    NavSignIn => "Log ind", "Sign in";
+    NavSignOut => "Log ud", "Sign out";
+    NavAccount => "Min konto", "My account";
+    SignInHeading => "Log ind", "Sign in";
+    SignInIntro => "Log ind med din e-mailadresse og adgangskode.", "Sign in with your e-mail address and password.";
+    FieldEmail => "E-mailadresse", "E-mail address";
+    FieldPassword => "Adgangskode", "Password";
+    SubmitSignIn => "Log ind", "Sign in";
+    SignOutHeading => "Log ud", "Sign out";
+    SignOutEverywhere => "Log også ud på alle andre enheder, hvor jeg er logget ind", "Also sign out on every other device where I am signed in";
+    SubmitSignOut => "Log ud", "Sign out";
+    NotSignedIn => "Du er ikke logget ind.", "You are not signed in.";
+    AccountHeading => "Min konto", "My account";
+    FieldName => "Navn", "Name";
+    FieldRole => "Rolle", "Role";
+    FieldMunicipality => "Kommune", "Municipality";
+    RoleJobseeker => "Borger (jobsøgende)", "Citizen (jobseeker)";
+    RoleEmployer => "Arbejdsgiver", "Employer";
+    RoleCaseworker => "Jobkonsulent", "Caseworker";
+    RoleAdmin => "Administrator", "Administrator";
     ErrEmailInvalid => "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.", "Enter a valid e-mail address, e.g. name@example.com.";
     ErrEmailTaken => "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.", "A user with this e-mail address already exists. Sign in instead.";
     ErrNameMissing => "Skriv dit navn.", "Enter your name.";

@@ -4,6 +4,8 @@
 
 #![recursion_limit = "256"]
 
+pub mod auth;
+pub mod cookies;
 pub mod domain;
 pub mod employer;
 pub mod error;
@@ -47,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The paths of pages whose forms post back to themselves (they work without
 /// JavaScript). The server also answers POST on these.
-pub const FORM_PAGES: &[&str] = &[employer::NEW_VACANCY_PATH];
+pub const FORM_PAGES: &[&str] = &[employer::NEW_VACANCY_PATH, auth::SIGN_IN_PATH, auth::SIGN_OUT_PATH];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -58,11 +60,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::layout::Layout>
                 <Routes fallback=ui::layout::NotFound>
-                    <Route path=path!("/") view=search::HomePage/>
+                    <Route path=path!("/") view=search::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/job") view=search::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/job/:id") view=search::VacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/arbejdsgiver/stillinger/ny") view=employer::NewVacancyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage/>
+                    <Route path=path!("/log-ind") view=auth::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::Layout>
         </Router>

@@ -3,6 +3,7 @@
 //! `.example` domain); the same seed always gives the same data.
 
 use app::domain::municipality::{self, Municipality};
+use app::domain::account::Role;
 use app::domain::vacancy::NewVacancy;
 use app::error::AppError;
 use app::ssr::db::Db;
@@ -361,6 +362,38 @@ pub async fn seed(db: &Db, count: usize, seed: u64, mut progress: impl FnMut(usi
         progress(done, count);
     }
     Ok(done)
+}
+
+/// The demo accounts, one per role (and a caseworker in Aarhus as well as
+/// København, to show municipality scope). Documented in README.
+pub const DEMO_PASSWORD: &str = "demo-jobunivers-2026";
+pub const DEMO_ACCOUNTS: &[(Role, &str, &str, Option<u16>)] = &[
+    (Role::Jobseeker, "borger@demo.example", "Mette Hansen", Some(101)),
+    (Role::Employer, "arbejdsgiver@demo.example", "Peter Holm", None),
+    (Role::Caseworker, "jobkonsulent.kbh@demo.example", "Karen Lund", Some(101)),
+    (Role::Caseworker, "jobkonsulent.aarhus@demo.example", "Ahmad Berg", Some(751)),
+    (Role::Admin, "admin@demo.example", "Sofie Dam", None),
+];
+
+/// Adds the demo accounts that are missing.
+pub async fn seed_accounts(db: &Db) -> Result<(), AppError> {
+    for (role, email, name, municipality) in DEMO_ACCOUNTS {
+        let new = app::ssr::services::auth::NewAccount {
+            role: *role,
+            email: email.to_string(),
+            name: name.to_string(),
+            phone: None,
+            password: DEMO_PASSWORD.to_string(),
+            municipality_code: *municipality,
+            company: (*role == Role::Employer).then(|| ("13748136".to_string(), "Marstal Havn ApS".to_string())),
+        };
+        match app::ssr::services::auth::create_account(db, new).await {
+            Ok(_) => {}
+            Err(AppError::Invalid(e)) if e.get("email") == Some(app::Msg::ErrEmailTaken) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::{FromRef, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::middleware::{from_fn_with_state, Next};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
@@ -59,7 +60,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
     for path in FORM_PAGES {
         router = router.route(path, post(form_post.clone()));
     }
-    let state = HttpState { leptos_options, app };
+    let state = HttpState { leptos_options, app: app.clone() };
     router
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<HttpState, _>(shell))
@@ -69,6 +70,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(from_fn_with_state(app, session_layer))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -83,6 +85,29 @@ fn too_large(lang: Lang) -> Response {
         Lang::En => "What you sent is too large. Go back and make the text shorter.",
     };
     (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// Finds who is calling from the session cookie, once per request, and puts it in
+/// the request for pages and server functions.
+async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
+    let token = req
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| app::cookies::value(c, app::auth::SESSION_COOKIE))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    let user = match &token {
+        Some(t) => app::ssr::services::auth::authenticate(&app, t).await.unwrap_or_else(|e| {
+            // The database may be down: carry on as anonymous; pages that need a
+            // user will ask for sign-in.
+            tracing::warn!("session lookup failed: {e}");
+            None
+        }),
+        None => None,
+    };
+    req.extensions_mut().insert(app::auth::CurrentUser { user, token });
+    next.run(req).await
 }
 
 /// Alive: the process answers.
@@ -115,12 +140,7 @@ async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice
     let lang = choice.til.as_deref().and_then(Lang::from_code).unwrap_or_default();
     let back = choice.tilbage.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
     let https = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
-    let cookie = format!(
-        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{}",
-        app::i18n::LANG_COOKIE,
-        lang.code(),
-        if https { "; Secure" } else { "" }
-    );
+    let cookie = app::cookies::set(app::i18n::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), https);
     let mut res = StatusCode::SEE_OTHER.into_response();
     if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(back), HeaderValue::from_str(&cookie)) {
         res.headers_mut().insert(header::LOCATION, location);

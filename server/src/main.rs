@@ -130,7 +130,6 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             let mut password = String::new();
             std::io::stdin().read_line(&mut password).map_err(|e| AppError::internal(format_args!("reading the password: {e}")))?;
             let db = serve::open_db(&config).await?;
-            let state = app::ssr::AppState::start(db, &config.index_dir(), Default::default()).await?;
             let new = app::ssr::services::auth::NewAccount {
                 role,
                 email,
@@ -140,8 +139,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 municipality_code: municipality,
                 company: cvr.map(|c| (c, company.unwrap_or_default())),
             };
-            let result = app::ssr::services::auth::create_account(&state, new).await;
-            state.shutdown().await;
+            let result = app::ssr::services::auth::create_account(&db, new).await;
+            db.close().await;
             match result {
                 Ok(id) => {
                     println!("Created {} account {id}.", role.as_str());

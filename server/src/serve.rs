@@ -31,6 +31,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         tracing::info!(count = demo_count, "empty database: adding demo data");
         let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await?;
         tracing::info!(vacancies = n, "demo data added");
+        crate::demo::seed_accounts(&db).await?;
     }
     let state = AppState::start(db, &config.index_dir(), IndexerConfig::default()).await?;
     let router = crate::http::router(state.clone(), leptos_options(config));
@@ -38,7 +39,9 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         .await
         .map_err(|e| AppError::internal(format_args!("cannot listen on {}: {e}", config.addr)))?;
     tracing::info!("Jobunivers is listening on http://{}", config.addr);
-    let served = axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await;
+    // Connection info gives the caller's address, which sign-in throttling uses.
+    let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
     state.shutdown().await;
     served.map_err(|e| AppError::internal(format_args!("server: {e}")))
 }

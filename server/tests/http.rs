@@ -183,3 +183,52 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_in_and_out_without_javascript() {
+    for t in databases("http_signin").await {
+        server::demo::seed_accounts(&t.db).await.unwrap();
+        let s = start(&t).await;
+        let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
+
+        let (status, html) = s.get(app::auth::ACCOUNT_PATH).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}", t.label);
+        assert!(html.contains("Du skal logge ind"));
+
+        let wrong = [("email", "borger@demo.example"), ("password", "ikke-den-rigtige-kode")];
+        let res = s.client.post(&url).form(&wrong).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(res.headers().get(SET_COOKIE).is_none());
+        let html = res.text().await.unwrap();
+        assert!(html.contains("E-mailadressen eller adgangskoden er forkert."), "{}", t.label);
+        assert!(html.contains(r#"value="borger@demo.example""#), "the e-mail is kept");
+        assert!(!html.contains("ikke-den-rigtige-kode"), "the password is never sent back");
+
+        let right = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
+        let res = s.client.post(&url).form(&right).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        assert_eq!(res.headers()[LOCATION], app::auth::ACCOUNT_PATH);
+        let set = res.headers()[SET_COOKIE].to_str().unwrap().to_string();
+        assert!(set.starts_with("session=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+        let cookie = set.split(';').next().unwrap().to_string();
+
+        let account = |cookie: String| {
+            let req = s.client.get(format!("{}{}", s.base, app::auth::ACCOUNT_PATH)).header(COOKIE, cookie);
+            async move {
+                let res = req.send().await.unwrap();
+                (res.status(), res.text().await.unwrap())
+            }
+        };
+        let (status, html) = account(cookie.clone()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Mette Hansen") && html.contains("Borger (jobsøgende)") && html.contains("København"));
+
+        let out = s.client.post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH)).header(COOKIE, cookie.clone()).form(&[("x", "")]).send().await.unwrap();
+        assert_eq!(out.status(), StatusCode::SEE_OTHER);
+        assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"), "the cookie is removed");
+        let (status, _) = account(cookie).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: the session has ended on the server too", t.label);
+        s.stop().await;
+        t.cleanup().await;
+    }
+}

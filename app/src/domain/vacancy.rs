@@ -20,6 +20,8 @@ pub struct VacancyForm {
     pub how_to_apply: String,
 }
 
+impl crate::forms::FormData for VacancyForm {}
+
 /// A vacancy that passed every rule, ready to be stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewVacancy {

@@ -14,6 +14,8 @@ pub enum Kind {
     Date,
     Number,
     Email,
+    /// Never filled in from what was sent before.
+    Password,
 }
 
 #[component]
@@ -93,6 +95,7 @@ pub fn Field(
                 Kind::Date => "date",
                 Kind::Number => "text",
                 Kind::Email => "email",
+                Kind::Password => "password",
                 _ => "text",
             };
             view! {
@@ -101,7 +104,7 @@ pub fn Field(
                     type=input_type
                     id=id.clone()
                     name=name
-                    value=value
+                    value=(other != Kind::Password).then_some(value)
                     required=required
                     autocomplete=autocomplete
                     inputmode=inputmode

@@ -24,6 +24,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="portal-info">
                 <div class="container portal-info-inner">
                     <a href="/" class="site-logo">{lang.t(Msg::SiteName)}</a>
+                    <AccountLinks/>
                     <a
                         href=switch_href
                         rel="external"
@@ -55,6 +56,29 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </div>
         </footer>
+    }
+}
+
+/// "Log ind", or the signed-in person's name and "Log ud".
+#[component]
+fn AccountLinks() -> impl IntoView {
+    use crate::auth;
+    let lang = use_lang();
+    let me = Resource::new(|| (), |_| auth::my_account());
+    view! {
+        <Suspense>
+            {move || me.get().map(|me| match me.ok().flatten() {
+                Some(user) => view! {
+                    <span class="account-links">
+                        <a href=auth::ACCOUNT_PATH class="account-name">{user.name}</a>
+                        <a href=auth::SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a>
+                    </span>
+                }.into_any(),
+                None => view! {
+                    <span class="account-links"><a href=auth::SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></span>
+                }.into_any(),
+            })}
+        </Suspense>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::identity::{self, IdError};
 use crate::domain::password::{self, PasswordProblem};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
-use crate::ssr::db::NewUserRow;
+use crate::ssr::db::{Db, NewUserRow};
 use crate::ssr::{blocking, AppState};
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
@@ -94,7 +94,7 @@ fn new_token() -> String {
 }
 
 /// Creates an account after checking every field; errors come back per field.
-pub async fn create_account(st: &AppState, new: NewAccount) -> Result<i64, AppError> {
+pub async fn create_account(db: &Db, new: NewAccount) -> Result<i64, AppError> {
     let mut errors = FieldErrors::default();
     let email = account::normalise_email(&new.email);
     if email.is_none() {
@@ -138,7 +138,7 @@ pub async fn create_account(st: &AppState, new: NewAccount) -> Result<i64, AppEr
     let email = errors.into_result(email)?.expect("checked above");
     let now = Utc::now();
     let company_id = match company {
-        Some((cvr, company_name)) => Some(st.db.company_for_cvr(&cvr, &company_name, now).await?),
+        Some((cvr, company_name)) => Some(db.company_for_cvr(&cvr, &company_name, now).await?),
         None => None,
     };
     let row = NewUserRow {
@@ -150,7 +150,7 @@ pub async fn create_account(st: &AppState, new: NewAccount) -> Result<i64, AppEr
         municipality_code: municipality,
         company_id,
     };
-    match st.db.insert_user(&row, now).await? {
+    match db.insert_user(&row, now).await? {
         Some(id) => {
             tracing::info!(user = id, role = row.role.as_str(), "account created");
             Ok(id)

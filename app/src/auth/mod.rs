@@ -1,0 +1,240 @@
+//! Signing in and out, and who is calling.
+//!
+//! The server's session layer reads the session cookie once per request and puts
+//! a [`CurrentUser`] into the request; server functions and pages read it from
+//! there. The identity step itself is `ssr::services::auth`.
+
+use crate::domain::account::{Role, User};
+use crate::error::AppError;
+use crate::forms::{use_form_post, FormData, Rejected};
+use crate::i18n::Msg;
+use crate::ui::form::{ErrorSummary, Field, Kind};
+use crate::ui::lang::use_lang;
+use crate::ui::layout::{set_status, PageTitle};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub const SESSION_COOKIE: &str = "session";
+pub const SIGN_IN_PATH: &str = "/log-ind";
+pub const SIGN_OUT_PATH: &str = "/log-ud";
+pub const ACCOUNT_PATH: &str = "/konto";
+
+/// The caller of this request, as the server's session layer found it.
+#[derive(Clone, Debug, Default)]
+pub struct CurrentUser {
+    pub user: Option<User>,
+    /// The raw session token, kept only to end this session on sign-out.
+    pub token: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn request() -> Option<http::request::Parts> {
+    use_context::<http::request::Parts>()
+}
+
+/// The signed-in user of this request, if any.
+#[cfg(feature = "ssr")]
+pub fn current_user() -> Option<User> {
+    request()?.extensions.get::<CurrentUser>()?.user.clone()
+}
+
+/// The signed-in user, or 401.
+#[cfg(feature = "ssr")]
+pub fn require_user() -> Result<User, AppError> {
+    current_user().ok_or(AppError::Unauthenticated)
+}
+
+/// The caller's network address, for throttling.
+#[cfg(feature = "ssr")]
+fn client_ip() -> String {
+    request()
+        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Sets (or with `None`, deletes) the session cookie on the response.
+#[cfg(feature = "ssr")]
+fn set_session_cookie(token: Option<&str>) {
+    let secure = request().is_some_and(|p| p.headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https"));
+    // No Max-Age: the cookie ends with the browser; the server ends it sooner.
+    let cookie = match token {
+        Some(t) => crate::cookies::set(SESSION_COOKIE, t, None, secure),
+        None => crate::cookies::set(SESSION_COOKIE, "", Some(0), secure),
+    };
+    if let (Some(res), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie)) {
+        res.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// Where a person lands after signing in.
+pub fn start_page(_role: Role) -> &'static str {
+    ACCOUNT_PATH
+}
+
+pub fn role_name(role: Role) -> Msg {
+    match role {
+        Role::Jobseeker => Msg::RoleJobseeker,
+        Role::Employer => Msg::RoleEmployer,
+        Role::Caseworker => Msg::RoleCaseworker,
+        Role::Admin => Msg::RoleAdmin,
+    }
+}
+
+#[server(prefix = "/api", endpoint = "auth/me")]
+pub async fn my_account() -> Result<Option<User>, AppError> {
+    // Anyone may ask who they are; the answer is only ever about themselves.
+    Ok(current_user())
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignInForm {
+    pub email: String,
+    pub password: String,
+}
+
+impl FormData for SignInForm {
+    fn scrubbed(self) -> Self {
+        SignInForm { password: String::new(), ..self }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "auth/sign-in")]
+pub async fn sign_in(form: SignInForm) -> Result<String, AppError> {
+    // Open to everyone: this is how a person becomes someone.
+    let st = crate::ssr::state()?;
+    let signed = crate::ssr::services::auth::sign_in(&st, &form.email, &form.password, &client_ip()).await?;
+    set_session_cookie(Some(&signed.token));
+    Ok(start_page(signed.user.role).to_string())
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignOutForm {
+    /// A checked checkbox sends "on"; an unchecked one sends nothing.
+    #[serde(default)]
+    pub everywhere: Option<String>,
+}
+
+impl FormData for SignOutForm {}
+
+#[server(prefix = "/api", endpoint = "auth/sign-out")]
+pub async fn sign_out(form: SignOutForm) -> Result<String, AppError> {
+    // Anyone may sign out; without a session there is nothing to end.
+    let st = crate::ssr::state()?;
+    let current = request().and_then(|p| p.extensions.get::<CurrentUser>().cloned()).unwrap_or_default();
+    match (&current.user, &current.token) {
+        (Some(user), _) if form.everywhere.is_some() => {
+            crate::ssr::services::auth::sign_out_everywhere(&st, user.id).await?;
+        }
+        (_, Some(token)) => crate::ssr::services::auth::sign_out(&st, token).await?,
+        _ => {}
+    }
+    set_session_cookie(None);
+    Ok("/".to_string())
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let outcome = use_form_post(sign_in, |next: &String| next.clone());
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || outcome.get().map(|rejected| view! { <SignInFormView rejected/> })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
+    let lang = use_lang();
+    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let title = match &rejected {
+        Some(_) => format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(Msg::SignInHeading)),
+        None => lang.t(Msg::SignInHeading).to_string(),
+    };
+    view! {
+        <PageTitle text=title/>
+        <h1>{lang.t(Msg::SignInHeading)}</h1>
+        {rejected.as_ref().map(|r| view! {
+            <ErrorSummary error=r.error.clone() fields=vec![("email", Msg::FieldEmail), ("password", Msg::FieldPassword)]/>
+        })}
+        <p>{lang.t(Msg::SignInIntro)}</p>
+        <form method="post" action=SIGN_IN_PATH novalidate=true>
+            <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email
+                required=true autocomplete="username" width="input-width-xl"/>
+            <Field name="password" label=Msg::FieldPassword value="" error=err("password") kind=Kind::Password
+                required=true autocomplete="current-password" width="input-width-xl"/>
+            <button type="submit" class="button button-primary">{lang.t(Msg::SubmitSignIn)}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn SignOutPage() -> impl IntoView {
+    let lang = use_lang();
+    let outcome = use_form_post(sign_out, |next: &String| next.clone());
+    let me = Resource::new(|| (), |_| my_account());
+    view! {
+        <PageTitle text=lang.t(Msg::SignOutHeading).to_string()/>
+        <h1>{lang.t(Msg::SignOutHeading)}</h1>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || {
+                outcome.get().map(|rejected| {
+                    let error = rejected.map(|r| view! { <crate::ui::layout::ErrorAlert error=r.error/> });
+                    let form = me.get().map(|me| match me {
+                        Ok(Some(_)) => view! {
+                            <form method="post" action=SIGN_OUT_PATH>
+                                <div class="form-group">
+                                    <input class="form-checkbox" type="checkbox" id="everywhere" name="everywhere"/>
+                                    <label for="everywhere">{lang.t(Msg::SignOutEverywhere)}</label>
+                                </div>
+                                <button type="submit" class="button button-primary">{lang.t(Msg::SubmitSignOut)}</button>
+                            </form>
+                        }.into_any(),
+                        _ => view! {
+                            <p>{lang.t(Msg::NotSignedIn)} " " <a href=SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></p>
+                        }.into_any(),
+                    });
+                    view! { {error} {form} }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let me = Resource::new(|| (), |_| my_account());
+    view! {
+        <PageTitle text=lang.t(Msg::AccountHeading).to_string()/>
+        <h1>{lang.t(Msg::AccountHeading)}</h1>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || me.get().map(|me| match me {
+                Ok(Some(user)) => {
+                    let municipality = user
+                        .municipality_code
+                        .and_then(crate::domain::municipality::by_code)
+                        .map(|m| m.name.to_string());
+                    view! {
+                        <dl class="vacancy-facts account-facts">
+                            <dt>{lang.t(Msg::FieldName)}</dt><dd>{user.name.clone()}</dd>
+                            <dt>{lang.t(Msg::FieldEmail)}</dt><dd>{user.email.clone()}</dd>
+                            <dt>{lang.t(Msg::FieldRole)}</dt><dd class="account-role">{lang.t(role_name(user.role))}</dd>
+                            {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
+                        </dl>
+                        {(user.role == Role::Employer).then(|| view! {
+                            <p><a class="button button-secondary" href=crate::employer::NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p>
+                        })}
+                        <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
+                    }.into_any()
+                }
+                Ok(None) => {
+                    set_status(401);
+                    view! { <p>{lang.t(Msg::ErrUnauthenticated)} " " <a href=SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></p> }.into_any()
+                }
+                Err(error) => view! { <crate::ui::layout::ErrorAlert error/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,37 @@
+//! Reading and writing cookies, the same way everywhere.
+
+/// The value of cookie `name` in a `Cookie` header.
+pub fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.trim())
+}
+
+/// A `Set-Cookie` value: HttpOnly and SameSite=Lax always, Secure when the site is
+/// served over TLS. `max_age` 0 deletes the cookie; `None` lasts for the browser
+/// session.
+pub fn set(name: &str, value: &str, max_age_secs: Option<u64>, secure: bool) -> String {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age_secs {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_and_write() {
+        assert_eq!(value("a=1; session=abc ; b=2", "session"), Some("abc"));
+        assert_eq!(value("sessionx=1", "session"), None);
+        assert_eq!(set("sprog", "en", Some(60), true), "sprog=en; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+        assert_eq!(set("session", "", Some(0), false), "session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    }
+}
