@@ -5,9 +5,9 @@ use app::forms::PostedForm;
 use app::ssr::AppState;
 use app::{shell, App, Lang, FORM_PAGES};
 use axum::body::{to_bytes, Body};
-use axum::extract::{FromRef, Query, State};
+use axum::extract::{FromRef, MatchedPath, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use axum::middleware::{from_fn_with_state, Next};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -70,6 +70,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Layers run outside-in from the last: the session is found first, then access.
+        .layer(axum::middleware::from_fn(access_layer))
         .layer(from_fn_with_state(app, session_layer))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -110,6 +112,55 @@ async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next
     next.run(req).await
 }
 
+/// Checks `app::auth::access` before any page or server function runs. Routes with
+/// no row are refused; static files (no matched route) pass.
+async fn access_layer(req: Request<Body>, next: Next) -> Response {
+    use app::auth::access::{lookup, Decision};
+    let Some(path) = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()) else {
+        return next.run(req).await;
+    };
+    let user = req.extensions().get::<app::auth::CurrentUser>().and_then(|c| c.user.clone());
+    let lang = lang_of(req.headers());
+    let api = path.starts_with("/api/");
+    let decision = match lookup(&path) {
+        Some(access) => access.decide(user.as_ref()),
+        None => {
+            tracing::error!(path, "no access rule for this route: refused");
+            Decision::Forbidden
+        }
+    };
+    match decision {
+        Decision::Allow => next.run(req).await,
+        Decision::Unauthenticated if !api => {
+            // Sign in, then come back here.
+            let back = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let to = format!("{}?{}", app::auth::SIGN_IN_PATH, serde_urlencoded::to_string([("neste", back)]).unwrap_or_default());
+            let mut res = StatusCode::SEE_OTHER.into_response();
+            if let Ok(v) = HeaderValue::from_str(&to) {
+                res.headers_mut().insert(header::LOCATION, v);
+            }
+            res
+        }
+        Decision::Unauthenticated => refusal(app::error::AppError::Unauthenticated, lang, api),
+        Decision::Forbidden => refusal(app::error::AppError::Forbidden, lang, api),
+    }
+}
+
+/// A 401 or 403: the app's error as JSON for server functions, a plain page for people.
+fn refusal(error: app::error::AppError, lang: Lang, api: bool) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::FORBIDDEN);
+    if api {
+        return (status, Json(error)).into_response();
+    }
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="{code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{text}</title><link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"></head><body><main class="container page-main"><h1>{text}</h1><p><a href="/">{front}</a></p></main></body></html>"#,
+        code = lang.code(),
+        text = lang.t(error.message()),
+        front = lang.t(app::Msg::GoToFrontPage),
+    );
+    (status, Html(page)).into_response()
+}
+
 /// Alive: the process answers.
 async fn healthz() -> &'static str {
     "ok"
@@ -138,7 +189,7 @@ struct LanguageChoice {
 /// Remembers the chosen language in a cookie and sends the person back.
 async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice>) -> Response {
     let lang = choice.til.as_deref().and_then(Lang::from_code).unwrap_or_default();
-    let back = choice.tilbage.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
+    let back = choice.tilbage.as_deref().filter(|p| app::auth::is_local_path(p)).unwrap_or("/");
     let https = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
     let cookie = app::cookies::set(app::i18n::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), https);
     let mut res = StatusCode::SEE_OTHER.into_response();
@@ -149,14 +200,9 @@ async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice
     res
 }
 
-/// Only paths on this site, so the switch cannot send anyone elsewhere.
-fn is_local_path(p: &str) -> bool {
-    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::is_local_path;
+    use app::auth::is_local_path;
 
     #[test]
     fn the_language_switch_only_returns_to_this_site() {

@@ -4,6 +4,8 @@
 //! a [`CurrentUser`] into the request; server functions and pages read it from
 //! there. The identity step itself is `ssr::services::auth`.
 
+pub mod access;
+
 use crate::domain::account::{Role, User};
 use crate::error::AppError;
 use crate::forms::{use_form_post, FormData, Rejected};
@@ -66,6 +68,11 @@ fn set_session_cookie(token: Option<&str>) {
     }
 }
 
+/// Only paths on this site, so a link cannot send anyone elsewhere after sign-in.
+pub fn is_local_path(p: &str) -> bool {
+    p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control)
+}
+
 /// Where a person lands after signing in.
 pub fn start_page(_role: Role) -> &'static str {
     ACCOUNT_PATH
@@ -90,6 +97,9 @@ pub async fn my_account() -> Result<Option<User>, AppError> {
 pub struct SignInForm {
     pub email: String,
     pub password: String,
+    /// Where to go afterwards (a path on this site), when sign-in was asked for.
+    #[serde(default)]
+    pub neste: String,
 }
 
 impl FormData for SignInForm {
@@ -104,7 +114,12 @@ pub async fn sign_in(form: SignInForm) -> Result<String, AppError> {
     let st = crate::ssr::state()?;
     let signed = crate::ssr::services::auth::sign_in(&st, &form.email, &form.password, &client_ip()).await?;
     set_session_cookie(Some(&signed.token));
-    Ok(start_page(signed.user.role).to_string())
+    let next = form.neste.trim();
+    if is_local_path(next) {
+        Ok(next.to_string())
+    } else {
+        Ok(start_page(signed.user.role).to_string())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -147,6 +162,8 @@ pub fn SignInPage() -> impl IntoView {
 fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
     let lang = use_lang();
     let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    let query = leptos_router::hooks::use_query_map();
+    let next = if form.neste.is_empty() { query.with_untracked(|q| q.get("neste")).unwrap_or_default() } else { form.neste.clone() };
     let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
     let title = match &rejected {
         Some(_) => format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(Msg::SignInHeading)),
@@ -160,6 +177,7 @@ fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
         })}
         <p>{lang.t(Msg::SignInIntro)}</p>
         <form method="post" action=SIGN_IN_PATH novalidate=true>
+            <input type="hidden" name="neste" value=next/>
             <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email
                 required=true autocomplete="username" width="input-width-xl"/>
             <Field name="password" label=Msg::FieldPassword value="" error=err("password") kind=Kind::Password

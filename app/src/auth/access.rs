@@ -1,0 +1,102 @@
+//! Who may use what: one table for every server function and every page.
+//!
+//! The server checks this table before any handler runs, and refuses what has no
+//! row (deny by default). Ownership and municipality scope ("only your own CV",
+//! "only citizens of your municipality") depend on the data, so services check
+//! those on top.
+
+use crate::domain::account::{Role, User};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// Signed in with one of these roles.
+    Roles(&'static [Role]),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Not signed in: 401, and a person is sent to sign in.
+    Unauthenticated,
+    /// Signed in, wrong role: 403.
+    Forbidden,
+}
+
+impl Access {
+    pub fn decide(self, user: Option<&User>) -> Decision {
+        match (self, user) {
+            (Access::Public, _) => Decision::Allow,
+            (_, None) => Decision::Unauthenticated,
+            (Access::SignedIn, Some(_)) => Decision::Allow,
+            (Access::Roles(roles), Some(u)) if roles.contains(&u.role) => Decision::Allow,
+            (Access::Roles(_), Some(_)) => Decision::Forbidden,
+        }
+    }
+}
+
+const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
+
+/// Every server function, by its path.
+pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
+    ("/api/job/search", Access::Public),
+    ("/api/job/get", Access::Public),
+    ("/api/auth/me", Access::Public),
+    ("/api/auth/sign-in", Access::Public),
+    ("/api/auth/sign-out", Access::Public),
+    ("/api/employer/vacancy/create", EMPLOYERS),
+];
+
+/// Every page and plain HTTP route, by its route pattern.
+pub const PAGES: &[(&str, Access)] = &[
+    ("/", Access::Public),
+    ("/job", Access::Public),
+    ("/job/{id}", Access::Public),
+    ("/arbejdsgiver/stillinger/ny", EMPLOYERS),
+    ("/log-ind", Access::Public),
+    ("/log-ud", Access::Public),
+    ("/konto", Access::SignedIn),
+    ("/tilgaengelighed", Access::Public),
+    ("/healthz", Access::Public),
+    ("/readyz", Access::Public),
+    ("/sprog", Access::Public),
+];
+
+/// The rule for a server function path or page route pattern; `None` means refuse.
+pub fn lookup(path: &str) -> Option<Access> {
+    SERVER_FUNCTIONS.iter().chain(PAGES).find(|(p, _)| *p == path).map(|(_, a)| *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> User {
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None }
+    }
+
+    #[test]
+    fn decisions() {
+        assert_eq!(Access::Public.decide(None), Decision::Allow);
+        assert_eq!(Access::SignedIn.decide(None), Decision::Unauthenticated);
+        assert_eq!(Access::SignedIn.decide(Some(&user(Role::Admin))), Decision::Allow);
+        assert_eq!(EMPLOYERS.decide(None), Decision::Unauthenticated);
+        assert_eq!(EMPLOYERS.decide(Some(&user(Role::Employer))), Decision::Allow);
+        for r in [Role::Jobseeker, Role::Caseworker, Role::Admin] {
+            assert_eq!(EMPLOYERS.decide(Some(&user(r))), Decision::Forbidden, "{r:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_paths_are_refused_and_paths_are_listed_once() {
+        assert_eq!(lookup("/api/not/there"), None);
+        let mut all: Vec<&str> = SERVER_FUNCTIONS.iter().chain(PAGES).map(|(p, _)| *p).collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n);
+    }
+}

@@ -1,0 +1,127 @@
+//! The authorisation matrix: every server function and every route, called as
+//! anonymous and as each role, must get what `app::auth::access` says. A server
+//! function or page added without a row in that table fails here.
+
+use app::auth::access::{lookup, Decision, PAGES, SERVER_FUNCTIONS};
+use app::domain::account::User;
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+
+/// Routes the server adds itself, beside the app's pages and server functions.
+const SERVER_ROUTES: &[&str] = &["/healthz", "/readyz", "/sprog"];
+
+#[tokio::test]
+async fn every_server_function_and_route_has_exactly_one_rule() {
+    let functions: Vec<&str> = server_fn::axum::server_fn_paths().map(|(p, _)| p).collect();
+    for path in &functions {
+        assert!(lookup(path).is_some(), "server function {path} has no row in app::auth::access::SERVER_FUNCTIONS");
+    }
+    let routes: Vec<String> = leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_string()).collect();
+    for path in &routes {
+        assert!(lookup(path).is_some(), "page {path} has no row in app::auth::access::PAGES");
+    }
+    for (path, _) in SERVER_FUNCTIONS {
+        assert!(functions.contains(path), "stale row: no server function {path}");
+    }
+    for (path, _) in PAGES {
+        assert!(routes.iter().any(|r| r == path) || SERVER_ROUTES.contains(path), "stale row: no route {path}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_role_gets_what_the_table_says() {
+    for t in databases("access_matrix").await {
+        server::demo::seed_accounts(&t.db).await.unwrap();
+        let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let config = server::config::Config {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: t.dir().to_path_buf(),
+            database_url: None,
+            index_dir: None,
+            site_root: t.dir().join("site"),
+            log: "warn".into(),
+        };
+        let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let server = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+
+        // Anonymous, then one signed-in person of each role.
+        let mut identities: Vec<(Option<User>, Option<String>)> = vec![(None, None)];
+        for (_, email, _, _) in server::demo::DEMO_ACCOUNTS {
+            let signed = app::ssr::services::auth::sign_in(&state, email, server::demo::DEMO_PASSWORD, "127.0.0.1").await.unwrap();
+            identities.push((Some(signed.user), Some(format!("session={}", signed.token))));
+        }
+
+        for (user, cookie) in &identities {
+            let who = user.as_ref().map_or("anonymous".to_string(), |u| format!("{:?}", u.role));
+            let with_cookie = |req: reqwest::RequestBuilder| match cookie {
+                Some(c) => req.header(COOKIE, c),
+                None => req,
+            };
+            // Signing out last: when allowed it ends this identity's session.
+            let mut pages: Vec<_> = PAGES.to_vec();
+            pages.sort_by_key(|(p, _)| *p == app::auth::SIGN_OUT_PATH);
+            for (path, access) in pages {
+                let url = format!("{base}{}", path.replace("{id}", "1"));
+                let mut requests = vec![("GET", with_cookie(client.get(&url)))];
+                if app::FORM_PAGES.contains(&path) {
+                    requests.push(("POST", with_cookie(client.post(&url)).form(&[("x", "")])));
+                }
+                for (method, req) in requests {
+                    let res = req.send().await.unwrap();
+                    let to_sign_in = res.headers().get(LOCATION).is_some_and(|l| l.to_str().unwrap().starts_with("/log-ind?neste="));
+                    let status = res.status();
+                    match access.decide(user.as_ref()) {
+                        Decision::Allow => assert!(
+                            status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !to_sign_in,
+                            "{}: {who} {method} {path} should be allowed, got {status}", t.label
+                        ),
+                        Decision::Unauthenticated => assert!(to_sign_in, "{}: {who} {method} {path}: expected sign-in, got {status}", t.label),
+                        Decision::Forbidden => {
+                            assert_eq!(status, StatusCode::FORBIDDEN, "{}: {who} {method} {path}", t.label);
+                            assert!(res.text().await.unwrap().contains("Du har ikke adgang"), "a clear page, never data");
+                        }
+                    }
+                }
+            }
+            // The session may have ended above: sign in again for the server functions.
+            let cookie = match user {
+                Some(u) => {
+                    let s = app::ssr::services::auth::sign_in(&state, &u.email, server::demo::DEMO_PASSWORD, "127.0.0.1").await.unwrap();
+                    Some(format!("session={}", s.token))
+                }
+                None => None,
+            };
+            let with_cookie = |req: reqwest::RequestBuilder| match &cookie {
+                Some(c) => req.header(COOKIE, c),
+                None => req,
+            };
+            let mut functions: Vec<_> = SERVER_FUNCTIONS.to_vec();
+            functions.sort_by_key(|(p, _)| *p == "/api/auth/sign-out");
+            for (path, access) in functions {
+                let res = with_cookie(client.post(format!("{base}{path}"))).form(&[("x", "")]).send().await.unwrap();
+                let status = res.status();
+                match access.decide(user.as_ref()) {
+                    Decision::Allow => assert!(
+                        status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED,
+                        "{}: {who} {path} should be allowed, got {status}", t.label
+                    ),
+                    Decision::Unauthenticated => assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: {who} {path}", t.label),
+                    Decision::Forbidden => assert_eq!(status, StatusCode::FORBIDDEN, "{}: {who} {path}", t.label),
+                }
+                if status.is_client_error() && !res.headers().contains_key(SET_COOKIE) {
+                    let body = res.text().await.unwrap();
+                    assert!(!body.contains("SELECT") && !body.contains("/work/"), "no internals: {body}");
+                }
+            }
+        }
+        server.abort();
+        state.shutdown().await;
+        t.cleanup().await;
+    }
+}
