@@ -70,8 +70,14 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Pages set their own policy with a nonce; everything else gets the strictest.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"),
+        ))
         // Layers run outside-in from the last: the session is found first, then access.
         .layer(axum::middleware::from_fn(access_layer))
+        .layer(axum::middleware::from_fn(same_origin_layer))
         .layer(from_fn_with_state(app, session_layer))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -159,6 +165,28 @@ fn refusal(error: app::error::AppError, lang: Lang, api: bool) -> Response {
         front = lang.t(app::Msg::GoToFrontPage),
     );
     (status, Html(page)).into_response()
+}
+
+/// Refuses writes sent from another site's pages (cross-site request forgery).
+/// Browsers say where a request comes from in `Origin` or `Sec-Fetch-Site`;
+/// requests without either (not from a browser) are not a CSRF risk.
+async fn same_origin_layer(req: Request<Body>, next: Next) -> Response {
+    if req.method() == axum::http::Method::GET || req.method() == axum::http::Method::HEAD {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let host = text("x-forwarded-host").or_else(|| text("host"));
+    let cross = match (text("origin"), text("sec-fetch-site")) {
+        (Some(origin), _) => origin.split_once("://").map(|(_, authority)| authority) != host,
+        (None, Some(site)) => site == "cross-site",
+        (None, None) => false,
+    };
+    if cross {
+        tracing::warn!(origin = text("origin"), host, "cross-origin write refused");
+        return refusal(app::error::AppError::Forbidden, lang_of(headers), req.uri().path().starts_with("/api/"));
+    }
+    next.run(req).await
 }
 
 /// Alive: the process answers.

@@ -92,9 +92,15 @@ async fn health_readiness_and_the_front_page() {
         let res = s.client.get(format!("{}/", s.base)).send().await.unwrap();
         assert_eq!(res.headers()["x-content-type-options"], "nosniff");
         assert_eq!(res.headers()["x-frame-options"], "DENY");
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
+        let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
         let html = res.text().await.unwrap();
         assert!(html.contains(r#"<html lang="da""#), "{}", &html[..200.min(html.len())]);
         assert!(html.contains("Find dit næste job"));
+        assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "the hydration script carries this response's nonce");
+        let plain = s.client.get(format!("{}/healthz", s.base)).send().await.unwrap();
+        assert!(plain.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'none'"), "non-pages run no scripts");
         assert!(html.contains(r#"href="/tilgaengelighed""#), "accessibility statement linked from the footer");
         s.stop().await;
         t.cleanup().await;
@@ -129,8 +135,16 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
         assert!(html.contains(r##"href="#field-title""##), "the summary links to the field");
         assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0, "nothing stored");
 
-        // Accepted: stored, and the browser is sent to the vacancy.
-        let res = s.client.post(&url).header(COOKIE, &cookie).form(&vacancy_form("Styrmand")).send().await.unwrap();
+        // A form on another site cannot post here, even with the employer's cookie.
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", "https://evil.example").form(&vacancy_form("Falsk")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{}", t.label);
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("sec-fetch-site", "cross-site").form(&vacancy_form("Falsk")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+        assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0);
+
+        // Accepted: stored, and the browser is sent to the vacancy (same origin).
+        let origin = s.base.clone();
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", origin).form(&vacancy_form("Styrmand")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let location = res.headers()[LOCATION].to_str().unwrap().to_string();
         assert!(location.starts_with("/job/") && location.ends_with("?oprettet=1"), "{location}");
