@@ -193,6 +193,33 @@ messages! {
     ErrSignInFailed => "E-mailadressen eller adgangskoden er forkert.", "The e-mail address or the password is wrong.";
     ErrTooManyAttempts => "Der har været for mange forkerte forsøg på at logge ind. Vent 15 minutter, og prøv igen.", "There have been too many failed sign-in attempts. Wait 15 minutes and try again.";
 
+    // Audit and the citizen view
+    AuditRead => "Så dine oplysninger", "Viewed your data";
+    AuditSearch => "Søgte dig frem", "Looked you up";
+    AuditChange => "Ændrede dine oplysninger", "Changed your data";
+    AuditExport => "Hentede dine oplysninger ud", "Exported your data";
+    AuditDelete => "Slettede oplysninger", "Deleted data";
+    PurposeFollowUp => "Opfølgning på din jobsøgning", "Follow-up on your job search";
+    PurposeEscalation => "Du havde brug for hjælp fra jobcentret", "You needed help from the jobcentre";
+    PurposeCitizenRequest => "Du kontaktede jobcentret", "You contacted the jobcentre";
+    PurposeMeeting => "Forberedelse af en samtale med dig", "Preparing a meeting with you";
+    AccessLogHeading => "Hvem har set mine oplysninger", "Who has seen my data";
+    AccessLogIntro => "Her kan du se, hvornår medarbejdere i jobcentret har set eller ændret dine oplysninger, og hvorfor.", "Here you can see when jobcentre staff have viewed or changed your data, and why.";
+    AccessLogEmpty => "Ingen medarbejdere har set dine oplysninger endnu.", "No staff member has seen your data yet.";
+    AccessWhen => "Tidspunkt", "When";
+    AccessWho => "Hvem", "Who";
+    AccessWhat => "Hvad", "What";
+    AccessWhy => "Hvorfor", "Why";
+    CitizensHeading => "Find en borger", "Find a citizen";
+    CitizensIntro => "Søg på borgerens e-mailadresse. Din søgning bliver logget, og borgeren kan se den.", "Search by the citizen's e-mail address. Your search is logged, and the citizen can see it.";
+    CitizenNotFound => "Der er ingen borger med den e-mailadresse i din kommune.", "There is no citizen with that e-mail address in your municipality.";
+    FieldPurpose => "Formål", "Purpose";
+    FieldPurposeHint => "Borgeren kan se, hvornår og hvorfor du har set oplysningerne.", "The citizen can see when and why you viewed their data.";
+    OpenCitizen => "Se borgerens oplysninger", "View the citizen's data";
+    SearchCitizen => "Søg", "Search";
+    CitizenHeading => "Borger", "Citizen";
+    MunicipalityOf => "kommune", "municipality";
+
     // Errors shown as pages or banners
     ErrNotFound => "Siden findes ikke.", "The page does not exist.";
     ErrUnauthenticated => "Du skal logge ind for at se denne side.", "You need to sign in to see this page.";
@@ -272,6 +299,16 @@ pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
     match lang {
         Lang::Da => format!("{}. {} {}", d.day(), MONTHS_DA[m], d.year()),
         Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// "3. marts 2027 kl. 14.05" in Danish time.
+pub fn date_time(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Timelike;
+    let local = at + chrono::Duration::hours(crate::domain::time::danish_offset_hours(at));
+    match lang {
+        Lang::Da => format!("{} kl. {:02}.{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
+        Lang::En => format!("{} at {:02}:{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
     }
 }
 

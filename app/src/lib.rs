@@ -5,12 +5,14 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod caseworker;
 pub mod cookies;
 pub mod domain;
 pub mod employer;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod jobseeker;
 pub mod search;
 pub mod ui;
 
@@ -87,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/log-ind") view=auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mine-data/adgang") view=jobseeker::AccessLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::Layout>

@@ -39,6 +39,8 @@ impl Access {
 }
 
 const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
+const JOBSEEKERS: Access = Access::Roles(&[Role::Jobseeker]);
+const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
 
 /// Every server function, by its path.
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -48,6 +50,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/auth/sign-in", Access::Public),
     ("/api/auth/sign-out", Access::Public),
     ("/api/employer/vacancy/create", EMPLOYERS),
+    ("/api/caseworker/citizen/find", STAFF),
+    ("/api/caseworker/citizen/view", STAFF),
+    ("/api/jobseeker/access-log", JOBSEEKERS),
 ];
 
 /// Every page and plain HTTP route, by its route pattern.
@@ -59,6 +64,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/log-ind", Access::Public),
     ("/log-ud", Access::Public),
     ("/konto", Access::SignedIn),
+    ("/jobcenter/borgere", STAFF),
+    ("/jobcenter/borgere/{id}", STAFF),
+    ("/mine-data/adgang", JOBSEEKERS),
     ("/tilgaengelighed", Access::Public),
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),

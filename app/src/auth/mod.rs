@@ -241,9 +241,11 @@ pub fn AccountPage() -> impl IntoView {
                             <dt>{lang.t(Msg::FieldRole)}</dt><dd class="account-role">{lang.t(role_name(user.role))}</dd>
                             {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
                         </dl>
-                        {(user.role == Role::Employer).then(|| view! {
-                            <p><a class="button button-secondary" href=crate::employer::NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p>
-                        })}
+                        {match user.role {
+                            Role::Employer => Some(view! { <p><a class="button button-secondary" href=crate::employer::NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p> }.into_any()),
+                            Role::Jobseeker => Some(view! { <p><a href=crate::jobseeker::ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
+                            Role::Caseworker | Role::Admin => Some(view! { <p><a href=crate::caseworker::CITIZENS_PATH>{lang.t(Msg::CitizensHeading)}</a></p> }.into_any()),
+                        }}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
                     }.into_any()
                 }

@@ -150,3 +150,44 @@ pub struct User {
     /// An employer user's company.
     pub company_id: Option<i64>,
 }
+
+/// May `viewer` see the data of a citizen living in `citizen_municipality`?
+/// Caseworkers see only their own municipality's citizens; administrators all.
+pub fn may_see_citizen(viewer: &User, citizen_municipality: Option<u16>) -> bool {
+    match viewer.role {
+        Role::Admin => true,
+        Role::Caseworker => viewer.municipality_code.is_some() && viewer.municipality_code == citizen_municipality,
+        Role::Jobseeker | Role::Employer => false,
+    }
+}
+
+/// What a caseworker sees of a citizen (more arrives with CV and joblog).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenCard {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub municipality_code: Option<u16>,
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    fn user(role: Role, municipality_code: Option<u16>) -> User {
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None }
+    }
+
+    #[test]
+    fn caseworkers_see_only_their_own_municipality() {
+        let kbh = user(Role::Caseworker, Some(101));
+        assert!(may_see_citizen(&kbh, Some(101)));
+        assert!(!may_see_citizen(&kbh, Some(751)));
+        assert!(!may_see_citizen(&kbh, None));
+        assert!(!may_see_citizen(&user(Role::Caseworker, None), None), "no municipality, no citizens");
+        assert!(may_see_citizen(&user(Role::Admin, None), Some(751)));
+        assert!(!may_see_citizen(&user(Role::Employer, None), Some(101)));
+        assert!(!may_see_citizen(&user(Role::Jobseeker, Some(101)), Some(101)));
+    }
+}

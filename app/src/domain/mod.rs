@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O, compiled for the server and the browser alike.
 
 pub mod account;
+pub mod audit;
 pub mod identity;
 pub mod municipality;
 pub mod parse;

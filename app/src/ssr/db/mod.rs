@@ -4,10 +4,12 @@
 //! whichever pool is in use. Placeholders are `$1, $2, …`, which both backends read.
 
 mod accounts;
+mod audit;
 mod vacancies;
 pub mod outbox;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
+pub use audit::AuditRow;
 pub use vacancies::VacancyRow;
 
 use crate::error::AppError;

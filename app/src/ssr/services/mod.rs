@@ -2,4 +2,5 @@
 //! `domain`, and talks to repositories and the index.
 
 pub mod auth;
+pub mod citizens;
 pub mod vacancies;

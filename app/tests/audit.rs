@@ -1,0 +1,71 @@
+//! Staff access to citizens: scope, purpose, and the audit rows it leaves, on
+//! SQLite and PostgreSQL.
+
+use app::domain::account::{Role, User};
+use app::domain::audit::{AuditAction, Purpose};
+use app::error::AppError;
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::services::auth::{self, NewAccount};
+use app::ssr::services::citizens;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+
+async fn account(st: &AppState, role: Role, email: &str, municipality: Option<u16>) -> User {
+    let id = auth::create_account(
+        &st.db,
+        NewAccount {
+            role,
+            email: email.into(),
+            name: email.split('@').next().unwrap().into(),
+            phone: None,
+            password: "grøn hest på cykel".into(),
+            municipality_code: municipality,
+            company: None,
+        },
+    )
+    .await
+    .unwrap();
+    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn caseworker_reads_are_scoped_logged_and_shown_to_the_citizen() {
+    for t in databases("audit").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let citizen = account(&st, Role::Jobseeker, "borger@kbh.example", Some(101)).await;
+        let kbh = account(&st, Role::Caseworker, "cw@kbh.example", Some(101)).await;
+        let aarhus = account(&st, Role::Caseworker, "cw@aarhus.example", Some(751)).await;
+
+        // Aarhus may not see a København citizen, and finds nothing by e-mail.
+        assert_eq!(citizens::view(&st, &aarhus, citizen.id, Purpose::FollowUp).await, Err(AppError::Forbidden), "{}", t.label);
+        assert_eq!(citizens::find_by_email(&st, &aarhus, "borger@kbh.example", Purpose::FollowUp).await.unwrap(), None);
+        assert!(citizens::accesses(&st, &citizen).await.unwrap().is_empty(), "{}: refused reads leave no access", t.label);
+
+        // København finds and reads; both are logged with purpose and actor.
+        let found = citizens::find_by_email(&st, &kbh, " Borger@KBH.example", Purpose::Escalation).await.unwrap().unwrap();
+        assert_eq!(found.id, citizen.id);
+        let card = citizens::view(&st, &kbh, citizen.id, Purpose::Escalation).await.unwrap();
+        assert_eq!(card.email, "borger@kbh.example");
+        let log = citizens::accesses(&st, &citizen).await.unwrap();
+        assert_eq!(log.len(), 2, "{}", t.label);
+        assert_eq!(log[0].action, AuditAction::Read, "newest first");
+        assert_eq!(log[1].action, AuditAction::Search);
+        assert!(log[1].what.contains("borger@kbh.example"), "searches are logged with their terms");
+        for a in &log {
+            assert_eq!((a.actor_role, a.actor_municipality, a.purpose), (Role::Caseworker, Some(101), Some(Purpose::Escalation)));
+        }
+
+        // Only citizens can be read as citizens.
+        assert_eq!(citizens::view(&st, &kbh, aarhus.id, Purpose::FollowUp).await, Err(AppError::NotFound));
+
+        // The log is append-only in the database itself.
+        let tamper = match &t.db {
+            app::ssr::db::Db::Sqlite(p) => sqlx::query("DELETE FROM audit_log").execute(p).await.map(|_| ()),
+            app::ssr::db::Db::Postgres(p) => sqlx::query("UPDATE audit_log SET purpose = 'x'").execute(p).await.map(|_| ()),
+        };
+        assert!(tamper.is_err(), "{}: changing the audit log must fail", t.label);
+        assert_eq!(citizens::accesses(&st, &citizen).await.unwrap().len(), 2);
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
