@@ -190,6 +190,24 @@ messages! {
     ErrCvrChecksum => "CVR-nummeret findes ikke. Tjek, at alle cifre er rigtige.", "This CVR number does not exist. Check that every digit is right.";
     ErrCompanyMissing => "Skriv virksomhedens navn.", "Enter the company's name.";
     ErrMunicipalityMissing => "Vælg en kommune.", "Choose a municipality.";
+    ErrCprMissing => "Skriv dit CPR-nummer.", "Enter your CPR number.";
+    ErrCprFormat => "Et CPR-nummer består af 10 cifre, fx 010190-1234.", "A CPR number is 10 digits, e.g. 010190-1234.";
+    ErrCprDate => "De første 6 cifre i CPR-nummeret skal være din fødselsdato (DDMMÅÅ).", "The first 6 digits of the CPR number must be your date of birth (DDMMYY).";
+    SignUpJobseekerHeading => "Opret dig som jobsøgende", "Register as a jobseeker";
+    SignUpEmployerHeading => "Opret virksomhed", "Register your company";
+    SignUpLink => "Ny bruger? Opret dig som jobsøgende", "New here? Register as a jobseeker";
+    SignUpEmployerLink => "Opret en virksomhed", "Register a company";
+    FieldPhone => "Telefonnummer", "Phone number";
+    FieldCpr => "CPR-nummer", "CPR number";
+    FieldCprHint => "DDMMÅÅ-XXXX. Efter du har oprettet dig, vises kun fødselsdatoen.", "DDMMYY-XXXX. Once registered, only the date of birth is shown.";
+    FieldHomeMunicipality => "Bopælskommune", "Municipality you live in";
+    FieldPasswordNew => "Vælg en adgangskode", "Choose a password";
+    FieldPasswordHint => "Mindst 10 tegn. Flere ord er lette at huske og svære at gætte.", "At least 10 characters. Several words are easy to remember and hard to guess.";
+    FieldCompany => "Virksomhedens navn", "Company name";
+    FieldCvr => "CVR-nummer", "CVR number";
+    FieldContactName => "Dit navn (kontaktperson)", "Your name (contact person)";
+    SubmitSignUp => "Opret", "Register";
+    ChooseMunicipality => "Vælg kommune", "Choose municipality";
     ErrSignInFailed => "E-mailadressen eller adgangskoden er forkert.", "The e-mail address or the password is wrong.";
     ErrTooManyAttempts => "Der har været for mange forkerte forsøg på at logge ind. Vent 15 minutter, og prøv igen.", "There have been too many failed sign-in attempts. Wait 15 minutes and try again.";
 

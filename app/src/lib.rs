@@ -71,7 +71,13 @@ fn set_content_security_policy() {
 
 /// The paths of pages whose forms post back to themselves (they work without
 /// JavaScript). The server also answers POST on these.
-pub const FORM_PAGES: &[&str] = &[employer::NEW_VACANCY_PATH, auth::SIGN_IN_PATH, auth::SIGN_OUT_PATH];
+pub const FORM_PAGES: &[&str] = &[
+    employer::NEW_VACANCY_PATH,
+    auth::SIGN_IN_PATH,
+    auth::SIGN_OUT_PATH,
+    auth::signup::JOBSEEKER_PATH,
+    auth::signup::EMPLOYER_PATH,
+];
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -88,6 +94,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arbejdsgiver/stillinger/ny") view=employer::NewVacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/log-ind") view=auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/opret/borger") view=auth::signup::JobseekerSignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/opret/arbejdsgiver") view=auth::signup::EmployerSignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>

@@ -21,6 +21,8 @@ fn jobseeker(email: &str) -> NewAccount {
         password: "grøn hest på cykel".into(),
         municipality_code: Some(101),
         company: None,
+        postcode: Some("2100".into()),
+        cpr: Some("010190-1234".into()),
     }
 }
 
@@ -36,14 +38,14 @@ async fn sign_up_checks_every_field_and_refuses_duplicates() {
     for t in databases("signup").await {
         let st = state(&t).await;
         let bad_email = NewAccount { email: "anne@".into(), ..jobseeker("") };
-        assert_eq!(field_error(auth::create_account(&st.db, bad_email).await, "email"), Some(Msg::ErrEmailInvalid));
+        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, bad_email).await, "email"), Some(Msg::ErrEmailInvalid));
         let weak = NewAccount { password: "Password123".into(), ..jobseeker("anne@mail.example") };
-        assert_eq!(field_error(auth::create_account(&st.db, weak).await, "password"), Some(Msg::ErrPasswordCommon));
+        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, weak).await, "password"), Some(Msg::ErrPasswordCommon));
         let no_muni = NewAccount { municipality_code: Some(999), ..jobseeker("anne@mail.example") };
-        assert_eq!(field_error(auth::create_account(&st.db, no_muni).await, "municipality"), Some(Msg::ErrMunicipalityMissing));
+        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, no_muni).await, "municipality"), Some(Msg::ErrMunicipalityMissing));
 
-        auth::create_account(&st.db, jobseeker("Anne@Mail.example")).await.unwrap();
-        let again = auth::create_account(&st.db, jobseeker("anne@mail.example ")).await;
+        auth::create_account(&st.db, &st.sealer, jobseeker("Anne@Mail.example")).await.unwrap();
+        let again = auth::create_account(&st.db, &st.sealer, jobseeker("anne@mail.example ")).await;
         assert_eq!(field_error(again, "email"), Some(Msg::ErrEmailTaken), "{}: same address, other case", t.label);
 
         let employer = |email: &str, cvr: &str| NewAccount {
@@ -52,9 +54,9 @@ async fn sign_up_checks_every_field_and_refuses_duplicates() {
             company: Some((cvr.into(), "Marstal Havn".into())),
             ..jobseeker(email)
         };
-        assert_eq!(field_error(auth::create_account(&st.db, employer("a@havn.example", "13748137")).await, "cvr"), Some(Msg::ErrCvrChecksum));
-        let a = auth::create_account(&st.db, employer("a@havn.example", "13748136")).await.unwrap();
-        let b = auth::create_account(&st.db, employer("b@havn.example", "1374 8136")).await.unwrap();
+        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748137")).await, "cvr"), Some(Msg::ErrCvrChecksum));
+        let a = auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748136")).await.unwrap();
+        let b = auth::create_account(&st.db, &st.sealer, employer("b@havn.example", "1374 8136")).await.unwrap();
         let (ua, ub) = (st.db.user_by_id(a).await.unwrap().unwrap(), st.db.user_by_id(b).await.unwrap().unwrap());
         assert!(ua.company_id.is_some() && ua.company_id == ub.company_id, "{}: several users, one company", t.label);
         assert!(ua.password_hash.starts_with("$argon2id$"), "argon2id, never the password");
@@ -67,7 +69,7 @@ async fn sign_up_checks_every_field_and_refuses_duplicates() {
 async fn sign_in_sessions_and_sign_out_everywhere() {
     for t in databases("signin").await {
         let st = state(&t).await;
-        let id = auth::create_account(&st.db, jobseeker("lars@mail.example")).await.unwrap();
+        let id = auth::create_account(&st.db, &st.sealer, jobseeker("lars@mail.example")).await.unwrap();
         let wrong = auth::sign_in(&st, "lars@mail.example", "forkert adgangskode", "10.0.0.1").await;
         assert!(matches!(&wrong, Err(AppError::Invalid(e)) if e.get("password") == Some(Msg::ErrSignInFailed)), "{wrong:?}");
         let unknown = auth::sign_in(&st, "nobody@mail.example", "grøn hest på cykel", "10.0.0.1").await;
@@ -97,8 +99,8 @@ async fn sign_in_sessions_and_sign_out_everywhere() {
 async fn repeated_failures_pause_sign_in_per_account_and_per_address() {
     for t in databases("throttle").await {
         let st = state(&t).await;
-        auth::create_account(&st.db, jobseeker("mette@mail.example")).await.unwrap();
-        auth::create_account(&st.db, jobseeker("ida@mail.example")).await.unwrap();
+        auth::create_account(&st.db, &st.sealer, jobseeker("mette@mail.example")).await.unwrap();
+        auth::create_account(&st.db, &st.sealer, jobseeker("ida@mail.example")).await.unwrap();
         for _ in 0..4 {
             assert!(auth::sign_in(&st, "mette@mail.example", "forkert forkert", "10.1.1.1").await.is_err());
         }
@@ -127,7 +129,7 @@ async fn repeated_failures_pause_sign_in_per_account_and_per_address() {
 async fn idle_and_old_sessions_end() {
     for t in databases("expiry").await {
         let st = state(&t).await;
-        auth::create_account(&st.db, jobseeker("emil@mail.example")).await.unwrap();
+        auth::create_account(&st.db, &st.sealer, jobseeker("emil@mail.example")).await.unwrap();
         let short = SessionPolicy { idle: chrono::Duration::milliseconds(200), absolute: chrono::Duration::hours(1) };
         let st = AppState { auth: AuthPolicy { session: short, ..st.auth }, ..st };
         let s = auth::sign_in(&st, "emil@mail.example", "grøn hest på cykel", "10.0.0.1").await.unwrap();

@@ -13,6 +13,7 @@ use app::ssr::AppState;
 async fn account(st: &AppState, role: Role, email: &str, municipality: Option<u16>) -> User {
     let id = auth::create_account(
         &st.db,
+        &st.sealer,
         NewAccount {
             role,
             email: email.into(),
@@ -21,6 +22,8 @@ async fn account(st: &AppState, role: Role, email: &str, municipality: Option<u1
             password: "grøn hest på cykel".into(),
             municipality_code: municipality,
             company: None,
+            postcode: Some("2100".into()),
+            cpr: Some("010190-1234".into()),
         },
     )
     .await

@@ -37,3 +37,27 @@ test("a wrong password is refused with the error at the field", async ({ page })
   await expect(page.getByLabel("Adgangskode")).toHaveValue("");
   await expect(page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" })).toHaveValue("borger@demo.example");
 });
+
+test("a new jobseeker signs up, fixing a CPR date first, and is signed in", async ({ page }) => {
+  const email = `ny.${Date.now().toString(36)}@mail.example`;
+  await page.goto("/log-ind");
+  await page.getByRole("link", { name: "Ny bruger? Opret dig som jobsøgende" }).click();
+  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Jonas Møller");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
+  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("310290-1234");
+  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
+  await page.getByRole("button", { name: "Opret" }).click();
+
+  await expect(page.locator("#field-cpr-error")).toContainText("skal være din fødselsdato");
+  await expect(page.getByRole("textbox", { name: "Navn (skal udfyldes)" })).toHaveValue("Jonas Møller");
+  await expect(page.getByLabel("Bopælskommune")).toHaveValue("751");
+
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
+  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.locator(".account-role")).toHaveText("Borger (jobsøgende)");
+  await expect(page.locator(".account-facts")).toContainText("Aarhus");
+});

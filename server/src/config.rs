@@ -27,6 +27,11 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: PathBuf,
 
+    /// Key (64 hex characters) that seals CPR numbers. Default: DATA_DIR/secret.key,
+    /// created on first start. Keep it out of database backups.
+    #[arg(long, env = "JOBUNIVERS_SECRET_KEY", global = true, hide_env_values = true)]
+    pub secret_key: Option<String>,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -41,6 +46,11 @@ impl Config {
 
     pub fn index_dir(&self) -> PathBuf {
         self.index_dir.clone().unwrap_or_else(|| self.data_dir.join("index"))
+    }
+
+    /// The key that seals CPR numbers (see `secret_key`).
+    pub fn sealer(&self) -> Result<app::ssr::secrets::Sealer, app::error::AppError> {
+        app::ssr::secrets::Sealer::load_or_create(self.secret_key.as_deref(), &self.data_dir.join("secret.key"))
     }
 
     /// The database URL with any password hidden, for logs.

@@ -376,7 +376,7 @@ pub const DEMO_ACCOUNTS: &[(Role, &str, &str, Option<u16>)] = &[
 ];
 
 /// Adds the demo accounts that are missing.
-pub async fn seed_accounts(db: &Db) -> Result<(), AppError> {
+pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Result<(), AppError> {
     for (role, email, name, municipality) in DEMO_ACCOUNTS {
         let new = app::ssr::services::auth::NewAccount {
             role: *role,
@@ -386,8 +386,11 @@ pub async fn seed_accounts(db: &Db) -> Result<(), AppError> {
             password: DEMO_PASSWORD.to_string(),
             municipality_code: *municipality,
             company: (*role == Role::Employer).then(|| ("13748136".to_string(), "Marstal Havn ApS".to_string())),
+            // A made-up number: only its date part is checked.
+            postcode: (*role == Role::Jobseeker).then(|| "2100".to_string()),
+            cpr: (*role == Role::Jobseeker).then(|| "150388-0000".to_string()),
         };
-        match app::ssr::services::auth::create_account(db, new).await {
+        match app::ssr::services::auth::create_account(db, sealer, new).await {
             Ok(_) => {}
             Err(AppError::Invalid(e)) if e.get("email") == Some(app::Msg::ErrEmailTaken) => {}
             Err(e) => return Err(e),

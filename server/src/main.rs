@@ -68,6 +68,12 @@ enum UserCommand {
         /// Employers: the company's name
         #[arg(long)]
         company: Option<String>,
+        /// Jobseekers: home postcode
+        #[arg(long)]
+        postcode: Option<String>,
+        /// Jobseekers: CPR number (stored sealed; shown only as DDMMYY-XXXX)
+        #[arg(long)]
+        cpr: Option<String>,
     },
 }
 
@@ -123,7 +129,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             );
             Ok(())
         }
-        Command::User { action: UserCommand::Add { role, email, name, municipality, cvr, company } } => {
+        Command::User { action: UserCommand::Add { role, email, name, municipality, cvr, company, postcode, cpr } } => {
             let role = app::domain::account::Role::parse(&role)
                 .ok_or_else(|| AppError::internal(format_args!("unknown role {role:?}: use jobseeker, employer, caseworker or admin")))?;
             eprintln!("Adgangskode (password), then Enter:");
@@ -138,8 +144,10 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 password: password.trim_end_matches(['\r', '\n']).to_string(),
                 municipality_code: municipality,
                 company: cvr.map(|c| (c, company.unwrap_or_default())),
+                postcode,
+                cpr,
             };
-            let result = app::ssr::services::auth::create_account(&db, new).await;
+            let result = app::ssr::services::auth::create_account(&db, &config.sealer()?, new).await;
             db.close().await;
             match result {
                 Ok(id) => {

@@ -27,13 +27,14 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 /// Runs the web server until Ctrl-C or SIGTERM.
 pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> Result<(), AppError> {
     let db = open_db(config).await?;
+    let sealer = std::sync::Arc::new(config.sealer()?);
     if seed_demo_if_empty && db.count_open_vacancies().await? == 0 {
         tracing::info!(count = demo_count, "empty database: adding demo data");
         let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await?;
         tracing::info!(vacancies = n, "demo data added");
-        crate::demo::seed_accounts(&db).await?;
+        crate::demo::seed_accounts(&db, &sealer).await?;
     }
-    let state = AppState::start(db, &config.index_dir(), IndexerConfig::default()).await?;
+    let state = AppState { sealer, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
     let router = crate::http::router(state.clone(), leptos_options(config));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

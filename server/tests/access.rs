@@ -34,7 +34,7 @@ async fn every_server_function_and_route_has_exactly_one_rule() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_role_gets_what_the_table_says() {
     for t in databases("access_matrix").await {
-        server::demo::seed_accounts(&t.db).await.unwrap();
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
         let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
         let config = server::config::Config {
             addr: "127.0.0.1:0".parse().unwrap(),
@@ -42,6 +42,7 @@ async fn every_role_gets_what_the_table_says() {
             database_url: None,
             index_dir: None,
             site_root: t.dir().join("site"),
+            secret_key: None,
             log: "warn".into(),
         };
         let router = server::http::router(state.clone(), server::serve::leptos_options(&config));

@@ -24,6 +24,7 @@ async fn start(t: &TestDb) -> Running {
         database_url: None,
         index_dir: None,
         site_root: t.dir().join("site"),
+        secret_key: None,
         log: "warn".into(),
     };
     let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
@@ -110,7 +111,7 @@ async fn health_readiness_and_the_front_page() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
     for t in databases("http_post").await {
-        server::demo::seed_accounts(&t.db).await.unwrap();
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
         let s = start(&t).await;
         s.wait_ready().await;
         let url = format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH);
@@ -216,7 +217,7 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
 #[tokio::test(flavor = "multi_thread")]
 async fn signing_in_and_out_without_javascript() {
     for t in databases("http_signin").await {
-        server::demo::seed_accounts(&t.db).await.unwrap();
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
         let s = start(&t).await;
         let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
 
@@ -257,6 +258,76 @@ async fn signing_in_and_out_without_javascript() {
         assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"), "the cookie is removed");
         let (status, _) = account(cookie).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{}: the session has ended on the server too", t.label);
+        s.stop().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
+    for t in databases("http_signup").await {
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
+        let s = start(&t).await;
+        let jobseeker_url = format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH);
+        let employer_url = format!("{}{}", s.base, app::auth::signup::EMPLOYER_PATH);
+        let citizen = |email: &str, cpr: &str, password: &str| {
+            vec![
+                ("name", "Jonas Møller".to_string()),
+                ("email", email.to_string()),
+                ("phone", "20304050".to_string()),
+                ("postcode", "8000".to_string()),
+                ("municipality", "751".to_string()),
+                ("cpr", cpr.to_string()),
+                ("password", password.to_string()),
+            ]
+        };
+
+        // Bad CPR date, weak password and an e-mail already in use, each at its field.
+        let res = s.client.post(&jobseeker_url).form(&citizen("borger@demo.example", "310290-1234", "Sommer2026")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("De første 6 cifre i CPR-nummeret skal være din fødselsdato"), "{}", t.label);
+        assert!(html.contains("Adgangskoden er for almindelig"));
+        assert!(html.contains(r#"aria-describedby="field-cpr-hint field-cpr-error""#), "the CPR error is tied to its field");
+        assert!(!html.contains("310290"), "the CPR number is never sent back");
+        assert!(html.contains(r#"value="Jonas Møller""#), "the rest is kept");
+        let res = s.client.post(&jobseeker_url).form(&citizen("borger@demo.example", "120588-1234", "tre glade kokke paa tur")).send().await.unwrap();
+        assert!(res.text().await.unwrap().contains("Der findes allerede en bruger med denne e-mailadresse."));
+
+        // Accepted: signed in at once, CPR stored sealed and masked.
+        let res = s.client.post(&jobseeker_url).form(&citizen("jonas@mail.example", "120588-1234", "tre glade kokke paa tur")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        assert_eq!(res.headers()[LOCATION], app::auth::ACCOUNT_PATH);
+        assert!(res.headers()[SET_COOKIE].to_str().unwrap().starts_with("session="));
+        let row = s.state.db.user_by_email("jonas@mail.example").await.unwrap().unwrap();
+        assert_eq!(row.municipality_code, Some(751));
+        let sealed: (Option<String>, Option<String>) = match &t.db {
+            app::ssr::db::Db::Sqlite(p) => sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap(),
+            app::ssr::db::Db::Postgres(p) => sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap(),
+        };
+        assert_eq!(sealed.1.as_deref(), Some("120588-XXXX"));
+        let sealed = sealed.0.unwrap();
+        assert!(!sealed.contains("1205881234"), "{}: not readable from a dump", t.label);
+        assert_eq!(s.state.sealer.open(&sealed).unwrap(), "1205881234");
+
+        // Employers: a CVR number that fails modulus 11 is refused at its field.
+        let employer = |cvr: &'static str| {
+            vec![
+                ("company", "Ærø Bådebyggeri ApS"),
+                ("cvr", cvr),
+                ("name", "Ida Lund"),
+                ("email", "ida@baad.example"),
+                ("phone", ""),
+                ("password", "tre glade kokke paa tur"),
+            ]
+        };
+        let res = s.client.post(&employer_url).form(&employer("13748137")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(html.contains("CVR-nummeret findes ikke. Tjek, at alle cifre er rigtige."), "{}", t.label);
+        assert!(html.contains(r#"value="Ærø Bådebyggeri ApS""#));
+        let res = s.client.post(&employer_url).form(&employer("13748136")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         s.stop().await;
         t.cleanup().await;
     }

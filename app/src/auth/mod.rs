@@ -5,6 +5,7 @@
 //! there. The identity step itself is `ssr::services::auth`.
 
 pub mod access;
+pub mod signup;
 
 use crate::domain::account::{Role, User};
 use crate::error::AppError;
@@ -176,6 +177,7 @@ fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
             <ErrorSummary error=r.error.clone() fields=vec![("email", Msg::FieldEmail), ("password", Msg::FieldPassword)]/>
         })}
         <p>{lang.t(Msg::SignInIntro)}</p>
+        <p><a href=signup::JOBSEEKER_PATH>{lang.t(Msg::SignUpLink)}</a> " · " <a href=signup::EMPLOYER_PATH>{lang.t(Msg::SignUpEmployerLink)}</a></p>
         <form method="post" action=SIGN_IN_PATH novalidate=true>
             <input type="hidden" name="neste" value=next/>
             <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email

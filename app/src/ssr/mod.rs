@@ -2,6 +2,7 @@
 
 pub mod db;
 pub mod index;
+pub mod secrets;
 pub mod services;
 pub mod testing;
 
@@ -21,6 +22,9 @@ pub struct AppState {
     pub index: VacancyIndex,
     pub indexer: Arc<IndexerHandle>,
     pub auth: services::auth::AuthPolicy,
+    /// Seals CPR numbers. `start` gives a key for this process only; the server
+    /// replaces it with the configured one (see `secrets::Sealer::load_or_create`).
+    pub sealer: Arc<secrets::Sealer>,
 }
 
 impl AppState {
@@ -31,7 +35,7 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
         let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
-        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default() })
+        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()) })
     }
 
     /// Stops background work; the database and index stay consistent at any point.

@@ -158,3 +158,40 @@ pub fn ErrorSummary(error: AppError, fields: Vec<(&'static str, Msg)>) -> impl I
         </div>
     }
 }
+
+/// A choice from a list, with its error tied to it like [`Field`]'s.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: Msg,
+    /// (value, text) pairs.
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: String,
+    error: Option<Msg>,
+    #[prop(optional)] placeholder: Option<Msg>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="form-group" class:form-error=error.is_some()>
+            <label class="form-label" for=id.clone()>
+                {lang.t(label)}
+                <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span>
+            </label>
+            {error.map(|m| view! {
+                <span class="form-error-message" id=error_id.clone()>
+                    <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>{lang.t(m)}
+                </span>
+            })}
+            <select class="form-select" id=id name=name aria-invalid=error.is_some().to_string()
+                aria-describedby=error.map(|_| error_id.clone())>
+                {placeholder.map(|p| view! { <option value="">{lang.t(p)}</option> })}
+                {options.into_iter().map(|(value, text)| {
+                    let is = value == selected;
+                    view! { <option value=value selected=is>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

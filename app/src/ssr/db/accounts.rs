@@ -40,6 +40,10 @@ pub struct NewUserRow {
     pub password_hash: String,
     pub municipality_code: Option<u16>,
     pub company_id: Option<i64>,
+    pub postcode: Option<String>,
+    /// The CPR number sealed with the server's key, and its masked form.
+    pub cpr_sealed: Option<String>,
+    pub cpr_masked: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -58,8 +62,8 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 impl Db {
     /// Stores a user; `None` when the e-mail address is already in use.
     pub async fn insert_user(&self, u: &NewUserRow, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
-        let sql = "INSERT INTO users (role, email, name, phone, password_hash, municipality_code, company_id, created_at) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+        let sql = "INSERT INTO users (role, email, name, phone, password_hash, municipality_code, company_id, created_at, \
+                   postcode, cpr_sealed, cpr_masked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
         let result = on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
             .bind(u.role.as_str())
             .bind(&u.email)
@@ -69,6 +73,9 @@ impl Db {
             .bind(u.municipality_code.map(i32::from))
             .bind(u.company_id)
             .bind(now)
+            .bind(&u.postcode)
+            .bind(&u.cpr_sealed)
+            .bind(&u.cpr_masked)
             .fetch_one(pool)
             .await);
         match result {

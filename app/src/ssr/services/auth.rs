@@ -10,6 +10,7 @@ use crate::domain::password::{self, PasswordProblem};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{Db, NewUserRow};
+use crate::ssr::secrets::Sealer;
 use crate::ssr::{blocking, AppState};
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
@@ -36,6 +37,9 @@ pub struct NewAccount {
     pub municipality_code: Option<u16>,
     /// Employers: the company's CVR number and name.
     pub company: Option<(String, String)>,
+    /// Jobseekers: home postcode and CPR number.
+    pub postcode: Option<String>,
+    pub cpr: Option<String>,
 }
 
 /// A signed-in session: the token goes into the cookie, nowhere else.
@@ -94,7 +98,7 @@ fn new_token() -> String {
 }
 
 /// Creates an account after checking every field; errors come back per field.
-pub async fn create_account(db: &Db, new: NewAccount) -> Result<i64, AppError> {
+pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result<i64, AppError> {
     let mut errors = FieldErrors::default();
     let email = account::normalise_email(&new.email);
     if email.is_none() {
@@ -135,6 +139,26 @@ pub async fn create_account(db: &Db, new: NewAccount) -> Result<i64, AppError> {
         }
         _ => None,
     };
+    let (postcode, cpr) = if new.role == Role::Jobseeker {
+        let postcode = crate::domain::parse::postcode(new.postcode.as_deref().unwrap_or_default())
+            .map_err(|m| errors.add("postcode", m))
+            .ok();
+        let cpr = identity::cpr(new.cpr.as_deref().unwrap_or_default())
+            .map_err(|e| {
+                errors.add(
+                    "cpr",
+                    match e {
+                        IdError::Missing => Msg::ErrCprMissing,
+                        IdError::Date => Msg::ErrCprDate,
+                        _ => Msg::ErrCprFormat,
+                    },
+                )
+            })
+            .ok();
+        (postcode, cpr)
+    } else {
+        (None, None)
+    };
     let email = errors.into_result(email)?.expect("checked above");
     let now = Utc::now();
     let company_id = match company {
@@ -149,6 +173,9 @@ pub async fn create_account(db: &Db, new: NewAccount) -> Result<i64, AppError> {
         password_hash: hash_password(new.password).await?,
         municipality_code: municipality,
         company_id,
+        postcode,
+        cpr_sealed: cpr.as_ref().map(|c| sealer.seal(c.digits())).transpose()?,
+        cpr_masked: cpr.as_ref().map(|c| c.masked()),
     };
     match db.insert_user(&row, now).await? {
         Some(id) => {
