@@ -208,6 +208,18 @@ messages! {
     FieldContactName => "Dit navn (kontaktperson)", "Your name (contact person)";
     SubmitSignUp => "Opret", "Register";
     ChooseMunicipality => "Vælg kommune", "Choose municipality";
+    EmployerHomeHeading => "Jeres stillingsopslag", "Your vacancies";
+    EmployerHomeEmpty => "I har ikke slået nogen stillinger op endnu.", "You have not posted any vacancies yet.";
+    VacancyOpen => "Slået op", "Posted";
+    VacancyClosed => "Lukket", "Closed";
+    AdminUsersHeading => "Opret medarbejder", "Create a staff account";
+    AdminUsersIntro => "Opret jobkonsulenter og administratorer. Giv dem adgangskoden på en sikker måde; de kan logge ud alle steder fra deres konto.", "Create caseworkers and administrators. Hand over the password safely; they can sign out everywhere from their account.";
+    FieldStaffRole => "Rolle", "Role";
+    FieldWorkMunicipality => "Kommune (for jobkonsulenter)", "Municipality (for caseworkers)";
+    FieldInitialPassword => "Første adgangskode", "First password";
+    SubmitCreateUser => "Opret medarbejder", "Create staff account";
+    UserCreated => "Medarbejderen er oprettet.", "The staff account has been created.";
+    ErrRoleMissing => "Vælg en rolle.", "Choose a role.";
     ErrSignInFailed => "E-mailadressen eller adgangskoden er forkert.", "The e-mail address or the password is wrong.";
     ErrTooManyAttempts => "Der har været for mange forkerte forsøg på at logge ind. Vent 15 minutter, og prøv igen.", "There have been too many failed sign-in attempts. Wait 15 minutes and try again.";
 

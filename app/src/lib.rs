@@ -4,6 +4,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod admin;
 pub mod auth;
 pub mod caseworker;
 pub mod cookies;
@@ -77,6 +78,7 @@ pub const FORM_PAGES: &[&str] = &[
     auth::SIGN_OUT_PATH,
     auth::signup::JOBSEEKER_PATH,
     auth::signup::EMPLOYER_PATH,
+    admin::USERS_PATH,
 ];
 
 #[component]
@@ -96,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/opret/borger") view=auth::signup::JobseekerSignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/opret/arbejdsgiver") view=auth::signup::EmployerSignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/arbejdsgiver") view=employer::EmployerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>

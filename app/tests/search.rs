@@ -90,8 +90,9 @@ async fn a_posted_vacancy_is_searchable_quickly() {
             deadline: (app::ssr::today() + Duration::days(10)).to_string(),
             how_to_apply: "havn@marstal.example".into(),
         };
+        let me = common::employer(&st, "havn@marstal.example").await;
         let started = Instant::now();
-        let id = vacancies::create(&st, &form).await.unwrap();
+        let id = vacancies::create(&st, &me, &form).await.unwrap();
         loop {
             let r = search(&st, "havnefoged").await;
             if r.hits.iter().any(|h| h.id == id) {
@@ -106,7 +107,11 @@ async fn a_posted_vacancy_is_searchable_quickly() {
         assert_eq!(v.details.city, "Marstal");
 
         let bad = VacancyForm { postcode: "55".into(), ..form.clone() };
-        match vacancies::create(&st, &bad).await {
+        assert_eq!(vacancies::of_my_company(&st, &me).await.unwrap().iter().map(|v| v.id).collect::<Vec<_>>(), vec![id]);
+        let mut stranger = me.clone();
+        stranger.company_id = Some(me.company_id.unwrap() + 1);
+        assert!(vacancies::of_my_company(&st, &stranger).await.unwrap().is_empty(), "{}: another company sees none", t.label);
+        match vacancies::create(&st, &me, &bad).await {
             Err(AppError::Invalid(errors)) => assert_eq!(errors.get("postcode"), Some(app::Msg::ErrPostcodeInvalid)),
             other => panic!("expected a field error, got {other:?}"),
         }

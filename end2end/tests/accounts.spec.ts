@@ -2,12 +2,13 @@ import { test, expect } from "@playwright/test";
 
 // The demo accounts seeded by `serve --seed-demo-if-empty` (see README).
 const PASSWORD = "demo-jobunivers-2026";
+// Each role lands on its own start page.
 const ACCOUNTS = [
-  { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)" },
-  { email: "arbejdsgiver@demo.example", name: "Peter Holm", role: "Arbejdsgiver" },
-  { email: "jobkonsulent.kbh@demo.example", name: "Karen Lund", role: "Jobkonsulent" },
-  { email: "jobkonsulent.aarhus@demo.example", name: "Ahmad Berg", role: "Jobkonsulent" },
-  { email: "admin@demo.example", name: "Sofie Dam", role: "Administrator" },
+  { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)", start: /\/konto$/, heading: "Min konto" },
+  { email: "arbejdsgiver@demo.example", name: "Peter Holm", role: "Arbejdsgiver", start: /\/arbejdsgiver$/, heading: "Jeres stillingsopslag" },
+  { email: "jobkonsulent.kbh@demo.example", name: "Karen Lund", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
+  { email: "jobkonsulent.aarhus@demo.example", name: "Ahmad Berg", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
+  { email: "admin@demo.example", name: "Sofie Dam", role: "Administrator", start: /\/admin\/brugere$/, heading: "Opret medarbejder" },
 ];
 
 for (const account of ACCOUNTS) {
@@ -18,7 +19,9 @@ for (const account of ACCOUNTS) {
     await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(account.email);
     await page.getByLabel("Adgangskode").fill(PASSWORD);
     await page.getByRole("button", { name: "Log ind" }).click();
-    await expect(page).toHaveURL(/\/konto$/);
+    await expect(page).toHaveURL(account.start);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(account.heading);
+    await page.locator(".account-name").click();
     await expect(page.locator(".account-role")).toHaveText(account.role);
     await expect(page.locator(".account-name")).toHaveText(account.name);
     await page.locator(".account-links").getByRole("link", { name: "Log ud" }).click();

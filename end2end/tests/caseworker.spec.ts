@@ -7,7 +7,7 @@ async function signIn(page: Page, email: string) {
   await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
   await page.getByLabel("Adgangskode").fill(PASSWORD);
   await page.getByRole("button", { name: "Log ind" }).click();
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).not.toHaveURL(/\/log-ind/);
 }
 
 async function signOut(page: Page) {
@@ -19,7 +19,7 @@ async function signOut(page: Page) {
 test("a caseworker sees only their own municipality's citizens, and the citizen sees who looked", async ({ page }) => {
   // København's caseworker looks the citizen up, with a purpose, and opens her.
   await signIn(page, "jobkonsulent.kbh@demo.example");
-  await page.getByRole("link", { name: "Find en borger" }).click();
+  await expect(page).toHaveURL(/\/jobcenter\/borgere$/);
   await page.getByLabel("E-mailadresse").fill("borger@demo.example");
   await page.getByLabel("Formål").selectOption({ label: "Du havde brug for hjælp fra jobcentret" });
   await page.getByRole("button", { name: "Søg" }).click();
@@ -41,6 +41,7 @@ test("a caseworker sees only their own municipality's citizens, and the citizen 
 
   // The citizen sees the accesses, with role, municipality and purpose.
   await signIn(page, "borger@demo.example");
+  await expect(page).toHaveURL(/\/konto$/);
   await page.getByRole("link", { name: "Hvem har set mine oplysninger" }).click();
   const rows = page.locator("table.access-log tbody tr");
   await expect(rows.first()).toContainText("Jobkonsulent, København kommune");

@@ -91,6 +91,10 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
   }).toPass({ timeout: 10_000 });
   await page.getByRole("link", { name: word }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
+
+  // And it is listed on the employer's own page, which shows only their company's.
+  await page.goto("/arbejdsgiver");
+  await expect(page.locator(".employer-vacancies")).toContainText(word);
 });
 
 test("the language switch turns the site English and stays", async ({ page }, testInfo) => {

@@ -332,3 +332,34 @@ async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
+    for t in databases("http_admin").await {
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
+        let s = start(&t).await;
+        let cookie = s.sign_in("admin@demo.example").await;
+        let url = format!("{}{}", s.base, app::admin::USERS_PATH);
+        let staff = |municipality: &'static str| {
+            vec![
+                ("role", "caseworker"),
+                ("name", "Lone Iversen"),
+                ("email", "lone@odense.example"),
+                ("municipality", municipality),
+                ("password", "ny medarbejder paa kontoret"),
+            ]
+        };
+        let res = s.client.post(&url).header(COOKIE, &cookie).form(&staff("")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        assert!(res.text().await.unwrap().contains("Vælg en kommune."), "a caseworker needs a municipality");
+        let res = s.client.post(&url).header(COOKIE, &cookie).form(&staff("461")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let form = [("email", "lone@odense.example"), ("password", "ny medarbejder paa kontoret")];
+        let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
+        assert_eq!(res.headers()[LOCATION], app::caseworker::CITIZENS_PATH, "{}: a caseworker starts at the citizen lookup", t.label);
+        let row = s.state.db.user_by_email("lone@odense.example").await.unwrap().unwrap();
+        assert_eq!((row.role.as_str(), row.municipality_code), ("caseworker", Some(461)));
+        s.stop().await;
+        t.cleanup().await;
+    }
+}

@@ -40,6 +40,7 @@ impl Access {
 
 const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
 const JOBSEEKERS: Access = Access::Roles(&[Role::Jobseeker]);
+const ADMINS: Access = Access::Roles(&[Role::Admin]);
 const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
 
 /// Every server function, by its path.
@@ -55,6 +56,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/caseworker/citizen/find", STAFF),
     ("/api/caseworker/citizen/view", STAFF),
     ("/api/jobseeker/access-log", JOBSEEKERS),
+    ("/api/employer/vacancies", EMPLOYERS),
+    ("/api/admin/users/create", ADMINS),
 ];
 
 /// Every page and plain HTTP route, by its route pattern.
@@ -71,6 +74,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/jobcenter/borgere", STAFF),
     ("/jobcenter/borgere/{id}", STAFF),
     ("/mine-data/adgang", JOBSEEKERS),
+    ("/arbejdsgiver", EMPLOYERS),
+    ("/admin/brugere", ADMINS),
     ("/tilgaengelighed", Access::Public),
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),

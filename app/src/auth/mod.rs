@@ -9,7 +9,8 @@ pub mod signup;
 
 use crate::domain::account::{Role, User};
 use crate::error::AppError;
-use crate::forms::{use_form_post, FormData, Rejected};
+use crate::forms::{use_form_post, Rejected};
+pub use crate::forms::FormData;
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field, Kind};
 use crate::ui::lang::use_lang;
@@ -74,9 +75,14 @@ pub fn is_local_path(p: &str) -> bool {
     p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control)
 }
 
-/// Where a person lands after signing in.
-pub fn start_page(_role: Role) -> &'static str {
-    ACCOUNT_PATH
+/// Where a person lands after signing in: their own start page.
+pub fn start_page(role: Role) -> &'static str {
+    match role {
+        Role::Jobseeker => ACCOUNT_PATH,
+        Role::Employer => crate::employer::EMPLOYER_HOME_PATH,
+        Role::Caseworker => crate::caseworker::CITIZENS_PATH,
+        Role::Admin => crate::admin::USERS_PATH,
+    }
 }
 
 pub fn role_name(role: Role) -> Msg {
@@ -244,9 +250,10 @@ pub fn AccountPage() -> impl IntoView {
                             {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
                         </dl>
                         {match user.role {
-                            Role::Employer => Some(view! { <p><a class="button button-secondary" href=crate::employer::NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p> }.into_any()),
+                            Role::Employer => Some(view! { <p><a href=crate::employer::EMPLOYER_HOME_PATH>{lang.t(Msg::EmployerHomeHeading)}</a></p> }.into_any()),
                             Role::Jobseeker => Some(view! { <p><a href=crate::jobseeker::ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
-                            Role::Caseworker | Role::Admin => Some(view! { <p><a href=crate::caseworker::CITIZENS_PATH>{lang.t(Msg::CitizensHeading)}</a></p> }.into_any()),
+                            Role::Caseworker => Some(view! { <p><a href=crate::caseworker::CITIZENS_PATH>{lang.t(Msg::CitizensHeading)}</a></p> }.into_any()),
+                            Role::Admin => Some(view! { <p><a href=crate::admin::USERS_PATH>{lang.t(Msg::AdminUsersHeading)}</a></p> }.into_any()),
                         }}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
                     }.into_any()

@@ -3,8 +3,6 @@
 
 use super::FormData;
 #[cfg(feature = "ssr")]
-use super::ACCOUNT_PATH;
-#[cfg(feature = "ssr")]
 use crate::domain::account::Role;
 use crate::error::AppError;
 use crate::forms::{use_form_post, Rejected};
@@ -60,7 +58,7 @@ async fn create_and_sign_in(new: crate::ssr::services::auth::NewAccount) -> Resu
     crate::ssr::services::auth::create_account(&st.db, &st.sealer, new).await?;
     let signed = crate::ssr::services::auth::sign_in(&st, &email, &password, &super::client_ip()).await?;
     super::set_session_cookie(Some(&signed.token));
-    Ok(ACCOUNT_PATH.to_string())
+    Ok(super::start_page(signed.user.role).to_string())
 }
 
 #[server(prefix = "/api", endpoint = "auth/sign-up/jobseeker")]

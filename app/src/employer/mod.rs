@@ -13,9 +13,10 @@ pub const NEW_VACANCY_PATH: &str = "/arbejdsgiver/stillinger/ny";
 
 #[server(prefix = "/api", endpoint = "employer/vacancy/create")]
 pub async fn create_vacancy(form: VacancyForm) -> Result<i64, AppError> {
-    // Open to all until accounts arrive (issue 3 puts this behind the employer role).
+    // Employers (access table); the vacancy belongs to their company.
+    let me = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
-    crate::ssr::services::vacancies::create(&st, &form).await
+    crate::ssr::services::vacancies::create(&st, &me, &form).await
 }
 
 /// Today in Denmark, as the browser sees it (for live checks of the deadline).
@@ -114,4 +115,46 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
 /// what the person typed is not lost.
 fn date_value(typed: &str) -> String {
     crate::domain::parse::date(typed).map(|d| d.to_string()).unwrap_or_else(|| typed.to_string())
+}
+
+pub const EMPLOYER_HOME_PATH: &str = "/arbejdsgiver";
+
+#[server(prefix = "/api", endpoint = "employer/vacancies")]
+pub async fn my_vacancies() -> Result<Vec<crate::domain::vacancy::Vacancy>, AppError> {
+    // Employers (access table), and only their own company's vacancies.
+    let me = crate::auth::require_user()?;
+    let st = crate::ssr::state()?;
+    crate::ssr::services::vacancies::of_my_company(&st, &me).await
+}
+
+/// An employer's start page: their company's vacancies and a way to post another.
+#[component]
+pub fn EmployerHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let list = Resource::new(|| (), |_| my_vacancies());
+    view! {
+        <PageTitle text=lang.t(Msg::EmployerHomeHeading).to_string()/>
+        <h1>{lang.t(Msg::EmployerHomeHeading)}</h1>
+        <p><a class="button button-primary" href=NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p>
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || list.get().map(|r| match r {
+                Ok(vs) if vs.is_empty() => view! { <p>{lang.t(Msg::EmployerHomeEmpty)}</p> }.into_any(),
+                Ok(vs) => view! {
+                    <ul class="nobullet-list result-list employer-vacancies">
+                        {vs.into_iter().map(|v| view! {
+                            <li class="result-item">
+                                <h2 class="h4 result-title"><a href=format!("/job/{}", v.id)>{v.details.title.clone()}</a></h2>
+                                <p class="result-facts">
+                                    {lang.t(if v.open { Msg::VacancyOpen } else { Msg::VacancyClosed })} " "
+                                    {crate::i18n::date(lang, v.posted)} " · " {lang.t(Msg::ApplicationDeadline)} ": "
+                                    {crate::i18n::date(lang, v.details.deadline)}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(error) => view! { <crate::ui::layout::ErrorAlert error/> }.into_any(),
+            })}
+        </Suspense>
+    }
 }

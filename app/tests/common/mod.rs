@@ -18,3 +18,22 @@ pub fn vacancy(title: &str, city: &str) -> NewVacancy {
     }
 }
 
+
+/// A signed-up employer user of the company with CVR 13748136.
+#[allow(dead_code)] // not every test binary needs it
+pub async fn employer(st: &app::ssr::AppState, email: &str) -> app::domain::account::User {
+    use app::ssr::services::auth::{create_account, NewAccount};
+    let new = NewAccount {
+        role: app::domain::account::Role::Employer,
+        email: email.into(),
+        name: "Peter Holm".into(),
+        phone: None,
+        password: "grøn hest på cykel".into(),
+        municipality_code: None,
+        company: Some(("13748136".into(), "Marstal Havn ApS".into())),
+        postcode: None,
+        cpr: None,
+    };
+    let id = create_account(&st.db, &st.sealer, new).await.unwrap();
+    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
+}

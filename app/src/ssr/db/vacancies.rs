@@ -53,8 +53,8 @@ macro_rules! columns {
 }
 
 const INSERT_SQL: &str = "INSERT INTO vacancies (title, employer_name, description, postcode, city, \
-    municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10) RETURNING id";
+    municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at, company_id) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, $11) RETURNING id";
 
 impl Db {
     /// Stores a vacancy and its outbox row in one transaction; returns its id.
@@ -63,12 +63,33 @@ impl Db {
         Ok(ids[0])
     }
 
+    /// Stores a vacancy posted by an employer of `company_id`.
+    pub async fn insert_company_vacancy(&self, v: &NewVacancy, company_id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let ids = self.insert_rows(std::slice::from_ref(v), |_| now, Some(company_id)).await?;
+        Ok(ids[0])
+    }
+
+    /// A company's vacancies, open and closed, newest first.
+    pub async fn vacancies_of_company(&self, company_id: i64) -> Result<Vec<VacancyRow>, AppError> {
+        let sql = concat!("SELECT ", columns!(), " FROM vacancies WHERE company_id = $1 ORDER BY id DESC LIMIT 500");
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(company_id).fetch_all(pool).await)?)
+    }
+
     /// Stores many vacancies in one transaction (demo data, imports). `posted_at`
     /// gives each its creation time.
     pub async fn insert_vacancies(
         &self,
         items: &[NewVacancy],
         posted_at: impl Fn(usize) -> DateTime<Utc>,
+    ) -> Result<Vec<i64>, AppError> {
+        self.insert_rows(items, posted_at, None).await
+    }
+
+    async fn insert_rows(
+        &self,
+        items: &[NewVacancy],
+        posted_at: impl Fn(usize) -> DateTime<Utc>,
+        company_id: Option<i64>,
     ) -> Result<Vec<i64>, AppError> {
         let lock = outbox::order_lock_sql(self);
         let ids = on_pool!(self, pool => {
@@ -87,6 +108,7 @@ impl Db {
                     .bind(v.deadline)
                     .bind(&v.how_to_apply)
                     .bind(at)
+                    .bind(company_id)
                     .fetch_one(&mut *tx)
                     .await?;
                 ids.push(id);

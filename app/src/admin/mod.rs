@@ -1,0 +1,113 @@
+//! The administrator's pages: creating staff accounts.
+
+use crate::auth::FormData;
+use crate::error::AppError;
+use crate::forms::{use_form_post, Rejected};
+use crate::i18n::Msg;
+use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
+use crate::ui::lang::use_lang;
+use crate::ui::layout::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+pub const USERS_PATH: &str = "/admin/brugere";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StaffForm {
+    pub role: String,
+    pub name: String,
+    pub email: String,
+    pub municipality: String,
+    pub password: String,
+}
+
+impl FormData for StaffForm {
+    fn scrubbed(self) -> Self {
+        StaffForm { password: String::new(), ..self }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "admin/users/create")]
+pub async fn create_staff(form: StaffForm) -> Result<String, AppError> {
+    // Administrators only (access table).
+    use crate::domain::account::Role;
+    let admin = crate::auth::require_user()?;
+    let role = match form.role.as_str() {
+        "caseworker" => Role::Caseworker,
+        "admin" => Role::Admin,
+        _ => {
+            let mut e = crate::error::FieldErrors::default();
+            e.add("role", Msg::ErrRoleMissing);
+            return Err(AppError::Invalid(e));
+        }
+    };
+    let st = crate::ssr::state()?;
+    let new = crate::ssr::services::auth::NewAccount {
+        role,
+        email: form.email,
+        name: form.name,
+        phone: None,
+        password: form.password,
+        municipality_code: form.municipality.trim().parse().ok(),
+        company: None,
+        postcode: None,
+        cpr: None,
+    };
+    let id = crate::ssr::services::auth::create_account(&st.db, &st.sealer, new).await?;
+    tracing::info!(admin = admin.id, created = id, role = role.as_str(), "staff account created");
+    Ok(format!("{USERS_PATH}?oprettet=1"))
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let lang = use_lang();
+    let outcome = use_form_post(create_staff, |next: &String| next.clone());
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+            {move || outcome.get().map(|rejected| view! { <StaffFormView rejected/> })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let created = query.with_untracked(|q| q.get("oprettet").is_some()) && rejected.is_none();
+    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let roles = vec![
+        ("caseworker".to_string(), lang.t(Msg::RoleCaseworker).to_string()),
+        ("admin".to_string(), lang.t(Msg::RoleAdmin).to_string()),
+    ];
+    let mut municipalities: Vec<(String, String)> =
+        crate::domain::municipality::all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let fields = vec![
+        ("role", Msg::FieldStaffRole),
+        ("name", Msg::FieldName),
+        ("email", Msg::FieldEmail),
+        ("municipality", Msg::FieldWorkMunicipality),
+        ("password", Msg::FieldInitialPassword),
+    ];
+    view! {
+        <PageTitle text=lang.t(Msg::AdminUsersHeading).to_string()/>
+        <h1>{lang.t(Msg::AdminUsersHeading)}</h1>
+        {created.then(|| view! {
+            <div class="alert alert-success" role="status"><p class="alert-text">{lang.t(Msg::UserCreated)}</p></div>
+        })}
+        {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
+        <p>{lang.t(Msg::AdminUsersIntro)}</p>
+        <form method="post" action=USERS_PATH novalidate=true>
+            <SelectField name="role" label=Msg::FieldStaffRole options=roles selected=form.role error=err("role")/>
+            <Field name="name" label=Msg::FieldName value=form.name error=err("name") required=true width="input-width-xl"/>
+            <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email required=true width="input-width-xl"/>
+            <SelectField name="municipality" label=Msg::FieldWorkMunicipality options=municipalities selected=form.municipality
+                error=err("municipality") placeholder=Msg::ChooseMunicipality/>
+            <Field name="password" label=Msg::FieldInitialPassword hint=Msg::FieldPasswordHint value="" error=err("password")
+                kind=Kind::Password required=true autocomplete="new-password" width="input-width-xl"/>
+            <button type="submit" class="button button-primary">{lang.t(Msg::SubmitCreateUser)}</button>
+        </form>
+    }
+}
