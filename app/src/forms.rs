@@ -97,3 +97,43 @@ where
         },
     )
 }
+
+/// What a form shows: the values typed before (or defaults), and their errors.
+pub fn state<F: Clone + Default>(rejected: &Option<Rejected<F>>) -> (F, crate::error::FieldErrors) {
+    match rejected {
+        Some(r) => (r.form.clone(), r.error.field_errors().cloned().unwrap_or_default()),
+        None => (F::default(), crate::error::FieldErrors::default()),
+    }
+}
+
+/// The page title of a form, marked as an error when the form was rejected
+/// (screen readers announce the title first).
+pub fn title(lang: crate::Lang, heading: crate::Msg, rejected: bool) -> String {
+    if rejected {
+        format!("{} {}", lang.t(crate::Msg::ErrorPrefix), lang.t(heading))
+    } else {
+        lang.t(heading).to_string()
+    }
+}
+
+/// A whole form page: handles a plain POST with `submit` (see [`use_form_post`])
+/// and renders the form with `render`, given the rejected submission if any.
+pub fn form_page<F, T, Fut, V>(
+    submit: impl Fn(F) -> Fut + Clone + Send + Sync + 'static,
+    next: impl Fn(&T) -> String + Clone + Send + Sync + 'static,
+    render: impl Fn(Option<Rejected<F>>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    F: FormData,
+    T: 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    let lang = crate::ui::lang::use_lang();
+    let outcome = use_form_post(submit, next);
+    view! {
+        <Suspense fallback=move || view! { <p>{lang.t(crate::Msg::Loading)}</p> }>
+            {move || outcome.get().map(render.clone())}
+        </Suspense>
+    }
+}

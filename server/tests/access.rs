@@ -3,10 +3,10 @@
 //! function or page added without a row in that table fails here.
 
 use app::auth::access::{lookup, Decision, PAGES, SERVER_FUNCTIONS};
+mod common;
+
 use app::domain::account::User;
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::testing::databases;
-use app::ssr::AppState;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 
@@ -35,22 +35,8 @@ async fn every_server_function_and_route_has_exactly_one_rule() {
 async fn every_role_gets_what_the_table_says() {
     for t in databases("access_matrix").await {
         server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        let config = server::config::Config {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            data_dir: t.dir().to_path_buf(),
-            database_url: None,
-            index_dir: None,
-            site_root: t.dir().join("site"),
-            secret_key: None,
-            log: "warn".into(),
-        };
-        let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let server = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-
+        let s = common::start(&t).await;
+        let (base, client, state) = (s.base.clone(), s.client.clone(), s.state.clone());
         // Anonymous, then one signed-in person of each role.
         let mut identities: Vec<(Option<User>, Option<String>)> = vec![(None, None)];
         for (_, email, _, _) in server::demo::DEMO_ACCOUNTS {
@@ -121,8 +107,7 @@ async fn every_role_gets_what_the_table_says() {
                 }
             }
         }
-        server.abort();
-        state.shutdown().await;
+        s.stop().await;
         t.cleanup().await;
     }
 }

@@ -1,71 +1,12 @@
 //! The server over real HTTP, on SQLite and PostgreSQL: pages, the form without
 //! JavaScript, the language switch, health and readiness, errors.
 
-use app::ssr::index::indexer::IndexerConfig;
-use app::ssr::testing::{databases, TestDb};
-use app::ssr::AppState;
+mod common;
+
+use app::ssr::testing::databases;
+use common::start;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use reqwest::redirect::Policy;
 use reqwest::StatusCode;
-use std::net::SocketAddr;
-
-struct Running {
-    base: String,
-    client: reqwest::Client,
-    state: AppState,
-    server: tokio::task::JoinHandle<()>,
-}
-
-async fn start(t: &TestDb) -> Running {
-    let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-    let config = server::config::Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: t.dir().to_path_buf(),
-        database_url: None,
-        index_dir: None,
-        site_root: t.dir().join("site"),
-        secret_key: None,
-        log: "warn".into(),
-    };
-    let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr: SocketAddr = listener.local_addr().unwrap();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, router).await.unwrap();
-    });
-    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
-    Running { base: format!("http://{addr}"), client, state, server }
-}
-
-impl Running {
-    async fn get(&self, path: &str) -> (StatusCode, String) {
-        let res = self.client.get(format!("{}{path}", self.base)).send().await.unwrap();
-        (res.status(), res.text().await.unwrap())
-    }
-
-    async fn stop(self) {
-        self.server.abort();
-        self.state.shutdown().await;
-    }
-
-    /// Signs in a demo account through the sign-in form; returns the cookie.
-    async fn sign_in(&self, email: &str) -> String {
-        let form = [("email", email), ("password", server::demo::DEMO_PASSWORD)];
-        let res = self.client.post(format!("{}{}", self.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-        res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string()
-    }
-
-    async fn wait_ready(&self) {
-        for _ in 0..300 {
-            if self.get("/readyz").await.0 == StatusCode::OK {
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("never ready");
-    }
-}
 
 fn vacancy_form(title: &str) -> Vec<(&'static str, String)> {
     vec![

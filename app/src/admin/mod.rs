@@ -2,7 +2,7 @@
 
 use crate::auth::FormData;
 use crate::error::AppError;
-use crate::forms::{use_form_post, Rejected};
+use crate::forms::{self, form_page, Rejected};
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
 use crate::ui::lang::use_lang;
@@ -61,13 +61,7 @@ pub async fn create_staff(form: StaffForm) -> Result<String, AppError> {
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let lang = use_lang();
-    let outcome = use_form_post(create_staff, |next: &String| next.clone());
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || outcome.get().map(|rejected| view! { <StaffFormView rejected/> })}
-        </Suspense>
-    }
+    form_page(create_staff, |next: &String| next.clone(), |rejected| view! { <StaffFormView rejected/> })
 }
 
 #[component]
@@ -75,8 +69,8 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let created = query.with_untracked(|q| q.get("oprettet").is_some()) && rejected.is_none();
-    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
-    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let (form, errors) = forms::state(&rejected);
+    let err = |name: &str| errors.get(name);
     let roles = vec![
         ("caseworker".to_string(), lang.t(Msg::RoleCaseworker).to_string()),
         ("admin".to_string(), lang.t(Msg::RoleAdmin).to_string()),
@@ -92,7 +86,7 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
         ("password", Msg::FieldInitialPassword),
     ];
     view! {
-        <PageTitle text=lang.t(Msg::AdminUsersHeading).to_string()/>
+        <PageTitle text=forms::title(lang, Msg::AdminUsersHeading, rejected.is_some())/>
         <h1>{lang.t(Msg::AdminUsersHeading)}</h1>
         {created.then(|| view! {
             <div class="alert alert-success" role="status"><p class="alert-text">{lang.t(Msg::UserCreated)}</p></div>

@@ -156,26 +156,17 @@ pub async fn sign_out(form: SignOutForm) -> Result<String, AppError> {
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let lang = use_lang();
-    let outcome = use_form_post(sign_in, |next: &String| next.clone());
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || outcome.get().map(|rejected| view! { <SignInFormView rejected/> })}
-        </Suspense>
-    }
+    crate::forms::form_page(sign_in, |next: &String| next.clone(), |rejected| view! { <SignInFormView rejected/> })
 }
 
 #[component]
 fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
     let lang = use_lang();
-    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
+    let (form, errors) = crate::forms::state(&rejected);
     let query = leptos_router::hooks::use_query_map();
     let next = if form.neste.is_empty() { query.with_untracked(|q| q.get("neste")).unwrap_or_default() } else { form.neste.clone() };
-    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
-    let title = match &rejected {
-        Some(_) => format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(Msg::SignInHeading)),
-        None => lang.t(Msg::SignInHeading).to_string(),
-    };
+    let err = |name: &str| errors.get(name);
+    let title = crate::forms::title(lang, Msg::SignInHeading, rejected.is_some());
     view! {
         <PageTitle text=title/>
         <h1>{lang.t(Msg::SignInHeading)}</h1>

@@ -5,7 +5,7 @@ use super::FormData;
 #[cfg(feature = "ssr")]
 use crate::domain::account::Role;
 use crate::error::AppError;
-use crate::forms::{use_form_post, Rejected};
+use crate::forms::{self, form_page, Rejected};
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
 use crate::ui::lang::use_lang;
@@ -95,30 +95,16 @@ pub async fn sign_up_employer(form: EmployerSignUp) -> Result<String, AppError> 
     .await
 }
 
-fn title(lang: crate::Lang, heading: Msg, rejected: bool) -> String {
-    if rejected {
-        format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(heading))
-    } else {
-        lang.t(heading).to_string()
-    }
-}
-
 #[component]
 pub fn JobseekerSignUpPage() -> impl IntoView {
-    let lang = use_lang();
-    let outcome = use_form_post(sign_up_jobseeker, |next: &String| next.clone());
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || outcome.get().map(|rejected| view! { <JobseekerForm rejected/> })}
-        </Suspense>
-    }
+    form_page(sign_up_jobseeker, |next: &String| next.clone(), |rejected| view! { <JobseekerForm rejected/> })
 }
 
 #[component]
 fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
     let lang = use_lang();
-    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
-    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let (form, errors) = forms::state(&rejected);
+    let err = |name: &str| errors.get(name);
     let municipalities: Vec<(String, String)> = {
         let mut all: Vec<_> = crate::domain::municipality::all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
         all.sort_by(|a, b| a.1.cmp(&b.1));
@@ -133,7 +119,7 @@ fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
         ("password", Msg::FieldPasswordNew),
     ];
     view! {
-        <PageTitle text=title(lang, Msg::SignUpJobseekerHeading, rejected.is_some())/>
+        <PageTitle text=forms::title(lang, Msg::SignUpJobseekerHeading, rejected.is_some())/>
         <h1>{lang.t(Msg::SignUpJobseekerHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
         <form method="post" action=JOBSEEKER_PATH novalidate=true>
@@ -155,20 +141,14 @@ fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
 
 #[component]
 pub fn EmployerSignUpPage() -> impl IntoView {
-    let lang = use_lang();
-    let outcome = use_form_post(sign_up_employer, |next: &String| next.clone());
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || outcome.get().map(|rejected| view! { <EmployerForm rejected/> })}
-        </Suspense>
-    }
+    form_page(sign_up_employer, |next: &String| next.clone(), |rejected| view! { <EmployerForm rejected/> })
 }
 
 #[component]
 fn EmployerForm(rejected: Option<Rejected<EmployerSignUp>>) -> impl IntoView {
     let lang = use_lang();
-    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
-    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
+    let (form, errors) = forms::state(&rejected);
+    let err = |name: &str| errors.get(name);
     let fields = vec![
         ("company", Msg::FieldCompany),
         ("cvr", Msg::FieldCvr),
@@ -177,7 +157,7 @@ fn EmployerForm(rejected: Option<Rejected<EmployerSignUp>>) -> impl IntoView {
         ("password", Msg::FieldPasswordNew),
     ];
     view! {
-        <PageTitle text=title(lang, Msg::SignUpEmployerHeading, rejected.is_some())/>
+        <PageTitle text=forms::title(lang, Msg::SignUpEmployerHeading, rejected.is_some())/>
         <h1>{lang.t(Msg::SignUpEmployerHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
         <form method="post" action=EMPLOYER_PATH novalidate=true>

@@ -2,7 +2,7 @@
 
 use crate::domain::vacancy::{self, field, VacancyForm};
 use crate::error::AppError;
-use crate::forms::{use_form_post, Rejected};
+use crate::forms::{self, form_page, Rejected};
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field, Kind};
 use crate::ui::lang::use_lang;
@@ -59,24 +59,15 @@ const FIELDS: [(&str, Msg); 8] = [
 
 #[component]
 pub fn NewVacancyPage() -> impl IntoView {
-    let lang = use_lang();
-    let outcome = use_form_post(create_vacancy, |id: &i64| format!("/job/{id}?oprettet=1"));
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || outcome.get().map(|rejected| view! { <VacancyFormView rejected/> })}
-        </Suspense>
-    }
+    form_page(create_vacancy, |id: &i64| format!("/job/{id}?oprettet=1"), |rejected| view! { <VacancyFormView rejected/> })
 }
 
 #[component]
 fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
     let lang = use_lang();
-    let form = rejected.as_ref().map(|r| r.form.clone()).unwrap_or_default();
-    let err = |name: &str| rejected.as_ref().and_then(|r| r.field(name));
-    let title = match &rejected {
-        Some(_) => format!("{} {}", lang.t(Msg::ErrorPrefix), lang.t(Msg::NewVacancyHeading)),
-        None => lang.t(Msg::NewVacancyHeading).to_string(),
-    };
+    let (form, errors) = forms::state(&rejected);
+    let err = |name: &str| errors.get(name);
+    let title = forms::title(lang, Msg::NewVacancyHeading, rejected.is_some());
     let today = today();
     view! {
         <PageTitle text=title/>
