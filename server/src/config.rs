@@ -32,6 +32,12 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_SECRET_KEY", global = true, hide_env_values = true)]
     pub secret_key: Option<String>,
 
+    /// Set when a reverse proxy you control sits in front: the caller's address is
+    /// then the last entry of `X-Forwarded-For` (which that proxy adds), not the
+    /// proxy's own. Sign-in throttling per address depends on it.
+    #[arg(long, env = "JOBUNIVERS_TRUSTED_PROXY", global = true)]
+    pub trusted_proxy: bool,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,

@@ -27,7 +27,7 @@ pub struct HttpState {
     pub app: AppState,
 }
 
-pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
+pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let app = app.clone();
@@ -79,6 +79,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(axum::middleware::from_fn(access_layer))
         .layer(axum::middleware::from_fn(same_origin_layer))
         .layer(from_fn_with_state(app, session_layer))
+        .layer(axum::middleware::from_fn(move |req, next| client_ip_layer(trusted_proxy, req, next)))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -93,6 +94,25 @@ fn too_large(lang: Lang) -> Response {
         Lang::En => "What you sent is too large. Go back and make the text shorter.",
     };
     (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// The caller's address: the socket's, or behind a trusted proxy the last
+/// `X-Forwarded-For` entry (earlier entries can be forged by the client).
+pub fn client_address(socket: Option<std::net::IpAddr>, forwarded_for: Option<&str>, trusted_proxy: bool) -> String {
+    let forwarded = forwarded_for.and_then(|v| v.rsplit(',').next()).map(str::trim).filter(|v| !v.is_empty());
+    match (trusted_proxy, forwarded, socket) {
+        (true, Some(ip), _) => ip.to_string(),
+        (_, _, Some(ip)) => ip.to_string(),
+        _ => "unknown".to_string(),
+    }
+}
+
+async fn client_ip_layer(trusted_proxy: bool, mut req: Request<Body>, next: Next) -> Response {
+    let socket = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let ip = client_address(socket, forwarded, trusted_proxy);
+    req.extensions_mut().insert(app::auth::ClientIp(ip));
+    next.run(req).await
 }
 
 /// Finds who is calling from the session cookie, once per request, and puts it in
@@ -231,6 +251,16 @@ async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice
 #[cfg(test)]
 mod tests {
     use app::auth::is_local_path;
+
+    #[test]
+    fn the_client_address_comes_from_the_proxy_only_when_trusted() {
+        use super::client_address;
+        let socket = Some("10.0.0.1".parse().unwrap());
+        assert_eq!(client_address(socket, Some("6.6.6.6, 203.0.113.7"), true), "203.0.113.7", "the proxy's own entry");
+        assert_eq!(client_address(socket, Some("6.6.6.6"), false), "10.0.0.1", "untrusted header is ignored");
+        assert_eq!(client_address(socket, None, true), "10.0.0.1");
+        assert_eq!(client_address(None, None, false), "unknown");
+    }
 
     #[test]
     fn the_language_switch_only_returns_to_this_site() {

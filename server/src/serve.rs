@@ -35,7 +35,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         crate::demo::seed_accounts(&db, &sealer).await?;
     }
     let state = AppState { sealer, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
-    let router = crate::http::router(state.clone(), leptos_options(config));
+    let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| AppError::internal(format_args!("cannot listen on {}: {e}", config.addr)))?;

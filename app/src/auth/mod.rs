@@ -48,12 +48,14 @@ pub fn require_user() -> Result<User, AppError> {
     current_user().ok_or(AppError::Unauthenticated)
 }
 
+/// The caller's network address, as the server determined it (see `ClientIp`).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
 /// The caller's network address, for throttling.
 #[cfg(feature = "ssr")]
 fn client_ip() -> String {
-    request()
-        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
-        .unwrap_or_else(|| "unknown".into())
+    request().and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0.clone())).unwrap_or_else(|| "unknown".into())
 }
 
 /// Sets (or with `None`, deletes) the session cookie on the response.

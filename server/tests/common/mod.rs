@@ -26,9 +26,10 @@ pub async fn start(t: &TestDb) -> Running {
         index_dir: None,
         site_root: t.dir().join("site"),
         secret_key: None,
+        trusted_proxy: false,
         log: "warn".into(),
     };
-    let router = server::http::router(state.clone(), server::serve::leptos_options(&config));
+    let router = server::http::router(state.clone(), server::serve::leptos_options(&config), false);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move {
