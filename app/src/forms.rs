@@ -32,13 +32,6 @@ pub struct Rejected<F> {
     pub error: AppError,
 }
 
-impl<F> Rejected<F> {
-    /// The error for one field, if any.
-    pub fn field(&self, name: &str) -> Option<crate::Msg> {
-        self.error.field_errors().and_then(|e| e.get(name))
-    }
-}
-
 /// On the server, the form posted to the page now being rendered, if any.
 fn posted<F: DeserializeOwned>() -> Option<Result<F, AppError>> {
     #[cfg(feature = "ssr")]

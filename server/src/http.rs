@@ -118,6 +118,10 @@ async fn client_ip_layer(trusted_proxy: bool, mut req: Request<Body>, next: Next
 /// Finds who is calling from the session cookie, once per request, and puts it in
 /// the request for pages and server functions.
 async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
+    // Static files (no matched route) need no user: spare the database.
+    if req.extensions().get::<MatchedPath>().is_none() {
+        return next.run(req).await;
+    }
     let token = req
         .headers()
         .get(header::COOKIE)

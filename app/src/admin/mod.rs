@@ -75,9 +75,7 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
         ("caseworker".to_string(), lang.t(Msg::RoleCaseworker).to_string()),
         ("admin".to_string(), lang.t(Msg::RoleAdmin).to_string()),
     ];
-    let mut municipalities: Vec<(String, String)> =
-        crate::domain::municipality::all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
-    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let municipalities = crate::domain::municipality::options();
     let fields = vec![
         ("role", Msg::FieldStaffRole),
         ("name", Msg::FieldName),

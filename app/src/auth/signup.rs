@@ -105,11 +105,7 @@ fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
     let lang = use_lang();
     let (form, errors) = forms::state(&rejected);
     let err = |name: &str| errors.get(name);
-    let municipalities: Vec<(String, String)> = {
-        let mut all: Vec<_> = crate::domain::municipality::all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
-        all.sort_by(|a, b| a.1.cmp(&b.1));
-        all
-    };
+    let municipalities = crate::domain::municipality::options();
     let fields = vec![
         ("name", Msg::FieldName),
         ("email", Msg::FieldEmail),

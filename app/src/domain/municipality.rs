@@ -32,6 +32,13 @@ pub fn by_code(code: u16) -> Option<&'static Municipality> {
     all().iter().find(|m| m.code == code)
 }
 
+/// (code, name) pairs sorted by name, for a choice in a form.
+pub fn options() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+    all.sort_by(|a, b| a.1.cmp(&b.1));
+    all
+}
+
 fn parse_line(line: &'static str) -> Option<Municipality> {
     let mut f = line.split(';');
     Some(Municipality {

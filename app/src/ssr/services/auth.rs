@@ -70,8 +70,11 @@ async fn hash_password(password: String) -> Result<String, AppError> {
     .await
 }
 
-async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
+/// Checks `password` against `hash`; with no hash (unknown user) it checks against
+/// a decoy, so both cases take as long. All of it off the async runtime.
+async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
     blocking(move || {
+        let hash = hash.unwrap_or_else(|| decoy_hash().to_string());
         let parsed = PasswordHash::new(&hash).map_err(|e| AppError::internal(format_args!("stored hash: {e}")))?;
         Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
     })
@@ -200,7 +203,7 @@ pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Re
         return Err(AppError::TooManyAttempts);
     }
     let user = st.db.user_by_email(&email).await?;
-    let hash = user.as_ref().map_or_else(|| decoy_hash().to_string(), |u| u.password_hash.clone());
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok = verify_password(password.to_string(), hash).await? && user.is_some();
     let Some(user) = user.filter(|_| ok) else {
         st.db.record_login_failure(&email, ip, now).await?;
