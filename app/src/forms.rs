@@ -130,3 +130,13 @@ where
         </Suspense>
     }
 }
+
+/// The form behind a single button: which item it acts on, and what to do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ButtonData {
+    pub id: String,
+    pub action: String,
+}
+
+impl FormData for ButtonData {}

@@ -260,6 +260,204 @@ messages! {
     ErrBadRequest => "Forespørgslen kunne ikke forstås. Prøv igen fra forsiden.", "The request could not be understood. Please try again from the front page.";
     ErrorReference => "Fejlreference", "Error reference";
     GoToFrontPage => "Gå til forsiden", "Go to the front page";
+    // Jobseeker self-service: navigation and Min side
+    NavMinSide => "Min side", "My page";
+    NavCv => "Mit CV", "My CV";
+    NavJoblog => "Joblog", "Job log";
+    NavAvailability => "Rådighed", "Availability";
+    NavCheck => "Tjek jobforslag", "Check job suggestions";
+    SelfServiceNav => "Dine sider", "Your pages";
+    MinSideIntro => "Her kan du se, hvor du står, og hvad du skal gøre nu.", "Here you can see where you stand and what to do next.";
+    CvStatusHeading => "Dit CV", "Your CV";
+    CvSearchableYes => "Dit CV er synligt for arbejdsgivere.", "Your CV is visible to employers.";
+    CvSearchableNo => "Dit CV er ikke synligt for arbejdsgivere, før det er udfyldt.", "Your CV is not visible to employers until it is complete.";
+    CvHiddenSick => "Dit CV er skjult for arbejdsgivere, mens du er meldt syg.", "Your CV is hidden from employers while you are reported sick.";
+    CvMissingLabel => "Mangler", "Missing";
+    CvDeadlineLabel => "Frist for at gøre dit CV færdigt", "Deadline for completing your CV";
+    CvDeadlinePassed => "Fristen er overskredet. Udfyld det, der mangler, så hurtigt du kan.", "The deadline has passed. Fill in what is missing as soon as you can.";
+    GoToCv => "Gå til dit CV", "Go to your CV";
+    JoblogOnTrack => "Du lever op til kravet.", "You meet the requirement.";
+    JoblogInactive => "Du har ikke registreret aktiviteter i over 30 dage. Jobcentret kan kontakte dig.", "You have not logged any activity for over 30 days. The jobcentre may contact you.";
+    GoToJoblog => "Gå til din joblog", "Go to your job log";
+    CheckDueLabel => "Næste frist for at tjekke jobforslag", "Next deadline for checking job suggestions";
+    CheckDueToday => "Fristen er i dag.", "The deadline is today.";
+    GoToCheck => "Se dine jobforslag", "See your job suggestions";
+    StatusAvailable => "Du står til rådighed", "You are available";
+    GoToAvailability => "Gå til rådighed", "Go to availability";
+    NotificationsHeading => "Beskeder", "Messages";
+    NotificationsEmpty => "Du har ingen beskeder.", "You have no messages.";
+    MarkAllRead => "Markér alle som læst", "Mark all as read";
+    Unread => "Ny", "New";
+    SuggestionsHeading => "Job til dig", "Jobs for you";
+    SuggestionsEmpty => "Tilføj de job, du søger, til dit CV, så finder vi forslag til dig.", "Add the jobs you are looking for to your CV, and we will find suggestions for you.";
+    MatchesYourWish => "matcher dit ønske", "matches your wish";
+    MeetingsHeading => "Møder", "Meetings";
+    MeetingsNone => "Du har ingen planlagte møder med jobcentret.", "You have no meetings planned with the jobcentre.";
+    NoticeCheckReminder => "Husk at tjekke dine jobforslag. Fristen er", "Remember to check your job suggestions. The deadline is";
+    NoticeCheckMissed => "Du nåede ikke at tjekke dine jobforslag. Du har fået ny frist", "You did not check your job suggestions in time. Your new deadline is";
+    NoticeCheckEscalated => "Du har ikke tjekket dine jobforslag tre gange inden for 12 måneder. En jobkonsulent ser på din sag og kontakter dig. Der sker ikke noget automatisk med din ydelse.", "You have missed checking your job suggestions three times within 12 months. A caseworker will look at your case and contact you. Nothing happens to your benefits automatically.";
+    NoticeCvSearchable => "Dit CV er nu udfyldt og synligt for arbejdsgivere.", "Your CV is now complete and visible to employers.";
+    // CV
+    CvIntro => "Udfyld de dele, der er markeret som påkrævet. Så bliver dit CV synligt for arbejdsgivere.", "Fill in the parts marked as required. Then your CV becomes visible to employers.";
+    CvContact => "Kontaktoplysninger", "Contact details";
+    CvEducation => "Uddannelse", "Education";
+    CvExperience => "Erhvervserfaring", "Work experience";
+    CvSkills => "Kompetencer, sprog og kørekort", "Skills, languages and driving licence";
+    CvOccupations => "Job jeg søger", "Jobs I am looking for";
+    CvTerms => "Ansættelsesvilkår", "Terms of employment";
+    CvRequiredPart => "påkrævet", "required";
+    CvOptionalPart => "valgfri", "optional";
+    CvNotFilled => "Ikke udfyldt endnu.", "Not filled in yet.";
+    CvPrint => "Vis CV til udskrift", "Show CV for printing";
+    PrintHint => "Brug browserens udskriv-funktion (Ctrl+P) for at udskrive eller gemme som PDF.", "Use your browser's print function (Ctrl+P) to print or save as PDF.";
+    BackToCv => "Tilbage til dit CV", "Back to your CV";
+    Edit => "Rediger", "Edit";
+    Add => "Tilføj", "Add";
+    Remove => "Slet", "Delete";
+    Save => "Gem", "Save";
+    Saved => "Dine ændringer er gemt.", "Your changes are saved.";
+    Ongoing => "nu", "now";
+    FieldShowEmail => "Vis min e-mailadresse på CV'et", "Show my e-mail address on the CV";
+    FieldShowPhone => "Vis mit telefonnummer på CV'et", "Show my phone number on the CV";
+    FieldSummary => "Kort om dig", "About you";
+    FieldSummaryHint => "Et par linjer om, hvem du er, og hvad du kan.", "A few lines about who you are and what you can do.";
+    FieldEducationTitle => "Uddannelse", "Education";
+    FieldEducationPlace => "Skole eller uddannelsessted", "School or institution";
+    FieldJobTitle => "Stilling", "Job title";
+    FieldJobPlace => "Arbejdsgiver", "Employer";
+    FieldFromYear => "Fra år", "From year";
+    FieldToYear => "Til år", "To year";
+    FieldToYearHint => "Lad feltet være tomt, hvis du stadig er i gang.", "Leave empty if it is ongoing.";
+    FieldItemDescription => "Beskrivelse", "Description";
+    FieldSkills => "Kompetencer", "Skills";
+    FieldOneAPerLine => "Én pr. linje.", "One per line.";
+    FieldLanguages => "Sprog", "Languages";
+    FieldLicences => "Kørekort", "Driving licence";
+    FieldLicencesHint => "Kategorier, fx B eller B, CE.", "Categories, e.g. B or B, CE.";
+    FieldOccupation => "Job du søger", "Job you are looking for";
+    FieldOccupationHint => "Skriv fx pædagog, og vælg fra listen.", "Type e.g. nurse, and choose from the list.";
+    FieldHasEducation => "Jeg har en uddannelse inden for jobbet", "I have an education in this job";
+    FieldLastWorked => "Sidste år, du arbejdede i jobbet", "Last year you worked in this job";
+    FieldHoursPerWeek => "Timer om ugen", "Hours per week";
+    FieldWorkTime => "Fuldtid eller deltid", "Full time or part time";
+    FieldArea => "Område (kommune)", "Area (municipality)";
+    FieldMaxTravel => "Højst transport hver vej (km)", "Longest travel each way (km)";
+    WorkTimeFull => "Fuldtid", "Full time";
+    WorkTimePart => "Deltid", "Part time";
+    WorkTimeEither => "Fuldtid eller deltid", "Full or part time";
+    DidYouMean => "Mente du", "Did you mean";
+    Educated => "uddannet", "educated";
+    LastWorkedIn => "sidst", "last";
+    ErrPhoneInvalid => "Skriv et dansk telefonnummer med 8 cifre.", "Enter a Danish phone number of 8 digits.";
+    ErrPhoneMissing => "Skriv dit telefonnummer, hvis det skal vises.", "Enter your phone number if it is to be shown.";
+    ErrContactHidden => "Vælg mindst én måde, arbejdsgivere kan kontakte dig på.", "Choose at least one way employers can contact you.";
+    ErrYearInvalid => "Skriv et årstal med 4 cifre, fx 2019.", "Enter a year with 4 digits, e.g. 2019.";
+    ErrYearOrder => "Slutåret kan ikke ligge før startåret.", "The end year cannot be before the start year.";
+    ErrTooLong => "Teksten er for lang. Gør den kortere.", "The text is too long. Make it shorter.";
+    ErrItemTitleMissing => "Skriv navnet på uddannelsen eller stillingen.", "Enter the name of the education or job.";
+    ErrItemPlaceMissing => "Skriv, hvor det var.", "Enter where it was.";
+    ErrTooMany => "Du har nået det største antal. Slet en, før du tilføjer en ny.", "You have reached the maximum. Delete one before adding another.";
+    ErrListTooLong => "Listen er for lang, eller en linje er over 80 tegn.", "The list is too long, or a line is over 80 characters.";
+    ErrLicenceUnknown => "Skriv kørekortkategorier som B, C, CE eller D.", "Enter licence categories such as B, C, CE or D.";
+    ErrOccupationMissing => "Skriv det job, du søger.", "Enter the job you are looking for.";
+    ErrOccupationUnknown => "Vi kender ikke det job. Vælg et fra listen.", "We do not know that job. Choose one from the list.";
+    ErrOccupationTwice => "Det job står allerede på din liste.", "That job is already on your list.";
+    ErrHoursPerWeek => "Skriv et antal timer mellem 1 og 48.", "Enter a number of hours between 1 and 48.";
+    ErrChooseOne => "Vælg en af mulighederne.", "Choose one of the options.";
+    ErrTravelKm => "Skriv et antal kilometer mellem 0 og 500.", "Enter a number of kilometres between 0 and 500.";
+    // Joblog
+    JoblogIntro => "Skriv de job ned, du søger, og de aktiviteter, du deltager i. Jobcentret og din a-kasse kan se din joblog.", "Write down the jobs you apply for and the activities you take part in. The jobcentre and your unemployment fund can see your job log.";
+    JoblogEmpty => "Du har ikke registreret noget endnu.", "You have not logged anything yet.";
+    NewEntry => "Registrér ny aktivitet", "Log a new activity";
+    EditEntry => "Ret aktivitet", "Edit activity";
+    DeleteEntry => "Slet aktiviteten", "Delete the activity";
+    EntrySaved => "Aktiviteten er gemt i din joblog.", "The activity is saved in your job log.";
+    EntryDeleted => "Aktiviteten er slettet.", "The activity is deleted.";
+    WeeksHeading => "Uge for uge", "Week by week";
+    ActivitiesHeading => "Dine aktiviteter", "Your activities";
+    Applications => "Ansøgninger", "Applications";
+    Activities => "Aktiviteter i alt", "Activities in all";
+    Week => "Uge", "Week";
+    FieldKind => "Type", "Type";
+    FieldDate => "Dato", "Date";
+    FieldChannel => "Hvordan søgte du", "How you applied";
+    FieldStatus => "Status", "Status";
+    FieldNotes => "Noter", "Notes";
+    FieldApplicationText => "Din ansøgning (tekst)", "Your application (text)";
+    FieldFile => "Vedhæft ansøgning som fil", "Attach the application as a file";
+    FieldFileHint => "PDF eller Word (.docx), højst 5 MB.", "PDF or Word (.docx), at most 5 MB.";
+    Attach => "Vedhæft fil", "Attach file";
+    Attachment => "Vedhæftet", "Attached";
+    AttachmentSaved => "Filen er vedhæftet.", "The file is attached.";
+    ChooseOption => "Vælg", "Choose";
+    NotGiven => "Ikke angivet", "Not given";
+    LogApplication => "Jeg har søgt jobbet", "I have applied for this job";
+    SaveVacancy => "Gem jobbet i min joblog", "Save the job in my job log";
+    FromVacancy => "Fra jobopslag", "From the vacancy";
+    KindApplication => "Ansøgning", "Application";
+    KindUnsolicited => "Uopfordret ansøgning", "Unsolicited application";
+    KindSaved => "Gemt job", "Saved job";
+    KindPlanned => "Planlagt ansøgning", "Planned application";
+    KindNetwork => "Netværksmøde", "Network meeting";
+    KindJobFair => "Jobmesse", "Job fair";
+    KindInterview => "Jobsamtale", "Job interview";
+    KindOther => "Andet", "Other";
+    ChannelOnline => "Online", "Online";
+    ChannelEmail => "E-mail", "E-mail";
+    ChannelInPerson => "Personligt", "In person";
+    ChannelPhone => "Telefon", "Phone";
+    StatusPlanned => "Planlagt", "Planned";
+    StatusSent => "Sendt", "Sent";
+    StatusInterview => "Til samtale", "Interview";
+    StatusRejected => "Afslag", "Rejected";
+    StatusOffered => "Tilbudt job", "Offered";
+    StatusHired => "Ansat", "Hired";
+    ErrDateMissing => "Skriv en dato.", "Enter a date.";
+    ErrDateInvalid => "Skriv datoen som dd-mm-åååå, fx 24-11-2026.", "Enter the date as dd-mm-yyyy, e.g. 24-11-2026.";
+    ErrDateOutOfRange => "Datoen skal ligge inden for et år fra i dag.", "The date must be within a year of today.";
+    ErrDateInFuture => "En sendt ansøgning kan ikke have en dato i fremtiden. Vælg status Planlagt, eller ret datoen.", "A sent application cannot be dated in the future. Choose status Planned, or correct the date.";
+    ErrJobTitleMissing => "Skriv stillingens titel.", "Enter the job title.";
+    ErrFileMissing => "Vælg en fil.", "Choose a file.";
+    ErrFileTooBig => "Filen er for stor. Den må højst være 5 MB.", "The file is too large. It can be at most 5 MB.";
+    ErrFileType => "Filen skal være en PDF eller et Word-dokument (.docx).", "The file must be a PDF or a Word document (.docx).";
+    // Availability
+    AvailabilityIntro => "Fortæl os, hvis du bliver syg, skal holde ferie eller kun kan arbejde deltid.", "Tell us if you fall ill, go on holiday, or can only work part time.";
+    ReportSick => "Meld dig syg fra i dag", "Report sick from today";
+    ReportWell => "Meld dig rask", "Report well";
+    SickHeading => "Sygdom", "Sickness";
+    SickNote => "Mens du er syg, er dit CV skjult, og du skal ikke tjekke jobforslag.", "While you are sick, your CV is hidden and you do not need to check job suggestions.";
+    SickSince => "Du er meldt syg fra", "You are reported sick from";
+    NotSick => "Du er ikke meldt syg.", "You are not reported sick.";
+    HolidayHeading => "Ferie", "Holiday";
+    FieldHolidayFrom => "Første feriedag", "First day of holiday";
+    FieldHolidayTo => "Sidste feriedag", "Last day of holiday";
+    RegisterHoliday => "Registrér ferie", "Register holiday";
+    HolidaysPlanned => "Registreret ferie", "Registered holiday";
+    HoursHeading => "Timer om ugen", "Hours per week";
+    FieldAvailableHours => "Hvor mange timer om ugen står du til rådighed", "How many hours a week you are available";
+    HistoryHeading => "Historik", "History";
+    ReportedAt => "Registreret", "Reported";
+    EventSick => "Meldt syg", "Reported sick";
+    EventWell => "Meldt rask", "Reported well";
+    EventHoliday => "Ferie registreret", "Holiday registered";
+    EventHours => "Timer om ugen", "Hours per week";
+    ErrHoursChoice => "Vælg 37 eller 30 timer.", "Choose 37 or 30 hours.";
+    ErrHolidayNotice => "Ferie skal registreres mindst 14 dage før første feriedag.", "Holiday must be registered at least 14 days before the first day.";
+    ErrHolidayTooLong => "Du kan højst registrere 6 ugers ferie ad gangen.", "You can register at most 6 weeks of holiday at a time.";
+    ErrHolidayOverlap => "Du har allerede registreret ferie i den periode.", "You have already registered holiday in that period.";
+    ErrDateOrder => "Sidste dag kan ikke ligge før første dag.", "The last day cannot be before the first day.";
+    ErrAlreadySick => "Du er allerede meldt syg.", "You are already reported sick.";
+    ErrNotSick => "Du er ikke meldt syg.", "You are not reported sick.";
+    // The 7-day check
+    CheckIntro => "Hver 7. dag ser du de job, vi har fundet til dig, og bekræfter, at du søger job. Fristen springer weekender, helligdage og din ferie over.", "Every 7 days you look at the jobs we found for you and confirm that you are looking for work. The deadline skips weekends, public holidays and your holiday.";
+    CheckGrace => "Hvis du glemmer fristen, får du en påmindelse og 7 dage mere. Ingen mister automatisk sin ydelse: ved tredje gang inden for 12 måneder ser en jobkonsulent på sagen.", "If you miss the deadline, you get a reminder and 7 more days. Nobody loses benefits automatically: the third time within 12 months, a caseworker looks at the case.";
+    ConfirmCheck => "Jeg har set mine jobforslag og søger job", "I have seen my job suggestions and I am looking for work";
+    CheckDone => "Tak. Din næste frist er", "Thank you. Your next deadline is";
+    CheckLastConfirmed => "Sidst bekræftet", "Last confirmed";
+    CheckSickNote => "Du er meldt syg, så du skal ikke tjekke jobforslag nu.", "You are reported sick, so you do not need to check job suggestions now.";
+    CheckConfirmedEvent => "Bekræftet", "Confirmed";
+    CheckMissedEvent => "Frist overskredet", "Deadline missed";
+    CheckEscalatedEvent => "Sendt til jobkonsulent", "Passed to a caseworker";
 }
 
 /// "1 stilling" / "2.345 stillinger".
@@ -393,4 +591,51 @@ mod tests {
         assert_eq!(date(Lang::Da, d), "3. marts 2027");
         assert_eq!(date(Lang::En, d), "3 March 2027");
     }
+}
+
+/// "2 ansøgninger mangler" in a sentence: the progress against the requirement.
+pub fn joblog_progress(lang: Lang, applications: u32, weeks: u32, per_week: f64) -> String {
+    let per = format!("{per_week}");
+    match lang {
+        Lang::Da => format!(
+            "Du har registreret {applications} {} de seneste {weeks} uger. Kravet er i gennemsnit {} om ugen.",
+            if applications == 1 { "ansøgning" } else { "ansøgninger" },
+            per.replace('.', ",")
+        ),
+        Lang::En => format!(
+            "You have logged {applications} {} in the last {weeks} weeks. The requirement is {per} a week on average.",
+            if applications == 1 { "application" } else { "applications" }
+        ),
+    }
+}
+
+/// "Du mangler 2 ansøgninger for at leve op til kravet."
+pub fn joblog_missing(lang: Lang, missing: u32) -> String {
+    match (lang, missing) {
+        (Lang::Da, 1) => "Du mangler 1 ansøgning for at leve op til kravet.".into(),
+        (Lang::Da, n) => format!("Du mangler {n} ansøgninger for at leve op til kravet."),
+        (Lang::En, 1) => "You need 1 more application to meet the requirement.".into(),
+        (Lang::En, n) => format!("You need {n} more applications to meet the requirement."),
+    }
+}
+
+/// "Dit CV er 60 % udfyldt."
+pub fn cv_percent(lang: Lang, percent: u8) -> String {
+    match lang {
+        Lang::Da => format!("Dit CV er {percent} % udfyldt."),
+        Lang::En => format!("Your CV is {percent}% complete."),
+    }
+}
+
+/// "37 timer om ugen".
+pub fn hours_a_week(lang: Lang, h: u8) -> String {
+    match lang {
+        Lang::Da => format!("{h} timer om ugen"),
+        Lang::En => format!("{h} hours a week"),
+    }
+}
+
+/// "1. december 2026 – 4. december 2026".
+pub fn period(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    format!("{} – {}", date(lang, from), date(lang, to))
 }

@@ -79,6 +79,12 @@ pub const FORM_PAGES: &[&str] = &[
     auth::signup::JOBSEEKER_PATH,
     auth::signup::EMPLOYER_PATH,
     admin::USERS_PATH,
+    jobseeker::MIN_SIDE_PATH,
+    jobseeker::cv::CV_SECTION_PATH,
+    jobseeker::joblog::JOBLOG_PATH,
+    jobseeker::joblog::ENTRY_PATH,
+    jobseeker::availability::AVAILABILITY_PATH,
+    jobseeker::check::CHECK_PATH,
 ];
 
 #[component]
@@ -104,6 +110,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine-data/adgang") view=jobseeker::AccessLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side") view=jobseeker::MinSidePage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/cv") view=jobseeker::cv::CvPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/cv/:afsnit") view=jobseeker::cv::CvSectionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/cv-udskrift") view=jobseeker::cv::CvPrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/joblog") view=jobseeker::joblog::JoblogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/joblog/aktivitet") view=jobseeker::joblog::EntryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/raadighed") view=jobseeker::availability::AvailabilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/tjek") view=jobseeker::check::CheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::Layout>

@@ -38,6 +38,11 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_TRUSTED_PROXY", global = true)]
     pub trusted_proxy: bool,
 
+    /// A JSON file with the self-service rules in force (CV deadline, joblog
+    /// requirement, holiday notice, the 7-day check). Left out: DOMAIN.md's defaults.
+    #[arg(long, env = "JOBUNIVERS_RULES", global = true)]
+    pub rules: Option<PathBuf>,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -57,6 +62,15 @@ impl Config {
     /// The key that seals CPR numbers (see `secret_key`).
     pub fn sealer(&self) -> Result<app::ssr::secrets::Sealer, app::error::AppError> {
         app::ssr::secrets::Sealer::load_or_create(self.secret_key.as_deref(), &self.data_dir.join("secret.key"))
+    }
+
+    /// The rules in force: the file given, else the defaults.
+    pub fn rules(&self) -> Result<app::domain::rules::Rules, app::error::AppError> {
+        let Some(path) = &self.rules else { return Ok(Default::default()) };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| app::error::AppError::internal(format_args!("reading rules {}: {e}", path.display())))?;
+        app::domain::rules::Rules::from_json(&text)
+            .map_err(|e| app::error::AppError::internal(format_args!("rules file {}: {e}", path.display())))
     }
 
     /// The database URL with any password hidden, for logs.

@@ -391,10 +391,86 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Resul
             cpr: (*role == Role::Jobseeker).then(|| "150388-0000".to_string()),
         };
         match app::ssr::services::auth::create_account(db, sealer, new).await {
+            Ok(id) if *role == Role::Jobseeker => seed_jobseeker(db, id, app::ssr::today()).await?,
             Ok(_) => {}
             Err(AppError::Invalid(e)) if e.get("email") == Some(app::Msg::ErrEmailTaken) => {}
             Err(e) => return Err(e),
         }
+    }
+    Ok(())
+}
+
+/// The demo jobseeker's self-service data, showing each state at once: a complete
+/// CV (searchable), a joblog behind the requirement, and a check due tomorrow.
+pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(), AppError> {
+    use app::domain::cv::{self, Cv, CvForm, CvRules};
+    use app::domain::joblog::{self, JoblogForm};
+    use chrono::Datelike;
+    let due = app::domain::calendar::next_deadline_day(today + chrono::Duration::days(1), &[]);
+    db.ensure_jobseeker(user_id, today - chrono::Duration::days(20), due).await?;
+    let mut cv = Cv::default();
+    let form = |section: &str, f: &dyn Fn(&mut CvForm)| {
+        let mut form = CvForm { section: section.into(), action: "add".into(), ..Default::default() };
+        f(&mut form);
+        form
+    };
+    let edits = [
+        form("kontakt", &|f| {
+            f.show_email = "on".into();
+            f.summary = "Uddannet pædagog med 6 års erfaring fra børnehave og SFO. Glad for udeliv og musik.".into();
+        }),
+        form("job", &|f| {
+            f.occupation = "234210".into();
+            f.has_education = "on".into();
+            f.last_worked = (today.year() - 1).to_string();
+        }),
+        form("job", &|f| f.occupation = "531210".into()),
+        form("uddannelse", &|f| {
+            f.item_title = "Professionsbachelor som pædagog".into();
+            f.item_place = "Københavns Professionshøjskole".into();
+            f.item_from = "2014".into();
+            f.item_to = "2018".into();
+        }),
+        form("erfaring", &|f| {
+            f.item_title = "Pædagog".into();
+            f.item_place = "Børnehuset Mælkebøtten, Østerbro".into();
+            f.item_from = "2018".into();
+            f.item_to = (today.year() - 1).to_string();
+        }),
+        form("kompetencer", &|f| {
+            f.skills = "Førstehjælp\nMusik og bevægelse\nSprogvurdering".into();
+            f.languages = "Dansk\nEngelsk".into();
+            f.licences = "B".into();
+        }),
+        form("vilkaar", &|f| {
+            f.hours = "37".into();
+            f.time = "fuld".into();
+            f.municipality = "101".into();
+            f.max_travel = "25".into();
+        }),
+    ];
+    for edit in &edits {
+        cv::apply(&mut cv, edit, today, &CvRules::default())?;
+    }
+    let json = serde_json::to_string(&cv).map_err(|e| AppError::internal(format_args!("demo CV: {e}")))?;
+    db.save_cv(user_id, &json, cv.is_complete(), cv::searchable(&cv, false), chrono::Utc::now()).await?;
+    // Three applications in four weeks: behind the 1.5-a-week requirement.
+    for (days_ago, employer, title, kind, status) in [
+        (3, "Københavns Kommune", "Pædagog til vuggestue", "ansoegning", "sendt"),
+        (10, "Frederiksberg Kommune", "Pædagog til SFO", "ansoegning", "afslag"),
+        (17, "Børnehuset Regnbuen", "Pædagogmedhjælper", "uopfordret", "sendt"),
+        (2, "Jobcenter København", "", "jobmesse", "planlagt"),
+    ] {
+        let f = JoblogForm {
+            kind: kind.into(),
+            status: status.into(),
+            date: (today - chrono::Duration::days(days_ago)).to_string(),
+            employer: employer.into(),
+            job_title: title.into(),
+            channel: if kind == "jobmesse" { String::new() } else { "online".into() },
+            ..Default::default()
+        };
+        db.insert_entry(user_id, &joblog::validate(&f, today)?, chrono::Utc::now()).await?;
     }
     Ok(())
 }

@@ -56,7 +56,13 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
     let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .route("/sprog", get(switch_language));
+        .route("/sprog", get(switch_language))
+        .route(
+            app::jobseeker::joblog::ATTACHMENT_PATH,
+            get(crate::attachments::download)
+                .post(crate::attachments::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::attachments::body_limit(&app))),
+        );
     for path in FORM_PAGES {
         router = router.route(path, post(form_post.clone()));
     }
@@ -189,6 +195,11 @@ fn refusal(error: app::error::AppError, lang: Lang, api: bool) -> Response {
         front = lang.t(app::Msg::GoToFrontPage),
     );
     (status, Html(page)).into_response()
+}
+
+/// A refusal or error page for a plain route, in the caller's language.
+pub fn refusal_for(error: app::error::AppError, headers: &HeaderMap) -> Response {
+    refusal(error, lang_of(headers), false)
 }
 
 /// Refuses writes sent from another site's pages (cross-site request forgery).

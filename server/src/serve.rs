@@ -34,7 +34,10 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         tracing::info!(vacancies = n, "demo data added");
         crate::demo::seed_accounts(&db, &sealer).await?;
     }
-    let state = AppState { sealer, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
+    let rules = std::sync::Arc::new(config.rules()?);
+    tracing::info!(version = %rules.version, "self-service rules in force");
+    let state = AppState { sealer, rules, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
+    let sweeper = tokio::spawn(sweep_checks(state.clone()));
     let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -43,8 +46,24 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
     // Connection info gives the caller's address, which sign-in throttling uses.
     let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
+    sweeper.abort();
     state.shutdown().await;
     served.map_err(|e| AppError::internal(format_args!("server: {e}")))
+}
+
+/// Every quarter of an hour: reminders before the 7-day check deadline, grace or
+/// escalation after a miss. Each person's step is one transaction, so stopping at
+/// any point is safe; a second server sweeping at the same time changes nothing
+/// twice (the deadline is moved only from the value it had).
+async fn sweep_checks(state: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+    loop {
+        tick.tick().await;
+        match app::ssr::services::selfservice::checks::sweep_all(&state, app::ssr::today()).await {
+            Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
+            Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -11,7 +11,7 @@ use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 
 /// Routes the server adds itself, beside the app's pages and server functions.
-const SERVER_ROUTES: &[&str] = &["/healthz", "/readyz", "/sprog"];
+const SERVER_ROUTES: &[&str] = &["/healthz", "/readyz", "/sprog", app::jobseeker::joblog::ATTACHMENT_PATH];
 
 #[tokio::test]
 async fn every_server_function_and_route_has_exactly_one_rule() {
@@ -54,7 +54,7 @@ async fn every_role_gets_what_the_table_says() {
             let mut pages: Vec<_> = PAGES.to_vec();
             pages.sort_by_key(|(p, _)| *p == app::auth::SIGN_OUT_PATH);
             for (path, access) in pages {
-                let url = format!("{base}{}", path.replace("{id}", "1"));
+                let url = format!("{base}{}", path.replace("{id}", "1").replace("{afsnit}", "kontakt"));
                 let mut requests = vec![("GET", with_cookie(client.get(&url)))];
                 if app::FORM_PAGES.contains(&path) {
                     requests.push(("POST", with_cookie(client.post(&url)).form(&[("x", "")])));

@@ -51,7 +51,7 @@ pub fn is_public_holiday(d: NaiveDate) -> bool {
 }
 
 /// A period the person has registered as holiday, both ends included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -82,7 +82,8 @@ pub fn next_deadline_day(mut d: NaiveDate, holidays: &[Period]) -> NaiveDate {
 }
 
 /// The numbers of the 7-day check, as configuration with DOMAIN.md's defaults.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CheckRules {
     pub interval_days: i64,
     /// Extra days after a forgiven miss.
@@ -90,11 +91,13 @@ pub struct CheckRules {
     /// Misses within the window that are forgiven with a reminder.
     pub forgiven_misses: usize,
     pub window_days: i64,
+    /// Days before the deadline the reminder comes.
+    pub remind_days_before: i64,
 }
 
 impl Default for CheckRules {
     fn default() -> Self {
-        CheckRules { interval_days: 7, grace_days: 7, forgiven_misses: 2, window_days: 365 }
+        CheckRules { interval_days: 7, grace_days: 7, forgiven_misses: 2, window_days: 365, remind_days_before: 1 }
     }
 }
 
@@ -121,6 +124,45 @@ pub fn after_miss(missed_on: NaiveDate, earlier_misses: &[NaiveDate], rules: &Ch
     } else {
         MissOutcome::Escalate
     }
+}
+
+/// What the periodic sweep does for one person today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sweep {
+    Nothing,
+    /// Remind of the deadline `due` (once per deadline).
+    Remind { due: NaiveDate },
+    /// The check due on `missed_on` was missed.
+    Missed { missed_on: NaiveDate, outcome: MissOutcome },
+}
+
+/// The sweep's decision. Nothing happens while the person is sick. A miss noticed
+/// late still gets a deadline after today.
+pub fn sweep(
+    due: NaiveDate,
+    today: NaiveDate,
+    sick: bool,
+    reminded_for: Option<NaiveDate>,
+    earlier_misses: &[NaiveDate],
+    rules: &CheckRules,
+    holidays: &[Period],
+) -> Sweep {
+    if sick {
+        return Sweep::Nothing;
+    }
+    if due < today {
+        let outcome = match after_miss(due, earlier_misses, rules, holidays) {
+            MissOutcome::Reminder { new_deadline } if new_deadline <= today => {
+                MissOutcome::Reminder { new_deadline: next_deadline_day(today + Duration::days(rules.grace_days), holidays) }
+            }
+            other => other,
+        };
+        return Sweep::Missed { missed_on: due, outcome };
+    }
+    if (due - today).num_days() <= rules.remind_days_before && reminded_for != Some(due) {
+        return Sweep::Remind { due };
+    }
+    Sweep::Nothing
 }
 
 #[cfg(test)]
@@ -194,5 +236,31 @@ mod tests {
         assert!(matches!(after_miss(d("2026-11-30"), &[d("2025-11-01"), d("2025-11-20")], &rules, &[]), MissOutcome::Reminder { .. }));
         // Grace that ends on a holiday moves on: 17 Dec + 7 = 24 Dec (Thu, a working day), 18 Dec + 7 = Fri 25 Dec -> Mon 28 Dec.
         assert_eq!(after_miss(d("2026-12-18"), &[], &rules, &[]), MissOutcome::Reminder { new_deadline: d("2026-12-28") });
+    }
+
+    #[test]
+    fn the_sweep_reminds_once_and_handles_misses() {
+        let rules = CheckRules::default();
+        let today = d("2026-11-23");
+        assert_eq!(sweep(d("2026-11-26"), today, false, None, &[], &rules, &[]), Sweep::Nothing);
+        assert_eq!(sweep(d("2026-11-24"), today, false, None, &[], &rules, &[]), Sweep::Remind { due: d("2026-11-24") });
+        assert_eq!(sweep(d("2026-11-23"), today, false, None, &[], &rules, &[]), Sweep::Remind { due: d("2026-11-23") });
+        assert_eq!(sweep(d("2026-11-24"), today, false, Some(d("2026-11-24")), &[], &rules, &[]), Sweep::Nothing);
+        // Missed on Friday 20 Nov: grace to Friday 27 Nov.
+        assert_eq!(
+            sweep(d("2026-11-20"), today, false, None, &[], &rules, &[]),
+            Sweep::Missed { missed_on: d("2026-11-20"), outcome: MissOutcome::Reminder { new_deadline: d("2026-11-27") } }
+        );
+        // Noticed late (server down a fortnight): the new deadline is still ahead.
+        assert_eq!(
+            sweep(d("2026-11-02"), today, false, None, &[], &rules, &[]),
+            Sweep::Missed { missed_on: d("2026-11-02"), outcome: MissOutcome::Reminder { new_deadline: d("2026-11-30") } }
+        );
+        assert_eq!(
+            sweep(d("2026-11-20"), today, false, None, &[d("2026-03-02"), d("2026-06-01")], &rules, &[]),
+            Sweep::Missed { missed_on: d("2026-11-20"), outcome: MissOutcome::Escalate }
+        );
+        // Sick: nothing, not even a reminder.
+        assert_eq!(sweep(d("2026-11-20"), today, true, None, &[], &rules, &[]), Sweep::Nothing);
     }
 }

@@ -2,10 +2,16 @@
 
 pub mod account;
 pub mod audit;
+pub mod availability;
 pub mod calendar;
+pub mod cv;
 pub mod identity;
+pub mod joblog;
 pub mod municipality;
+pub mod occupation;
 pub mod parse;
 pub mod password;
+pub mod rules;
+pub mod selfservice;
 pub mod time;
 pub mod vacancy;

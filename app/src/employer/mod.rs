@@ -19,32 +19,6 @@ pub async fn create_vacancy(form: VacancyForm) -> Result<i64, AppError> {
     crate::ssr::services::vacancies::create(&st, &me, &form).await
 }
 
-/// Today in Denmark, as the browser sees it (for live checks of the deadline).
-fn today() -> chrono::NaiveDate {
-    #[cfg(feature = "ssr")]
-    {
-        crate::ssr::today()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let ms = js_sys_now();
-        let utc = chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default();
-        crate::domain::time::danish_date(utc)
-    }
-}
-
-#[cfg(not(feature = "ssr"))]
-fn js_sys_now() -> f64 {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::window().and_then(|w| w.performance()).map(|p| p.time_origin() + p.now()).unwrap_or(0.0)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        0.0
-    }
-}
-
 /// The fields of the form in page order, for the error summary.
 const FIELDS: [(&str, Msg); 8] = [
     (field::TITLE, Msg::FieldTitle),
@@ -68,7 +42,7 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
     let (form, errors) = forms::state(&rejected);
     let err = |name: &str| errors.get(name);
     let title = forms::title(lang, Msg::NewVacancyHeading, rejected.is_some());
-    let today = today();
+    let today = crate::ui::clock::today();
     view! {
         <PageTitle text=title/>
         <h1>{lang.t(Msg::NewVacancyHeading)}</h1>

@@ -1,59 +1,201 @@
-//! The jobseeker's own pages. So far: who has seen my data.
+//! The jobseeker's own pages: "Min side", the CV, the joblog, availability, the
+//! 7-day check, and who has seen their data. Server functions are thin: they find
+//! the caller and hand over to `ssr::services::selfservice`.
 
-use crate::domain::audit::Access;
+pub mod access_log;
+pub mod availability;
+pub mod check;
+pub mod cv;
+pub mod joblog;
+
+pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
+
+use crate::domain::selfservice::{Overview, Suggestion};
 use crate::error::AppError;
+use crate::forms::{self, ButtonData};
 use crate::i18n::{self, Msg};
+use crate::ui::form::ButtonForm;
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const ACCESS_LOG_PATH: &str = "/mine-data/adgang";
+pub const MIN_SIDE_PATH: &str = "/min-side";
 
-#[server(prefix = "/api", endpoint = "jobseeker/access-log")]
-pub async fn my_access_log() -> Result<Vec<Access>, AppError> {
-    // Jobseekers (access table), and only their own log.
-    let me = crate::auth::require_user()?;
-    let st = crate::ssr::state()?;
-    crate::ssr::services::citizens::accesses(&st, &me).await
+/// Today in Denmark, on the server.
+#[cfg(feature = "ssr")]
+pub(crate) fn today() -> chrono::NaiveDate {
+    crate::ssr::today()
 }
 
+#[server(prefix = "/api", endpoint = "jobseeker/overview")]
+pub async fn my_overview() -> Result<Overview, AppError> {
+    // Jobseekers (access table), their own data only.
+    let me = crate::auth::require_user()?;
+    crate::ssr::services::selfservice::overview::overview(&crate::ssr::state()?, &me, today()).await
+}
+
+#[server(prefix = "/api", endpoint = "jobseeker/notifications/read")]
+pub async fn mark_notifications_read(form: ButtonData) -> Result<u64, AppError> {
+    let _ = form;
+    let me = crate::auth::require_user()?;
+    crate::ssr::services::selfservice::overview::mark_read(&crate::ssr::state()?, &me).await
+}
+
+/// The links between the jobseeker's pages, the current one marked.
 #[component]
-pub fn AccessLogPage() -> impl IntoView {
+pub fn SelfServiceNav(current: &'static str) -> impl IntoView {
     let lang = use_lang();
-    let log = Resource::new(|| (), |_| my_access_log());
+    let links = [
+        (MIN_SIDE_PATH, Msg::NavMinSide),
+        (cv::CV_PATH, Msg::NavCv),
+        (joblog::JOBLOG_PATH, Msg::NavJoblog),
+        (availability::AVAILABILITY_PATH, Msg::NavAvailability),
+        (check::CHECK_PATH, Msg::NavCheck),
+    ];
     view! {
-        <PageTitle text=lang.t(Msg::AccessLogHeading).to_string()/>
-        <h1>{lang.t(Msg::AccessLogHeading)}</h1>
-        <p>{lang.t(Msg::AccessLogIntro)}</p>
+        <nav class="selfservice-nav" aria-label=lang.t(Msg::SelfServiceNav)>
+            <ul class="nobullet-list">
+                {links.into_iter().map(|(href, msg)| view! {
+                    <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// A green note after something was saved (`?gemt=1` on the address).
+#[component]
+pub fn SavedNote(msg: Msg) -> impl IntoView {
+    let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query.read().get("gemt").map(|_| view! {
+            <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(msg)}</p></div></div>
+        })
+    }
+}
+
+/// Suggested vacancies, each with why it was suggested.
+#[component]
+pub fn SuggestionList(suggestions: Vec<Suggestion>) -> impl IntoView {
+    let lang = use_lang();
+    if suggestions.is_empty() {
+        return view! { <p>{lang.t(Msg::SuggestionsEmpty)}</p> }.into_any();
+    }
+    view! {
+        <ul class="nobullet-list result-list suggestions">
+            {suggestions.into_iter().map(|s| view! {
+                <li class="result-item">
+                    <h3 class="h5 result-title"><a href=format!("/job/{}", s.hit.id)>{s.hit.title.clone()}</a></h3>
+                    <p class="result-facts">
+                        {s.hit.employer_name.clone()} " · " {format!("{} {}", s.hit.postcode, s.hit.city)} " · "
+                        {lang.t(Msg::ApplicationDeadline)} ": " {i18n::date(lang, s.hit.deadline)}
+                    </p>
+                    <p class="suggestion-reason">{format!("{}: {}", lang.t(Msg::MatchesYourWish), s.because)}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// "Min side": where the jobseeker stands and what to do next.
+#[component]
+pub fn MinSidePage() -> impl IntoView {
+    let lang = use_lang();
+    let outcome = forms::use_form_post(mark_notifications_read, |_: &u64| MIN_SIDE_PATH.to_string());
+    let data = Resource::new(|| (), |_| my_overview());
+    view! {
+        <PageTitle text=lang.t(Msg::NavMinSide).to_string()/>
+        <SelfServiceNav current=MIN_SIDE_PATH/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || log.get().map(|r| match r {
-                Ok(rows) if rows.is_empty() => view! { <p>{lang.t(Msg::AccessLogEmpty)}</p> }.into_any(),
-                Ok(rows) => view! {
-                    <table class="table access-log">
-                        <thead><tr>
-                            <th scope="col">{lang.t(Msg::AccessWhen)}</th>
-                            <th scope="col">{lang.t(Msg::AccessWho)}</th>
-                            <th scope="col">{lang.t(Msg::AccessWhat)}</th>
-                            <th scope="col">{lang.t(Msg::AccessWhy)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|a| {
-                                let place = a.actor_municipality
-                                    .and_then(crate::domain::municipality::by_code)
-                                    .map(|m| format!(", {} {}", m.name, lang.t(Msg::MunicipalityOf)))
-                                    .unwrap_or_default();
-                                view! { <tr>
-                                    <td>{i18n::date_time(lang, a.at)}</td>
-                                    <td>{format!("{}{place}", lang.t(crate::auth::role_name(a.actor_role)))}</td>
-                                    <td>{lang.t(a.action.label())}</td>
-                                    <td>{a.purpose.map(|p| lang.t(p.label())).unwrap_or("-")}</td>
-                                </tr> }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any(),
+            {move || outcome.get().flatten().map(|r| view! { <ErrorAlert error=r.error/> })}
+            {move || data.get().map(|r| match r {
+                Ok(o) => view! { <OverviewView o/> }.into_any(),
                 Err(error) => view! { <ErrorAlert error/> }.into_any(),
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn OverviewView(o: Overview) -> impl IntoView {
+    let lang = use_lang();
+    let missing: Vec<String> = o.cv_missing.iter().map(|s| lang.t(s.heading()).to_string()).collect();
+    let sick = o.status.sick_since.is_some();
+    let unread = o.notifications.iter().any(|n| !n.read);
+    let check_text = if o.check_due == o.today {
+        lang.t(Msg::CheckDueToday).to_string()
+    } else {
+        format!("{}: {}", lang.t(Msg::CheckDueLabel), i18n::date(lang, o.check_due))
+    };
+    view! {
+        <h1>{format!("{} – {}", lang.t(Msg::NavMinSide), o.name)}</h1>
+        <p class="lead">{lang.t(Msg::MinSideIntro)}</p>
+        <div class="minside-grid">
+            <section class="minside-card" aria-labelledby="minside-cv">
+                <h2 id="minside-cv" class="h3">{lang.t(Msg::CvStatusHeading)}</h2>
+                <p class="cv-percent">{i18n::cv_percent(lang, o.cv_percent)}</p>
+                <meter min="0" max="100" value=o.cv_percent.to_string() aria-label=lang.t(Msg::CvStatusHeading)></meter>
+                <p class="cv-visibility">{lang.t(if o.cv_searchable { Msg::CvSearchableYes } else if sick && missing.is_empty() { Msg::CvHiddenSick } else { Msg::CvSearchableNo })}</p>
+                {(!missing.is_empty()).then(|| view! { <p class="cv-missing">{format!("{}: {}", lang.t(Msg::CvMissingLabel), missing.join(", "))}</p> })}
+                {o.cv_deadline.map(|d| view! {
+                    <p class="cv-deadline">{format!("{}: {}", lang.t(Msg::CvDeadlineLabel), i18n::date(lang, d))}</p>
+                    {(d < o.today).then(|| view! { <p class="text-error">{lang.t(Msg::CvDeadlinePassed)}</p> })}
+                })}
+                <p><a href=cv::CV_PATH>{lang.t(Msg::GoToCv)}</a></p>
+            </section>
+            <section class="minside-card" aria-labelledby="minside-joblog">
+                <h2 id="minside-joblog" class="h3">{lang.t(Msg::NavJoblog)}</h2>
+                <p class="joblog-progress">{i18n::joblog_progress(lang, o.progress.applications, o.progress.weeks.len() as u32, o.applications_per_week)}</p>
+                <p class="joblog-verdict">{if o.progress.on_track { lang.t(Msg::JoblogOnTrack).to_string() } else { i18n::joblog_missing(lang, o.progress.missing) }}</p>
+                {o.progress.inactive.then(|| view! { <p class="text-error">{lang.t(Msg::JoblogInactive)}</p> })}
+                <p><a href=joblog::JOBLOG_PATH>{lang.t(Msg::GoToJoblog)}</a></p>
+            </section>
+            <section class="minside-card" aria-labelledby="minside-check">
+                <h2 id="minside-check" class="h3">{lang.t(Msg::NavCheck)}</h2>
+                <p class="check-due">{if sick { lang.t(Msg::CheckSickNote).to_string() } else { check_text }}</p>
+                <p><a href=check::CHECK_PATH>{lang.t(Msg::GoToCheck)}</a></p>
+            </section>
+            <section class="minside-card" aria-labelledby="minside-availability">
+                <h2 id="minside-availability" class="h3">{lang.t(Msg::NavAvailability)}</h2>
+                <p class="availability-status">{match o.status.sick_since {
+                    Some(d) => format!("{} {}.", lang.t(Msg::SickSince), i18n::date(lang, d)),
+                    None => format!("{}: {}.", lang.t(Msg::StatusAvailable), i18n::hours_a_week(lang, o.status.hours)),
+                }}</p>
+                {o.status.holidays.first().map(|p| view! {
+                    <p class="availability-holiday">{format!("{}: {}", lang.t(Msg::HolidayHeading), i18n::period(lang, p.from, p.to))}</p>
+                })}
+                <p><a href=availability::AVAILABILITY_PATH>{lang.t(Msg::GoToAvailability)}</a></p>
+            </section>
+        </div>
+        <section aria-labelledby="minside-notifications">
+            <h2 id="minside-notifications">{lang.t(Msg::NotificationsHeading)}</h2>
+            {if o.notifications.is_empty() {
+                view! { <p>{lang.t(Msg::NotificationsEmpty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="nobullet-list notifications">
+                        {o.notifications.into_iter().map(|n| view! {
+                            <li class:unread=!n.read>
+                                {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
+                                <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
+                                <span class="notification-text">{n.notice.text(lang)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {unread.then(|| view! { <ButtonForm action=MIN_SIDE_PATH.to_string() label=Msg::MarkAllRead secondary=true/> })}
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="minside-meetings">
+            <h2 id="minside-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
+            <p>{lang.t(Msg::MeetingsNone)}</p>
+        </section>
+        <section aria-labelledby="minside-suggestions">
+            <h2 id="minside-suggestions">{lang.t(Msg::SuggestionsHeading)}</h2>
+            <SuggestionList suggestions=o.suggestions/>
+        </section>
+        <p><a href=ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p>
     }
 }

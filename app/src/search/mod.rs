@@ -176,6 +176,7 @@ pub fn VacancyPage() -> impl IntoView {
 fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
     let lang = use_lang();
     let posted = v.posted;
+    let id = v.id;
     let v = v.details;
     let apply = match apply_channel(&v.how_to_apply) {
         ApplyChannel::Link(url) => view! { <a href=url.clone() rel="noopener noreferrer">{url.clone()}</a> }.into_any(),
@@ -214,6 +215,29 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
             <div class="vacancy-description">{paragraphs}</div>
             <h2>{lang.t(Msg::HowToApply)}</h2>
             <p class="vacancy-apply">{apply}</p>
+            <JoblogButtons vacancy_id=id/>
         </article>
+    }
+}
+
+/// For a signed-in jobseeker: log an application for this vacancy, or save it, in
+/// one click (plain forms; the joblog fills in employer, title and date).
+#[component]
+fn JoblogButtons(vacancy_id: i64) -> impl IntoView {
+    use crate::jobseeker::joblog::ENTRY_PATH;
+    let me = Resource::new(|| (), |_| crate::auth::my_account());
+    let button = move |kind: &'static str, label: Msg| {
+        view! { <crate::ui::form::ButtonForm action=ENTRY_PATH.to_string() label secondary=kind == "gemt"
+            hidden=vec![("vacancy", vacancy_id.to_string()), ("kind", kind.to_string())]/> }
+    };
+    view! {
+        <Suspense>
+            {move || me.get().and_then(|r| r.ok().flatten()).filter(|u| u.role == crate::domain::account::Role::Jobseeker).map(|_| view! {
+                <div class="joblog-buttons">
+                    {button("ansoegning", Msg::LogApplication)}
+                    {button("gemt", Msg::SaveVacancy)}
+                </div>
+            })}
+        </Suspense>
     }
 }

@@ -25,6 +25,8 @@ pub struct AppState {
     /// Seals CPR numbers. `start` gives a key for this process only; the server
     /// replaces it with the configured one (see `secrets::Sealer::load_or_create`).
     pub sealer: Arc<secrets::Sealer>,
+    /// The self-service rules in force (defaults, or the municipality's file).
+    pub rules: Arc<crate::domain::rules::Rules>,
 }
 
 impl AppState {
@@ -35,7 +37,7 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
         let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
-        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()) })
+        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()), rules: Default::default() })
     }
 
     /// Stops background work; the database and index stay consistent at any point.

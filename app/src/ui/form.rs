@@ -32,6 +32,9 @@ pub fn Field(
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The id of a `<datalist>` to offer as type-ahead (works without JavaScript).
+    #[prop(optional)]
+    list: Option<&'static str>,
     /// Width class from the design system, e.g. "input-width-xs".
     #[prop(optional)]
     width: Option<&'static str>,
@@ -108,6 +111,7 @@ pub fn Field(
                     required=required
                     autocomplete=autocomplete
                     inputmode=inputmode
+                    list=list
                     aria-invalid=move || error.get().is_some().to_string()
                     aria-describedby=described_by.clone()
                     on:blur=on_blur
@@ -169,6 +173,9 @@ pub fn SelectField(
     #[prop(into)] selected: String,
     error: Option<Msg>,
     #[prop(optional)] placeholder: Option<Msg>,
+    /// Not required: no required mark.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("field-{name}");
@@ -177,7 +184,7 @@ pub fn SelectField(
         <div class="form-group" class:form-error=error.is_some()>
             <label class="form-label" for=id.clone()>
                 {lang.t(label)}
-                <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span>
+                {(!optional).then(|| view! { <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span> })}
             </label>
             {error.map(|m| view! {
                 <span class="form-error-message" id=error_id.clone()>
@@ -193,5 +200,44 @@ pub fn SelectField(
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// A single checkbox, posted as `on` when ticked, with its error tied to it.
+#[component]
+pub fn CheckboxField(name: &'static str, label: Msg, checked: bool, #[prop(optional_no_strip)] error: Option<Msg>) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="form-group" class:form-error=error.is_some()>
+            {error.map(|m| view! {
+                <span class="form-error-message" id=error_id.clone()>
+                    <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>{lang.t(m)}
+                </span>
+            })}
+            <input class="form-checkbox" type="checkbox" id=id.clone() name=name value="on" checked=checked
+                aria-invalid=error.is_some().to_string() aria-describedby=error.map(|_| error_id.clone())/>
+            <label class="form-label" for=id>{lang.t(label)}</label>
+        </div>
+    }
+}
+
+/// A button that posts one small form (delete, confirm, mark as read) to `action`,
+/// with hidden fields.
+#[component]
+pub fn ButtonForm(
+    action: String,
+    label: Msg,
+    #[prop(optional)] hidden: Vec<(&'static str, String)>,
+    #[prop(optional)] secondary: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let class = if secondary { "button button-secondary" } else { "button button-primary" };
+    view! {
+        <form method="post" action=action class="button-form">
+            {hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view()}
+            <button type="submit" class=class>{lang.t(label)}</button>
+        </form>
     }
 }

@@ -70,6 +70,9 @@ fn AccountLinks() -> impl IntoView {
             {move || me.get().map(|me| match me.ok().flatten() {
                 Some(user) => view! {
                     <span class="account-links">
+                        {(user.role == crate::domain::account::Role::Jobseeker).then(|| view! {
+                            <a href=crate::jobseeker::MIN_SIDE_PATH>{lang.t(Msg::NavMinSide)}</a>
+                        })}
                         <a href=auth::ACCOUNT_PATH class="account-name">{user.name}</a>
                         <a href=auth::SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a>
                     </span>

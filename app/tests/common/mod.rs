@@ -37,3 +37,22 @@ pub async fn employer(st: &app::ssr::AppState, email: &str) -> app::domain::acco
     let id = create_account(&st.db, &st.sealer, new).await.unwrap();
     st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
 }
+
+/// A signed-up jobseeker living in `municipality`.
+#[allow(dead_code)] // not every test binary needs it
+pub async fn jobseeker(st: &app::ssr::AppState, email: &str, municipality: u16) -> app::domain::account::User {
+    use app::ssr::services::auth::{create_account, NewAccount};
+    let new = NewAccount {
+        role: app::domain::account::Role::Jobseeker,
+        email: email.into(),
+        name: "Anne Jensen".into(),
+        phone: None,
+        password: "grøn hest på cykel".into(),
+        municipality_code: Some(municipality),
+        company: None,
+        postcode: Some("8000".into()),
+        cpr: Some("010190-1234".into()),
+    };
+    let id = create_account(&st.db, &st.sealer, new).await.unwrap();
+    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
+}

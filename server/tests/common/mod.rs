@@ -27,6 +27,7 @@ pub async fn start(t: &TestDb) -> Running {
         site_root: t.dir().join("site"),
         secret_key: None,
         trusted_proxy: false,
+        rules: None,
         log: "warn".into(),
     };
     let router = server::http::router(state.clone(), server::serve::leptos_options(&config), false);

@@ -5,11 +5,13 @@
 
 mod accounts;
 mod audit;
+mod selfservice;
 mod vacancies;
 pub mod outbox;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use audit::AuditRow;
+pub use selfservice::{AttachmentRow, EntryRow, EscalationRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
 
 use crate::error::AppError;

@@ -3,4 +3,5 @@
 
 pub mod auth;
 pub mod citizens;
+pub mod selfservice;
 pub mod vacancies;

@@ -1,0 +1,137 @@
+//! What the jobseeker's pages show, as the server sends it: the CV with its
+//! status, the joblog with progress, availability, the 7-day check, notifications.
+
+use super::availability::{AvailabilityRules, Event, Status};
+use super::cv::{Cv, Section};
+use super::joblog::{Entry, Progress};
+use crate::i18n::{Lang, Msg};
+use crate::search::types::VacancyHit;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CvView {
+    pub cv: Cv,
+    pub name: String,
+    pub email: String,
+    pub missing: Vec<Section>,
+    pub percent: u8,
+    pub searchable: bool,
+    pub sick: bool,
+    /// The date the CV must be complete by, while it is not.
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoblogView {
+    /// Newest first.
+    pub entries: Vec<Entry>,
+    pub progress: Progress,
+    pub applications_per_week: f64,
+    pub weeks: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AvailabilityView {
+    pub status: Status,
+    /// Newest first, with when it was reported.
+    pub history: Vec<(DateTime<Utc>, Event)>,
+    pub rules: AvailabilityRules,
+    pub today: NaiveDate,
+}
+
+/// A vacancy suggested for the person, with the reason in a few words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub hit: VacancyHit,
+    /// The sought occupation (or skill) it matched.
+    pub because: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckEventKind {
+    Confirmed,
+    Missed,
+    Escalated,
+}
+
+impl CheckEventKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckEventKind::Confirmed => "confirmed",
+            CheckEventKind::Missed => "missed",
+            CheckEventKind::Escalated => "escalated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [CheckEventKind::Confirmed, CheckEventKind::Missed, CheckEventKind::Escalated].into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            CheckEventKind::Confirmed => Msg::CheckConfirmedEvent,
+            CheckEventKind::Missed => Msg::CheckMissedEvent,
+            CheckEventKind::Escalated => Msg::CheckEscalatedEvent,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckView {
+    pub due: NaiveDate,
+    pub last_confirmed: Option<NaiveDate>,
+    pub suggestions: Vec<Suggestion>,
+    /// (date, what), newest first.
+    pub history: Vec<(NaiveDate, CheckEventKind)>,
+    pub today: NaiveDate,
+    pub sick: bool,
+}
+
+/// An in-app notification. Stored as data, worded when shown, so it follows the
+/// reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    CheckReminder { due: NaiveDate },
+    CheckMissed { new_due: NaiveDate },
+    /// The third miss: a caseworker will look at it. Never a sanction by itself.
+    CheckEscalated,
+    CvSearchable,
+}
+
+impl Notice {
+    pub fn text(&self, lang: Lang) -> String {
+        let date = |d: &NaiveDate| crate::i18n::date(lang, *d);
+        match self {
+            Notice::CheckReminder { due } => format!("{} {}.", lang.t(Msg::NoticeCheckReminder), date(due)),
+            Notice::CheckMissed { new_due } => format!("{} {}.", lang.t(Msg::NoticeCheckMissed), date(new_due)),
+            Notice::CheckEscalated => lang.t(Msg::NoticeCheckEscalated).to_string(),
+            Notice::CvSearchable => lang.t(Msg::NoticeCvSearchable).to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub notice: Notice,
+    pub read: bool,
+}
+
+/// Everything "Min side" shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub name: String,
+    pub today: NaiveDate,
+    pub cv_missing: Vec<Section>,
+    pub cv_percent: u8,
+    pub cv_searchable: bool,
+    pub cv_deadline: Option<NaiveDate>,
+    pub progress: Progress,
+    pub applications_per_week: f64,
+    pub check_due: NaiveDate,
+    pub status: Status,
+    pub notifications: Vec<Notification>,
+    pub suggestions: Vec<Suggestion>,
+}

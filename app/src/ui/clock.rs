@@ -1,0 +1,28 @@
+//! Today's date in Denmark, on the server and in the browser alike (for live checks).
+
+/// Today in Denmark, as the browser sees it (for live checks of the deadline).
+pub fn today() -> chrono::NaiveDate {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::today()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let ms = js_sys_now();
+        let utc = chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default();
+        crate::domain::time::danish_date(utc)
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn js_sys_now() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.time_origin() + p.now()).unwrap_or(0.0)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
