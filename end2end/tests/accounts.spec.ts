@@ -4,7 +4,7 @@ import { test, expect } from "@playwright/test";
 const PASSWORD = "demo-jobunivers-2026";
 // Each role lands on its own start page.
 const ACCOUNTS = [
-  { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)", start: /\/konto$/, heading: "Min konto" },
+  { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)", start: /\/min-side$/, heading: "Min side – Mette Hansen" },
   { email: "arbejdsgiver@demo.example", name: "Peter Holm", role: "Arbejdsgiver", start: /\/arbejdsgiver$/, heading: "Jeres stillingsopslag" },
   { email: "jobkonsulent.kbh@demo.example", name: "Karen Lund", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
   { email: "jobkonsulent.aarhus@demo.example", name: "Ahmad Berg", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
@@ -60,7 +60,8 @@ test("a new jobseeker signs up, fixing a CPR date first, and is signed in", asyn
   await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
   await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
   await page.getByRole("button", { name: "Opret" }).click();
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).toHaveURL(/\/min-side$/);
+  await page.locator(".account-name").click();
   await expect(page.locator(".account-role")).toHaveText("Borger (jobsøgende)");
   await expect(page.locator(".account-facts")).toContainText("Aarhus");
 });

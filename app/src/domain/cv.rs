@@ -215,6 +215,8 @@ pub struct CvForm {
     pub languages: String,
     pub licences: String,
     pub occupation: String,
+    /// A "did you mean" choice, which wins over what was typed.
+    pub occupation_pick: String,
     pub has_education: String,
     pub last_worked: String,
     pub hours: String,
@@ -379,7 +381,7 @@ pub fn apply(cv: &mut Cv, form: &CvForm, today: NaiveDate, rules: &CvRules) -> R
             }
             next.driving_licences = licences;
         }
-        (Section::Occupations, _) => match super::occupation::find(&form.occupation) {
+        (Section::Occupations, _) => match super::occupation::find(non_empty(&form.occupation_pick).unwrap_or(&form.occupation)) {
             None if form.occupation.trim().is_empty() => errs.add(field::OCCUPATION, Msg::ErrOccupationMissing),
             None => errs.add(field::OCCUPATION, Msg::ErrOccupationUnknown),
             Some(o) if next.occupations.iter().any(|x| x.code == o.code) => errs.add(field::OCCUPATION, Msg::ErrOccupationTwice),
@@ -615,7 +617,8 @@ mod tests {
         assert_eq!(errors(apply(&mut cv, &add("Astronaut"), today, &rules)), vec![(field::OCCUPATION.into(), Msg::ErrOccupationUnknown)]);
         apply(&mut cv, &add("pædagog"), today, &rules).unwrap();
         assert_eq!(errors(apply(&mut cv, &add("234210"), today, &rules)), vec![(field::OCCUPATION.into(), Msg::ErrOccupationTwice)]);
-        apply(&mut cv, &add("Kok (512010)"), today, &rules).unwrap();
+        let picked = CvForm { occupation_pick: "Kok (512010)".into(), ..add("kokken") };
+        apply(&mut cv, &picked, today, &rules).unwrap();
         assert_eq!(errors(apply(&mut cv, &add("Tømrer"), today, &rules)), vec![(field::OCCUPATION.into(), Msg::ErrTooMany)]);
         assert_eq!(cv.occupations[1], SoughtOccupation { code: "512010".into(), title: "Kok".into(), has_education: false, last_worked: None });
     }

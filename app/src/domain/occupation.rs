@@ -60,13 +60,19 @@ pub fn find(input: &str) -> Option<&'static Occupation> {
     })
 }
 
-/// Occupations whose title contains what was typed, for "did you mean" without JS.
+/// Occupations close to what was typed, for "did you mean" without JS.
 pub fn suggest(input: &str, limit: usize) -> Vec<&'static Occupation> {
     let lower = input.trim().to_lowercase();
     if lower.chars().count() < 2 {
         return Vec::new();
     }
-    all().iter().filter(|o| o.da.to_lowercase().contains(&lower) || o.en.to_lowercase().contains(&lower)).take(limit).collect()
+    let close = |title: &str| {
+        let t = title.to_lowercase();
+        // Either holds the other ("lager" / "pædagogen"), or they start alike.
+        let shared = t.chars().zip(lower.chars()).take_while(|(a, b)| a == b).count();
+        t.contains(&lower) || lower.contains(&t) || shared >= 5
+    };
+    all().iter().filter(|o| close(o.da) || close(o.en)).take(limit).collect()
 }
 
 #[cfg(test)]
@@ -95,5 +101,8 @@ mod tests {
         let s: Vec<_> = suggest("lager", 5).iter().map(|o| o.da).collect();
         assert!(s.contains(&"Lagermedarbejder") && s.contains(&"Lagerekspedient"), "{s:?}");
         assert!(suggest("l", 5).is_empty());
+        let s: Vec<_> = suggest("pædagogen", 5).iter().map(|o| o.da).collect();
+        assert!(s.contains(&"Pædagog") && s.contains(&"Pædagogmedhjælper"), "{s:?}");
+        assert!(suggest("astronaut", 5).is_empty());
     }
 }

@@ -124,6 +124,7 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
             <table class="table availability-history">
                 <thead><tr><th scope="col">{lang.t(Msg::ReportedAt)}</th><th scope="col">{lang.t(Msg::AccessWhat)}</th></tr></thead>
                 <tbody>
+                    {v.history.is_empty().then(|| view! { <tr><td colspan="2">{lang.t(Msg::NotGiven)}</td></tr> })}
                     {v.history.iter().map(|(at, e)| view! { <tr><td>{i18n::date_time(lang, *at)}</td><td>{event_text(e, lang)}</td></tr> }).collect_view()}
                 </tbody>
             </table>

@@ -236,8 +236,8 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
         <input type="hidden" name="section" value=slug/>
         <input type="hidden" name="action" value=action/>
     };
-    let remove_button = move |i: usize| {
-        view! { <ButtonForm action=section_path(section) label=Msg::Remove secondary=true
+    let remove_button = move |i: usize, what: String| {
+        view! { <ButtonForm action=section_path(section) label=Msg::Remove secondary=true detail=what
             hidden=vec![("section", slug.to_string()), ("action", "remove".to_string()), ("index", i.to_string())]/> }
     };
     let list = match section {
@@ -248,7 +248,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
                     {items.into_iter().enumerate().map(|(i, item)| view! {
                         <li class="cv-list-item">
                             <span><strong>{item.title.clone()}</strong>", " {item.place.clone()} " (" {years(&item, lang)} ")"</span>
-                            {remove_button(i)}
+                            {remove_button(i, item.title.clone())}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -258,7 +258,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
         Section::Occupations => view! {
             <ul class="nobullet-list cv-list">
                 {v.cv.occupations.iter().enumerate().map(|(i, o)| view! {
-                    <li class="cv-list-item"><span>{occupation_line(o, lang)}</span>{remove_button(i)}</li>
+                    <li class="cv-list-item"><span>{occupation_line(o, lang)}</span>{remove_button(i, o.title.clone())}</li>
                 }).collect_view()}
             </ul>
         }
@@ -330,7 +330,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
                 {(!suggestions.is_empty()).then(|| view! {
                     <p class="did-you-mean">{lang.t(Msg::DidYouMean)} ":"</p>
                     <ul class="nobullet-list did-you-mean-list">
-                        {suggestions.into_iter().map(|o| view! { <li><button type="submit" name="occupation" value=o.label(lang) class="button button-tertiary">{o.label(lang)}</button></li> }).collect_view()}
+                        {suggestions.into_iter().map(|o| view! { <li><button type="submit" name="occupation_pick" value=o.label(lang) class="button button-tertiary">{o.label(lang)}</button></li> }).collect_view()}
                     </ul>
                 })}
             }

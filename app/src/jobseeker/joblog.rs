@@ -112,7 +112,7 @@ fn JoblogView(v: JoblogView) -> impl IntoView {
                             <p class="entry-actions">
                                 <a href=format!("{ENTRY_PATH}?id={}", e.id)>{format!("{}: {}", lang.t(Msg::EditEntry), e.employer)}</a>
                             </p>
-                            <ButtonForm action=JOBLOG_PATH.to_string() label=Msg::DeleteEntry secondary=true hidden=vec![("id", e.id.to_string())]/>
+                            <ButtonForm action=JOBLOG_PATH.to_string() label=Msg::DeleteEntry secondary=true detail=e.employer.clone() hidden=vec![("id", e.id.to_string())]/>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -53,7 +53,13 @@ pub fn Field(
         }
     };
     // Check when the person leaves the field, and again while they fix a problem.
-    let on_blur = move |ev: leptos::ev::FocusEvent| run_check(event_target_value(&ev));
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        // Leaving for a button (e.g. submit): no live message, as it would push the
+        // button away under the pointer; the submission is checked anyway.
+        if !to_button(&ev) {
+            run_check(event_target_value(&ev))
+        }
+    };
     let on_input = move |ev: leptos::ev::Event| {
         if error.get_untracked().is_some() {
             run_check(event_target_value(&ev));
@@ -139,6 +145,19 @@ pub fn Field(
     }
 }
 
+/// Whether focus is moving to a button.
+fn to_button(_ev: &leptos::ev::FocusEvent) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        _ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.tag_name() == "BUTTON")
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        false
+    }
+}
+
 /// The box at the top of a rejected form: what went wrong, with links to each field.
 #[component]
 pub fn ErrorSummary(error: AppError, fields: Vec<(&'static str, Msg)>) -> impl IntoView {
@@ -216,9 +235,11 @@ pub fn CheckboxField(name: &'static str, label: Msg, checked: bool, #[prop(optio
                     <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>{lang.t(m)}
                 </span>
             })}
-            <input class="form-checkbox" type="checkbox" id=id.clone() name=name value="on" checked=checked
-                aria-invalid=error.is_some().to_string() aria-describedby=error.map(|_| error_id.clone())/>
-            <label class="form-label" for=id>{lang.t(label)}</label>
+            <div class="form-group-checkbox">
+                <input class="form-checkbox" type="checkbox" id=id.clone() name=name value="on" checked=checked
+                    aria-invalid=error.is_some().to_string() aria-describedby=error.map(|_| error_id.clone())/>
+                <label class="form-label" for=id>{lang.t(label)}</label>
+            </div>
         </div>
     }
 }
@@ -231,13 +252,20 @@ pub fn ButtonForm(
     label: Msg,
     #[prop(optional)] hidden: Vec<(&'static str, String)>,
     #[prop(optional)] secondary: bool,
+    /// What the button acts on, read out after the label ("Slet: Netto"), so that
+    /// many "Slet" buttons can be told apart.
+    #[prop(optional, into)]
+    detail: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let class = if secondary { "button button-secondary" } else { "button button-primary" };
     view! {
         <form method="post" action=action class="button-form">
             {hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view()}
-            <button type="submit" class=class>{lang.t(label)}</button>
+            <button type="submit" class=class>
+                {lang.t(label)}
+                {detail.map(|d| view! { <span class="sr-only">{format!(": {d}")}</span> })}
+            </button>
         </form>
     }
 }

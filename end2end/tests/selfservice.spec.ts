@@ -1,0 +1,157 @@
+import { test, expect, Page } from "@playwright/test";
+
+// A new jobseeker does everything the rules ask on their own, with and without
+// JavaScript: CV until searchable, two applications (one from a vacancy page),
+// sick and well, a holiday (after the 14-day error), and the 7-day check. Min side
+// reflects each step.
+
+function isoDaysAhead(days: number): string {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
+  // Danish date; the server and the browser agree within a day, and the checks
+  // below leave a margin of several days.
+  return d.toISOString().slice(0, 10);
+}
+
+async function signUp(page: Page): Promise<void> {
+  const email = `selv.${Date.now().toString(36)}@mail.example`;
+  await page.goto("/opret/borger");
+  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Sara Nielsen");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
+  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
+  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/min-side$/);
+}
+
+async function cvSection(page: Page, name: string): Promise<void> {
+  await page.goto("/min-side/cv");
+  await page.getByRole("link", { name: `Rediger: ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+test("a new jobseeker serves themselves, and Min side follows", async ({ page }) => {
+  await signUp(page);
+  const cvCard = page.locator("section[aria-labelledby=minside-cv]");
+  await expect(cvCard).toContainText("Dit CV er 0 % udfyldt.");
+  await expect(cvCard).toContainText("Frist for at gøre dit CV færdigt");
+  await expect(cvCard).toContainText("Mangler: Kontaktoplysninger, Job jeg søger, Uddannelse, Erhvervserfaring, Ansættelsesvilkår");
+
+  // Contact: at least one way to be reached; the error is tied to its field.
+  await cvSection(page, "Kontaktoplysninger");
+  await page.getByRole("textbox", { name: "Telefonnummer" }).fill("12 34");
+  await page.getByRole("button", { name: "Gem" }).click();
+  await expect(page.locator("#field-phone-error")).toContainText("8 cifre");
+  await expect(page.locator("#field-show_email-error")).toContainText("Vælg mindst én måde");
+  await expect(page.getByRole("textbox", { name: "Telefonnummer" })).toHaveValue("12 34");
+  await page.getByRole("textbox", { name: "Telefonnummer" }).fill("20 30 40 50");
+  await page.getByLabel("Vis min e-mailadresse på CV'et").check();
+  await page.getByRole("button", { name: "Gem" }).click();
+  await expect(page).toHaveURL(/\/min-side\/cv\?gemt=1$/);
+  await expect(page.locator(".cv-percent")).toHaveText("Dit CV er 20 % udfyldt.");
+
+  // Jobs I seek: an unknown title gets "did you mean" from the bundled list.
+  await cvSection(page, "Job jeg søger");
+  await page.locator("#field-occupation").fill("pædagogen");
+  await page.getByRole("button", { name: "Tilføj" }).click();
+  await expect(page.locator("#field-occupation-error")).toContainText("Vi kender ikke det job");
+  await page.getByRole("button", { name: "Pædagog (234210)" }).click();
+  await expect(page.locator(".cv-list")).toContainText("Pædagog (234210)");
+
+  await cvSection(page, "Uddannelse");
+  await page.getByRole("textbox", { name: "Uddannelse (skal udfyldes)" }).fill("Pædagoguddannelsen");
+  await page.getByRole("textbox", { name: "Skole eller uddannelsessted (skal udfyldes)" }).fill("VIA University College");
+  await page.getByRole("textbox", { name: "Fra år (skal udfyldes)" }).fill("2014");
+  await page.getByRole("textbox", { name: "Til år" }).fill("2018");
+  await page.getByRole("button", { name: "Tilføj" }).click();
+  await expect(page.locator(".cv-list")).toContainText("Pædagoguddannelsen, VIA University College (2014–2018)");
+
+  await cvSection(page, "Erhvervserfaring");
+  await page.getByRole("textbox", { name: "Stilling (skal udfyldes)" }).fill("Pædagog");
+  await page.getByRole("textbox", { name: "Arbejdsgiver (skal udfyldes)" }).fill("Børnehuset Solsikken");
+  await page.getByRole("textbox", { name: "Fra år (skal udfyldes)" }).fill("2018");
+  await page.getByRole("button", { name: "Tilføj" }).click();
+  await expect(page.locator(".cv-list")).toContainText("Børnehuset Solsikken (2018–nu)");
+
+  await cvSection(page, "Ansættelsesvilkår");
+  await page.getByRole("textbox", { name: "Timer om ugen (skal udfyldes)" }).fill("37");
+  await page.getByLabel("Fuldtid eller deltid").selectOption({ label: "Fuldtid" });
+  await page.getByLabel("Område (kommune)").selectOption({ label: "Aarhus" });
+  await page.getByRole("textbox", { name: "Højst transport hver vej (km) (skal udfyldes)" }).fill("30");
+  await page.getByRole("button", { name: "Gem" }).click();
+  await expect(page.locator(".cv-percent")).toHaveText("Dit CV er 100 % udfyldt.");
+  await expect(page.locator(".cv-visibility")).toHaveText("Dit CV er synligt for arbejdsgivere.");
+  await page.getByRole("link", { name: "Vis CV til udskrift" }).click();
+  await expect(page.locator(".cv-print h1")).toHaveText("Sara Nielsen");
+  await expect(page.locator(".cv-print")).toContainText("VIA University College");
+
+  // Joblog: one by hand, one from a vacancy page in one click.
+  await page.goto("/min-side/joblog");
+  await page.getByRole("link", { name: "Registrér ny aktivitet" }).click();
+  await page.getByLabel("Type").selectOption({ label: "Ansøgning" });
+  await page.getByRole("textbox", { name: "Arbejdsgiver (skal udfyldes)" }).fill("Netto");
+  await page.getByRole("textbox", { name: "Stilling" }).fill("Butiksmedarbejder");
+  await page.getByLabel("Status").selectOption({ label: "Sendt" });
+  await page.getByRole("button", { name: "Gem" }).click();
+  await expect(page.getByRole("status")).toContainText("Aktiviteten er gemt i din joblog.");
+  await page.goto("/job?q=p%C3%A6dagog");
+  await page.locator(".result-title a").first().click();
+  await page.getByRole("button", { name: "Jeg har søgt jobbet" }).click();
+  await expect(page).toHaveURL(/\/min-side\/joblog\?gemt=1$/);
+  await expect(page.locator(".joblog-progress")).toContainText("Du har registreret 2 ansøgninger de seneste 4 uger.");
+  await expect(page.locator(".joblog-verdict")).toContainText("Du mangler 4 ansøgninger");
+  await expect(page.locator(".joblog-entries li")).toHaveCount(2);
+
+  // Sick and well: the CV hides meanwhile.
+  await page.goto("/min-side/raadighed");
+  await page.getByRole("button", { name: "Meld dig syg fra i dag" }).click();
+  await expect(page.locator(".availability-status")).toContainText("Du er meldt syg fra");
+  await page.goto("/min-side");
+  await expect(cvCard.locator(".cv-visibility")).toHaveText("Dit CV er skjult for arbejdsgivere, mens du er meldt syg.");
+  await expect(page.locator(".availability-status")).toContainText("Du er meldt syg fra");
+  await page.goto("/min-side/raadighed");
+  await page.getByRole("button", { name: "Meld dig rask" }).click();
+  await expect(page.locator(".availability-status")).toContainText("Du står til rådighed: 37 timer om ugen.");
+
+  // Holiday: under 14 days' notice is refused, with what was typed kept.
+  await page.getByLabel("Første feriedag").fill(isoDaysAhead(5));
+  await page.getByLabel("Sidste feriedag").fill(isoDaysAhead(9));
+  await page.getByRole("button", { name: "Registrér ferie" }).click();
+  await expect(page.locator("#field-from-error")).toContainText("mindst 14 dage før");
+  await expect(page.getByLabel("Sidste feriedag")).toHaveValue(isoDaysAhead(9));
+  await page.getByLabel("Første feriedag").fill(isoDaysAhead(20));
+  await page.getByLabel("Sidste feriedag").fill(isoDaysAhead(24));
+  await page.getByRole("button", { name: "Registrér ferie" }).click();
+  await expect(page.locator(".holidays li")).toHaveCount(1);
+  await expect(page.locator(".availability-history")).toContainText("Ferie registreret");
+  await expect(page.locator(".availability-history")).toContainText("Meldt rask");
+
+  // The 7-day check: suggestions from the CV, one button.
+  await page.goto("/min-side/tjek");
+  await expect(page.locator(".suggestions li").first()).toContainText("matcher dit ønske: Pædagog");
+  await page.getByRole("button", { name: "Jeg har set mine jobforslag og søger job" }).click();
+  await expect(page.getByRole("status")).toContainText("Tak. Din næste frist er");
+  await expect(page.locator(".check-history")).toContainText("Bekræftet");
+
+  // Min side sums it up.
+  await page.goto("/min-side");
+  await expect(cvCard.locator(".cv-visibility")).toHaveText("Dit CV er synligt for arbejdsgivere.");
+  await expect(page.locator(".joblog-progress")).toContainText("2 ansøgninger");
+  await expect(page.locator(".availability-holiday")).toContainText("Ferie");
+  await expect(page.locator(".check-due")).toContainText("Næste frist for at tjekke jobforslag");
+  await expect(page.locator(".notifications")).toContainText("Dit CV er nu udfyldt og synligt for arbejdsgivere.");
+  await page.getByRole("button", { name: "Markér alle som læst" }).click();
+  await expect(page.locator(".notifications .badge")).toHaveCount(0);
+});
+
+test("the demo jobseeker shows each state at once", async ({ page }) => {
+  await page.goto("/log-ind");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill("borger@demo.example");
+  await page.getByLabel("Adgangskode").fill("demo-jobunivers-2026");
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page).toHaveURL(/\/min-side$/);
+  await expect(page.locator(".cv-visibility")).toHaveText("Dit CV er synligt for arbejdsgivere.");
+  await expect(page.locator(".joblog-verdict")).toContainText("Du mangler 3 ansøgninger");
+  await expect(page.locator(".notifications")).toContainText("Husk at tjekke dine jobforslag.");
+});
