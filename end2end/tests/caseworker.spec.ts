@@ -41,7 +41,7 @@ test("a caseworker sees only their own municipality's citizens, and the citizen 
 
   // The citizen sees the accesses, with role, municipality and purpose.
   await signIn(page, "borger@demo.example");
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).toHaveURL(/\/min-side$/);
   await page.getByRole("link", { name: "Hvem har set mine oplysninger" }).click();
   const rows = page.locator("table.access-log tbody tr");
   await expect(rows.first()).toContainText("Jobkonsulent, København kommune");

@@ -95,6 +95,18 @@ test("a new jobseeker serves themselves, and Min side follows", async ({ page })
   await page.getByLabel("Status").selectOption({ label: "Sendt" });
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.getByRole("status")).toContainText("Aktiviteten er gemt i din joblog.");
+  // Attach the application as a file: checked by content, then offered for download.
+  await page.getByRole("link", { name: "Ret aktivitet: Netto" }).click();
+  await page.locator("#field-file").setInputFiles({ name: "ansøgning.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not really a pdf") });
+  await page.getByRole("button", { name: "Vedhæft fil" }).click();
+  await expect(page.locator("#field-file-error")).toContainText("Filen skal være en PDF eller et Word-dokument");
+  await page.locator("#field-file").setInputFiles({ name: "ansøgning.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 Kære Netto") });
+  await page.getByRole("button", { name: "Vedhæft fil" }).click();
+  await expect(page.getByRole("status")).toContainText("Filen er vedhæftet.");
+  const download = await page.request.get(await page.getByRole("link", { name: "ansøgning.pdf" }).getAttribute("href") as string);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(await download.text()).toBe("%PDF-1.4 Kære Netto");
   await page.goto("/job?q=p%C3%A6dagog");
   await page.locator(".result-title a").first().click();
   await page.getByRole("button", { name: "Jeg har søgt jobbet" }).click();
