@@ -173,3 +173,46 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
         t.cleanup().await;
     }
 }
+
+/// Danish queries against a small fixed corpus: stems, compounds, æ/ø/å and their
+/// ASCII spellings, typos, and exact matches ranked above approximate ones.
+#[tokio::test(flavor = "multi_thread")]
+async fn relevance_of_danish_queries() {
+    for t in databases("relevance").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        seed(&st, &[
+            vacancy("Pædagog til børnehave", "Aarhus C"),
+            vacancy("Pædagogmedhjælper i vuggestue", "Vejle"),
+            vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
+            vacancy("Lagermedarbejder", "Kolding"),
+            vacancy("Social- og sundhedshjælper til ældreplejen", "Næstved"),
+            vacancy("Tømrer til renovering", "Roskilde"),
+            vacancy("Softwareudvikler", "Aalborg"),
+        ])
+        .await;
+        // (query, expected first hit, expected number of hits)
+        let table: &[(&str, Option<&str>, u64)] = &[
+            ("pædagog", Some("Pædagog til børnehave"), 2),
+            ("paedagog", Some("Pædagog til børnehave"), 2),
+            ("pædagoger", Some("Pædagog til børnehave"), 2),
+            ("lager", Some("Lagermedarbejder"), 1),
+            ("ældre", Some("Social- og sundhedshjælper til ældreplejen"), 1),
+            ("aeldrepleje", Some("Social- og sundhedshjælper til ældreplejen"), 1),
+            ("sygeplejerke", Some("Sygeplejerske til akutmodtagelsen"), 1),
+            ("sygeplejesker", Some("Sygeplejerske til akutmodtagelsen"), 1),
+            ("toemrer", Some("Tømrer til renovering"), 1),
+            ("softwareudviklere", Some("Softwareudvikler"), 1),
+            ("århus", Some("Pædagog til børnehave"), 1),
+            ("pædagog vejle", Some("Pædagogmedhjælper i vuggestue"), 1),
+            ("pædagog kolding", None, 0),
+            ("astronaut", None, 0),
+        ];
+        for (query, first, count) in table {
+            let r = search(&st, query).await;
+            assert_eq!(r.hits.first().map(|h| h.title.as_str()), *first, "{}: {query:?} gave {:?}", t.label, titles(&r));
+            assert_eq!(r.total, *count, "{}: {query:?} gave {:?}", t.label, titles(&r));
+        }
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}

@@ -6,6 +6,8 @@ use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer
 use tantivy::Index;
 
 pub const DANISH: &str = "da";
+/// Words as typed, lowercased: for the prefix field, whose "words" are prefixes.
+pub const PLAIN: &str = "plain";
 
 pub fn danish() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -16,8 +18,53 @@ pub fn danish() -> TextAnalyzer {
         .build()
 }
 
+pub fn plain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
+}
+
 pub fn register(index: &Index) {
     index.tokenizers().register(DANISH, danish());
+    index.tokenizers().register(PLAIN, plain());
+}
+
+/// The tokens `analyzer` makes of `text`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(t) = stream.next() {
+        out.push(t.text.clone());
+    }
+    out
+}
+
+/// Lowercase with the Danish letters spelled as on a keyboard without them
+/// (æ→ae, ø→oe, å→aa) and accents dropped, so "paedagog" meets "pædagog" and
+/// "Århus" meets "Aarhus". Used for a second, folded field beside the Danish one.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ü' => out.push('u'),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Every prefix of at least `min` letters of every word of `text` (folded), so that
+/// the first part of a compound finds it: "lager" finds "lagermedarbejder".
+pub fn prefixes(text: &str, min: usize) -> String {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > min) {
+        let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(min).collect();
+        out.extend(ends.into_iter().map(|end| &word[..end]));
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -25,13 +72,15 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<String> {
-        let mut analyzer = danish();
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push(t.text.clone());
-        }
-        out
+        super::tokens(&mut danish(), text)
+    }
+
+    #[test]
+    fn folding_and_prefixes() {
+        assert_eq!(fold("Pædagog i Århus, Ørsted Café"), "paedagog i aarhus, oersted cafe");
+        assert_eq!(tokens(&fold("pædagoger")), tokens(&fold("paedagog")));
+        assert_eq!(prefixes("Lagermedarbejder", 4), "lage lager lagerm lagerme lagermed lagermeda lagermedar lagermedarb lagermedarbe lagermedarbej lagermedarbejd lagermedarbejde");
+        assert_eq!(prefixes("Ældrepleje og kok", 4), "aeld aeldr aeldre aeldrep aeldrepl aeldreple aeldreplej");
     }
 
     #[test]

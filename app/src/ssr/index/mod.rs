@@ -16,12 +16,12 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery};
-use tantivy::schema::{Field, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
 use tantivy::{Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Stored with every commit, so the index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +37,11 @@ struct Fields {
     employer: Field,
     city: Field,
     description: Field,
+    /// Title, employer, town and description folded (æ→ae…) and stemmed: ASCII
+    /// spellings and typos (fuzzy) match here.
+    folded: Field,
+    /// Prefixes of the title's words: the first part of a compound finds it.
+    prefixes: Field,
     postcode: Field,
     teaser: Field,
     hours: Field,
@@ -58,6 +63,9 @@ fn schema() -> (Schema, Fields) {
             opts
         }
     };
+    let plain = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(analyzer::PLAIN).set_index_option(tantivy::schema::IndexRecordOption::Basic),
+    );
     let num = || NumericOptions::default().set_indexed().set_fast().set_stored();
     let fields = Fields {
         id: b.add_u64_field("id", num()),
@@ -65,6 +73,8 @@ fn schema() -> (Schema, Fields) {
         employer: b.add_text_field("employer", danish(true)),
         city: b.add_text_field("city", danish(true)),
         description: b.add_text_field("description", danish(false)),
+        folded: b.add_text_field("folded", danish(false)),
+        prefixes: b.add_text_field("prefixes", plain),
         postcode: b.add_text_field("postcode", STRING | STORED),
         teaser: b.add_text_field("teaser", STORED),
         hours: b.add_f64_field("hours", NumericOptions::default().set_fast().set_stored()),
@@ -74,6 +84,12 @@ fn schema() -> (Schema, Fields) {
     };
     (b.build(), fields)
 }
+
+/// Shortest compound prefix indexed and searched ("lage" finds "lagermedarbejder").
+const PREFIX_MIN: usize = 4;
+/// Words this long (folded stem) may have one typo; from `FUZZY_TWO_MIN`, two.
+const FUZZY_MIN: usize = 5;
+const FUZZY_TWO_MIN: usize = 9;
 
 /// Dates are kept as the number yyyymmdd: ordered, and readable when debugging.
 fn date_key(d: NaiveDate) -> u64 {
@@ -151,6 +167,9 @@ impl VacancyIndex {
         doc.add_text(f.employer, &v.employer_name);
         doc.add_text(f.city, &v.city);
         doc.add_text(f.description, &v.description);
+        let all = format!("{} {} {} {}", v.title, v.employer_name, v.city, v.description);
+        doc.add_text(f.folded, analyzer::fold(&all));
+        doc.add_text(f.prefixes, analyzer::prefixes(&v.title, PREFIX_MIN));
         doc.add_text(f.postcode, &v.postcode);
         doc.add_text(f.teaser, crate::search::types::teaser(&v.description, 220));
         doc.add_f64(f.hours, v.weekly_hours);
@@ -171,22 +190,19 @@ impl VacancyIndex {
     pub fn search(&self, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults, AppError> {
         let f = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
-        let text_query: Box<dyn Query> = if q.text.trim().is_empty() {
+        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(w)).collect();
+        let matching_all = words.is_empty();
+        let text_query: Box<dyn Query> = if matching_all {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.inner.index, vec![f.title, f.employer, f.city, f.description]);
-            parser.set_conjunction_by_default();
-            parser.set_field_boost(f.title, 4.0);
-            parser.set_field_boost(f.employer, 1.5);
-            parser.set_field_boost(f.city, 1.5);
-            // People type free text, not query syntax: parse leniently and never fail.
-            parser.parse_query_lenient(&q.text).0
+            // Every word must match, each in one of several ways (see `word_query`).
+            Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
         };
         let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
         let query = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(open), 0.0)))]);
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
-        let (total, addresses) = if q.text.trim().is_empty() {
+        let (total, addresses) = if matching_all {
             let (total, docs) = searcher.search(&query, &(Count, top.order_by_u64_field("posted", Order::Desc)))?;
             (total, docs.into_iter().map(|(_, a)| a).collect::<Vec<_>>())
         } else {
@@ -201,6 +217,48 @@ impl VacancyIndex {
             }
         }
         Ok(SearchResults { total: total as u64, page, hits })
+    }
+
+    /// One word of a search, matched in falling order of trust: as a Danish word in
+    /// title (most), employer, town or description; folded ("paedagog"); as the first
+    /// part of a compound in the title ("lager"); and, for longer words, with a typo
+    /// or two. `None` for words that carry no meaning (stop words, punctuation).
+    fn word_query(&self, word: &str) -> Option<Box<dyn Query>> {
+        let f = &self.inner.fields;
+        let mut danish = analyzer::danish();
+        let stems = analyzer::tokens(&mut danish, word);
+        let folded = analyzer::tokens(&mut danish, &analyzer::fold(word));
+        if stems.is_empty() && folded.is_empty() {
+            return None;
+        }
+        let boosted = |q: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) { (Occur::Should, Box::new(BoostQuery::new(q, boost))) };
+        let term = |field: Field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+        };
+        let mut ways = Vec::new();
+        for stem in &stems {
+            for (field, boost) in [(f.title, 4.0), (f.employer, 1.5), (f.city, 1.5), (f.description, 1.0)] {
+                ways.push(boosted(term(field, stem), boost));
+            }
+        }
+        for stem in &folded {
+            ways.push(boosted(term(f.folded, stem), 0.8));
+            let n = stem.chars().count();
+            if n >= FUZZY_MIN {
+                let distance = if n >= FUZZY_TWO_MIN { 2 } else { 1 };
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, stem), distance, true);
+                ways.push(boosted(Box::new(fuzzy), 0.2));
+            }
+        }
+        // As typed, and stemmed ("pædagoger" → "paedagog" starts "Pædagogmedhjælper").
+        let plain = analyzer::fold(word).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+        let mut starts: Vec<&str> = vec![plain.as_str()];
+        starts.extend(folded.iter().map(String::as_str));
+        starts.dedup();
+        for start in starts.into_iter().filter(|s| s.chars().count() >= PREFIX_MIN) {
+            ways.push(boosted(term(f.prefixes, start), 0.6));
+        }
+        Some(Box::new(BooleanQuery::new(ways)))
     }
 
     fn hit(&self, doc: &TantivyDocument) -> Option<VacancyHit> {
