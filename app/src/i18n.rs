@@ -448,6 +448,24 @@ messages! {
     ErrDateOrder => "Sidste dag kan ikke ligge før første dag.", "The last day cannot be before the first day.";
     ErrAlreadySick => "Du er allerede meldt syg.", "You are already reported sick.";
     ErrNotSick => "Du er ikke meldt syg.", "You are not reported sick.";
+    // Search filters
+    FilterHeading => "Afgræns og sortér", "Filter and sort";
+    FilterRegion => "Region", "Region";
+    FilterMunicipality => "Kommune", "Municipality";
+    FilterTime => "Arbejdstid", "Working hours";
+    FilterPosted => "Slået op", "Posted";
+    PostedAnyTime => "Når som helst", "Any time";
+    FilterNear => "Afstand", "Distance";
+    FilterNearPlace => "Nær ved (kommune)", "Near (municipality)";
+    FilterWholeCountry => "Hele landet", "All of Denmark";
+    FilterRadius => "Inden for", "Within";
+    SortLabel => "Sortér efter", "Sort by";
+    SortRelevance => "Bedste match", "Best match";
+    SortNewest => "Nyeste først", "Newest first";
+    SortDeadline => "Ansøgningsfrist", "Application deadline";
+    SortDistance => "Afstand", "Distance";
+    ApplyFilters => "Vis job", "Show jobs";
+    ClearFilters => "Nulstil filtre", "Clear filters";
     // The 7-day check
     CheckIntro => "Hver 7. dag ser du de job, vi har fundet til dig, og bekræfter, at du søger job. Fristen springer weekender, helligdage og din ferie over.", "Every 7 days you look at the jobs we found for you and confirm that you are looking for work. The deadline skips weekends, public holidays and your holiday.";
     CheckGrace => "Hvis du glemmer fristen, får du en påmindelse og 7 dage mere. Ingen mister automatisk sin ydelse: ved tredje gang inden for 12 måneder ser en jobkonsulent på sagen.", "If you miss the deadline, you get a reminder and 7 more days. Nobody loses benefits automatically: the third time within 12 months, a caseworker looks at the case.";
@@ -638,4 +656,31 @@ pub fn hours_a_week(lang: Lang, h: u8) -> String {
 /// "1. december 2026 – 4. december 2026".
 pub fn period(lang: Lang, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
     format!("{} – {}", date(lang, from), date(lang, to))
+}
+
+/// "Det seneste døgn", "De seneste 7 dage".
+pub fn posted_within(lang: Lang, days: u32) -> String {
+    match (lang, days) {
+        (Lang::Da, 1) => "Det seneste døgn".into(),
+        (Lang::Da, d) => format!("De seneste {d} dage"),
+        (Lang::En, 1) => "The last 24 hours".into(),
+        (Lang::En, d) => format!("The last {d} days"),
+    }
+}
+
+/// "inden for 50 km af Aarhus".
+pub fn within_km_of(lang: Lang, km: u32, place: &str) -> String {
+    match lang {
+        Lang::Da => format!("inden for {km} km af {place}"),
+        Lang::En => format!("within {km} km of {place}"),
+    }
+}
+
+/// "ca. 12 km" — from the municipality's centre, so never more precise than that.
+pub fn distance(lang: Lang, km: f64) -> String {
+    let km = km.round() as u64;
+    match lang {
+        Lang::Da => format!("ca. {km} km"),
+        Lang::En => format!("about {km} km"),
+    }
 }

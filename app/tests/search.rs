@@ -16,7 +16,7 @@ use common::vacancy;
 use std::time::Instant;
 
 async fn search(st: &AppState, text: &str) -> SearchResults {
-    vacancies::search(st, SearchQuery { text: text.into(), page: 1 }).await.unwrap()
+    vacancies::search(st, SearchQuery::text(text)).await.unwrap()
 }
 
 /// Waits until the indexer has applied everything written so far. Generous: this
@@ -163,8 +163,8 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
         st.db.insert_vacancies(&items, |i| base + Duration::days(i as i64 / 2)).await.unwrap();
         st.indexer.wake();
         settle(&st).await;
-        let p1 = vacancies::search(&st, SearchQuery { text: String::new(), page: 1 }).await.unwrap();
-        let p3 = vacancies::search(&st, SearchQuery { text: String::new(), page: 3 }).await.unwrap();
+        let p1 = vacancies::search(&st, SearchQuery::text("")).await.unwrap();
+        let p3 = vacancies::search(&st, SearchQuery { page: 3, ..SearchQuery::text("") }).await.unwrap();
         assert_eq!((p1.total, p1.hits.len(), p1.pages()), (45, 20, 3), "{}", t.label);
         assert_eq!(p3.hits.len(), 5);
         assert!(p1.hits.windows(2).all(|w| w[0].posted >= w[1].posted), "newest first");
@@ -215,4 +215,70 @@ async fn relevance_of_danish_queries() {
         st.shutdown().await;
         t.cleanup().await;
     }
+}
+
+/// Filters combine (or within a group, and across groups), counts stay true when
+/// combined, the radius goes by distance, and results sort as asked.
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_counts_radius_and_sorting() {
+    use app::search::types::{Sort, TimeFilter};
+    for t in databases("facets").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let at = |title: &str, city: &str, municipality: u16, hours: f64, days: i64| NewVacancy {
+            municipality_code: Some(municipality),
+            weekly_hours: hours,
+            deadline: Utc::now().date_naive() + Duration::days(days),
+            ..vacancy(title, city)
+        };
+        seed(&st, &[
+            at("Pædagog", "Aarhus C", 751, 37.0, 30),
+            at("Pædagog", "Silkeborg", 740, 30.0, 10),
+            at("Pædagog", "Skanderborg", 746, 37.0, 20),
+            at("Pædagog", "København V", 101, 25.0, 5),
+            at("Pædagog", "Aalborg", 851, 37.0, 40),
+            at("Kok", "Aarhus C", 751, 37.0, 15),
+        ])
+        .await;
+        let run = |q: SearchQuery| {
+            let st = st.clone();
+            async move { vacancies::search(&st, q).await.unwrap() }
+        };
+        let all = run(SearchQuery::text("pædagog")).await;
+        assert_eq!(all.total, 5);
+        let f = &all.facets;
+        assert_eq!(f.regions.iter().find(|(r, _)| r == "Midtjylland").unwrap().1, 3, "{}", t.label);
+        assert_eq!(f.regions.iter().find(|(r, _)| r == "Hovedstaden").unwrap().1, 1);
+        assert_eq!((f.full_time, f.part_time), (3, 2));
+        assert_eq!(f.municipalities.len(), 5);
+
+        // Two municipalities widen; part time narrows; the place counts ignore the place choice.
+        let q = SearchQuery { municipalities: vec![751, 740], ..SearchQuery::text("pædagog") };
+        assert_eq!(run(q.clone()).await.total, 2);
+        let q = SearchQuery { time: vec![TimeFilter::Part], ..q };
+        let r = run(q).await;
+        assert_eq!(titles_and_cities(&r), vec![("Pædagog".to_string(), "Silkeborg".to_string())], "{}", t.label);
+        assert_eq!((r.facets.full_time, r.facets.part_time), (1, 1), "time counts keep the place choice, not their own");
+        assert_eq!(r.facets.municipalities.iter().map(|(_, n)| n).sum::<u64>(), 2, "place counts keep part time: Silkeborg, København");
+        let r = run(SearchQuery { regions: vec!["Nordjylland".into()], municipalities: vec![101], ..SearchQuery::text("pædagog") }).await;
+        assert_eq!(r.total, 2, "a region or a municipality");
+
+        // Within 50 km of Aarhus: Aarhus, Silkeborg, Skanderborg; nearest first on request.
+        let near = SearchQuery { near: Some(751), sort: Sort::Distance, ..SearchQuery::text("pædagog") };
+        let r = run(near.clone()).await;
+        assert_eq!(r.hits.iter().map(|h| h.city.as_str()).collect::<Vec<_>>(), ["Aarhus C", "Skanderborg", "Silkeborg"], "{}", t.label);
+        assert_eq!(r.hits[0].distance_km, Some(0.0));
+        assert!(r.hits[2].distance_km.unwrap() > 30.0);
+        assert_eq!(run(SearchQuery { km: 10, ..near.clone() }).await.total, 1);
+        // Soonest deadline first.
+        let r = run(SearchQuery { sort: Sort::Deadline, ..SearchQuery::text("pædagog") }).await;
+        assert_eq!(r.hits.first().map(|h| h.city.as_str()), Some("København V"));
+        // Posted within a day: all of them (posted today).
+        assert_eq!(run(SearchQuery { within_days: Some(1), ..SearchQuery::text("") }).await.total, 6);
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
+
+fn titles_and_cities(r: &SearchResults) -> Vec<(String, String)> {
+    r.hits.iter().map(|h| (h.title.clone(), h.city.clone())).collect()
 }

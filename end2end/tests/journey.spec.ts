@@ -120,3 +120,35 @@ test("hydrated forms check a field as soon as it is left", async ({ page }, test
   await page.getByLabel("Timer pr. uge").fill("37");
   await expect(page.locator("#field-weekly_hours-error")).toHaveCount(0);
 });
+
+test("search narrows by region, radius and working hours, sorts by distance, and keeps it all in the address", async ({ page }) => {
+  await page.goto("/job?q=p%C3%A6dagog");
+  const count = page.locator(".result-count");
+  const everywhere = await count.textContent();
+  await page.locator(".search-filters summary").click();
+  await page.getByRole("group", { name: "Region" }).getByLabel(/Midtjylland/).check();
+  await page.getByRole("group", { name: "Arbejdstid" }).getByLabel(/Fuldtid/).check();
+  await page.getByLabel("Nær ved (kommune)").selectOption({ label: "Aarhus" });
+  await page.getByLabel("Inden for").selectOption("100");
+  await page.getByLabel("Sortér efter").selectOption({ label: "Afstand" });
+  await page.getByRole("button", { name: "Vis job" }).click();
+  await expect(page).toHaveURL(/region=Midtjylland/);
+  await expect(page).toHaveURL(/naer=751/);
+  await expect(page).toHaveURL(/tid=fuldtid/);
+  await expect(page).toHaveURL(/km=100/);
+  await expect(page).toHaveURL(/sorter=afstand/);
+  await expect(count).toContainText("inden for 100 km af Aarhus");
+  expect(await count.textContent()).not.toBe(everywhere);
+  const distances = await page.locator(".result-distance").allTextContents();
+  expect(distances.length).toBeGreaterThan(0);
+  const km = distances.map((d) => Number(d.replace(/[^0-9]/g, "")));
+  expect(km).toEqual([...km].sort((a, b) => a - b));
+  expect(Math.max(...km)).toBeLessThanOrEqual(100);
+  // The address alone gives the same page.
+  const url = page.url();
+  await page.goto(url);
+  await expect(count).toContainText("inden for 100 km af Aarhus");
+  await expect(page.getByRole("group", { name: "Region" }).getByLabel(/Midtjylland/)).toBeChecked();
+  await page.locator(".result-title a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Pædagog");
+});

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod availability;
 pub mod calendar;
 pub mod cv;
+pub mod geo;
 pub mod identity;
 pub mod joblog;
 pub mod municipality;

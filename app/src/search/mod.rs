@@ -10,7 +10,8 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use types::{SearchQuery, SearchResults, VacancyHit};
+use crate::domain::municipality;
+use types::{Facets, SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, RADII_KM, WITHIN_DAYS};
 
 #[server(prefix = "/api", endpoint = "job/search")]
 pub async fn search_jobs(query: SearchQuery) -> Result<SearchResults, AppError> {
@@ -64,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| SearchQuery::from_params(p.get("q"), p.get("side"))));
+    let query = Memo::new(move |_| params.with(|p| SearchQuery::from_params(|k| p.get_all(k).unwrap_or_default())));
     let results = Resource::new(move || query.get(), search_jobs);
     let title = Signal::derive(move || {
         let q = query.get();
@@ -73,15 +74,123 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <PageTitle text=title/>
         <h1>{lang.t(Msg::SearchHeading)}</h1>
-        {move || view! { <SearchBox value=query.get().text/> }}
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {
                 results.get().map(|r| match r {
-                    Ok(results) => view! { <ResultList results query=query.get()/> }.into_any(),
-                    Err(error) => view! { <ErrorAlert error/> }.into_any(),
+                    Ok(results) => view! { <SearchForm query=query.get() facets=results.facets.clone()/><ResultList results query=query.get()/> }.into_any(),
+                    Err(error) => view! { <SearchBox value=query.get().text/><ErrorAlert error/> }.into_any(),
                 })
             }}
         </Suspense>
+    }
+}
+
+/// One checkbox of a filter group, with how many results it would give.
+#[component]
+fn FilterBox(name: &'static str, value: String, label: String, count: u64, checked: bool) -> impl IntoView {
+    let id = format!("filter-{name}-{}", value.replace(' ', "-"));
+    view! {
+        <div class="form-group-checkbox">
+            <input class="form-checkbox" type="checkbox" id=id.clone() name=name value=value checked=checked/>
+            <label class="form-label" for=id>{label} " " <span class="facet-count">{format!("({count})")}</span></label>
+        </div>
+    }
+}
+
+/// The search box with its filters and sorting: one plain GET form, so every
+/// search has an address and works without JavaScript.
+#[component]
+fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
+    let lang = use_lang();
+    let q = query.clone();
+    // The municipalities offered: those chosen, then those with most results.
+    let mut offered: Vec<(u16, u64)> = q.municipalities.iter().map(|m| (*m, facets.municipalities.iter().find(|(c, _)| c == m).map_or(0, |x| x.1))).collect();
+    offered.extend(facets.municipalities.iter().filter(|(m, _)| !q.municipalities.contains(m)).take(12).copied());
+    let within = facets.within.clone();
+    let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
+    let places = municipality::options();
+    let sorts: Vec<(Sort, Msg)> = vec![(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Deadline, Msg::SortDeadline), (Sort::Distance, Msg::SortDistance)];
+    view! {
+        <Form action="/job" method="get" attr:class="search-form" attr:role="search">
+            <div class="form-group">
+                <label class="form-label" for="q">{lang.t(Msg::SearchLabel)}</label>
+                <span class="form-hint" id="q-hint">{lang.t(Msg::SearchHint)}</span>
+                <div class="search-row">
+                    <input class="form-input" type="search" id="q" name="q" value=q.text.clone() aria-describedby="q-hint"/>
+                    <button type="submit" class="button button-primary">{lang.t(Msg::SearchButton)}</button>
+                </div>
+            </div>
+            <details class="search-filters" open=q.is_filtered() || q.sort != Sort::Relevance>
+                <summary>{lang.t(Msg::FilterHeading)}</summary>
+                <div class="filter-groups">
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterRegion)}</legend>
+                        {facets.regions.iter().map(|(r, n)| view! {
+                            <FilterBox name="region" value=r.clone() label=r.clone() count=*n checked=q.regions.contains(r)/>
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterMunicipality)}</legend>
+                        {offered.into_iter().filter_map(|(m, n)| municipality::by_code(m).map(|x| (x, n))).map(|(m, n)| view! {
+                            <FilterBox name="kommune" value=m.code.to_string() label=m.name.to_string() count=n checked=q.municipalities.contains(&m.code)/>
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterTime)}</legend>
+                        <FilterBox name="tid" value=TimeFilter::Full.code().to_string() label=lang.t(Msg::WorkTimeFull).to_string()
+                            count=facets.full_time checked=q.time.contains(&TimeFilter::Full)/>
+                        <FilterBox name="tid" value=TimeFilter::Part.code().to_string() label=lang.t(Msg::WorkTimePart).to_string()
+                            count=facets.part_time checked=q.time.contains(&TimeFilter::Part)/>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterPosted)}</legend>
+                        <div class="form-group-radio">
+                            <input class="form-radio" type="radio" id="nye-alle" name="nye" value="" checked=q.within_days.is_none()/>
+                            <label class="form-label" for="nye-alle">{lang.t(Msg::PostedAnyTime)}</label>
+                        </div>
+                        {WITHIN_DAYS.iter().map(|d| {
+                            let id = format!("nye-{d}");
+                            view! {
+                                <div class="form-group-radio">
+                                    <input class="form-radio" type="radio" id=id.clone() name="nye" value=d.to_string() checked=q.within_days == Some(*d)/>
+                                    <label class="form-label" for=id>{i18n::posted_within(lang, *d)} " " <span class="facet-count">{format!("({})", count_within(*d))}</span></label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterNear)}</legend>
+                        <div class="form-group">
+                            <label class="form-label" for="naer">{lang.t(Msg::FilterNearPlace)}</label>
+                            <select class="form-select" id="naer" name="naer">
+                                <option value="" selected=q.near.is_none()>{lang.t(Msg::FilterWholeCountry)}</option>
+                                {places.into_iter().map(|(code, name)| {
+                                    let sel = q.near.map(|n| n.to_string()) == Some(code.clone());
+                                    view! { <option value=code selected=sel>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="form-group">
+                            <label class="form-label" for="km">{lang.t(Msg::FilterRadius)}</label>
+                            <select class="form-select input-width-xs" id="km" name="km">
+                                {RADII_KM.iter().map(|k| view! { <option value=k.to_string() selected=q.km == *k>{format!("{k} km")}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </fieldset>
+                    <div class="form-group">
+                        <label class="form-label" for="sorter">{lang.t(Msg::SortLabel)}</label>
+                        <select class="form-select" id="sorter" name="sorter">
+                            {sorts.into_iter().map(|(s, m)| view! { <option value=s.code() selected=q.sort == s>{lang.t(m)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="filter-actions">
+                    <button type="submit" class="button button-primary">{lang.t(Msg::ApplyFilters)}</button>
+                    " "
+                    <a href=SearchQuery::text(&q.text).href()>{lang.t(Msg::ClearFilters)}</a>
+                </p>
+            </details>
+        </Form>
     }
 }
 
@@ -89,7 +198,10 @@ pub fn SearchPage() -> impl IntoView {
 fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
     let lang = use_lang();
     let pages = results.pages();
-    let count = i18n::vacancy_count(lang, results.total);
+    let mut count = i18n::vacancy_count(lang, results.total);
+    if let Some(place) = query.near.and_then(municipality::by_code) {
+        count = format!("{count} {}", i18n::within_km_of(lang, query.km, place.name));
+    }
     let empty = results.hits.is_empty();
     view! {
         <section aria-labelledby="results-heading" class="search-results">
@@ -114,6 +226,7 @@ fn ResultItem(hit: VacancyHit) -> impl IntoView {
                 <span class="result-employer">{hit.employer_name}</span>
                 " · "
                 <span class="result-place">{format!("{} {}", hit.postcode, hit.city)}</span>
+                {hit.distance_km.map(|km| view! { " · " <span class="result-distance">{i18n::distance(lang, km)}</span> })}
             </p>
             <p class="result-teaser">{hit.teaser}</p>
             <p class="result-facts">

@@ -8,25 +8,143 @@ pub const MAX_PAGE: u32 = 250;
 /// Longest query text accepted; longer input is cut, not refused.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// Radii offered for "near" searches, in km.
+pub const RADII_KM: [u32; 5] = [10, 25, 50, 100, 200];
+pub const DEFAULT_RADIUS_KM: u32 = 50;
+/// "Posted within" choices, in days.
+pub const WITHIN_DAYS: [u32; 3] = [1, 7, 30];
+/// Full time is this many hours a week or more.
+pub const FULL_TIME_HOURS: f64 = 37.0;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// Best match first; newest first when there are no words.
+    #[default]
+    Relevance,
+    Newest,
+    /// Soonest deadline first.
+    Deadline,
+    /// Nearest first (with a place to be near).
+    Distance,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Deadline, Sort::Distance];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevans",
+            Sort::Newest => "nyeste",
+            Sort::Deadline => "frist",
+            Sort::Distance => "afstand",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.code() == s.trim())
+    }
+}
+
+/// Full or part time, as a search filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimeFilter {
+    Full,
+    Part,
+}
+
+impl TimeFilter {
+    pub fn code(self) -> &'static str {
+        match self {
+            TimeFilter::Full => "fuldtid",
+            TimeFilter::Part => "deltid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TimeFilter> {
+        [TimeFilter::Full, TimeFilter::Part].into_iter().find(|x| x.code() == s.trim())
+    }
+
+    pub fn matches(self, hours: f64) -> bool {
+        match self {
+            TimeFilter::Full => hours >= FULL_TIME_HOURS,
+            TimeFilter::Part => hours < FULL_TIME_HOURS,
+        }
+    }
+}
+
+/// A search, as the address holds it. Choices within a group widen the search
+/// (Aarhus or Odense); groups narrow it (Aarhus, and part time).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchQuery {
     pub text: String,
     pub page: u32,
+    /// Municipality codes (`kommune`).
+    pub municipalities: Vec<u16>,
+    /// Region names (`region`).
+    pub regions: Vec<String>,
+    /// `tid`: full and/or part time.
+    pub time: Vec<TimeFilter>,
+    /// `nye`: posted within this many days.
+    pub within_days: Option<u32>,
+    /// `naer`: a municipality to search around, with `km`.
+    pub near: Option<u16>,
+    pub km: u32,
+    pub sort: Sort,
 }
 
 impl SearchQuery {
-    /// Reads the query from the page address (`?q=…&side=…`), forgiving any junk.
-    pub fn from_params(q: Option<String>, page: Option<String>) -> SearchQuery {
-        let text: String = q.unwrap_or_default().trim().chars().take(MAX_QUERY_CHARS).collect();
-        let page = page.and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, MAX_PAGE);
-        SearchQuery { text, page }
+    /// A free-text search, first page, no filters.
+    pub fn text(text: &str) -> SearchQuery {
+        SearchQuery { text: text.into(), page: 1, km: DEFAULT_RADIUS_KM, ..Default::default() }
     }
 
-    /// The address of this search, for links and paging.
+    /// Reads the query from the page address, forgiving any junk. `all` gives every
+    /// value of a parameter.
+    pub fn from_params(all: impl Fn(&str) -> Vec<String>) -> SearchQuery {
+        let one = |k: &str| all(k).into_iter().next();
+        let text: String = one("q").unwrap_or_default().trim().chars().take(MAX_QUERY_CHARS).collect();
+        let page = one("side").and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, MAX_PAGE);
+        let mut municipalities: Vec<u16> = all("kommune")
+            .iter()
+            .filter_map(|c| c.trim().parse().ok())
+            .filter(|c| crate::domain::municipality::by_code(*c).is_some())
+            .collect();
+        municipalities.sort_unstable();
+        municipalities.dedup();
+        let mut regions: Vec<String> = all("region").into_iter().filter(|r| regions().contains(&r.as_str())).collect();
+        regions.sort();
+        regions.dedup();
+        let mut time: Vec<TimeFilter> = all("tid").iter().filter_map(|t| TimeFilter::parse(t)).collect();
+        time.sort_by_key(|t| t.code());
+        time.dedup();
+        let within_days = one("nye").and_then(|d| d.trim().parse().ok()).filter(|d| WITHIN_DAYS.contains(d));
+        let near = one("naer").and_then(|c| c.trim().parse().ok()).filter(|c| crate::domain::municipality::by_code(*c).is_some());
+        let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k)).unwrap_or(DEFAULT_RADIUS_KM);
+        let sort = one("sorter").and_then(|s| Sort::parse(&s)).filter(|s| *s != Sort::Distance || near.is_some()).unwrap_or_default();
+        SearchQuery { text, page, municipalities, regions, time, within_days, near, km, sort }
+    }
+
+    /// The address of this search, for links and paging. Defaults are left out.
     pub fn href(&self) -> String {
-        let mut params = Vec::new();
+        let mut params: Vec<(&str, String)> = Vec::new();
         if !self.text.is_empty() {
             params.push(("q", self.text.clone()));
+        }
+        params.extend(self.municipalities.iter().map(|m| ("kommune", m.to_string())));
+        params.extend(self.regions.iter().map(|r| ("region", r.clone())));
+        params.extend(self.time.iter().map(|t| ("tid", t.code().to_string())));
+        if let Some(d) = self.within_days {
+            params.push(("nye", d.to_string()));
+        }
+        if let Some(n) = self.near {
+            params.push(("naer", n.to_string()));
+            if self.km != DEFAULT_RADIUS_KM {
+                params.push(("km", self.km.to_string()));
+            }
+        }
+        if self.sort != Sort::Relevance {
+            params.push(("sorter", self.sort.code().to_string()));
         }
         if self.page > 1 {
             params.push(("side", self.page.to_string()));
@@ -39,8 +157,32 @@ impl SearchQuery {
     }
 
     pub fn with_page(&self, page: u32) -> SearchQuery {
-        SearchQuery { text: self.text.clone(), page }
+        SearchQuery { page, ..self.clone() }
     }
+
+    /// Whether any filter narrows the search.
+    pub fn is_filtered(&self) -> bool {
+        !self.municipalities.is_empty() || !self.regions.is_empty() || !self.time.is_empty() || self.within_days.is_some() || self.near.is_some()
+    }
+}
+
+/// The five regions, in the order shown.
+pub fn regions() -> [&'static str; 5] {
+    ["Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland"]
+}
+
+/// How many results each filter choice would give, with the other groups' choices
+/// applied (so the counts stay true when combined).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Every region, in `regions()` order.
+    pub regions: Vec<(String, u64)>,
+    /// Municipalities with results, most first.
+    pub municipalities: Vec<(u16, u64)>,
+    pub full_time: u64,
+    pub part_time: u64,
+    /// (days, count) for each of `WITHIN_DAYS`.
+    pub within: Vec<(u32, u64)>,
 }
 
 /// One vacancy in a result list: what the index stores, so no database round trip.
@@ -55,6 +197,11 @@ pub struct VacancyHit {
     pub deadline: chrono::NaiveDate,
     pub posted: chrono::NaiveDate,
     pub teaser: String,
+    #[serde(default)]
+    pub municipality: Option<u16>,
+    /// From the place searched near, when there is one.
+    #[serde(default)]
+    pub distance_km: Option<f64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -62,6 +209,7 @@ pub struct SearchResults {
     pub total: u64,
     pub page: u32,
     pub hits: Vec<VacancyHit>,
+    pub facets: Facets,
 }
 
 impl SearchResults {
@@ -88,24 +236,47 @@ mod tests {
 
     #[test]
     fn query_from_address_is_forgiving() {
-        let q = SearchQuery::from_params(Some("  pædagog ".into()), Some("x".into()));
-        assert_eq!(q, SearchQuery { text: "pædagog".into(), page: 1 });
-        assert_eq!(SearchQuery::from_params(None, Some("0".into())).page, 1);
-        assert_eq!(SearchQuery::from_params(None, Some("99999".into())).page, MAX_PAGE);
+        let q = parse(&[("q", "  pædagog "), ("side", "x")]);
+        assert_eq!(q, SearchQuery::text("pædagog"));
+        assert_eq!(parse(&[("side", "0")]).page, 1);
+        assert_eq!(parse(&[("side", "99999")]).page, MAX_PAGE);
         let long = "a".repeat(1000);
-        assert_eq!(SearchQuery::from_params(Some(long), None).text.len(), MAX_QUERY_CHARS);
+        assert_eq!(parse(&[("q", &long)]).text.len(), MAX_QUERY_CHARS);
+        // Unknown municipalities, regions, radii and sorts are dropped, not refused.
+        let q = parse(&[("kommune", "751"), ("kommune", "999"), ("kommune", "751"), ("region", "Atlantis"), ("km", "7"), ("sorter", "afstand"), ("nye", "3")]);
+        assert_eq!((q.municipalities, q.regions.len(), q.km, q.sort, q.within_days), (vec![751], 0, DEFAULT_RADIUS_KM, Sort::Relevance, None));
+    }
+
+    fn parse(pairs: &[(&str, &str)]) -> SearchQuery {
+        SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| *p == k).map(|(_, v)| v.to_string()).collect())
     }
 
     #[test]
     fn query_round_trips_through_its_address() {
-        let q = SearchQuery { text: "sygeplejerske & læge".into(), page: 3 };
+        let q = SearchQuery { page: 3, ..SearchQuery::text("sygeplejerske & læge") };
         assert_eq!(q.href(), "/job?q=sygeplejerske+%26+l%C3%A6ge&side=3");
-        assert_eq!(SearchQuery::default().href(), "/job");
+        assert_eq!(SearchQuery::text("").href(), "/job");
+        let q = SearchQuery {
+            municipalities: vec![101, 751],
+            regions: vec!["Sjælland".into()],
+            time: vec![TimeFilter::Part],
+            within_days: Some(7),
+            near: Some(751),
+            km: 25,
+            sort: Sort::Distance,
+            ..SearchQuery::text("kok")
+        };
+        let href = q.href();
+        assert_eq!(href, "/job?q=kok&kommune=101&kommune=751&region=Sj%C3%A6lland&tid=deltid&nye=7&naer=751&km=25&sorter=afstand");
+        let query = href.split_once('?').unwrap().1;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
+        let back = SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| p == k).map(|(_, v)| v.clone()).collect());
+        assert_eq!(back, q);
     }
 
     #[test]
     fn pages_and_teasers() {
-        let r = SearchResults { total: 41, page: 1, hits: vec![] };
+        let r = SearchResults { total: 41, page: 1, hits: vec![], facets: Facets::default() };
         assert_eq!(r.pages(), 3);
         assert_eq!(SearchResults::default().pages(), 1);
         assert_eq!(teaser("Kort  tekst.", 50), "Kort tekst.");

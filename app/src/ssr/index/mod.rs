@@ -5,10 +5,11 @@
 //! searcher per request and run off the async runtime.
 
 mod analyzer;
+mod facets;
 pub mod indexer;
 
 use crate::error::AppError;
-use crate::search::types::{SearchQuery, SearchResults, VacancyHit, PER_PAGE};
+use crate::search::types::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
 use crate::ssr::db::VacancyRow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -16,9 +17,9 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
-use tantivy::{Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -77,12 +78,17 @@ fn schema() -> (Schema, Fields) {
         prefixes: b.add_text_field("prefixes", plain),
         postcode: b.add_text_field("postcode", STRING | STORED),
         teaser: b.add_text_field("teaser", STORED),
-        hours: b.add_f64_field("hours", NumericOptions::default().set_fast().set_stored()),
+        hours: b.add_f64_field("hours", num()),
         deadline: b.add_u64_field("deadline", num()),
         posted: b.add_u64_field("posted", num()),
         municipality: b.add_u64_field("municipality", num()),
     };
     (b.build(), fields)
+}
+
+/// A filter: matches without adding to the score.
+fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
 }
 
 /// Shortest compound prefix indexed and searched ("lage" finds "lagermedarbejder").
@@ -199,24 +205,73 @@ impl VacancyIndex {
             Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
         };
         let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
-        let query = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(open), 0.0)))]);
+        let base = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, filter(Box::new(open)))]);
+        let filters = facets::Filters::new(q, today);
+        let facets = searcher.search(&base, &facets::FacetCollector::new(filters.clone(), today))?;
+        let query = self.filtered(base, &filters);
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
-        let (total, addresses) = if matching_all {
-            let (total, docs) = searcher.search(&query, &(Count, top.order_by_u64_field("posted", Order::Desc)))?;
-            (total, docs.into_iter().map(|(_, a)| a).collect::<Vec<_>>())
-        } else {
-            let (total, docs) = searcher.search(&query, &(Count, top.order_by_score()))?;
-            (total, docs.into_iter().map(|(_, a)| a).collect())
+        let sort = match q.sort {
+            Sort::Relevance if matching_all => Sort::Newest,
+            Sort::Distance if q.near.is_none() => Sort::Relevance,
+            other => other,
         };
+        let addresses: Vec<DocAddress> = match sort {
+            Sort::Relevance => searcher.search(&query, &top.order_by_score())?.into_iter().map(|(_, a)| a).collect(),
+            Sort::Newest => searcher.search(&query, &top.order_by_u64_field("posted", Order::Desc))?.into_iter().map(|(_, a)| a).collect(),
+            Sort::Deadline => searcher.search(&query, &top.order_by_u64_field("deadline", Order::Asc))?.into_iter().map(|(_, a)| a).collect(),
+            Sort::Distance => {
+                let center = q.near.unwrap_or_default();
+                let nearest = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                    let column = segment.fast_fields().u64("municipality").ok();
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        let m = column.as_ref().and_then(|c| c.first(doc)).and_then(|m| u16::try_from(m).ok());
+                        let km = m.and_then(|m| crate::domain::geo::municipality_distance(center, m)).unwrap_or(f64::MAX);
+                        // Nearest first; the best match first at the same distance.
+                        (-km.round(), score)
+                    }
+                });
+                searcher.search(&query, &nearest)?.into_iter().map(|(_, a)| a).collect()
+            }
+        };
+        let total = searcher.search(&query, &Count)?;
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(hit) = self.hit(&doc) {
+            if let Some(mut hit) = self.hit(&doc) {
+                hit.distance_km = q.near.zip(hit.municipality).and_then(|(c, m)| crate::domain::geo::municipality_distance(c, m));
                 hits.push(hit);
             }
         }
-        Ok(SearchResults { total: total as u64, page, hits })
+        Ok(SearchResults { total: total as u64, page, hits, facets })
+    }
+
+    /// The base query narrowed by every filter of the search.
+    fn filtered(&self, base: BooleanQuery, filters: &facets::Filters) -> Box<dyn Query> {
+        let f = &self.inner.fields;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
+        let municipalities = |set: &std::collections::HashSet<u64>| -> Box<dyn Query> {
+            filter(Box::new(TermSetQuery::new(set.iter().map(|m| Term::from_field_u64(f.municipality, *m)))))
+        };
+        if let Some(places) = &filters.places {
+            must.push((Occur::Must, municipalities(places)));
+        }
+        if let Some(near) = &filters.near {
+            must.push((Occur::Must, municipalities(near)));
+        }
+        if filters.time.len() == 1 {
+            let hours = |v: f64| Term::from_field_f64(f.hours, v);
+            let range = match filters.time[0] {
+                TimeFilter::Full => RangeQuery::new(Bound::Included(hours(FULL_TIME_HOURS)), Bound::Unbounded),
+                TimeFilter::Part => RangeQuery::new(Bound::Unbounded, Bound::Excluded(hours(FULL_TIME_HOURS))),
+            };
+            must.push((Occur::Must, filter(Box::new(range))));
+        }
+        if let Some(from) = filters.posted_from {
+            let range = RangeQuery::new(Bound::Included(Term::from_field_u64(f.posted, from)), Bound::Unbounded);
+            must.push((Occur::Must, filter(Box::new(range))));
+        }
+        Box::new(BooleanQuery::new(must))
     }
 
     /// One word of a search, matched in falling order of trust: as a Danish word in
@@ -266,6 +321,8 @@ impl VacancyIndex {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let num = |field| doc.get_first(field).and_then(|v| v.as_u64());
         Some(VacancyHit {
+            municipality: num(f.municipality).and_then(|m| u16::try_from(m).ok()),
+            distance_km: None,
             id: i64::try_from(num(f.id)?).ok()?,
             title: text(f.title),
             employer_name: text(f.employer),

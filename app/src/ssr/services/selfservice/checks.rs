@@ -111,7 +111,7 @@ pub async fn suggestions(st: &AppState, cv: &Cv, _today: NaiveDate, limit: usize
     blocking(move || {
         let mut out: Vec<Suggestion> = Vec::new();
         for because in wanted {
-            let q = SearchQuery { text: because.clone(), page: 1 };
+            let q = SearchQuery::text(&because);
             for hit in index.search(&q, today)?.hits {
                 if out.len() < limit && !out.iter().any(|s| s.hit.id == hit.id) {
                     out.push(Suggestion { hit, because: because.clone() });

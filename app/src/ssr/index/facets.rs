@@ -1,0 +1,179 @@
+//! Counting results per filter choice in one pass over the matching documents.
+//!
+//! A choice's count applies every other group's filter but not its own group's, so
+//! "Aarhus (12)" stays true when Odense is ticked too. The place group holds both
+//! regions and municipalities; the radius is not a choice and narrows every count.
+
+use super::date_key;
+use crate::domain::municipality;
+use crate::search::types::{regions, Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
+use chrono::{Duration, NaiveDate};
+use std::collections::{HashMap, HashSet};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// What each group lets through, from the query.
+#[derive(Clone, Debug)]
+pub struct Filters {
+    /// Municipalities the place group allows (`None`: no place chosen).
+    pub places: Option<HashSet<u64>>,
+    /// Municipalities within the radius (`None`: no radius).
+    pub near: Option<HashSet<u64>>,
+    pub time: Vec<TimeFilter>,
+    /// Posted on or after this date key.
+    pub posted_from: Option<u64>,
+}
+
+impl Filters {
+    pub fn new(q: &SearchQuery, today: NaiveDate) -> Filters {
+        let places = (!q.municipalities.is_empty() || !q.regions.is_empty()).then(|| {
+            municipality::all()
+                .iter()
+                .filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r == m.region))
+                .map(|m| u64::from(m.code))
+                .collect()
+        });
+        let near = q
+            .near
+            .map(|c| crate::domain::geo::within(c, f64::from(q.km)).into_iter().map(|(m, _)| u64::from(m)).collect());
+        let posted_from = q.within_days.map(|d| date_key(today - Duration::days(i64::from(d) - 1)));
+        Filters { places, near, time: q.time.clone(), posted_from }
+    }
+
+    fn place_ok(&self, m: Option<u64>) -> bool {
+        self.places.as_ref().is_none_or(|p| m.is_some_and(|m| p.contains(&m)))
+    }
+
+    fn near_ok(&self, m: Option<u64>) -> bool {
+        self.near.as_ref().is_none_or(|p| m.is_some_and(|m| p.contains(&m)))
+    }
+
+    fn time_ok(&self, hours: f64) -> bool {
+        self.time.is_empty() || self.time.iter().any(|t| t.matches(hours))
+    }
+
+    fn posted_ok(&self, posted: u64) -> bool {
+        self.posted_from.is_none_or(|from| posted >= from)
+    }
+}
+
+pub struct FacetCollector {
+    pub filters: Filters,
+    /// Date keys from which a vacancy counts as posted within each of `WITHIN_DAYS`.
+    pub within_from: Vec<(u32, u64)>,
+}
+
+impl FacetCollector {
+    pub fn new(filters: Filters, today: NaiveDate) -> FacetCollector {
+        let within_from = WITHIN_DAYS.iter().map(|d| (*d, date_key(today - Duration::days(i64::from(*d) - 1)))).collect();
+        FacetCollector { filters, within_from }
+    }
+}
+
+#[derive(Default)]
+pub struct Counts {
+    municipalities: HashMap<u64, u64>,
+    full: u64,
+    part: u64,
+    within: Vec<u64>,
+}
+
+pub struct SegmentCounts {
+    filters: Filters,
+    within_from: Vec<(u32, u64)>,
+    municipality: Column<u64>,
+    hours: Column<f64>,
+    posted: Column<u64>,
+    counts: Counts,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = SegmentCounts;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentCounts> {
+        let fast = segment.fast_fields();
+        Ok(SegmentCounts {
+            filters: self.filters.clone(),
+            within_from: self.within_from.clone(),
+            municipality: fast.u64("municipality")?,
+            hours: fast.f64("hours")?,
+            posted: fast.u64("posted")?,
+            counts: Counts { within: vec![0; self.within_from.len()], ..Default::default() },
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, parts: Vec<Counts>) -> tantivy::Result<Facets> {
+        let mut all = Counts { within: vec![0; self.within_from.len()], ..Default::default() };
+        for p in parts {
+            for (m, n) in p.municipalities {
+                *all.municipalities.entry(m).or_default() += n;
+            }
+            all.full += p.full;
+            all.part += p.part;
+            for (i, n) in p.within.into_iter().enumerate() {
+                all.within[i] += n;
+            }
+        }
+        let region_count = |r: &str| {
+            all.municipalities
+                .iter()
+                .filter(|(m, _)| u16::try_from(**m).ok().and_then(municipality::by_code).is_some_and(|x| x.region == r))
+                .map(|(_, n)| n)
+                .sum::<u64>()
+        };
+        let mut municipalities: Vec<(u16, u64)> =
+            all.municipalities.iter().filter_map(|(m, n)| Some((u16::try_from(*m).ok()?, *n))).filter(|(_, n)| *n > 0).collect();
+        municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(Facets {
+            regions: regions().iter().map(|r| (r.to_string(), region_count(r))).collect(),
+            municipalities,
+            full_time: all.full,
+            part_time: all.part,
+            within: self.within_from.iter().map(|(d, _)| *d).zip(all.within).collect(),
+        })
+    }
+}
+
+impl SegmentCollector for SegmentCounts {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        let m = self.municipality.first(doc);
+        let hours = self.hours.first(doc).unwrap_or_default();
+        let posted = self.posted.first(doc).unwrap_or_default();
+        let f = &self.filters;
+        if !f.near_ok(m) {
+            return;
+        }
+        let (place, time, when) = (f.place_ok(m), f.time_ok(hours), f.posted_ok(posted));
+        if time && when {
+            if let Some(m) = m {
+                *self.counts.municipalities.entry(m).or_default() += 1;
+            }
+        }
+        if place && when {
+            if TimeFilter::Full.matches(hours) {
+                self.counts.full += 1;
+            } else {
+                self.counts.part += 1;
+            }
+        }
+        if place && time {
+            for (i, (_, from)) in self.within_from.iter().enumerate() {
+                if posted >= *from {
+                    self.counts.within[i] += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        self.counts
+    }
+}
