@@ -466,6 +466,20 @@ messages! {
     SortDistance => "Afstand", "Distance";
     ApplyFilters => "Vis job", "Show jobs";
     ClearFilters => "Nulstil filtre", "Clear filters";
+    // Job agents
+    NavAgents => "Jobagenter", "Job agents";
+    AgentsIntro => "En jobagent holder øje med nye job, der passer til en søgning, og giver dig besked her på siden – og hvis du vil, i en daglig e-mail.", "A job agent watches for new jobs that match a search and tells you here – and, if you like, in a daily e-mail.";
+    AgentsEmpty => "Du har ingen jobagenter. Søg efter job, og vælg \"Gem søgningen som jobagent\".", "You have no job agents. Search for jobs and choose \"Save the search as a job agent\".";
+    SaveAsAgent => "Gem søgningen som jobagent", "Save the search as a job agent";
+    FieldAgentName => "Navn på jobagenten", "Name of the job agent";
+    AgentCreated => "Jobagenten er gemt. Du får besked, når der kommer nye job.", "The job agent is saved. You will be told when new jobs arrive.";
+    AgentDeleted => "Jobagenten er slettet.", "The job agent is deleted.";
+    DeleteAgent => "Slet jobagenten", "Delete the job agent";
+    EmailOn => "Send mig en daglig e-mail", "Send me a daily e-mail";
+    EmailOff => "Stop den daglige e-mail", "Stop the daily e-mail";
+    EmailIsOn => "Daglig e-mail: til", "Daily e-mail: on";
+    ShowSearch => "Vis søgningen", "Show the search";
+    ErrAgentEmpty => "Søg efter noget først: skriv et ord eller vælg et filter.", "Search for something first: type a word or choose a filter.";
     // The 7-day check
     CheckIntro => "Hver 7. dag ser du de job, vi har fundet til dig, og bekræfter, at du søger job. Fristen springer weekender, helligdage og din ferie over.", "Every 7 days you look at the jobs we found for you and confirm that you are looking for work. The deadline skips weekends, public holidays and your holiday.";
     CheckGrace => "Hvis du glemmer fristen, får du en påmindelse og 7 dage mere. Ingen mister automatisk sin ydelse: ved tredje gang inden for 12 måneder ser en jobkonsulent på sagen.", "If you miss the deadline, you get a reminder and 7 more days. Nobody loses benefits automatically: the third time within 12 months, a caseworker looks at the case.";
@@ -682,5 +696,15 @@ pub fn distance(lang: Lang, km: f64) -> String {
     match lang {
         Lang::Da => format!("ca. {km} km"),
         Lang::En => format!("about {km} km"),
+    }
+}
+
+/// "Jobagenten »Kok i Aarhus« har fundet 3 nye job."
+pub fn agent_matches(lang: Lang, agent: &str, n: u64) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => format!("Jobagenten »{agent}« har fundet 1 nyt job."),
+        (Lang::Da, n) => format!("Jobagenten »{agent}« har fundet {n} nye job."),
+        (Lang::En, 1) => format!("The job agent \"{agent}\" found 1 new job."),
+        (Lang::En, n) => format!("The job agent \"{agent}\" found {n} new jobs."),
     }
 }

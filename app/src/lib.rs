@@ -85,6 +85,7 @@ pub const FORM_PAGES: &[&str] = &[
     jobseeker::joblog::ENTRY_PATH,
     jobseeker::availability::AVAILABILITY_PATH,
     jobseeker::check::CHECK_PATH,
+    jobseeker::agents::AGENTS_PATH,
 ];
 
 #[component]
@@ -118,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/min-side/joblog/aktivitet") view=jobseeker::joblog::EntryPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/raadighed") view=jobseeker::availability::AvailabilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/tjek") view=jobseeker::check::CheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/jobagenter") view=jobseeker::agents::AgentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::Layout>

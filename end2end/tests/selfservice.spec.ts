@@ -167,3 +167,50 @@ test("the demo jobseeker shows each state at once", async ({ page }) => {
   await expect(page.locator(".joblog-verdict")).toContainText("Du mangler 3 ansøgninger");
   await expect(page.locator(".notifications")).toContainText("Husk at tjekke dine jobforslag.");
 });
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/log-ind");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByLabel("Adgangskode").fill("demo-jobunivers-2026");
+  await page.getByRole("button", { name: "Log ind" }).click();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.goto("/log-ud");
+  await page.getByRole("button", { name: "Log ud" }).click();
+}
+
+test("a job agent tells the jobseeker when an employer posts a matching vacancy", async ({ page }) => {
+  const word = `Skibsbygger${Date.now().toString(36)}`;
+  await signIn(page, "borger@demo.example");
+  await page.goto(`/job?q=${word}`);
+  await expect(page.locator(".result-count")).toHaveText("0 stillinger");
+  await page.getByRole("button", { name: "Gem søgningen som jobagent" }).click();
+  await expect(page).toHaveURL(/\/min-side\/jobagenter\?gemt=1$/);
+  await expect(page.locator(".agents")).toContainText(word);
+  await page.getByRole("button", { name: `Send mig en daglig e-mail: ${word}` }).click();
+  await expect(page.locator(".agents")).toContainText("Daglig e-mail: til");
+  await signOut(page);
+
+  await signIn(page, "arbejdsgiver@demo.example");
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await page.getByLabel("Stillingsbetegnelse").fill(word);
+  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Værft");
+  await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en skibsbygger til vores værft i Marstal. Erfaring med træskibe er et plus.");
+  await page.getByLabel("Postnummer").fill("5960");
+  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await page.getByLabel("Ansøgningsfrist").fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Sådan søger man").fill("job@vaerft.example");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  await signOut(page);
+
+  await signIn(page, "borger@demo.example");
+  await expect(async () => {
+    await page.goto("/min-side");
+    await expect(page.locator(".notifications")).toContainText(`Jobagenten »${word}« har fundet 1 nyt job.`);
+  }).toPass({ timeout: 15_000 });
+  await page.locator(".notifications li").filter({ hasText: word }).getByRole("link", { name: "Vis søgningen" }).click();
+  await expect(page.locator(".result-title")).toHaveText([word]);
+});

@@ -43,6 +43,19 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_RULES", global = true)]
     pub rules: Option<PathBuf>,
 
+    /// SMTP server for the job agents' daily e-mail, e.g. `smtp://localhost:25`,
+    /// `smtp://host?tls=required` or `smtps://user:password@host`. Unset: no e-mail.
+    #[arg(long, env = "JOBUNIVERS_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of e-mails.
+    #[arg(long, env = "JOBUNIVERS_MAIL_FROM", default_value = "Jobunivers <noreply@jobunivers.example>", global = true)]
+    pub mail_from: String,
+
+    /// The site's public address, for links in e-mails.
+    #[arg(long, env = "JOBUNIVERS_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_url: String,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -71,6 +84,14 @@ impl Config {
             .map_err(|e| app::error::AppError::internal(format_args!("reading rules {}: {e}", path.display())))?;
         app::domain::rules::Rules::from_json(&text)
             .map_err(|e| app::error::AppError::internal(format_args!("rules file {}: {e}", path.display())))
+    }
+
+    /// The mailer: SMTP when configured, else off.
+    pub fn mailer(&self) -> Result<app::ssr::mail::Mailer, app::error::AppError> {
+        match &self.smtp_url {
+            Some(url) => app::ssr::mail::Mailer::smtp(url, &self.mail_from, &self.public_url),
+            None => Ok(app::ssr::mail::Mailer::disabled()),
+        }
     }
 
     /// The database URL with any password hidden, for logs.

@@ -36,8 +36,9 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");
-    let state = AppState { sealer, rules, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
-    let sweeper = tokio::spawn(sweep_checks(state.clone()));
+    let mailer = std::sync::Arc::new(config.mailer()?);
+    let state = AppState { sealer, rules, mailer, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
+    let sweeper = tokio::spawn(background(state.clone()));
     let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -51,17 +52,31 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
     served.map_err(|e| AppError::internal(format_args!("server: {e}")))
 }
 
-/// Every quarter of an hour: reminders before the 7-day check deadline, grace or
-/// escalation after a miss. Each person's step is one transaction, so stopping at
-/// any point is safe; a second server sweeping at the same time changes nothing
-/// twice (the deadline is moved only from the value it had).
-async fn sweep_checks(state: AppState) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+/// Work on a timer. Every minute: job agents look for new vacancies, and the daily
+/// e-mails go out when due. Every quarter of an hour: the 7-day check's reminders,
+/// grace and escalations. Each person's step is its own transaction that moves a
+/// mark only from the value it had, so stopping at any point is safe and a second
+/// server doing the same at the same time changes nothing twice.
+async fn background(state: AppState) {
+    let mut minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    let mut quarter = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
     loop {
-        tick.tick().await;
-        match app::ssr::services::selfservice::checks::sweep_all(&state, app::ssr::today()).await {
-            Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
-            Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
+        tokio::select! {
+            _ = minute.tick() => {
+                let agents = &app::ssr::services::agents::sweep_all(&state, app::ssr::today()).await;
+                if let Err(e) = agents {
+                    tracing::warn!(error = %e, "job agent sweep failed; next round in a minute");
+                }
+                if let Err(e) = app::ssr::services::agents::send_digests(&state, chrono::Utc::now()).await {
+                    tracing::warn!(error = %e, "job agent e-mails failed; next round in a minute");
+                }
+            }
+            _ = quarter.tick() => {
+                match app::ssr::services::selfservice::checks::sweep_all(&state, app::ssr::today()).await {
+                    Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
+                    Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
+                }
+            }
         }
     }
 }

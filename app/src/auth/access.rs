@@ -70,6 +70,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/jobseeker/availability/report", JOBSEEKERS),
     ("/api/jobseeker/check", JOBSEEKERS),
     ("/api/jobseeker/check/confirm", JOBSEEKERS),
+    ("/api/jobseeker/agents", JOBSEEKERS),
+    ("/api/jobseeker/agents/act", JOBSEEKERS),
 ];
 
 /// Every page and plain HTTP route, by its route pattern.
@@ -98,6 +100,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/min-side/joblog/bilag", JOBSEEKERS),
     ("/min-side/raadighed", JOBSEEKERS),
     ("/min-side/tjek", JOBSEEKERS),
+    ("/min-side/jobagenter", JOBSEEKERS),
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),
     ("/sprog", Access::Public),

@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O, compiled for the server and the browser alike.
 
 pub mod account;
+pub mod agents;
 pub mod audit;
 pub mod availability;
 pub mod calendar;

@@ -97,9 +97,19 @@ pub enum Notice {
     /// The third miss: a caseworker will look at it. Never a sanction by itself.
     CheckEscalated,
     CvSearchable,
+    /// New vacancies for a job agent.
+    AgentMatches { agent: String, count: u64, href: String },
 }
 
 impl Notice {
+    /// Where the notice leads, if anywhere.
+    pub fn link(&self) -> Option<&str> {
+        match self {
+            Notice::AgentMatches { href, .. } => Some(href),
+            _ => None,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         let date = |d: &NaiveDate| crate::i18n::date(lang, *d);
         match self {
@@ -107,6 +117,7 @@ impl Notice {
             Notice::CheckMissed { new_due } => format!("{} {}.", lang.t(Msg::NoticeCheckMissed), date(new_due)),
             Notice::CheckEscalated => lang.t(Msg::NoticeCheckEscalated).to_string(),
             Notice::CvSearchable => lang.t(Msg::NoticeCvSearchable).to_string(),
+            Notice::AgentMatches { agent, count, .. } => crate::i18n::agent_matches(lang, agent, *count),
         }
     }
 }

@@ -24,6 +24,11 @@ pub fn danish_offset_hours(at: DateTime<Utc>) -> i64 {
     }
 }
 
+/// The wall-clock date and time in Denmark at `at`.
+pub fn to_danish(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    (at + Duration::hours(danish_offset_hours(at))).naive_utc()
+}
+
 /// The calendar date in Denmark at `at`.
 pub fn danish_date(at: DateTime<Utc>) -> NaiveDate {
     (at + Duration::hours(danish_offset_hours(at))).date_naive()

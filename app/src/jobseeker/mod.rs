@@ -3,6 +3,7 @@
 //! the caller and hand over to `ssr::services::selfservice`.
 
 pub mod access_log;
+pub mod agents;
 pub mod availability;
 pub mod check;
 pub mod cv;
@@ -51,6 +52,7 @@ pub fn SelfServiceNav(current: &'static str) -> impl IntoView {
         (joblog::JOBLOG_PATH, Msg::NavJoblog),
         (availability::AVAILABILITY_PATH, Msg::NavAvailability),
         (check::CHECK_PATH, Msg::NavCheck),
+        (agents::AGENTS_PATH, Msg::NavAgents),
     ];
     view! {
         <nav class="selfservice-nav" aria-label=lang.t(Msg::SelfServiceNav)>
@@ -181,6 +183,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
                                 {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
                                 <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
                                 <span class="notification-text">{n.notice.text(lang)}</span>
+                                {n.notice.link().map(|href| view! { " " <a href=href.to_string()>{lang.t(Msg::ShowSearch)}</a> })}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -77,7 +77,11 @@ pub fn SearchPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {
                 results.get().map(|r| match r {
-                    Ok(results) => view! { <SearchForm query=query.get() facets=results.facets.clone()/><ResultList results query=query.get()/> }.into_any(),
+                    Ok(results) => view! {
+                        <SearchForm query=query.get() facets=results.facets.clone()/>
+                        <crate::jobseeker::agents::SaveAgentForm query=query.get()/>
+                        <ResultList results query=query.get()/>
+                    }.into_any(),
                     Err(error) => view! { <SearchBox value=query.get().text/><ErrorAlert error/> }.into_any(),
                 })
             }}

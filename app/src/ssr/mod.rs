@@ -2,6 +2,7 @@
 
 pub mod db;
 pub mod index;
+pub mod mail;
 pub mod secrets;
 pub mod services;
 pub mod testing;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub sealer: Arc<secrets::Sealer>,
     /// The self-service rules in force (defaults, or the municipality's file).
     pub rules: Arc<crate::domain::rules::Rules>,
+    /// E-mail (job agents' daily digest); disabled unless configured.
+    pub mailer: Arc<mail::Mailer>,
 }
 
 impl AppState {
@@ -37,7 +40,7 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
         let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
-        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()), rules: Default::default() })
+        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()), rules: Default::default(), mailer: Arc::new(mail::Mailer::disabled()) })
     }
 
     /// Stops background work; the database and index stay consistent at any point.

@@ -253,7 +253,8 @@ pub fn ButtonForm(
     #[prop(optional)] hidden: Vec<(&'static str, String)>,
     #[prop(optional)] secondary: bool,
     /// What the button acts on, read out after the label ("Slet: Netto"), so that
-    /// many "Slet" buttons can be told apart.
+    /// many "Slet" buttons can be told apart. The name starts with the visible
+    /// label, so speech control works.
     #[prop(optional, into)]
     detail: Option<String>,
 ) -> impl IntoView {
@@ -262,10 +263,7 @@ pub fn ButtonForm(
     view! {
         <form method="post" action=action class="button-form">
             {hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view()}
-            <button type="submit" class=class>
-                {lang.t(label)}
-                {detail.map(|d| view! { <span class="sr-only">{format!(": {d}")}</span> })}
-            </button>
+            <button type="submit" class=class aria-label=detail.map(|d| format!("{}: {d}", lang.t(label)))>{lang.t(label)}</button>
         </form>
     }
 }

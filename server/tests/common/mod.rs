@@ -28,6 +28,9 @@ pub async fn start(t: &TestDb) -> Running {
         secret_key: None,
         trusted_proxy: false,
         rules: None,
+        smtp_url: None,
+        mail_from: "Jobunivers <noreply@test.example>".into(),
+        public_url: "http://127.0.0.1".into(),
         log: "warn".into(),
     };
     let router = server::http::router(state.clone(), server::serve::leptos_options(&config), false);

@@ -4,12 +4,14 @@
 //! whichever pool is in use. Placeholders are `$1, $2, …`, which both backends read.
 
 mod accounts;
+mod agents;
 mod audit;
 mod selfservice;
 mod vacancies;
 pub mod outbox;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
+pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
 pub use selfservice::{AttachmentRow, EntryRow, EscalationRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;

@@ -194,18 +194,8 @@ impl VacancyIndex {
     /// Searches open vacancies whose deadline is `today` or later. Blocking: call it
     /// from `spawn_blocking`.
     pub fn search(&self, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults, AppError> {
-        let f = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
-        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(w)).collect();
-        let matching_all = words.is_empty();
-        let text_query: Box<dyn Query> = if matching_all {
-            Box::new(AllQuery)
-        } else {
-            // Every word must match, each in one of several ways (see `word_query`).
-            Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
-        };
-        let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
-        let base = BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, filter(Box::new(open)))]);
+        let (base, matching_all) = self.base_query(q, today);
         let filters = facets::Filters::new(q, today);
         let facets = searcher.search(&base, &facets::FacetCollector::new(filters.clone(), today))?;
         let query = self.filtered(base, &filters);
@@ -244,6 +234,47 @@ impl VacancyIndex {
             }
         }
         Ok(SearchResults { total: total as u64, page, hits, facets })
+    }
+
+    /// The words of the search over open vacancies (deadline `today` or later), before
+    /// filters; and whether it matches everything open (no words).
+    fn base_query(&self, q: &SearchQuery, today: NaiveDate) -> (BooleanQuery, bool) {
+        let f = &self.inner.fields;
+        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(w)).collect();
+        let matching_all = words.is_empty();
+        let text_query: Box<dyn Query> = if matching_all {
+            Box::new(AllQuery)
+        } else {
+            // Every word must match, each in one of several ways (see `word_query`).
+            Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
+        };
+        let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
+        (BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, filter(Box::new(open)))]), matching_all)
+    }
+
+    /// The highest vacancy id searchers see (0 when empty). Blocking.
+    pub fn max_id(&self) -> Result<i64, AppError> {
+        let searcher = self.inner.reader.searcher();
+        let newest = searcher.search(&AllQuery, &TopDocs::with_limit(1).order_by_u64_field("id", Order::Desc))?;
+        Ok(newest.first().and_then(|(id, _)| *id).and_then(|id| i64::try_from(id).ok()).unwrap_or(0))
+    }
+
+    /// Open vacancies matching the search with an id above `after_id`, lowest id
+    /// first (for job agents). Blocking.
+    pub fn new_matches(&self, q: &SearchQuery, today: NaiveDate, after_id: i64, limit: usize) -> Result<Vec<VacancyHit>, AppError> {
+        let f = &self.inner.fields;
+        let searcher = self.inner.reader.searcher();
+        let (base, _) = self.base_query(q, today);
+        let filtered = self.filtered(base, &facets::Filters::new(q, today));
+        let after = RangeQuery::new(Bound::Excluded(Term::from_field_u64(f.id, after_id.max(0) as u64)), Bound::Unbounded);
+        let query = BooleanQuery::new(vec![(Occur::Must, filtered), (Occur::Must, filter(Box::new(after)))]);
+        let docs = searcher.search(&query, &TopDocs::with_limit(limit).order_by_u64_field("id", Order::Asc))?;
+        let mut hits = Vec::with_capacity(docs.len());
+        for (_, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.extend(self.hit(&doc));
+        }
+        Ok(hits)
     }
 
     /// The base query narrowed by every filter of the search.

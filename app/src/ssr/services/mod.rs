@@ -1,6 +1,7 @@
 //! Use cases. Each takes the state and plain values, applies the rules from
 //! `domain`, and talks to repositories and the index.
 
+pub mod agents;
 pub mod auth;
 pub mod citizens;
 pub mod selfservice;

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, Utc};
 
 pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Overview, AppError> {
     checks::sweep_one(st, me.id, today).await?;
+    crate::ssr::services::agents::sweep_user(st, me.id, today).await?;
     let row = profile(st, me, today).await?;
     let cv = cv::parse(&row)?;
     let (_, status) = availability_status(st, me.id, today).await?;

@@ -1,0 +1,110 @@
+//! Job agents and what they found: SQL only.
+
+use super::{on_pool, Db};
+use crate::error::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AgentRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub query: String,
+    pub email_digest: bool,
+    pub last_seen_id: i64,
+    pub digest_sent_on: Option<NaiveDate>,
+    pub matches: i64,
+}
+
+/// A match not yet e-mailed, for the daily digest.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UnsentMatch {
+    pub agent_id: i64,
+    pub agent_name: String,
+    pub vacancy_id: i64,
+    pub title: String,
+}
+
+const AGENT_COLUMNS: &str = "a.id, a.user_id, a.name, a.query, a.email_digest, a.last_seen_id, a.digest_sent_on, \
+     (SELECT COUNT(*) FROM job_agent_matches m WHERE m.agent_id = a.id) AS matches";
+
+impl Db {
+    pub async fn insert_agent(&self, user_id: i64, name: &str, query: &str, last_seen_id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let sql = "INSERT INTO job_agents (user_id, name, query, last_seen_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(user_id).bind(name).bind(query).bind(last_seen_id).bind(now)
+            .fetch_one(pool).await)?)
+    }
+
+    pub async fn agents_of(&self, user_id: i64) -> Result<Vec<AgentRow>, AppError> {
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM job_agents a WHERE a.user_id = $1 ORDER BY a.id");
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, AgentRow>(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_all(pool).await)?)
+    }
+
+    /// Users with at least one agent, for the sweep (keyset-paged by user id).
+    pub async fn agent_owners_after(&self, after: i64, limit: i64) -> Result<Vec<i64>, AppError> {
+        let sql = "SELECT DISTINCT user_id FROM job_agents WHERE user_id > $1 ORDER BY user_id LIMIT $2";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(after).bind(limit).fetch_all(pool).await)?)
+    }
+
+    /// Deletes one of the person's own agents; `false` when there is none such.
+    pub async fn delete_agent(&self, user_id: i64, id: i64) -> Result<bool, AppError> {
+        let sql = "DELETE FROM job_agents WHERE id = $1 AND user_id = $2";
+        Ok(on_pool!(self, pool => sqlx::query(sql).bind(id).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))? == 1)
+    }
+
+    pub async fn set_agent_email(&self, user_id: i64, id: i64, on: bool) -> Result<bool, AppError> {
+        let sql = "UPDATE job_agents SET email_digest = $3 WHERE id = $1 AND user_id = $2";
+        Ok(on_pool!(self, pool => sqlx::query(sql).bind(id).bind(user_id).bind(on).execute(pool).await.map(|r| r.rows_affected()))? == 1)
+    }
+
+    /// Stores what an agent found and moves its mark, in one transaction; only
+    /// from the mark it had, so two sweeps never report the same vacancies twice.
+    /// Returns how many matches were new.
+    pub async fn record_agent_matches(
+        &self,
+        agent_id: i64,
+        from_seen: i64,
+        to_seen: i64,
+        found: &[(i64, String)],
+        now: DateTime<Utc>,
+    ) -> Result<u64, AppError> {
+        let n = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            let moved = sqlx::query("UPDATE job_agents SET last_seen_id = $3 WHERE id = $1 AND last_seen_id = $2")
+                .bind(agent_id).bind(from_seen).bind(to_seen).execute(&mut *tx).await?.rows_affected();
+            let mut added = 0;
+            if moved == 1 {
+                for (vacancy_id, title) in found {
+                    added += sqlx::query("INSERT INTO job_agent_matches (agent_id, vacancy_id, title, found_at) VALUES ($1, $2, $3, $4) \
+                                          ON CONFLICT (agent_id, vacancy_id) DO NOTHING")
+                        .bind(agent_id).bind(vacancy_id).bind(title).bind(now).execute(&mut *tx).await?.rows_affected();
+                }
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(added)
+        }.await)?;
+        Ok(n)
+    }
+
+    /// Matches of e-mailed agents not yet sent to `user_id`.
+    pub async fn unsent_matches(&self, user_id: i64) -> Result<Vec<UnsentMatch>, AppError> {
+        let sql = "SELECT m.agent_id, a.name AS agent_name, m.vacancy_id, m.title FROM job_agent_matches m \
+                   JOIN job_agents a ON a.id = m.agent_id \
+                   WHERE a.user_id = $1 AND a.email_digest AND m.emailed_at IS NULL ORDER BY m.agent_id, m.vacancy_id";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, UnsentMatch>(sql).bind(user_id).fetch_all(pool).await)?)
+    }
+
+    /// Marks the person's unsent matches as e-mailed and the digest as sent today.
+    pub async fn mark_digest_sent(&self, user_id: i64, on: NaiveDate, now: DateTime<Utc>) -> Result<(), AppError> {
+        on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            sqlx::query("UPDATE job_agent_matches SET emailed_at = $2 WHERE emailed_at IS NULL AND agent_id IN \
+                         (SELECT id FROM job_agents WHERE user_id = $1 AND email_digest)")
+                .bind(user_id).bind(now).execute(&mut *tx).await?;
+            sqlx::query("UPDATE job_agents SET digest_sent_on = $2 WHERE user_id = $1")
+                .bind(user_id).bind(on).execute(&mut *tx).await?;
+            tx.commit().await
+        }.await)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,152 @@
+//! Job agents: saving searches, finding new vacancies for them, telling the person
+//! in the app, and the daily e-mail.
+
+use crate::domain::account::{Role, User};
+use crate::domain::agents::{self, Agent, AgentDone as Done, AgentForm};
+use crate::domain::selfservice::Notice;
+use crate::error::AppError;
+use crate::ssr::{blocking, AppState};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Most new vacancies one agent reports at a time.
+const MAX_NEW: usize = 200;
+
+fn jobseeker(me: &User) -> Result<(), AppError> {
+    if me.role == Role::Jobseeker {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn list(st: &AppState, me: &User) -> Result<Vec<Agent>, AppError> {
+    jobseeker(me)?;
+    Ok(st
+        .db
+        .agents_of(me.id)
+        .await?
+        .into_iter()
+        .map(|a| Agent {
+            href: if a.query.is_empty() { "/job".into() } else { format!("/job?{}", a.query) },
+            id: a.id,
+            name: a.name,
+            email_digest: a.email_digest,
+            matches: a.matches.max(0) as u64,
+        })
+        .collect())
+}
+
+pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, AppError> {
+    jobseeker(me)?;
+    let id = || form.id.trim().parse::<i64>().map_err(|_| AppError::BadRequest);
+    let found = |ok: bool| if ok { Ok(()) } else { Err(AppError::NotFound) };
+    match form.action.as_str() {
+        "create" => {
+            let existing = st.db.agents_of(me.id).await?.len();
+            let (name, query) = agents::validate(form, existing)?;
+            // Only vacancies posted from now on are news.
+            let index = st.index.clone();
+            let seen = blocking(move || index.max_id()).await?;
+            st.db.insert_agent(me.id, &name, &query, seen, Utc::now()).await?;
+            Ok(Done::Created)
+        }
+        "delete" => found(st.db.delete_agent(me.id, id()?).await?).map(|_| Done::Deleted),
+        "email-on" => found(st.db.set_agent_email(me.id, id()?, true).await?).map(|_| Done::Changed),
+        "email-off" => found(st.db.set_agent_email(me.id, id()?, false).await?).map(|_| Done::Changed),
+        _ => Err(AppError::BadRequest),
+    }
+}
+
+/// Runs the person's agents over what was posted since each last looked, and
+/// tells them about anything new. Returns how many new matches there were.
+pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result<u64, AppError> {
+    let mut total = 0;
+    for agent in st.db.agents_of(user_id).await? {
+        let q = agents::parse_query(&agent.query);
+        let index = st.index.clone();
+        let after = agent.last_seen_id;
+        let (hits, max_id) = blocking(move || Ok((index.new_matches(&q, today, after, MAX_NEW)?, index.max_id()?))).await?;
+        // Move the mark past what was looked at: everything, unless the batch was full.
+        let to = if hits.len() == MAX_NEW { hits.last().map_or(max_id, |h| h.id) } else { max_id };
+        if to <= after {
+            continue;
+        }
+        let found: Vec<(i64, String)> = hits.into_iter().map(|h| (h.id, h.title)).collect();
+        let added = st.db.record_agent_matches(agent.id, after, to, &found, Utc::now()).await?;
+        if added > 0 {
+            let href = if agent.query.is_empty() { "/job".to_string() } else { format!("/job?{}&sorter=nyeste", agent.query) };
+            let notice = Notice::AgentMatches { agent: agent.name.clone(), count: added, href };
+            super::selfservice::notify(st, user_id, &notice).await?;
+        }
+        total += added;
+    }
+    Ok(total)
+}
+
+/// Sweeps every person with agents.
+pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError> {
+    let (mut after, mut total) = (0, 0);
+    loop {
+        let owners = st.db.agent_owners_after(after, 500).await?;
+        let Some(last) = owners.last().copied() else { break };
+        for user_id in owners {
+            match sweep_user(st, user_id, today).await {
+                Ok(n) => total += n,
+                Err(e) => tracing::warn!(user = user_id, error = %e, "job agent sweep failed for one person"),
+            }
+        }
+        after = last;
+    }
+    Ok(total)
+}
+
+/// Sends the daily e-mail to everyone who asked for it and has news. Returns how
+/// many e-mails went out.
+pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+    if !st.mailer.enabled() {
+        return Ok(0);
+    }
+    let today = crate::domain::time::danish_date(now);
+    let (mut after, mut sent) = (0, 0);
+    loop {
+        let owners = st.db.agent_owners_after(after, 500).await?;
+        let Some(last) = owners.last().copied() else { break };
+        for user_id in owners {
+            let agents = st.db.agents_of(user_id).await?;
+            let last_sent = agents.iter().filter(|a| a.email_digest).map(|a| a.digest_sent_on).max();
+            let Some(last_sent) = last_sent else { continue };
+            if !agents::digest_due(last_sent, now) {
+                continue;
+            }
+            let unsent = st.db.unsent_matches(user_id).await?;
+            if unsent.is_empty() {
+                continue;
+            }
+            let Some(user) = st.db.user_by_id(user_id).await? else { continue };
+            let mut body = format!("Hej {}\n\nDine jobagenter har fundet nye job:\n", user.name);
+            let mut current = None;
+            for m in &unsent {
+                if current != Some(m.agent_id) {
+                    body.push_str(&format!("\n{}\n", m.agent_name));
+                    current = Some(m.agent_id);
+                }
+                body.push_str(&format!("- {}: {}/job/{}\n", m.title, st.mailer.public_url, m.vacancy_id));
+            }
+            body.push_str(&format!(
+                "\nDu kan stoppe e-mailen eller slette jobagenten på {}/min-side/jobagenter\n\nVenlig hilsen\nJobunivers\n",
+                st.mailer.public_url
+            ));
+            let subject = format!("{} nye job fra dine jobagenter", unsent.len());
+            match st.mailer.send(&user.email, &subject, body).await {
+                Ok(()) => {
+                    st.db.mark_digest_sent(user_id, today, Utc::now()).await?;
+                    sent += 1;
+                }
+                // The next round tries again; nothing is marked as sent.
+                Err(e) => tracing::warn!(user = user_id, error = %e, "job agent e-mail not sent"),
+            }
+        }
+        after = last;
+    }
+    Ok(sent)
+}

@@ -1,0 +1,139 @@
+//! Job agents on SQLite and PostgreSQL: saving a search, finding only new matching
+//! vacancies once, the in-app notice, and the daily e-mail through a real SMTP
+//! conversation with a local sink started here.
+
+mod common;
+
+use app::domain::agents::AgentForm;
+use app::domain::selfservice::Notice;
+use app::error::AppError;
+use app::i18n::Msg;
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::mail::Mailer;
+use app::ssr::services::agents;
+use app::ssr::services::selfservice::overview;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+use chrono::Utc;
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// A minimal SMTP server that accepts every message and keeps it.
+async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ready\r\n").await.unwrap();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            store.lock().unwrap().push(data.take().unwrap());
+                            write.write_all(b"250 kept\r\n").await.unwrap();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.split_whitespace().next().unwrap_or_default().to_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 sink\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go on\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.unwrap();
+                            break;
+                        }
+                        _ => b"250 ok\r\n",
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, received)
+}
+
+async fn settle(st: &AppState) {
+    let target = st.db.outbox_max_id().await.unwrap();
+    let started = std::time::Instant::now();
+    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
+        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+fn create(name: &str, query: &str) -> AgentForm {
+    AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
+    for t in databases("agents").await {
+        let (port, inbox) = smtp_sink().await;
+        let started = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Jobunivers <noreply@test.example>", "https://job.example").unwrap();
+        let st = AppState { mailer: Arc::new(mailer), ..started };
+        let today = app::ssr::today();
+        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
+        let other = common::jobseeker(&st, "bo@mail.example", 101).await;
+        // Already posted before the agent: not news.
+        let at = |title: &str, municipality: u16| app::domain::vacancy::NewVacancy { municipality_code: Some(municipality), ..common::vacancy(title, "By") };
+        st.db.insert_vacancy(&at("Kok til kroen", 751), Utc::now()).await.unwrap();
+        st.indexer.wake();
+        settle(&st).await;
+
+        let empty = agents::act(&st, &me, &create("x", "")).await;
+        assert!(matches!(&empty, Err(AppError::Invalid(e)) if e.get("name") == Some(Msg::ErrAgentEmpty)), "{empty:?}");
+        agents::act(&st, &me, &create("", "q=kok&kommune=751")).await.unwrap();
+        let list = agents::list(&st, &me).await.unwrap();
+        assert_eq!((list.len(), list[0].name.as_str(), list[0].href.as_str()), (1, "kok", "/job?q=kok&kommune=751"), "{}", t.label);
+        assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: nothing new yet", t.label);
+
+        let wanted = st.db.insert_vacancy(&at("Kok til kantine", 751), Utc::now()).await.unwrap();
+        st.db.insert_vacancy(&at("Kok", 101), Utc::now()).await.unwrap();
+        st.db.insert_vacancy(&at("Tømrer", 751), Utc::now()).await.unwrap();
+        st.indexer.wake();
+        settle(&st).await;
+        assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
+        assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: told once", t.label);
+        let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();
+        assert_eq!(notices, vec![Notice::AgentMatches { agent: "kok".into(), count: 1, href: "/job?q=kok&kommune=751&sorter=nyeste".into() }]);
+        assert_eq!(agents::list(&st, &me).await.unwrap()[0].matches, 1);
+
+        // Only the owner may change or delete it.
+        let id = list[0].id.to_string();
+        let delete = AgentForm { action: "delete".into(), id: id.clone(), ..Default::default() };
+        assert_eq!(agents::act(&st, &other, &delete).await, Err(AppError::NotFound));
+        let email_on = AgentForm { action: "email-on".into(), id: id.clone(), ..Default::default() };
+        assert_eq!(agents::act(&st, &other, &email_on).await, Err(AppError::NotFound));
+
+        // No e-mail unless asked for; then one a day, from 07:00 Danish time.
+        let morning = "2030-01-07T07:30:00Z".parse().unwrap();
+        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 0);
+        agents::act(&st, &me, &email_on).await.unwrap();
+        let early = "2030-01-07T05:00:00Z".parse().unwrap();
+        assert_eq!(agents::send_digests(&st, early).await.unwrap(), 0, "too early");
+        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 1, "{}", t.label);
+        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 0, "once a day");
+        let mail = inbox.lock().unwrap().join("\n");
+        assert!(mail.contains("To: anne@mail.example"), "{mail}");
+        assert!(mail.contains("Kok til kantine") && mail.contains(&format!("https://job.example/job/{wanted}")), "{mail}");
+        assert!(!mail.contains("Kok til kroen"), "old vacancies are not news");
+
+        agents::act(&st, &me, &delete).await.unwrap();
+        assert!(agents::list(&st, &me).await.unwrap().is_empty());
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
