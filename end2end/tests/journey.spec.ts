@@ -2,7 +2,8 @@ import { test, expect, Page } from "@playwright/test";
 
 // Runs twice: with JavaScript (hydrated) and without (plain form posts).
 
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+// Random letters: words of two runs must differ by more than typo tolerance forgives.
+const unique = () => Math.random().toString(36).slice(2, 10) + Math.random().toString(36).slice(2, 6);
 
 function isoDaysAhead(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);

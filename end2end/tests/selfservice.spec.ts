@@ -181,7 +181,9 @@ async function signOut(page: Page): Promise<void> {
 }
 
 test("a job agent tells the jobseeker when an employer posts a matching vacancy", async ({ page }) => {
-  const word = `Skibsbygger${Date.now().toString(36)}`;
+  // Random letters, not a timestamp: two runs' words must be far apart, or typo
+  // tolerance would rightly find the other run's vacancy.
+  const word = `Skibsbygger${Math.random().toString(36).slice(2, 10)}`;
   await signIn(page, "borger@demo.example");
   await page.goto(`/job?q=${word}`);
   await expect(page.locator(".result-count")).toHaveText("0 stillinger");

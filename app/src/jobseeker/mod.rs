@@ -93,7 +93,10 @@ pub fn SuggestionList(suggestions: Vec<Suggestion>) -> impl IntoView {
                         {s.hit.employer_name.clone()} " · " {format!("{} {}", s.hit.postcode, s.hit.city)} " · "
                         {lang.t(Msg::ApplicationDeadline)} ": " {i18n::date(lang, s.hit.deadline)}
                     </p>
-                    <p class="suggestion-reason">{format!("{}: {}", lang.t(Msg::MatchesYourWish), s.because)}</p>
+                    <p class="suggestion-reason">{match s.hit.distance_km {
+                        Some(km) => format!("{}: {}, {}", lang.t(Msg::MatchesYourWish), s.because, i18n::distance(lang, km)),
+                        None => format!("{}: {}", lang.t(Msg::MatchesYourWish), s.because),
+                    }}</p>
                 </li>
             }).collect_view()}
         </ul>

@@ -101,17 +101,31 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppErro
     Ok(seen)
 }
 
-/// Open vacancies matching the CV's sought occupations (then skills), each with
-/// what it matched. The search issue refines the ranking.
-pub async fn suggestions(st: &AppState, cv: &Cv, _today: NaiveDate, limit: usize) -> Result<Vec<Suggestion>, AppError> {
+/// Open vacancies for the person: each sought occupation (then skill) searched
+/// within their area and travel distance and at the working time they want, each
+/// hit with what it matched and how far it is.
+pub async fn suggestions(st: &AppState, cv: &Cv, today: NaiveDate, limit: usize) -> Result<Vec<Suggestion>, AppError> {
+    use crate::domain::cv::WorkTime;
+    use crate::search::types::TimeFilter;
     let wanted: Vec<String> =
         cv.occupations.iter().map(|o| o.title.clone()).chain(cv.skills.iter().cloned()).take(8).collect();
+    let (near, km, time) = match &cv.terms {
+        Some(t) => (
+            Some(t.municipality),
+            u32::from(t.max_travel_km.max(5)),
+            match t.time {
+                WorkTime::Full => vec![TimeFilter::Full],
+                WorkTime::Part => vec![TimeFilter::Part],
+                WorkTime::Either => vec![],
+            },
+        ),
+        None => (None, 0, vec![]),
+    };
     let index = st.index.clone();
-    let today = crate::ssr::today();
     blocking(move || {
         let mut out: Vec<Suggestion> = Vec::new();
         for because in wanted {
-            let q = SearchQuery::text(&because);
+            let q = SearchQuery { near, km, time: time.clone(), ..SearchQuery::text(&because) };
             for hit in index.search(&q, today)?.hits {
                 if out.len() < limit && !out.iter().any(|s| s.hit.id == hit.id) {
                     out.push(Suggestion { hit, because: because.clone() });
