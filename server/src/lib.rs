@@ -2,6 +2,7 @@
 //! `main.rs` is only the command line; everything here is also used by the tests.
 
 pub mod attachments;
+pub mod bench;
 pub mod config;
 pub mod demo;
 pub mod http;

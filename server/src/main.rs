@@ -38,6 +38,21 @@ enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Compare search engines on a generated Danish corpus and write BENCHMARKS.md.
+    Bench {
+        /// Corpus sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "10000,100000,1000000")]
+        sizes: Vec<usize>,
+        /// Timed queries per engine and query mix.
+        #[arg(long, default_value_t = 400)]
+        queries: usize,
+        /// Admin URL of a PostgreSQL server to compare with (default: TEST_POSTGRES_URL).
+        #[arg(long, env = "TEST_POSTGRES_URL")]
+        postgres: Option<String>,
+        /// Where to write the results.
+        #[arg(long, default_value = "BENCHMARKS.md")]
+        out: std::path::PathBuf,
+    },
     /// Add realistic Danish demo vacancies.
     SeedDemo {
         #[arg(long, default_value_t = server::demo::DEFAULT_COUNT)]
@@ -175,6 +190,19 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 "Added {n} demo vacancies in {:.1} s. A running server indexes them within a second; otherwise they are indexed at its next start.",
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::Bench { sizes, queries, postgres, out } => {
+            let opts = server::bench::Options { sizes, queries, postgres, work_dir: config.data_dir.join("bench") };
+            let rows = server::bench::run(&opts).await?;
+            let table = server::bench::markdown(&rows, queries);
+            let text = format!(
+                "# Benchmarks\n\nWritten by `jobunivers bench` (see README). Search latency includes the total count; \
+                 with facets, the counts per municipality too. Memory is this process's resident set after loading (tantivy \
+                 runs in-process; PostgreSQL and SQLite sizes are on disk).\n\n{table}"
+            );
+            std::fs::write(&out, text).map_err(|e| app::error::AppError::internal(format_args!("{}: {e}", out.display())))?;
+            println!("{table}\nWritten to {}.", out.display());
             Ok(())
         }
     }

@@ -7,7 +7,7 @@
 
 use super::{CommitPayload, Opened, VacancyIndex, SCHEMA_VERSION};
 use crate::error::AppError;
-use crate::ssr::db::{outbox, Db};
+use crate::ssr::db::{outbox, Db, VacancyRow};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -120,6 +120,20 @@ pub async fn rebuild_now(db: Db, index: VacancyIndex, progress: impl FnMut(u64, 
     })
     .await
     .map_err(|e| AppError::internal(format_args!("reindex task: {e}")))?
+}
+
+/// Loads `rows` into a fresh index with `threads` writer threads, in one commit.
+/// For bulk loads outside a running server (the benchmark); blocking.
+pub fn bulk_load(index: &VacancyIndex, rows: impl IntoIterator<Item = VacancyRow>, threads: usize, heap_bytes: usize) -> Result<u64, AppError> {
+    let mut writer: IndexWriter = index.inner.index.writer_with_num_threads(threads.max(1), heap_bytes)?;
+    writer.delete_all_documents()?;
+    let mut n = 0;
+    for row in rows {
+        writer.add_document(index.document(&row))?;
+        n += 1;
+    }
+    commit(&mut writer, index, 0)?;
+    Ok(n)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

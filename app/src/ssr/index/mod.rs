@@ -194,10 +194,20 @@ impl VacancyIndex {
     /// Searches open vacancies whose deadline is `today` or later. Blocking: call it
     /// from `spawn_blocking`.
     pub fn search(&self, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults, AppError> {
+        self.search_with(q, today, true)
+    }
+
+    /// `search`, counting the filter choices only when `with_facets` (the benchmark
+    /// measures both).
+    pub fn search_with(&self, q: &SearchQuery, today: NaiveDate, with_facets: bool) -> Result<SearchResults, AppError> {
         let searcher = self.inner.reader.searcher();
         let (base, matching_all) = self.base_query(q, today);
         let filters = facets::Filters::new(q, today);
-        let facets = searcher.search(&base, &facets::FacetCollector::new(filters.clone(), today))?;
+        let facets = if with_facets {
+            searcher.search(&base, &facets::FacetCollector::new(filters.clone(), today))?
+        } else {
+            Default::default()
+        };
         let query = self.filtered(base, &filters);
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
