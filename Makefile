@@ -1,6 +1,6 @@
 # The two commands of the README. Both install what is missing first.
 
-.PHONY: run test
+.PHONY: run test bench
 
 # Build and run Jobunivers at http://127.0.0.1:3000 with demo data on first start.
 run:
@@ -11,3 +11,9 @@ run:
 # Every test: Rust (SQLite and PostgreSQL), then end-to-end in Chromium (JS on and off).
 test:
 	bash .ci/test
+
+# Search engines compared on a generated corpus (release build; needs PostgreSQL, see .ci/postgres).
+bench:
+	bash .ci/setup --test
+	RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jobunivers cargo build --release -p server --bin jobunivers
+	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench

@@ -466,6 +466,17 @@ messages! {
     SortDistance => "Afstand", "Distance";
     ApplyFilters => "Vis job", "Show jobs";
     ClearFilters => "Nulstil filtre", "Clear filters";
+    EmploymentPermanent => "Fast ansættelse", "Permanent";
+    EmploymentTemporary => "Tidsbegrænset", "Temporary";
+    EmploymentApprenticeship => "Elev eller lærling", "Apprenticeship";
+    EmploymentStudent => "Studiejob", "Student job";
+    FieldEmploymentType => "Ansættelsesform", "Type of employment";
+    FieldVacancyMunicipality => "Kommune, hvor arbejdet er", "Municipality of the workplace";
+    FieldVacancyOccupation => "Fag (valgfrit)", "Occupation (optional)";
+    FieldVacancyOccupationHint => "Hjælper jobsøgende med at finde stillingen. Skriv og vælg fra listen.", "Helps jobseekers find the vacancy. Type and choose from the list.";
+    FilterEmployment => "Ansættelsesform", "Type of employment";
+    FilterOccupation => "Fag", "Occupation";
+    MapCaption => "Kort over jobbene på denne side,", "Map of the jobs on this page,";
     // Job agents
     NavAgents => "Jobagenter", "Job agents";
     AgentsIntro => "En jobagent holder øje med nye job, der passer til en søgning, og giver dig besked her på siden – og hvis du vil, i en daglig e-mail.", "A job agent watches for new jobs that match a search and tells you here – and, if you like, in a daily e-mail.";

@@ -89,6 +89,9 @@ async fn a_posted_vacancy_is_searchable_quickly() {
             weekly_hours: "37".into(),
             deadline: (app::ssr::today() + Duration::days(10)).to_string(),
             how_to_apply: "havn@marstal.example".into(),
+            municipality: "492".into(),
+            employment_type: "fast".into(),
+            occupation: String::new(),
         };
         let me = common::employer(&st, "havn@marstal.example").await;
         let started = Instant::now();
@@ -236,7 +239,11 @@ async fn filters_counts_radius_and_sorting() {
             at("Pædagog", "Skanderborg", 746, 37.0, 20),
             at("Pædagog", "København V", 101, 25.0, 5),
             at("Pædagog", "Aalborg", 851, 37.0, 40),
-            at("Kok", "Aarhus C", 751, 37.0, 15),
+            NewVacancy {
+                employment_type: app::domain::vacancy::EmploymentType::StudentJob,
+                occupation_code: Some("512010".into()),
+                ..at("Kok", "Aarhus C", 751, 37.0, 15)
+            },
         ])
         .await;
         let run = |q: SearchQuery| {
@@ -272,6 +279,14 @@ async fn filters_counts_radius_and_sorting() {
         // Soonest deadline first.
         let r = run(SearchQuery { sort: Sort::Deadline, ..SearchQuery::text("pædagog") }).await;
         assert_eq!(r.hits.first().map(|h| h.city.as_str()), Some("København V"));
+        // Kind of employment and occupation: filters with counts.
+        let all_open = run(SearchQuery::text("")).await;
+        let count_of = |e: app::domain::vacancy::EmploymentType| all_open.facets.employment.iter().find(|(x, _)| *x == e).unwrap().1;
+        assert_eq!((count_of(app::domain::vacancy::EmploymentType::StudentJob), count_of(app::domain::vacancy::EmploymentType::Permanent)), (1, 5));
+        assert_eq!(all_open.facets.occupations, vec![("512010".to_string(), 1)]);
+        let r = run(SearchQuery { employment: vec![app::domain::vacancy::EmploymentType::StudentJob], ..SearchQuery::text("") }).await;
+        assert_eq!(titles_and_cities(&r), vec![("Kok".to_string(), "Aarhus C".to_string())], "{}", t.label);
+        assert_eq!(run(SearchQuery { occupations: vec!["512010".into()], ..SearchQuery::text("") }).await.total, 1);
         // Posted within a day: all of them (posted today).
         assert_eq!(run(SearchQuery { within_days: Some(1), ..SearchQuery::text("") }).await.total, 6);
         st.shutdown().await;

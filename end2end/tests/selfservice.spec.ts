@@ -201,6 +201,7 @@ test("a job agent tells the jobseeker when an employer posts a matching vacancy"
   await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en skibsbygger til vores værft i Marstal. Erfaring med træskibe er et plus.");
   await page.getByLabel("Postnummer").fill("5960");
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
+  await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø" });
   await page.getByLabel("Timer pr. uge").fill("37");
   await page.getByLabel("Ansøgningsfrist").fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel("Sådan søger man").fill("job@vaerft.example");

@@ -104,6 +104,8 @@ fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
             how_to_apply: v.how_to_apply,
             status: "open".into(),
             created_at,
+            employment_type: v.employment_type.code().into(),
+            occupation_code: v.occupation_code,
         })
         .collect()
 }
@@ -400,4 +402,25 @@ pub fn markdown(rows: &[Row], queries: usize) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_and_fts5_queries() {
+        let ms: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentiles(ms), (51.0, 95.0, 99.0));
+        assert_eq!(fts5_query("Social- og sundhedshjælper"), "\"social\"* AND \"sundhedshjælper\"*");
+        assert_eq!(fts5_query("pædagog aarhus"), "\"pædagog\"* AND \"aarhus\"*");
+    }
+
+    #[test]
+    fn every_mix_limits_as_named() {
+        assert!(Mix::Text.municipalities().is_none());
+        assert!(Mix::Facets.municipalities().unwrap().contains(&751));
+        let near = Mix::Radius.municipalities().unwrap();
+        assert!(near.contains(&751) && !near.contains(&101));
+    }
 }

@@ -276,6 +276,31 @@ fn slug(s: &str) -> String {
 }
 
 /// One demo vacancy with the time it was posted.
+/// Mostly permanent jobs; apprentices where the title says so; some temporary and
+/// student jobs.
+fn employment_for(title: &str, rng: &mut StdRng) -> app::domain::vacancy::EmploymentType {
+    use app::domain::vacancy::EmploymentType;
+    if title.contains("lærling") || title.contains("elev") {
+        EmploymentType::Apprenticeship
+    } else if rng.random_ratio(1, 6) {
+        EmploymentType::Temporary
+    } else if rng.random_ratio(1, 12) {
+        EmploymentType::StudentJob
+    } else {
+        EmploymentType::Permanent
+    }
+}
+
+/// The occupation a demo title belongs to, from the bundled list, if it is there.
+fn occupation_for(title: &str) -> Option<String> {
+    use app::domain::occupation;
+    let first = title.split_whitespace().next().unwrap_or(title);
+    occupation::find(title)
+        .or_else(|| occupation::find(first))
+        .or_else(|| occupation::suggest(first, 1).into_iter().next())
+        .map(|o| o.code.to_string())
+}
+
 pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, DateTime<Utc>)> {
     let mut rng = StdRng::seed_from_u64(seed);
     let all = municipality::all();
@@ -316,7 +341,7 @@ pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, D
             };
             let posted = (today - Duration::days(posted_days_ago)).and_hms_opt(rng.random_range(6..16), rng.random_range(0..60), 0).expect("valid time").and_utc();
             let vacancy = NewVacancy {
-                title,
+                title: title.clone(),
                 employer_name: employer,
                 description,
                 postcode,
@@ -325,6 +350,8 @@ pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, D
                 weekly_hours: *trade.hours.choose(&mut rng).expect("non-empty"),
                 deadline,
                 how_to_apply,
+                employment_type: employment_for(&title, &mut rng),
+                occupation_code: occupation_for(&title),
             };
             (vacancy, posted)
         })

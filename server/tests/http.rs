@@ -18,6 +18,8 @@ fn vacancy_form(title: &str) -> Vec<(&'static str, String)> {
         ("weekly_hours", "37".to_string()),
         ("deadline", (app::ssr::today() + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
         ("how_to_apply", "https://faergefart.example/job".to_string()),
+        ("municipality", "563".to_string()),
+        ("employment_type", "fast".to_string()),
     ]
 }
 

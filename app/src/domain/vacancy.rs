@@ -18,9 +18,62 @@ pub struct VacancyForm {
     pub weekly_hours: String,
     pub deadline: String,
     pub how_to_apply: String,
+    #[serde(default)]
+    pub municipality: String,
+    #[serde(default)]
+    pub employment_type: String,
+    /// Optional: an occupation from the bundled list ("Kok (512010)").
+    #[serde(default)]
+    pub occupation: String,
 }
 
 impl crate::forms::FormData for VacancyForm {}
+
+/// The kind of employment a vacancy offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EmploymentType {
+    #[default]
+    Permanent,
+    Temporary,
+    Apprenticeship,
+    StudentJob,
+}
+
+impl EmploymentType {
+    pub const ALL: [EmploymentType; 4] =
+        [EmploymentType::Permanent, EmploymentType::Temporary, EmploymentType::Apprenticeship, EmploymentType::StudentJob];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EmploymentType::Permanent => "fast",
+            EmploymentType::Temporary => "tidsbegraenset",
+            EmploymentType::Apprenticeship => "elev",
+            EmploymentType::StudentJob => "studiejob",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EmploymentType> {
+        EmploymentType::ALL.into_iter().find(|e| e.code() == s.trim())
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            EmploymentType::Permanent => Msg::EmploymentPermanent,
+            EmploymentType::Temporary => Msg::EmploymentTemporary,
+            EmploymentType::Apprenticeship => Msg::EmploymentApprenticeship,
+            EmploymentType::StudentJob => Msg::EmploymentStudent,
+        }
+    }
+
+    /// A small number for the index.
+    pub fn index(self) -> u64 {
+        EmploymentType::ALL.iter().position(|e| *e == self).unwrap_or(0) as u64
+    }
+
+    pub fn from_index(i: u64) -> Option<EmploymentType> {
+        EmploymentType::ALL.get(usize::try_from(i).ok()?).copied()
+    }
+}
 
 /// A vacancy that passed every rule, ready to be stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +87,11 @@ pub struct NewVacancy {
     pub weekly_hours: f64,
     pub deadline: NaiveDate,
     pub how_to_apply: String,
+    #[serde(default)]
+    pub employment_type: EmploymentType,
+    /// Occupation code from the bundled list, when given.
+    #[serde(default)]
+    pub occupation_code: Option<String>,
 }
 
 /// A stored vacancy: what the employer posted, plus what the system keeps.
@@ -62,6 +120,9 @@ pub mod field {
     pub const WEEKLY_HOURS: &str = "weekly_hours";
     pub const DEADLINE: &str = "deadline";
     pub const HOW_TO_APPLY: &str = "how_to_apply";
+    pub const MUNICIPALITY: &str = "municipality";
+    pub const EMPLOYMENT_TYPE: &str = "employment_type";
+    pub const OCCUPATION: &str = "occupation";
 }
 
 pub const TITLE_LEN: (usize, usize) = (3, 150);
@@ -145,7 +206,26 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
         field::WEEKLY_HOURS => check_weekly_hours(value).err(),
         field::DEADLINE => check_deadline(value, today).err(),
         field::HOW_TO_APPLY => check_how_to_apply(value).err(),
+        field::MUNICIPALITY => check_municipality(value).err(),
+        field::EMPLOYMENT_TYPE => check_employment_type(value).err(),
+        field::OCCUPATION => check_occupation(value).err(),
         _ => None,
+    }
+}
+
+pub fn check_municipality(value: &str) -> Result<u16, Msg> {
+    value.trim().parse::<u16>().ok().and_then(super::municipality::by_code).map(|m| m.code).ok_or(Msg::ErrMunicipalityMissing)
+}
+
+pub fn check_employment_type(value: &str) -> Result<EmploymentType, Msg> {
+    EmploymentType::parse(value).ok_or(Msg::ErrChooseOne)
+}
+
+/// Optional: empty is fine, otherwise it must be on the bundled list.
+pub fn check_occupation(value: &str) -> Result<Option<String>, Msg> {
+    match value.trim() {
+        "" => Ok(None),
+        typed => super::occupation::find(typed).map(|o| Some(o.code.to_string())).ok_or(Msg::ErrOccupationUnknown),
     }
 }
 
@@ -165,9 +245,26 @@ pub fn validate(form: &VacancyForm, today: NaiveDate) -> Result<NewVacancy, Fiel
     let weekly_hours = check!(field::WEEKLY_HOURS, check_weekly_hours(&form.weekly_hours));
     let deadline = check!(field::DEADLINE, check_deadline(&form.deadline, today));
     let how_to_apply = check!(field::HOW_TO_APPLY, check_how_to_apply(&form.how_to_apply));
+    let municipality = check!(field::MUNICIPALITY, check_municipality(&form.municipality));
+    let employment_type = check!(field::EMPLOYMENT_TYPE, check_employment_type(&form.employment_type));
+    let occupation_code = check!(field::OCCUPATION, check_occupation(&form.occupation));
     match (title, employer_name, description, postcode, city, weekly_hours, deadline, how_to_apply) {
-        (Some(title), Some(employer_name), Some(description), Some(postcode), Some(city), Some(weekly_hours), Some(deadline), Some(how_to_apply)) => {
-            Ok(NewVacancy { title, employer_name, description, postcode, city, municipality_code: None, weekly_hours, deadline, how_to_apply })
+        (Some(title), Some(employer_name), Some(description), Some(postcode), Some(city), Some(weekly_hours), Some(deadline), Some(how_to_apply))
+            if errors.is_empty() =>
+        {
+            Ok(NewVacancy {
+                title,
+                employer_name,
+                description,
+                postcode,
+                city,
+                municipality_code: municipality,
+                weekly_hours,
+                deadline,
+                how_to_apply,
+                employment_type: employment_type.unwrap_or_default(),
+                occupation_code: occupation_code.flatten(),
+            })
         }
         _ => Err(errors),
     }
@@ -211,6 +308,9 @@ mod tests {
             weekly_hours: "32,5".into(),
             deadline: "15-12-2026".into(),
             how_to_apply: "https://example.dk/job/123".into(),
+            municipality: "751".into(),
+            employment_type: "fast".into(),
+            occupation: "Pædagog (234210)".into(),
         }
     }
 
@@ -220,6 +320,9 @@ mod tests {
         assert_eq!(v.weekly_hours, 32.5);
         assert_eq!(v.deadline, NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
         assert_eq!(v.title, "Pædagog til børnehave");
+        assert_eq!((v.municipality_code, v.employment_type, v.occupation_code.as_deref()), (Some(751), EmploymentType::Permanent, Some("234210")));
+        let without = validate(&VacancyForm { occupation: " ".into(), ..good() }, today()).unwrap();
+        assert_eq!(without.occupation_code, None, "the occupation is optional");
     }
 
     #[test]
@@ -242,6 +345,10 @@ mod tests {
             (|f| f.deadline = "22-11-2026".into(), field::DEADLINE, Msg::ErrDeadlinePast),
             (|f| f.deadline = "2028-01-01".into(), field::DEADLINE, Msg::ErrDeadlineFar),
             (|f| f.how_to_apply = "ring".into(), field::HOW_TO_APPLY, Msg::ErrHowToApplyLength),
+            (|f| f.municipality = "".into(), field::MUNICIPALITY, Msg::ErrMunicipalityMissing),
+            (|f| f.municipality = "999".into(), field::MUNICIPALITY, Msg::ErrMunicipalityMissing),
+            (|f| f.employment_type = "freelance".into(), field::EMPLOYMENT_TYPE, Msg::ErrChooseOne),
+            (|f| f.occupation = "astronaut".into(), field::OCCUPATION, Msg::ErrOccupationUnknown),
         ];
         for (change, name, msg) in cases {
             let mut form = good();
@@ -255,9 +362,9 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_form_reports_all_eight_fields() {
+    fn an_empty_form_reports_every_required_field() {
         let errors = validate(&VacancyForm::default(), today()).unwrap_err();
-        assert_eq!(errors.len(), 8);
+        assert_eq!(errors.len(), 10, "all but the optional occupation");
     }
 
     #[test]

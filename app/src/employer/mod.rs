@@ -4,7 +4,7 @@ use crate::domain::vacancy::{self, field, VacancyForm};
 use crate::error::AppError;
 use crate::forms::{self, form_page, Rejected};
 use crate::i18n::Msg;
-use crate::ui::form::{ErrorSummary, Field, Kind};
+use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub async fn create_vacancy(form: VacancyForm) -> Result<i64, AppError> {
 }
 
 /// The fields of the form in page order, for the error summary.
-const FIELDS: [(&str, Msg); 8] = [
+const FIELDS: [(&str, Msg); 11] = [
     (field::TITLE, Msg::FieldTitle),
     (field::EMPLOYER_NAME, Msg::FieldEmployerName),
     (field::DESCRIPTION, Msg::FieldDescription),
@@ -29,6 +29,9 @@ const FIELDS: [(&str, Msg); 8] = [
     (field::WEEKLY_HOURS, Msg::FieldWeeklyHours),
     (field::DEADLINE, Msg::FieldDeadline),
     (field::HOW_TO_APPLY, Msg::FieldHowToApply),
+    (field::MUNICIPALITY, Msg::FieldVacancyMunicipality),
+    (field::EMPLOYMENT_TYPE, Msg::FieldEmploymentType),
+    (field::OCCUPATION, Msg::FieldVacancyOccupation),
 ];
 
 #[component]
@@ -62,6 +65,17 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
                 check=|v: String| crate::domain::parse::postcode(&v).err()/>
             <Field name=field::CITY label=Msg::FieldCity value=form.city required=true error=err(field::CITY)
                 width="input-width-l" autocomplete="address-level2" check=|v: String| vacancy::check_city(&v).err()/>
+            <SelectField name=field::MUNICIPALITY label=Msg::FieldVacancyMunicipality options=crate::domain::municipality::options()
+                selected=form.municipality.clone() error=err(field::MUNICIPALITY) placeholder=Msg::ChooseMunicipality/>
+            <SelectField name=field::EMPLOYMENT_TYPE label=Msg::FieldEmploymentType options=employment_types(lang)
+                selected=if form.employment_type.is_empty() { "fast".to_string() } else { form.employment_type.clone() }
+                error=err(field::EMPLOYMENT_TYPE)/>
+            <Field name=field::OCCUPATION label=Msg::FieldVacancyOccupation hint=Msg::FieldVacancyOccupationHint
+                value=form.occupation.clone() error=err(field::OCCUPATION) list="vacancy-occupations" autocomplete="off"
+                check=|v: String| vacancy::check_occupation(&v).err()/>
+            <datalist id="vacancy-occupations">
+                {crate::domain::occupation::all().iter().map(|o| view! { <option value=o.label(lang)></option> }).collect_view()}
+            </datalist>
             <Field name=field::WEEKLY_HOURS label=Msg::FieldWeeklyHours hint=Msg::FieldWeeklyHoursHint
                 value=form.weekly_hours error=err(field::WEEKLY_HOURS) required=true width="input-width-xs"
                 inputmode="decimal" check=|v: String| vacancy::check_weekly_hours(&v).err()/>
@@ -74,6 +88,10 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
             <button type="submit" class="button button-primary">{lang.t(Msg::SubmitVacancy)}</button>
         </form>
     }
+}
+
+fn employment_types(lang: crate::Lang) -> Vec<(String, String)> {
+    vacancy::EmploymentType::ALL.iter().map(|e| (e.code().to_string(), lang.t(e.label()).to_string())).collect()
 }
 
 /// A date input only shows ISO dates; turn a Danish-typed date back into one so

@@ -1,5 +1,6 @@
 //! Job search: the front page, the search page and the vacancy page.
 
+pub mod map;
 pub mod types;
 
 use crate::domain::vacancy::{apply_channel, ApplyChannel, Vacancy};
@@ -10,7 +11,7 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use crate::domain::municipality;
+use crate::domain::{municipality, occupation};
 use types::{Facets, SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, RADII_KM, WITHIN_DAYS};
 
 #[server(prefix = "/api", endpoint = "job/search")]
@@ -111,6 +112,10 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
     let mut offered: Vec<(u16, u64)> = q.municipalities.iter().map(|m| (*m, facets.municipalities.iter().find(|(c, _)| c == m).map_or(0, |x| x.1))).collect();
     offered.extend(facets.municipalities.iter().filter(|(m, _)| !q.municipalities.contains(m)).take(12).copied());
     let within = facets.within.clone();
+    // Occupations offered: those chosen, then those with most results.
+    let mut occupations: Vec<(String, u64)> =
+        q.occupations.iter().map(|c| (c.clone(), facets.occupations.iter().find(|(x, _)| x == c).map_or(0, |x| x.1))).collect();
+    occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
     let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
     let places = municipality::options();
     let sorts: Vec<(Sort, Msg)> = vec![(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Deadline, Msg::SortDeadline), (Sort::Distance, Msg::SortDistance)];
@@ -145,6 +150,20 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                             count=facets.full_time checked=q.time.contains(&TimeFilter::Full)/>
                         <FilterBox name="tid" value=TimeFilter::Part.code().to_string() label=lang.t(Msg::WorkTimePart).to_string()
                             count=facets.part_time checked=q.time.contains(&TimeFilter::Part)/>
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterEmployment)}</legend>
+                        {facets.employment.iter().map(|(e, n)| view! {
+                            <FilterBox name="ansaettelse" value=e.code().to_string() label=lang.t(e.label()).to_string() count=*n
+                                checked=q.employment.contains(e)/>
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{lang.t(Msg::FilterOccupation)}</legend>
+                        {occupations.into_iter().filter_map(|(c, n)| occupation::by_code(&c).map(|o| (o, n))).map(|(o, n)| view! {
+                            <FilterBox name="fag" value=o.code.to_string() label=o.title(lang).to_string() count=n
+                                checked=q.occupations.iter().any(|c| c == o.code)/>
+                        }).collect_view()}
                     </fieldset>
                     <fieldset>
                         <legend>{lang.t(Msg::FilterPosted)}</legend>
@@ -212,6 +231,7 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
             <h2 id="results-heading" class="sr-only">{lang.t(Msg::SearchResultsHeading)}</h2>
             <p class="result-count" role="status">{count}</p>
             {empty.then(|| view! { <p>{lang.t(Msg::SearchNoResults)}</p> })}
+            {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km/> })}
             <ul class="result-list nobullet-list">
                 {results.hits.into_iter().map(|hit| view! { <ResultItem hit/> }).collect_view()}
             </ul>
@@ -237,6 +257,7 @@ fn ResultItem(hit: VacancyHit) -> impl IntoView {
                 <span>{lang.t(Msg::ApplicationDeadline)} ": " <strong>{i18n::date(lang, hit.deadline)}</strong></span>
                 " · "
                 <span>{i18n::hours(lang, hit.weekly_hours)}</span>
+                {hit.employment.map(|e| view! { " · " <span>{lang.t(e.label())}</span> })}
             </p>
         </li>
     }
@@ -323,6 +344,12 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
                 <dd>{format!("{} {}", v.postcode, v.city)}</dd>
                 <dt>{lang.t(Msg::WeeklyHours)}</dt>
                 <dd>{i18n::hours(lang, v.weekly_hours)}</dd>
+                <dt>{lang.t(Msg::FieldEmploymentType)}</dt>
+                <dd>{lang.t(v.employment_type.label())}</dd>
+                {v.occupation_code.as_deref().and_then(occupation::by_code).map(|o| view! {
+                    <dt>{lang.t(Msg::FilterOccupation)}</dt>
+                    <dd>{o.title(lang)}</dd>
+                })}
                 <dt>{lang.t(Msg::ApplicationDeadline)}</dt>
                 <dd>{i18n::date(lang, v.deadline)}</dd>
                 <dt>{lang.t(Msg::Posted)}</dt>

@@ -85,6 +85,10 @@ pub struct SearchQuery {
     pub regions: Vec<String>,
     /// `tid`: full and/or part time.
     pub time: Vec<TimeFilter>,
+    /// `ansaettelse`: kinds of employment.
+    pub employment: Vec<crate::domain::vacancy::EmploymentType>,
+    /// `fag`: occupation codes.
+    pub occupations: Vec<String>,
     /// `nye`: posted within this many days.
     pub within_days: Option<u32>,
     /// `naer`: a municipality to search around, with `km`.
@@ -118,11 +122,18 @@ impl SearchQuery {
         let mut time: Vec<TimeFilter> = all("tid").iter().filter_map(|t| TimeFilter::parse(t)).collect();
         time.sort_by_key(|t| t.code());
         time.dedup();
+        let mut employment: Vec<_> = all("ansaettelse").iter().filter_map(|e| crate::domain::vacancy::EmploymentType::parse(e)).collect();
+        employment.sort_by_key(|e| e.index());
+        employment.dedup();
+        let mut occupations: Vec<String> =
+            all("fag").into_iter().filter(|c| crate::domain::occupation::by_code(c.trim()).is_some()).map(|c| c.trim().to_string()).collect();
+        occupations.sort();
+        occupations.dedup();
         let within_days = one("nye").and_then(|d| d.trim().parse().ok()).filter(|d| WITHIN_DAYS.contains(d));
         let near = one("naer").and_then(|c| c.trim().parse().ok()).filter(|c| crate::domain::municipality::by_code(*c).is_some());
         let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k)).unwrap_or(DEFAULT_RADIUS_KM);
         let sort = one("sorter").and_then(|s| Sort::parse(&s)).filter(|s| *s != Sort::Distance || near.is_some()).unwrap_or_default();
-        SearchQuery { text, page, municipalities, regions, time, within_days, near, km, sort }
+        SearchQuery { text, page, municipalities, regions, time, employment, occupations, within_days, near, km, sort }
     }
 
     /// The address of this search, for links and paging. Defaults are left out.
@@ -134,6 +145,8 @@ impl SearchQuery {
         params.extend(self.municipalities.iter().map(|m| ("kommune", m.to_string())));
         params.extend(self.regions.iter().map(|r| ("region", r.clone())));
         params.extend(self.time.iter().map(|t| ("tid", t.code().to_string())));
+        params.extend(self.employment.iter().map(|e| ("ansaettelse", e.code().to_string())));
+        params.extend(self.occupations.iter().map(|o| ("fag", o.clone())));
         if let Some(d) = self.within_days {
             params.push(("nye", d.to_string()));
         }
@@ -162,7 +175,13 @@ impl SearchQuery {
 
     /// Whether any filter narrows the search.
     pub fn is_filtered(&self) -> bool {
-        !self.municipalities.is_empty() || !self.regions.is_empty() || !self.time.is_empty() || self.within_days.is_some() || self.near.is_some()
+        !self.municipalities.is_empty()
+            || !self.regions.is_empty()
+            || !self.time.is_empty()
+            || !self.employment.is_empty()
+            || !self.occupations.is_empty()
+            || self.within_days.is_some()
+            || self.near.is_some()
     }
 }
 
@@ -181,6 +200,10 @@ pub struct Facets {
     pub municipalities: Vec<(u16, u64)>,
     pub full_time: u64,
     pub part_time: u64,
+    /// Every kind of employment, in `EmploymentType::ALL` order.
+    pub employment: Vec<(crate::domain::vacancy::EmploymentType, u64)>,
+    /// Occupations with results, most first.
+    pub occupations: Vec<(String, u64)>,
     /// (days, count) for each of `WITHIN_DAYS`.
     pub within: Vec<(u32, u64)>,
 }
@@ -199,6 +222,8 @@ pub struct VacancyHit {
     pub teaser: String,
     #[serde(default)]
     pub municipality: Option<u16>,
+    #[serde(default)]
+    pub employment: Option<crate::domain::vacancy::EmploymentType>,
     /// From the place searched near, when there is one.
     #[serde(default)]
     pub distance_km: Option<f64>,
@@ -260,6 +285,8 @@ mod tests {
             municipalities: vec![101, 751],
             regions: vec!["Sjælland".into()],
             time: vec![TimeFilter::Part],
+            employment: vec![crate::domain::vacancy::EmploymentType::StudentJob],
+            occupations: vec!["512010".into()],
             within_days: Some(7),
             near: Some(751),
             km: 25,
@@ -267,7 +294,7 @@ mod tests {
             ..SearchQuery::text("kok")
         };
         let href = q.href();
-        assert_eq!(href, "/job?q=kok&kommune=101&kommune=751&region=Sj%C3%A6lland&tid=deltid&nye=7&naer=751&km=25&sorter=afstand");
+        assert_eq!(href, "/job?q=kok&kommune=101&kommune=751&region=Sj%C3%A6lland&tid=deltid&ansaettelse=studiejob&fag=512010&nye=7&naer=751&km=25&sorter=afstand");
         let query = href.split_once('?').unwrap().1;
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
         let back = SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| p == k).map(|(_, v)| v.clone()).collect());

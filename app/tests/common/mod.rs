@@ -15,6 +15,8 @@ pub fn vacancy(title: &str, city: &str) -> NewVacancy {
         weekly_hours: 37.0,
         deadline: Utc::now().date_naive() + Duration::days(14),
         how_to_apply: "job@test.example".into(),
+        employment_type: Default::default(),
+        occupation_code: None,
     }
 }
 

@@ -19,6 +19,8 @@ pub struct VacancyRow {
     pub how_to_apply: String,
     pub status: String,
     pub created_at: DateTime<Utc>,
+    pub employment_type: String,
+    pub occupation_code: Option<String>,
 }
 
 impl VacancyRow {
@@ -37,6 +39,8 @@ impl VacancyRow {
                 weekly_hours: self.weekly_hours,
                 deadline: self.deadline,
                 how_to_apply: self.how_to_apply,
+                employment_type: crate::domain::vacancy::EmploymentType::parse(&self.employment_type).unwrap_or_default(),
+                occupation_code: self.occupation_code,
             },
             posted,
             open,
@@ -48,13 +52,14 @@ impl VacancyRow {
 macro_rules! columns {
     () => {
         "id, title, employer_name, description, postcode, city, municipality_code, \
-         weekly_hours, deadline, how_to_apply, status, created_at"
+         weekly_hours, deadline, how_to_apply, status, created_at, employment_type, occupation_code"
     };
 }
 
 const INSERT_SQL: &str = "INSERT INTO vacancies (title, employer_name, description, postcode, city, \
-    municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at, company_id) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, $11) RETURNING id";
+    municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at, company_id, \
+    employment_type, occupation_code) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, $11, $12, $13) RETURNING id";
 
 impl Db {
     /// Stores a vacancy and its outbox row in one transaction; returns its id.
@@ -109,6 +114,8 @@ impl Db {
                     .bind(&v.how_to_apply)
                     .bind(at)
                     .bind(company_id)
+                    .bind(v.employment_type.code())
+                    .bind(&v.occupation_code)
                     .fetch_one(&mut *tx)
                     .await?;
                 ids.push(id);

@@ -6,6 +6,7 @@
 
 use super::date_key;
 use crate::domain::municipality;
+use crate::domain::vacancy::EmploymentType;
 use crate::search::types::{regions, Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
 use chrono::{Duration, NaiveDate};
 use std::collections::{HashMap, HashSet};
@@ -21,6 +22,9 @@ pub struct Filters {
     /// Municipalities within the radius (`None`: no radius).
     pub near: Option<HashSet<u64>>,
     pub time: Vec<TimeFilter>,
+    /// Employment kinds (index numbers) and occupation codes allowed; empty: any.
+    pub employment: Vec<u64>,
+    pub occupations: Vec<u64>,
     /// Posted on or after this date key.
     pub posted_from: Option<u64>,
 }
@@ -38,7 +42,14 @@ impl Filters {
             .near
             .map(|c| crate::domain::geo::within(c, f64::from(q.km)).into_iter().map(|(m, _)| u64::from(m)).collect());
         let posted_from = q.within_days.map(|d| date_key(today - Duration::days(i64::from(d) - 1)));
-        Filters { places, near, time: q.time.clone(), posted_from }
+        Filters {
+            places,
+            near,
+            time: q.time.clone(),
+            employment: q.employment.iter().map(|e| e.index()).collect(),
+            occupations: q.occupations.iter().filter_map(|o| o.parse().ok()).collect(),
+            posted_from,
+        }
     }
 
     fn place_ok(&self, m: Option<u64>) -> bool {
@@ -51,6 +62,14 @@ impl Filters {
 
     fn time_ok(&self, hours: f64) -> bool {
         self.time.is_empty() || self.time.iter().any(|t| t.matches(hours))
+    }
+
+    fn employment_ok(&self, e: Option<u64>) -> bool {
+        self.employment.is_empty() || e.is_some_and(|e| self.employment.contains(&e))
+    }
+
+    fn occupation_ok(&self, o: Option<u64>) -> bool {
+        self.occupations.is_empty() || o.is_some_and(|o| self.occupations.contains(&o))
     }
 
     fn posted_ok(&self, posted: u64) -> bool {
@@ -77,6 +96,8 @@ pub struct Counts {
     full: u64,
     part: u64,
     within: Vec<u64>,
+    employment: HashMap<u64, u64>,
+    occupations: HashMap<u64, u64>,
 }
 
 pub struct SegmentCounts {
@@ -85,6 +106,8 @@ pub struct SegmentCounts {
     municipality: Column<u64>,
     hours: Column<f64>,
     posted: Column<u64>,
+    employment: Column<u64>,
+    occupation: Column<u64>,
     counts: Counts,
 }
 
@@ -100,6 +123,8 @@ impl Collector for FacetCollector {
             municipality: fast.u64("municipality")?,
             hours: fast.f64("hours")?,
             posted: fast.u64("posted")?,
+            employment: fast.u64("employment")?,
+            occupation: fast.u64("occupation")?,
             counts: Counts { within: vec![0; self.within_from.len()], ..Default::default() },
         })
     }
@@ -119,6 +144,12 @@ impl Collector for FacetCollector {
             for (i, n) in p.within.into_iter().enumerate() {
                 all.within[i] += n;
             }
+            for (e, n) in p.employment {
+                *all.employment.entry(e).or_default() += n;
+            }
+            for (o, n) in p.occupations {
+                *all.occupations.entry(o).or_default() += n;
+            }
         }
         let region_count = |r: &str| {
             all.municipalities
@@ -136,6 +167,12 @@ impl Collector for FacetCollector {
             full_time: all.full,
             part_time: all.part,
             within: self.within_from.iter().map(|(d, _)| *d).zip(all.within).collect(),
+            employment: EmploymentType::ALL.iter().map(|e| (*e, all.employment.get(&e.index()).copied().unwrap_or(0))).collect(),
+            occupations: {
+                let mut o: Vec<(String, u64)> = all.occupations.iter().map(|(c, n)| (format!("{c:06}"), *n)).collect();
+                o.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                o
+            },
         })
     }
 }
@@ -147,28 +184,42 @@ impl SegmentCollector for SegmentCounts {
         let m = self.municipality.first(doc);
         let hours = self.hours.first(doc).unwrap_or_default();
         let posted = self.posted.first(doc).unwrap_or_default();
+        let employment = self.employment.first(doc);
+        let occupation = self.occupation.first(doc);
         let f = &self.filters;
         if !f.near_ok(m) {
             return;
         }
-        let (place, time, when) = (f.place_ok(m), f.time_ok(hours), f.posted_ok(posted));
-        if time && when {
+        // Each group's counts apply every group's filter but its own.
+        let ok = [f.place_ok(m), f.time_ok(hours), f.posted_ok(posted), f.employment_ok(employment), f.occupation_ok(occupation)];
+        let all_but = |i: usize| ok.iter().enumerate().all(|(j, pass)| j == i || *pass);
+        if all_but(0) {
             if let Some(m) = m {
                 *self.counts.municipalities.entry(m).or_default() += 1;
             }
         }
-        if place && when {
+        if all_but(1) {
             if TimeFilter::Full.matches(hours) {
                 self.counts.full += 1;
             } else {
                 self.counts.part += 1;
             }
         }
-        if place && time {
+        if all_but(2) {
             for (i, (_, from)) in self.within_from.iter().enumerate() {
                 if posted >= *from {
                     self.counts.within[i] += 1;
                 }
+            }
+        }
+        if all_but(3) {
+            if let Some(e) = employment {
+                *self.counts.employment.entry(e).or_default() += 1;
+            }
+        }
+        if all_but(4) {
+            if let Some(o) = occupation {
+                *self.counts.occupations.entry(o).or_default() += 1;
             }
         }
     }

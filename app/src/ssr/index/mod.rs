@@ -22,7 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFiel
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Stored with every commit, so the index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +49,8 @@ struct Fields {
     deadline: Field,
     posted: Field,
     municipality: Field,
+    employment: Field,
+    occupation: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -82,6 +84,8 @@ fn schema() -> (Schema, Fields) {
         deadline: b.add_u64_field("deadline", num()),
         posted: b.add_u64_field("posted", num()),
         municipality: b.add_u64_field("municipality", num()),
+        employment: b.add_u64_field("employment", num()),
+        occupation: b.add_u64_field("occupation", num()),
     };
     (b.build(), fields)
 }
@@ -183,6 +187,11 @@ impl VacancyIndex {
         doc.add_u64(f.posted, date_key(crate::domain::time::danish_date(v.created_at)));
         if let Some(code) = v.municipality_code {
             doc.add_u64(f.municipality, code as u64);
+        }
+        let employment = crate::domain::vacancy::EmploymentType::parse(&v.employment_type).unwrap_or_default();
+        doc.add_u64(f.employment, employment.index());
+        if let Some(code) = v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()) {
+            doc.add_u64(f.occupation, code);
         }
         doc
     }
@@ -308,6 +317,15 @@ impl VacancyIndex {
             };
             must.push((Occur::Must, filter(Box::new(range))));
         }
+        let any_of = |field: Field, values: &[u64]| -> Box<dyn Query> {
+            filter(Box::new(TermSetQuery::new(values.iter().map(|v| Term::from_field_u64(field, *v)))))
+        };
+        if !filters.employment.is_empty() {
+            must.push((Occur::Must, any_of(f.employment, &filters.employment)));
+        }
+        if !filters.occupations.is_empty() {
+            must.push((Occur::Must, any_of(f.occupation, &filters.occupations)));
+        }
         if let Some(from) = filters.posted_from {
             let range = RangeQuery::new(Bound::Included(Term::from_field_u64(f.posted, from)), Bound::Unbounded);
             must.push((Occur::Must, filter(Box::new(range))));
@@ -362,6 +380,7 @@ impl VacancyIndex {
         let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let num = |field| doc.get_first(field).and_then(|v| v.as_u64());
         Some(VacancyHit {
+            employment: num(f.employment).and_then(crate::domain::vacancy::EmploymentType::from_index),
             municipality: num(f.municipality).and_then(|m| u16::try_from(m).ok()),
             distance_km: None,
             id: i64::try_from(num(f.id)?).ok()?,
