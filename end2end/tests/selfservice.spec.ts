@@ -76,9 +76,9 @@ test("a new jobseeker serves themselves, and Min side follows", async ({ page })
 
   await cvSection(page, "Ansættelsesvilkår");
   await page.getByRole("textbox", { name: "Timer om ugen (skal udfyldes)" }).fill("37");
-  await page.getByLabel("Fuldtid eller deltid").selectOption({ label: "Fuldtid" });
+  await page.getByLabel("Fuldtid eller deltid").selectOption({ label: "Fuldtid eller deltid" });
   await page.getByLabel("Område (kommune)").selectOption({ label: "Aarhus" });
-  await page.getByRole("textbox", { name: "Højst transport hver vej (km) (skal udfyldes)" }).fill("30");
+  await page.getByRole("textbox", { name: "Højst transport hver vej (km) (skal udfyldes)" }).fill("100");
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.locator(".cv-percent")).toHaveText("Dit CV er 100 % udfyldt.");
   await expect(page.locator(".cv-visibility")).toHaveText("Dit CV er synligt for arbejdsgivere.");
