@@ -11,7 +11,8 @@ use crate::search::types::{regions, Facets, SearchQuery, TimeFilter, WITHIN_DAYS
 use chrono::{Duration, NaiveDate};
 use std::collections::{HashMap, HashSet};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use std::sync::Arc;
+use tantivy::columnar::{Column, ColumnValues};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// What each group lets through, from the query.
@@ -90,25 +91,51 @@ impl FacetCollector {
     }
 }
 
-#[derive(Default)]
 pub struct Counts {
-    municipalities: HashMap<u64, u64>,
+    /// By municipality code (all codes are below 1000).
+    municipalities: Vec<u64>,
     full: u64,
     part: u64,
     within: Vec<u64>,
-    employment: HashMap<u64, u64>,
+    employment: [u64; 4],
     occupations: HashMap<u64, u64>,
+}
+
+impl Counts {
+    fn new(windows: usize) -> Counts {
+        Counts { municipalities: vec![0; 1000], full: 0, part: 0, within: vec![0; windows], employment: [0; 4], occupations: HashMap::new() }
+    }
+}
+
+/// A column read as one value per document (0 where a document has none), which
+/// is fast to read in blocks.
+fn dense<T: PartialOrd + Copy + std::fmt::Debug + Send + Sync + Default + 'static>(c: Column<T>) -> Arc<dyn ColumnValues<T>> {
+    match c.index {
+        tantivy::columnar::ColumnIndex::Full => c.values,
+        _ => c.first_or_default_col(T::default()),
+    }
 }
 
 pub struct SegmentCounts {
     filters: Filters,
     within_from: Vec<(u32, u64)>,
-    municipality: Column<u64>,
-    hours: Column<f64>,
-    posted: Column<u64>,
-    employment: Column<u64>,
-    occupation: Column<u64>,
+    municipality: Arc<dyn ColumnValues<u64>>,
+    hours: Arc<dyn ColumnValues<f64>>,
+    posted: Arc<dyn ColumnValues<u64>>,
+    employment: Arc<dyn ColumnValues<u64>>,
+    occupation: Arc<dyn ColumnValues<u64>>,
     counts: Counts,
+    /// Buffers for reading a block of documents at once.
+    buf: Buffers,
+}
+
+#[derive(Default)]
+struct Buffers {
+    municipality: Vec<u64>,
+    hours: Vec<f64>,
+    posted: Vec<u64>,
+    employment: Vec<u64>,
+    occupation: Vec<u64>,
 }
 
 impl Collector for FacetCollector {
@@ -120,12 +147,13 @@ impl Collector for FacetCollector {
         Ok(SegmentCounts {
             filters: self.filters.clone(),
             within_from: self.within_from.clone(),
-            municipality: fast.u64("municipality")?,
-            hours: fast.f64("hours")?,
-            posted: fast.u64("posted")?,
-            employment: fast.u64("employment")?,
-            occupation: fast.u64("occupation")?,
-            counts: Counts { within: vec![0; self.within_from.len()], ..Default::default() },
+            municipality: dense(fast.u64("municipality")?),
+            hours: dense(fast.f64("hours")?),
+            posted: dense(fast.u64("posted")?),
+            employment: dense(fast.u64("employment")?),
+            occupation: dense(fast.u64("occupation")?),
+            counts: Counts::new(self.within_from.len()),
+            buf: Buffers::default(),
         })
     }
 
@@ -134,40 +162,37 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, parts: Vec<Counts>) -> tantivy::Result<Facets> {
-        let mut all = Counts { within: vec![0; self.within_from.len()], ..Default::default() };
+        let mut all = Counts::new(self.within_from.len());
         for p in parts {
-            for (m, n) in p.municipalities {
-                *all.municipalities.entry(m).or_default() += n;
+            for (m, n) in p.municipalities.iter().enumerate() {
+                all.municipalities[m] += n;
             }
             all.full += p.full;
             all.part += p.part;
             for (i, n) in p.within.into_iter().enumerate() {
                 all.within[i] += n;
             }
-            for (e, n) in p.employment {
-                *all.employment.entry(e).or_default() += n;
+            for (e, n) in p.employment.iter().enumerate() {
+                all.employment[e] += n;
             }
             for (o, n) in p.occupations {
                 *all.occupations.entry(o).or_default() += n;
             }
         }
-        let region_count = |r: &str| {
-            all.municipalities
-                .iter()
-                .filter(|(m, _)| u16::try_from(**m).ok().and_then(municipality::by_code).is_some_and(|x| x.region == r))
-                .map(|(_, n)| n)
-                .sum::<u64>()
-        };
         let mut municipalities: Vec<(u16, u64)> =
-            all.municipalities.iter().filter_map(|(m, n)| Some((u16::try_from(*m).ok()?, *n))).filter(|(_, n)| *n > 0).collect();
+            all.municipalities.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n))).collect();
+        let region_count = |r: &str| {
+            municipalities.iter().filter(|(m, _)| municipality::by_code(*m).is_some_and(|x| x.region == r)).map(|(_, n)| n).sum::<u64>()
+        };
+        let regions = regions().iter().map(|r| (r.to_string(), region_count(r))).collect();
         municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(Facets {
-            regions: regions().iter().map(|r| (r.to_string(), region_count(r))).collect(),
+            regions,
             municipalities,
             full_time: all.full,
             part_time: all.part,
             within: self.within_from.iter().map(|(d, _)| *d).zip(all.within).collect(),
-            employment: EmploymentType::ALL.iter().map(|e| (*e, all.employment.get(&e.index()).copied().unwrap_or(0))).collect(),
+            employment: EmploymentType::ALL.iter().map(|e| (*e, all.employment[e.index() as usize])).collect(),
             occupations: {
                 let mut o: Vec<(String, u64)> = all.occupations.iter().map(|(c, n)| (format!("{c:06}"), *n)).collect();
                 o.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -181,45 +206,62 @@ impl SegmentCollector for SegmentCounts {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let m = self.municipality.first(doc);
-        let hours = self.hours.first(doc).unwrap_or_default();
-        let posted = self.posted.first(doc).unwrap_or_default();
-        let employment = self.employment.first(doc);
-        let occupation = self.occupation.first(doc);
+        self.collect_block(&[doc]);
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let b = &mut self.buf;
+        for (buf, col) in [(&mut b.municipality, &self.municipality), (&mut b.posted, &self.posted), (&mut b.employment, &self.employment), (&mut b.occupation, &self.occupation)] {
+            buf.resize(docs.len(), 0);
+            col.get_vals(docs, buf);
+        }
+        b.hours.resize(docs.len(), 0.0);
+        self.hours.get_vals(docs, &mut b.hours);
         let f = &self.filters;
-        if !f.near_ok(m) {
-            return;
-        }
-        // Each group's counts apply every group's filter but its own.
-        let ok = [f.place_ok(m), f.time_ok(hours), f.posted_ok(posted), f.employment_ok(employment), f.occupation_ok(occupation)];
-        let all_but = |i: usize| ok.iter().enumerate().all(|(j, pass)| j == i || *pass);
-        if all_but(0) {
-            if let Some(m) = m {
-                *self.counts.municipalities.entry(m).or_default() += 1;
+        let c = &mut self.counts;
+        for i in 0..docs.len() {
+            // 0 is "none" for municipality and occupation.
+            let m = Some(b.municipality[i]).filter(|m| *m != 0);
+            let (hours, posted, employment) = (b.hours[i], b.posted[i], b.employment[i]);
+            let occupation = Some(b.occupation[i]).filter(|o| *o != 0);
+            if !f.near_ok(m) {
+                continue;
             }
-        }
-        if all_but(1) {
-            if TimeFilter::Full.matches(hours) {
-                self.counts.full += 1;
-            } else {
-                self.counts.part += 1;
+            // Each group's counts apply every group's filter but its own.
+            let ok = [f.place_ok(m), f.time_ok(hours), f.posted_ok(posted), f.employment_ok(Some(employment)), f.occupation_ok(occupation)];
+            let failing = ok.iter().filter(|pass| !**pass).count();
+            if failing > 1 {
+                continue;
             }
-        }
-        if all_but(2) {
-            for (i, (_, from)) in self.within_from.iter().enumerate() {
-                if posted >= *from {
-                    self.counts.within[i] += 1;
+            let all_but = |g: usize| failing == 0 || !ok[g];
+            if all_but(0) {
+                if let Some(slot) = m.and_then(|m| c.municipalities.get_mut(m as usize)) {
+                    *slot += 1;
                 }
             }
-        }
-        if all_but(3) {
-            if let Some(e) = employment {
-                *self.counts.employment.entry(e).or_default() += 1;
+            if all_but(1) {
+                if TimeFilter::Full.matches(hours) {
+                    c.full += 1;
+                } else {
+                    c.part += 1;
+                }
             }
-        }
-        if all_but(4) {
-            if let Some(o) = occupation {
-                *self.counts.occupations.entry(o).or_default() += 1;
+            if all_but(2) {
+                for (w, (_, from)) in self.within_from.iter().enumerate() {
+                    if posted >= *from {
+                        c.within[w] += 1;
+                    }
+                }
+            }
+            if all_but(3) {
+                if let Some(slot) = c.employment.get_mut(employment as usize) {
+                    *slot += 1;
+                }
+            }
+            if all_but(4) {
+                if let Some(o) = occupation {
+                    *c.occupations.entry(o).or_default() += 1;
+                }
             }
         }
     }

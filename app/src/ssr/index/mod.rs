@@ -22,7 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFiel
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Stored with every commit, so the index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,14 +185,12 @@ impl VacancyIndex {
         doc.add_f64(f.hours, v.weekly_hours);
         doc.add_u64(f.deadline, date_key(v.deadline));
         doc.add_u64(f.posted, date_key(crate::domain::time::danish_date(v.created_at)));
-        if let Some(code) = v.municipality_code {
-            doc.add_u64(f.municipality, code as u64);
-        }
+        // Every document has every fast value (0: none), so facet counting reads
+        // dense columns.
+        doc.add_u64(f.municipality, v.municipality_code.map_or(0, |c| c as u64));
         let employment = crate::domain::vacancy::EmploymentType::parse(&v.employment_type).unwrap_or_default();
         doc.add_u64(f.employment, employment.index());
-        if let Some(code) = v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()) {
-            doc.add_u64(f.occupation, code);
-        }
+        doc.add_u64(f.occupation, v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()).unwrap_or(0));
         doc
     }
 
@@ -381,7 +379,7 @@ impl VacancyIndex {
         let num = |field| doc.get_first(field).and_then(|v| v.as_u64());
         Some(VacancyHit {
             employment: num(f.employment).and_then(crate::domain::vacancy::EmploymentType::from_index),
-            municipality: num(f.municipality).and_then(|m| u16::try_from(m).ok()),
+            municipality: num(f.municipality).filter(|m| *m != 0).and_then(|m| u16::try_from(m).ok()),
             distance_km: None,
             id: i64::try_from(num(f.id)?).ok()?,
             title: text(f.title),
