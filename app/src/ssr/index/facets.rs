@@ -270,3 +270,79 @@ impl SegmentCollector for SegmentCounts {
         self.counts
     }
 }
+
+/// The fast values the filters look at, one per document.
+struct Columns {
+    municipality: Arc<dyn ColumnValues<u64>>,
+    hours: Arc<dyn ColumnValues<f64>>,
+    posted: Arc<dyn ColumnValues<u64>>,
+    employment: Arc<dyn ColumnValues<u64>>,
+    occupation: Arc<dyn ColumnValues<u64>>,
+}
+
+impl Columns {
+    fn load(segment: &SegmentReader) -> tantivy::Result<Columns> {
+        let fast = segment.fast_fields();
+        Ok(Columns {
+            municipality: dense(fast.u64("municipality")?),
+            hours: dense(fast.f64("hours")?),
+            posted: dense(fast.u64("posted")?),
+            employment: dense(fast.u64("employment")?),
+            occupation: dense(fast.u64("occupation")?),
+        })
+    }
+
+    fn pass(&self, f: &Filters, doc: DocId) -> bool {
+        let m = Some(self.municipality.get_val(doc)).filter(|m| *m != 0);
+        f.near_ok(m)
+            && f.place_ok(m)
+            && f.time_ok(self.hours.get_val(doc))
+            && f.posted_ok(self.posted.get_val(doc))
+            && f.employment_ok(Some(self.employment.get_val(doc)))
+            && f.occupation_ok(Some(self.occupation.get_val(doc)).filter(|o| *o != 0))
+    }
+}
+
+/// Passes on only the documents every filter lets through, so the page, the
+/// total and the facet counts come from one pass over the words' matches.
+pub struct Filtered<C> {
+    pub filters: Filters,
+    pub inner: C,
+}
+
+pub struct FilteredSegment<S> {
+    filters: Filters,
+    columns: Columns,
+    inner: S,
+}
+
+impl<C: Collector> Collector for Filtered<C> {
+    type Fruit = C::Fruit;
+    type Child = FilteredSegment<C::Child>;
+
+    fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        Ok(FilteredSegment { filters: self.filters.clone(), columns: Columns::load(segment)?, inner: self.inner.for_segment(ord, segment)? })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(&self, fruits: Vec<<C::Child as SegmentCollector>::Fruit>) -> tantivy::Result<C::Fruit> {
+        self.inner.merge_fruits(fruits)
+    }
+}
+
+impl<S: SegmentCollector> SegmentCollector for FilteredSegment<S> {
+    type Fruit = S::Fruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if self.columns.pass(&self.filters, doc) {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> S::Fruit {
+        self.inner.harvest()
+    }
+}

@@ -210,12 +210,7 @@ impl VacancyIndex {
         let searcher = self.inner.reader.searcher();
         let (base, matching_all) = self.base_query(q, today);
         let filters = facets::Filters::new(q, today);
-        let facets = if with_facets {
-            searcher.search(&base, &facets::FacetCollector::new(filters.clone(), today))?
-        } else {
-            Default::default()
-        };
-        let query = self.filtered(base, &filters);
+        let query = self.filtered(base.clone(), &filters);
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
         let sort = match q.sort {
@@ -223,10 +218,30 @@ impl VacancyIndex {
             Sort::Distance if q.near.is_none() => Sort::Relevance,
             other => other,
         };
-        let addresses: Vec<DocAddress> = match sort {
-            Sort::Relevance => searcher.search(&query, &top.order_by_score())?.into_iter().map(|(_, a)| a).collect(),
-            Sort::Newest => searcher.search(&query, &top.order_by_u64_field("posted", Order::Desc))?.into_iter().map(|(_, a)| a).collect(),
-            Sort::Deadline => searcher.search(&query, &top.order_by_u64_field("deadline", Order::Asc))?.into_iter().map(|(_, a)| a).collect(),
+        // With facets: one pass over the words' matches gives the counts, and the
+        // filters applied in the collector give the page and the total. Without:
+        // the filters are part of the query.
+        let counting = with_facets.then(|| facets::FacetCollector::new(filters.clone(), today));
+        fn run<C: tantivy::collector::Collector<Fruit = Vec<(K, DocAddress)>>, K>(
+            searcher: &tantivy::Searcher,
+            (base, query, filters): (&dyn Query, &dyn Query, &facets::Filters),
+            counting: Option<facets::FacetCollector>,
+            top: C,
+        ) -> Result<(crate::search::types::Facets, usize, Vec<DocAddress>), AppError> {
+            let (facets, (total, docs)) = match counting {
+                Some(counting) => {
+                    let filtered = facets::Filtered { filters: filters.clone(), inner: (Count, top) };
+                    searcher.search(base, &(counting, filtered))?
+                }
+                None => (Default::default(), searcher.search(query, &(Count, top))?),
+            };
+            Ok((facets, total, docs.into_iter().map(|(_, a)| a).collect()))
+        }
+        let queries: (&dyn Query, &dyn Query, &facets::Filters) = (&base, &*query, &filters);
+        let (facets, total, addresses) = match sort {
+            Sort::Relevance => run(&searcher, queries, counting, top.order_by_score())?,
+            Sort::Newest => run(&searcher, queries, counting, top.order_by_u64_field("posted", Order::Desc))?,
+            Sort::Deadline => run(&searcher, queries, counting, top.order_by_u64_field("deadline", Order::Asc))?,
             Sort::Distance => {
                 let center = q.near.unwrap_or_default();
                 let nearest = top.tweak_score(move |segment: &tantivy::SegmentReader| {
@@ -238,10 +253,9 @@ impl VacancyIndex {
                         (-km.round(), score)
                     }
                 });
-                searcher.search(&query, &nearest)?.into_iter().map(|(_, a)| a).collect()
+                run(&searcher, queries, counting, nearest)?
             }
         };
-        let total = searcher.search(&query, &Count)?;
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
