@@ -495,7 +495,7 @@ messages! {
     CheckIntro => "Hver 7. dag ser du de job, vi har fundet til dig, og bekræfter, at du søger job. Fristen springer weekender, helligdage og din ferie over.", "Every 7 days you look at the jobs we found for you and confirm that you are looking for work. The deadline skips weekends, public holidays and your holiday.";
     CheckGrace => "Hvis du glemmer fristen, får du en påmindelse og 7 dage mere. Ingen mister automatisk sin ydelse: ved tredje gang inden for 12 måneder ser en jobkonsulent på sagen.", "If you miss the deadline, you get a reminder and 7 more days. Nobody loses benefits automatically: the third time within 12 months, a caseworker looks at the case.";
     ConfirmCheck => "Jeg har set mine jobforslag og søger job", "I have seen my job suggestions and I am looking for work";
-    CheckDone => "Tak. Din næste frist er", "Thank you. Your next deadline is";
+    CheckDone => "Tak. Du har set dine jobforslag og bekræftet, at du søger job.", "Thank you. You have seen your job suggestions and confirmed that you are looking for work.";
     CheckLastConfirmed => "Sidst bekræftet", "Last confirmed";
     CheckSickNote => "Du er meldt syg, så du skal ikke tjekke jobforslag nu.", "You are reported sick, so you do not need to check job suggestions now.";
     CheckConfirmedEvent => "Bekræftet", "Confirmed";

@@ -143,7 +143,7 @@ test("a new jobseeker serves themselves, and Min side follows", async ({ page })
   await page.goto("/min-side/tjek");
   await expect(page.locator(".suggestions li").first()).toContainText("matcher dit ønske: Pædagog");
   await page.getByRole("button", { name: "Jeg har set mine jobforslag og søger job" }).click();
-  await expect(page.getByRole("status")).toContainText("Tak. Din næste frist er");
+  await expect(page.getByRole("status")).toContainText("Tak. Du har set dine jobforslag");
   await expect(page.locator(".check-history")).toContainText("Bekræftet");
 
   // Min side sums it up.
