@@ -15,7 +15,6 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use tantivy::{IndexWriter, TantivyDocument};
 use tokio::runtime::Handle;
-use tokio::sync::Notify;
 
 #[derive(Clone, Debug)]
 pub struct IndexerConfig {
@@ -50,9 +49,34 @@ struct Shared {
     applied: AtomicI64,
 }
 
+/// "There is something new": a flag and a condition variable. Plain threads, no
+/// tokio timer, so the indexer thread never touches a runtime that is shutting down.
+#[derive(Default)]
+struct Wake {
+    pending: std::sync::Mutex<bool>,
+    signal: std::sync::Condvar,
+}
+
+impl Wake {
+    fn notify(&self) {
+        if let Ok(mut p) = self.pending.lock() {
+            *p = true;
+            self.signal.notify_one();
+        }
+    }
+
+    /// Waits until notified or `timeout` passes, and clears the flag.
+    fn wait(&self, timeout: Duration) {
+        let Ok(pending) = self.pending.lock() else { return };
+        if let Ok((mut pending, _)) = self.signal.wait_timeout_while(pending, timeout, |p| !*p) {
+            *pending = false;
+        }
+    }
+}
+
 /// Controls the running indexer. Dropping it does not stop the thread; call `stop`.
 pub struct IndexerHandle {
-    wake: Arc<Notify>,
+    wake: Arc<Wake>,
     shared: Arc<Shared>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -60,7 +84,7 @@ pub struct IndexerHandle {
 impl IndexerHandle {
     /// Tells the indexer there is something new in the outbox.
     pub fn wake(&self) {
-        self.wake.notify_one();
+        self.wake.notify();
     }
 
     /// True once the index has been built or caught up after start.
@@ -76,7 +100,7 @@ impl IndexerHandle {
     /// Stops the thread after its current batch and waits for it.
     pub fn stop(&self) {
         self.shared.stop.store(true, Ordering::Release);
-        self.wake.notify_one();
+        self.wake.notify();
         let thread = self.thread.lock().map(|mut t| t.take()).unwrap_or(None);
         if let Some(thread) = thread {
             let _ = thread.join();
@@ -89,7 +113,7 @@ impl IndexerHandle {
 pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig) -> Result<IndexerHandle, AppError> {
     let writer = open_writer(&index, &config)?;
     let rt = Handle::current();
-    let wake = Arc::new(Notify::new());
+    let wake = Arc::new(Wake::default());
     let shared = Arc::new(Shared::default());
     let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config };
     let thread = std::thread::Builder::new()
@@ -147,7 +171,7 @@ struct Worker {
     index: VacancyIndex,
     writer: IndexWriter,
     rt: Handle,
-    wake: Arc<Notify>,
+    wake: Arc<Wake>,
     shared: Arc<Shared>,
     config: IndexerConfig,
 }
@@ -191,9 +215,7 @@ impl Worker {
                         self.prune();
                         last_prune = Instant::now();
                     }
-                    // The timer must be made inside the runtime, hence the async block.
-                    let (wake, poll) = (self.wake.clone(), self.config.poll_interval);
-                    let _ = self.rt.block_on(async move { tokio::time::timeout(poll, wake.notified()).await });
+                    self.wake.wait(self.config.poll_interval);
                     let since = last_commit.elapsed();
                     if since < self.config.commit_interval && self.pause(self.config.commit_interval - since) {
                         break;
