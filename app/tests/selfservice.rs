@@ -116,7 +116,7 @@ async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
         let id = joblog::save(&st, &me, JoblogForm { vacancy: vacancy_id.to_string(), kind: "ansoegning".into(), ..Default::default() }, today)
             .await
             .unwrap();
-        let e = joblog::get(&st, &me, id, today).await.unwrap();
+        let e = joblog::get(&st, &me, id, today).await.unwrap().data;
         assert_eq!(
             (e.kind, e.status, e.employer.as_str(), e.job_title.as_str(), e.date, e.vacancy_id),
             (Kind::Application, Status::Sent, "Testkommunen", "Lagermedarbejder", today, Some(vacancy_id)),
@@ -138,7 +138,7 @@ async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
         // Edit, and nobody else may touch it.
         let edited = JoblogForm { id: second.to_string(), status: "samtale".into(), ..form.clone() };
         joblog::save(&st, &me, edited.clone(), today).await.unwrap();
-        assert_eq!(joblog::get(&st, &me, second, today).await.unwrap().status, Status::Interview);
+        assert_eq!(joblog::get(&st, &me, second, today).await.unwrap().data.status, Status::Interview);
         assert_eq!(joblog::save(&st, &other, edited, today).await, Err(AppError::NotFound));
         assert_eq!(joblog::delete(&st, &other, second).await, Err(AppError::NotFound));
         assert_eq!(joblog::get(&st, &other, second, today).await, Err(AppError::NotFound));

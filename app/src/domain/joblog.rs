@@ -84,24 +84,16 @@ pub struct AttachmentInfo {
     pub size: usize,
 }
 
-/// An entry as the person sees it.
+/// A stored entry as the person sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: i64,
-    pub kind: Kind,
-    pub date: NaiveDate,
-    pub employer: String,
-    pub job_title: String,
-    pub channel: Option<Channel>,
-    pub status: Status,
-    pub notes: String,
-    pub application_text: String,
-    pub vacancy_id: Option<i64>,
+    pub data: EntryData,
     pub attachment: Option<AttachmentInfo>,
 }
 
-/// An entry ready to store.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What an entry says: checked, ready to store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryData {
     pub kind: Kind,
     pub date: NaiveDate,
@@ -152,9 +144,10 @@ pub mod field {
 }
 
 impl JoblogForm {
-    pub fn from_entry(e: &Entry) -> JoblogForm {
+    pub fn from_entry(entry: &Entry) -> JoblogForm {
+        let e = &entry.data;
         JoblogForm {
-            id: e.id.to_string(),
+            id: entry.id.to_string(),
             kind: e.kind.code().into(),
             date: e.date.to_string(),
             employer: e.employer.clone(),

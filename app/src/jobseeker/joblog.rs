@@ -101,20 +101,20 @@ fn JoblogView(v: JoblogView) -> impl IntoView {
         } else {
             view! {
                 <ul class="nobullet-list joblog-entries">
-                    {v.entries.into_iter().map(|e| view! {
+                    {v.entries.into_iter().map(|entry| { let (id, e) = (entry.id, entry.data.clone()); view! {
                         <li class="joblog-entry">
                             <h3 class="h5">{format!("{}: {}", lang.t(e.kind.label()), if e.job_title.is_empty() { e.employer.clone() } else { e.job_title.clone() })}</h3>
                             <p class="result-facts">
                                 {i18n::date(lang, e.date)} " · " {e.employer.clone()} " · " {lang.t(e.status.label())}
                                 {e.channel.map(|c| format!(" · {}", lang.t(c.label())))}
-                                {e.attachment.as_ref().map(|a| format!(" · {}: {}", lang.t(Msg::Attachment), a.file_name))}
+                                {entry.attachment.as_ref().map(|a| format!(" · {}: {}", lang.t(Msg::Attachment), a.file_name))}
                             </p>
                             <p class="entry-actions">
-                                <a href=format!("{ENTRY_PATH}?id={}", e.id)>{format!("{}: {}", lang.t(Msg::EditEntry), e.employer)}</a>
+                                <a href=format!("{ENTRY_PATH}?id={id}")>{format!("{}: {}", lang.t(Msg::EditEntry), e.employer)}</a>
                             </p>
-                            <ButtonForm action=JOBLOG_PATH.to_string() label=Msg::DeleteEntry secondary=true detail=e.employer.clone() hidden=vec![("id", e.id.to_string())]/>
+                            <ButtonForm action=JOBLOG_PATH.to_string() label=Msg::DeleteEntry secondary=true detail=e.employer.clone() hidden=vec![("id", id.to_string())]/>
                         </li>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </ul>
             }.into_any()
         }}

@@ -2,7 +2,7 @@
 
 use super::profile;
 use crate::domain::account::User;
-use crate::domain::joblog::{self, AttachmentInfo, Channel, Entry, JoblogForm, Kind, Status};
+use crate::domain::joblog::{self, AttachmentInfo, Channel, Entry, EntryData, JoblogForm, Kind, Status};
 use crate::domain::selfservice::JoblogView;
 use crate::error::AppError;
 use crate::ssr::db::{AttachmentRow, EntryRow};
@@ -12,15 +12,17 @@ use chrono::{NaiveDate, Utc};
 fn entry(r: EntryRow) -> Option<Entry> {
     Some(Entry {
         id: r.id,
-        kind: Kind::parse(&r.kind)?,
-        date: r.on_date,
-        employer: r.employer,
-        job_title: r.job_title,
-        channel: r.channel.as_deref().and_then(Channel::parse),
-        status: Status::parse(&r.status)?,
-        notes: r.notes,
-        application_text: r.application_text,
-        vacancy_id: r.vacancy_id,
+        data: EntryData {
+            kind: Kind::parse(&r.kind)?,
+            date: r.on_date,
+            employer: r.employer,
+            job_title: r.job_title,
+            channel: r.channel.as_deref().and_then(Channel::parse),
+            status: Status::parse(&r.status)?,
+            notes: r.notes,
+            application_text: r.application_text,
+            vacancy_id: r.vacancy_id,
+        },
         attachment: r.file_name.map(|file_name| AttachmentInfo { file_name, size: r.size.unwrap_or(0).max(0) as usize }),
     })
 }
@@ -30,7 +32,7 @@ pub async fn entries(st: &AppState, user_id: i64) -> Result<Vec<Entry>, AppError
 }
 
 pub fn progress_of(entries: &[Entry], today: NaiveDate, rules: &joblog::JoblogRules) -> joblog::Progress {
-    let facts: Vec<_> = entries.iter().map(|e| (e.date, e.kind, e.status)).collect();
+    let facts: Vec<_> = entries.iter().map(|e| (e.data.date, e.data.kind, e.data.status)).collect();
     joblog::progress(&facts, today, rules)
 }
 
