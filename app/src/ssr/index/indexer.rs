@@ -15,6 +15,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use tantivy::{IndexWriter, TantivyDocument};
 use tokio::runtime::Handle;
+use tokio::sync::Notify;
 
 #[derive(Clone, Debug)]
 pub struct IndexerConfig {
@@ -49,34 +50,9 @@ struct Shared {
     applied: AtomicI64,
 }
 
-/// "There is something new": a flag and a condition variable. Plain threads, no
-/// tokio timer, so the indexer thread never touches a runtime that is shutting down.
-#[derive(Default)]
-struct Wake {
-    pending: std::sync::Mutex<bool>,
-    signal: std::sync::Condvar,
-}
-
-impl Wake {
-    fn notify(&self) {
-        if let Ok(mut p) = self.pending.lock() {
-            *p = true;
-            self.signal.notify_one();
-        }
-    }
-
-    /// Waits until notified or `timeout` passes, and clears the flag.
-    fn wait(&self, timeout: Duration) {
-        let Ok(pending) = self.pending.lock() else { return };
-        if let Ok((mut pending, _)) = self.signal.wait_timeout_while(pending, timeout, |p| !*p) {
-            *pending = false;
-        }
-    }
-}
-
 /// Controls the running indexer. Dropping it does not stop the thread; call `stop`.
 pub struct IndexerHandle {
-    wake: Arc<Wake>,
+    wake: Arc<Notify>,
     shared: Arc<Shared>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -84,7 +60,7 @@ pub struct IndexerHandle {
 impl IndexerHandle {
     /// Tells the indexer there is something new in the outbox.
     pub fn wake(&self) {
-        self.wake.notify();
+        self.wake.notify_one();
     }
 
     /// True once the index has been built or caught up after start.
@@ -100,7 +76,7 @@ impl IndexerHandle {
     /// Stops the thread after its current batch and waits for it.
     pub fn stop(&self) {
         self.shared.stop.store(true, Ordering::Release);
-        self.wake.notify();
+        self.wake.notify_one();
         let thread = self.thread.lock().map(|mut t| t.take()).unwrap_or(None);
         if let Some(thread) = thread {
             let _ = thread.join();
@@ -113,7 +89,7 @@ impl IndexerHandle {
 pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig) -> Result<IndexerHandle, AppError> {
     let writer = open_writer(&index, &config)?;
     let rt = Handle::current();
-    let wake = Arc::new(Wake::default());
+    let wake = Arc::new(Notify::new());
     let shared = Arc::new(Shared::default());
     let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config };
     let thread = std::thread::Builder::new()
@@ -171,7 +147,7 @@ struct Worker {
     index: VacancyIndex,
     writer: IndexWriter,
     rt: Handle,
-    wake: Arc<Wake>,
+    wake: Arc<Notify>,
     shared: Arc<Shared>,
     config: IndexerConfig,
 }
@@ -215,7 +191,9 @@ impl Worker {
                         self.prune();
                         last_prune = Instant::now();
                     }
-                    self.wake.wait(self.config.poll_interval);
+                    // The timer must be made inside the runtime, hence the async block.
+                    let (wake, poll) = (self.wake.clone(), self.config.poll_interval);
+                    let _ = self.rt.block_on(async move { tokio::time::timeout(poll, wake.notified()).await });
                     let since = last_commit.elapsed();
                     if since < self.config.commit_interval && self.pause(self.config.commit_interval - since) {
                         break;
