@@ -47,7 +47,11 @@ impl AppState {
     pub async fn shutdown(&self) {
         let indexer = self.indexer.clone();
         let _ = tokio::task::spawn_blocking(move || indexer.stop()).await;
-        self.db.close().await;
+        // Closing waits for every borrowed connection to come back; a request cut
+        // off mid-way may never return one. Do not hang the shutdown on it.
+        if tokio::time::timeout(std::time::Duration::from_secs(5), self.db.close()).await.is_err() {
+            tracing::warn!("database connections still in use after 5 s; stopping anyway");
+        }
     }
 }
 

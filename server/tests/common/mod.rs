@@ -39,7 +39,9 @@ pub async fn start(t: &TestDb) -> Running {
     let server = tokio::spawn(async move {
         axum::serve(listener, router).await.unwrap();
     });
-    let client = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    // A request that never gets an answer fails the test with its address instead
+    // of hanging the run (see the closing note of 2026-11-23: a rare hang is open).
+    let client = reqwest::Client::builder().redirect(Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap();
     Running { base: format!("http://{addr}"), client, state, server }
 }
 
