@@ -145,6 +145,7 @@ messages! {
     ErrDescriptionLong => "Beskrivelsen må højst være 20.000 tegn.", "The description can be at most 20,000 characters.";
     ErrPostcodeMissing => "Skriv postnummeret.", "Enter the postcode.";
     ErrPostcodeInvalid => "Et postnummer består af 4 cifre, fx 8000.", "A postcode is 4 digits, e.g. 8000.";
+    ErrPostcodeUnknown => "Det postnummer findes ikke i Danmark. Tjek det, fx 8000 for Aarhus C.", "That postcode does not exist in Denmark. Check it, e.g. 8000 for Aarhus C.";
     ErrCityMissing => "Skriv byen.", "Enter the town.";
     ErrCityLength => "Bynavnet må højst være 80 tegn.", "The town name can be at most 80 characters.";
     ErrHoursMissing => "Skriv antal timer pr. uge.", "Enter the hours per week.";
@@ -456,8 +457,9 @@ messages! {
     FilterPosted => "Slået op", "Posted";
     PostedAnyTime => "Når som helst", "Any time";
     FilterNear => "Afstand", "Distance";
-    FilterNearPlace => "Nær ved (kommune)", "Near (municipality)";
-    FilterWholeCountry => "Hele landet", "All of Denmark";
+    FilterNearPlace => "Nær ved", "Near";
+    FilterNearHint => "Postnummer, by eller kommune, fx 8000 Aarhus C", "Postcode, town or municipality, e.g. 8000 Aarhus C";
+    ErrPlaceUnknown => "Vi kender ikke det sted. Skriv et postnummer (fx 8000) eller navnet på en by eller kommune.", "We do not know that place. Enter a postcode (e.g. 8000) or the name of a town or municipality.";
     FilterRadius => "Inden for", "Within";
     SortLabel => "Sortér efter", "Sort by";
     SortRelevance => "Bedste match", "Best match";
@@ -472,6 +474,8 @@ messages! {
     EmploymentStudent => "Studiejob", "Student job";
     FieldEmploymentType => "Ansættelsesform", "Type of employment";
     FieldVacancyMunicipality => "Kommune, hvor arbejdet er", "Municipality of the workplace";
+    FieldVacancyMunicipalityHint => "Vælg kun, hvis den ikke følger af postnummeret.", "Choose only if it does not follow from the postcode.";
+    MunicipalityFromPostcode => "Ud fra postnummeret", "From the postcode";
     FieldVacancyOccupation => "Fag (valgfrit)", "Occupation (optional)";
     FieldVacancyOccupationHint => "Hjælper jobsøgende med at finde stillingen. Skriv og vælg fra listen.", "Helps jobseekers find the vacancy. Type and choose from the list.";
     FilterEmployment => "Ansættelsesform", "Type of employment";
@@ -701,7 +705,7 @@ pub fn within_km_of(lang: Lang, km: u32, place: &str) -> String {
     }
 }
 
-/// "ca. 12 km" — from the municipality's centre, so never more precise than that.
+/// "ca. 12 km" — between postcode centres, so never more precise than that.
 pub fn distance(lang: Lang, km: f64) -> String {
     let km = km.round() as u64;
     match lang {

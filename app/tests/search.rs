@@ -270,12 +270,19 @@ async fn filters_counts_radius_and_sorting() {
         assert_eq!(r.total, 2, "a region or a municipality");
 
         // Within 50 km of Aarhus: Aarhus, Silkeborg, Skanderborg; nearest first on request.
-        let near = SearchQuery { near: Some(751), sort: Sort::Distance, ..SearchQuery::text("pædagog") };
+        use app::domain::postcode::Place;
+        let near = SearchQuery { near: Some(Place::Municipality(751)), sort: Sort::Distance, ..SearchQuery::text("pædagog") };
         let r = run(near.clone()).await;
         assert_eq!(r.hits.iter().map(|h| h.city.as_str()).collect::<Vec<_>>(), ["Aarhus C", "Skanderborg", "Silkeborg"], "{}", t.label);
         assert_eq!(r.hits[0].distance_km, Some(0.0));
         assert!(r.hits[2].distance_km.unwrap() > 30.0);
         assert_eq!(run(SearchQuery { km: 10, ..near.clone() }).await.total, 1);
+        // Around a postcode: Silkeborg's 25 km hold Silkeborg only; 50 km from 8660
+        // Skanderborg reach Aarhus and Silkeborg too, nearest first.
+        let r = run(SearchQuery { near: Place::parse("8600 Silkeborg"), km: 25, ..near.clone() }).await;
+        assert_eq!(titles_and_cities(&r), vec![("Pædagog".to_string(), "Silkeborg".to_string())], "{}", t.label);
+        let r = run(SearchQuery { near: Place::parse("Skanderborg"), ..near.clone() }).await;
+        assert_eq!(r.hits.iter().map(|h| h.city.as_str()).collect::<Vec<_>>(), ["Skanderborg", "Aarhus C", "Silkeborg"], "{}", t.label);
         // Soonest deadline first.
         let r = run(SearchQuery { sort: Sort::Deadline, ..SearchQuery::text("pædagog") }).await;
         assert_eq!(r.hits.first().map(|h| h.city.as_str()), Some("København V"));

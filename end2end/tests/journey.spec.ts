@@ -130,16 +130,16 @@ test("search narrows by region, radius and working hours, sorts by distance, and
   await page.locator(".search-filters summary").click();
   await page.getByRole("group", { name: "Region" }).getByLabel(/Midtjylland/).check();
   await page.getByRole("group", { name: "Arbejdstid" }).getByLabel(/Fuldtid/).check();
-  await page.getByLabel("Nær ved (kommune)").selectOption({ label: "Aarhus" });
+  await page.getByLabel("Nær ved").fill("8000");
   await page.getByLabel("Inden for").selectOption("100");
   await page.getByLabel("Sortér efter").selectOption({ label: "Afstand" });
   await page.getByRole("button", { name: "Vis job" }).click();
   await expect(page).toHaveURL(/region=Midtjylland/);
-  await expect(page).toHaveURL(/naer=751/);
+  await expect(page).toHaveURL(/naer=8000/);
   await expect(page).toHaveURL(/tid=fuldtid/);
   await expect(page).toHaveURL(/km=100/);
   await expect(page).toHaveURL(/sorter=afstand/);
-  await expect(count).toContainText("inden for 100 km af Aarhus");
+  await expect(count).toContainText("inden for 100 km af 8000 Aarhus C");
   expect(await count.textContent()).not.toBe(everywhere);
   const distances = await page.locator(".result-distance").allTextContents();
   expect(distances.length).toBeGreaterThan(0);
@@ -149,8 +149,22 @@ test("search narrows by region, radius and working hours, sorts by distance, and
   // The address alone gives the same page.
   const url = page.url();
   await page.goto(url);
-  await expect(count).toContainText("inden for 100 km af Aarhus");
+  await expect(count).toContainText("inden for 100 km af 8000 Aarhus C");
   await expect(page.getByRole("group", { name: "Region" }).getByLabel(/Midtjylland/)).toBeChecked();
   await page.locator(".result-title a").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Pædagog");
+});
+
+test("a place that does not exist is refused at the field, and the search still answers", async ({ page }) => {
+  await page.goto("/job?q=p%C3%A6dagog&naer=Atlantis");
+  const field = page.getByLabel("Nær ved");
+  await expect(field).toHaveValue("Atlantis");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#field-naer-error")).toContainText("Vi kender ikke det sted");
+  await expect(page.locator(".result-count")).not.toContainText("inden for");
+  await expect(page.locator(".result-item").first()).toBeVisible();
+  // A town name is enough.
+  await field.fill("Viby J");
+  await page.getByRole("button", { name: "Vis job" }).click();
+  await expect(page.locator(".result-count")).toContainText("inden for 50 km af 8260 Viby J");
 });

@@ -4,7 +4,11 @@
 //! never asserts a speed (that would make tests flaky, and hide the numbers).
 
 use crate::demo;
-use app::domain::{geo, municipality};
+use app::domain::geo::Radius;
+use app::domain::municipality;
+use app::domain::postcode::Place;
+
+const AARHUS_C: Place = Place::Postcode(8000);
 use app::error::AppError;
 use app::search::types::SearchQuery;
 use app::ssr::db::VacancyRow;
@@ -61,7 +65,8 @@ impl Mix {
         match self {
             Mix::Text => None,
             Mix::Facets => Some(municipality::all().iter().filter(|m| m.region == "Midtjylland").map(|m| i32::from(m.code)).collect()),
-            Mix::Radius => Some(geo::within(751, 50.0).into_iter().map(|(c, _)| i32::from(c)).collect()),
+            // The SQL tables know only the municipality: those whose main town is within.
+            Mix::Radius => Some(Radius::new(AARHUS_C, 50.0).municipalities.into_iter().map(i32::from).collect()),
         }
     }
 }
@@ -169,7 +174,7 @@ async fn bench_tantivy(rows: &[VacancyRow], dir: &Path, queries: usize, today: N
                 let q = match mix {
                     Mix::Text => SearchQuery::text(text),
                     Mix::Facets => SearchQuery { regions: vec!["Midtjylland".into()], ..SearchQuery::text(text) },
-                    Mix::Radius => SearchQuery { near: Some(751), km: 50, ..SearchQuery::text(text) },
+                    Mix::Radius => SearchQuery { near: Some(AARHUS_C), km: 50, ..SearchQuery::text(text) },
                 };
                 // On this thread: the latency of the search itself, not of a thread hop.
                 i.search_with(&q, today, facets).map(|_| ())

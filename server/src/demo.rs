@@ -3,6 +3,7 @@
 //! `.example` domain); the same seed always gives the same data.
 
 use app::domain::municipality::{self, Municipality};
+use app::domain::postcode;
 use app::domain::account::Role;
 use app::domain::vacancy::NewVacancy;
 use app::error::AppError;
@@ -231,27 +232,6 @@ const OFFERS: &[&str] = &[
     "Vi har fleksible arbejdstider, pensionsordning og en aktiv personaleforening.",
 ];
 
-/// Extra postcodes for the largest towns, so demo places look like the real thing.
-const EXTRA_POSTCODES: &[(u16, &str, &str)] = &[
-    (101, "1150", "København K"),
-    (101, "2100", "København Ø"),
-    (101, "2200", "København N"),
-    (101, "2300", "København S"),
-    (101, "2400", "København NV"),
-    (101, "2450", "København SV"),
-    (101, "2500", "Valby"),
-    (751, "8200", "Aarhus N"),
-    (751, "8210", "Aarhus V"),
-    (751, "8260", "Viby J"),
-    (751, "8270", "Højbjerg"),
-    (461, "5200", "Odense V"),
-    (461, "5220", "Odense SØ"),
-    (461, "5230", "Odense M"),
-    (851, "9200", "Aalborg SV"),
-    (851, "9220", "Aalborg Øst"),
-    (851, "9400", "Nørresundby"),
-];
-
 fn fill(template: &str, m: &Municipality, rng: &mut StdRng) -> String {
     template
         .replace("{town}", m.town.trim_end_matches(" C").trim_end_matches(" V"))
@@ -312,15 +292,12 @@ pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, D
             let trade = TRADES.choose(&mut rng).expect("non-empty");
             let title = trade.titles.choose(&mut rng).expect("non-empty").to_string();
             let employer = fill(trade.employers.choose(&mut rng).expect("non-empty"), m, &mut rng);
-            let (postcode, city) = EXTRA_POSTCODES
-                .iter()
-                .filter(|(code, ..)| *code == m.code)
-                .map(|(_, p, c)| (p.to_string(), c.to_string()))
-                .chain(std::iter::once((m.postcode.to_string(), m.town.to_string())))
-                .collect::<Vec<_>>()
-                .choose(&mut rng)
-                .cloned()
-                .expect("non-empty");
+            // Half in the main town, the rest anywhere in the municipality.
+            let towns: Vec<&postcode::Postcode> = postcode::all().iter().filter(|p| p.municipality == m.code).collect();
+            let (postcode, city) = match towns.choose(&mut rng).filter(|_| rng.random_bool(0.5)) {
+                Some(p) => (format!("{:04}", p.number), p.name.to_string()),
+                None => (m.postcode.to_string(), m.town.to_string()),
+            };
             let description = describe(trade, &title, &employer, &city, &mut rng);
             let contact = format!("{} {}", FIRST_NAMES.choose(&mut rng).expect("non-empty"), SURNAMES.choose(&mut rng).expect("non-empty"));
             let how_to_apply = match rng.random_range(0..3) {

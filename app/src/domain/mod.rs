@@ -12,6 +12,7 @@ pub mod joblog;
 pub mod municipality;
 pub mod occupation;
 pub mod parse;
+pub mod postcode;
 pub mod password;
 pub mod rules;
 pub mod selfservice;

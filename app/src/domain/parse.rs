@@ -45,6 +45,24 @@ pub fn date(input: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// Lowercase with the Danish letters spelled as on a keyboard without them
+/// (æ→ae, ø→oe, å→aa) and accents dropped, so "paedagog" meets "pædagog" and
+/// "Århus" meets "Aarhus". Used by the index's folded field and to match place names.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ü' => out.push('u'),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -201,7 +201,7 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
         field::TITLE => check_title(value).err(),
         field::EMPLOYER_NAME => check_employer_name(value).err(),
         field::DESCRIPTION => check_description(value).err(),
-        field::POSTCODE => parse::postcode(value).err(),
+        field::POSTCODE => check_postcode(value).err(),
         field::CITY => check_city(value).err(),
         field::WEEKLY_HOURS => check_weekly_hours(value).err(),
         field::DEADLINE => check_deadline(value, today).err(),
@@ -213,8 +213,18 @@ pub fn check_field(name: &str, value: &str, today: NaiveDate) -> Option<Msg> {
     }
 }
 
-pub fn check_municipality(value: &str) -> Result<u16, Msg> {
-    value.trim().parse::<u16>().ok().and_then(super::municipality::by_code).map(|m| m.code).ok_or(Msg::ErrMunicipalityMissing)
+/// Four digits, and a postcode that exists.
+pub fn check_postcode(value: &str) -> Result<String, Msg> {
+    let number = parse::postcode(value)?;
+    number.parse().ok().and_then(super::postcode::lookup).map(|_| number).ok_or(Msg::ErrPostcodeUnknown)
+}
+
+/// Optional: when left empty, the municipality follows from the postcode.
+pub fn check_municipality(value: &str) -> Result<Option<u16>, Msg> {
+    match value.trim() {
+        "" => Ok(None),
+        v => v.parse::<u16>().ok().and_then(super::municipality::by_code).map(|m| Some(m.code)).ok_or(Msg::ErrMunicipalityMissing),
+    }
 }
 
 pub fn check_employment_type(value: &str) -> Result<EmploymentType, Msg> {
@@ -240,7 +250,7 @@ pub fn validate(form: &VacancyForm, today: NaiveDate) -> Result<NewVacancy, Fiel
     let title = check!(field::TITLE, check_title(&form.title));
     let employer_name = check!(field::EMPLOYER_NAME, check_employer_name(&form.employer_name));
     let description = check!(field::DESCRIPTION, check_description(&form.description));
-    let postcode = check!(field::POSTCODE, parse::postcode(&form.postcode));
+    let postcode = check!(field::POSTCODE, check_postcode(&form.postcode));
     let city = check!(field::CITY, check_city(&form.city));
     let weekly_hours = check!(field::WEEKLY_HOURS, check_weekly_hours(&form.weekly_hours));
     let deadline = check!(field::DEADLINE, check_deadline(&form.deadline, today));
@@ -252,13 +262,14 @@ pub fn validate(form: &VacancyForm, today: NaiveDate) -> Result<NewVacancy, Fiel
         (Some(title), Some(employer_name), Some(description), Some(postcode), Some(city), Some(weekly_hours), Some(deadline), Some(how_to_apply))
             if errors.is_empty() =>
         {
+            let postcode_text = postcode.clone();
             Ok(NewVacancy {
                 title,
                 employer_name,
                 description,
                 postcode,
                 city,
-                municipality_code: municipality,
+                municipality_code: municipality.flatten().or_else(|| super::postcode::from_text(&postcode_text).map(|p| p.municipality)),
                 weekly_hours,
                 deadline,
                 how_to_apply,
@@ -323,6 +334,10 @@ mod tests {
         assert_eq!((v.municipality_code, v.employment_type, v.occupation_code.as_deref()), (Some(751), EmploymentType::Permanent, Some("234210")));
         let without = validate(&VacancyForm { occupation: " ".into(), ..good() }, today()).unwrap();
         assert_eq!(without.occupation_code, None, "the occupation is optional");
+        let derived = validate(&VacancyForm { municipality: "".into(), postcode: "8600".into(), ..good() }, today()).unwrap();
+        assert_eq!(derived.municipality_code, Some(740), "the municipality follows from the postcode when not chosen");
+        let chosen = validate(&VacancyForm { municipality: "746".into(), postcode: "8600".into(), ..good() }, today()).unwrap();
+        assert_eq!(chosen.municipality_code, Some(746), "a chosen municipality wins (postcodes cross borders)");
     }
 
     #[test]
@@ -345,7 +360,7 @@ mod tests {
             (|f| f.deadline = "22-11-2026".into(), field::DEADLINE, Msg::ErrDeadlinePast),
             (|f| f.deadline = "2028-01-01".into(), field::DEADLINE, Msg::ErrDeadlineFar),
             (|f| f.how_to_apply = "ring".into(), field::HOW_TO_APPLY, Msg::ErrHowToApplyLength),
-            (|f| f.municipality = "".into(), field::MUNICIPALITY, Msg::ErrMunicipalityMissing),
+            (|f| f.postcode = "8001".into(), field::POSTCODE, Msg::ErrPostcodeUnknown),
             (|f| f.municipality = "999".into(), field::MUNICIPALITY, Msg::ErrMunicipalityMissing),
             (|f| f.employment_type = "freelance".into(), field::EMPLOYMENT_TYPE, Msg::ErrChooseOne),
             (|f| f.occupation = "astronaut".into(), field::OCCUPATION, Msg::ErrOccupationUnknown),
@@ -364,7 +379,7 @@ mod tests {
     #[test]
     fn an_empty_form_reports_every_required_field() {
         let errors = validate(&VacancyForm::default(), today()).unwrap_err();
-        assert_eq!(errors.len(), 10, "all but the optional occupation");
+        assert_eq!(errors.len(), 9, "all but the optional occupation and municipality");
     }
 
     #[test]

@@ -62,11 +62,12 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
                 check=|v: String| vacancy::check_description(&v).err()/>
             <Field name=field::POSTCODE label=Msg::FieldPostcode value=form.postcode required=true
                 error=err(field::POSTCODE) width="input-width-xs" inputmode="numeric" autocomplete="postal-code"
-                check=|v: String| crate::domain::parse::postcode(&v).err()/>
+                check=|v: String| vacancy::check_postcode(&v).err()/>
             <Field name=field::CITY label=Msg::FieldCity value=form.city required=true error=err(field::CITY)
                 width="input-width-l" autocomplete="address-level2" check=|v: String| vacancy::check_city(&v).err()/>
             <SelectField name=field::MUNICIPALITY label=Msg::FieldVacancyMunicipality options=crate::domain::municipality::options()
-                selected=form.municipality.clone() error=err(field::MUNICIPALITY) placeholder=Msg::ChooseMunicipality/>
+                selected=form.municipality.clone() error=err(field::MUNICIPALITY) placeholder=Msg::MunicipalityFromPostcode
+                hint=Msg::FieldVacancyMunicipalityHint optional=true/>
             <SelectField name=field::EMPLOYMENT_TYPE label=Msg::FieldEmploymentType options=employment_types(lang)
                 selected=if form.employment_type.is_empty() { "fast".to_string() } else { form.employment_type.clone() }
                 error=err(field::EMPLOYMENT_TYPE)/>

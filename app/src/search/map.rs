@@ -3,7 +3,9 @@
 //! circle, and each result on the page is a pin linking to its vacancy. The result
 //! list beside it is the same information as text.
 
+use crate::domain::geo::vacancy_point;
 use crate::domain::municipality;
+use crate::domain::postcode::Place;
 use crate::i18n::{self, Msg};
 use crate::search::types::VacancyHit;
 use crate::ui::lang::use_lang;
@@ -22,7 +24,7 @@ pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     ((lon - WEST) * SCALE * LON_FACTOR, (NORTH - lat) * SCALE)
 }
 
-/// Pins at the same municipality fan out a little, so each can be clicked.
+/// Pins at the same place fan out a little, so each can be clicked.
 fn spread(i: usize) -> (f64, f64) {
     if i == 0 {
         return (0.0, 0.0);
@@ -33,22 +35,22 @@ fn spread(i: usize) -> (f64, f64) {
 }
 
 #[component]
-pub fn ResultMap(hits: Vec<VacancyHit>, near: u16, km: u32) -> impl IntoView {
+pub fn ResultMap(hits: Vec<VacancyHit>, near: Place, km: u32) -> impl IntoView {
     let lang = use_lang();
-    let Some(center) = municipality::by_code(near) else { return ().into_any() };
-    let (cx, cy) = project(center.lat, center.lon);
+    let center = near.point();
+    let (cx, cy) = project(center.0, center.1);
     // A radius in kilometres, in drawing units (1° latitude ≈ 111 km).
     let r = f64::from(km) / 111.0 * SCALE;
     let dots = municipality::all().iter().map(|m| {
         let (x, y) = project(m.lat, m.lon);
         view! { <circle class="map-land" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"/> }
     });
-    let mut seen: Vec<u16> = Vec::new();
+    let mut seen: Vec<(f64, f64)> = Vec::new();
     let pins = hits.into_iter().filter_map(|h| {
-        let m = municipality::by_code(h.municipality?)?;
-        let n = seen.iter().filter(|c| **c == m.code).count();
-        seen.push(m.code);
-        let (x, y) = project(m.lat, m.lon);
+        let point = vacancy_point(&h.postcode, h.municipality)?;
+        let n = seen.iter().filter(|p| **p == point).count();
+        seen.push(point);
+        let (x, y) = project(point.0, point.1);
         let (dx, dy) = spread(n);
         let label = format!("{}, {} {}", h.title, h.postcode, h.city);
         let title = label.clone();
@@ -59,7 +61,7 @@ pub fn ResultMap(hits: Vec<VacancyHit>, near: u16, km: u32) -> impl IntoView {
             </a>
         })
     });
-    let caption = format!("{} {}", lang.t(Msg::MapCaption), i18n::within_km_of(lang, km, center.name));
+    let caption = format!("{} {}", lang.t(Msg::MapCaption), i18n::within_km_of(lang, km, &near.label()));
     view! {
         <figure class="result-map">
             <svg viewBox=format!("0 0 {WIDTH:.0} {HEIGHT:.0}") role="group" aria-label=caption.clone() focusable="false">
@@ -71,7 +73,6 @@ pub fn ResultMap(hits: Vec<VacancyHit>, near: u16, km: u32) -> impl IntoView {
             <figcaption>{caption}</figcaption>
         </figure>
     }
-    .into_any()
 }
 
 #[cfg(test)]
@@ -80,9 +81,10 @@ mod tests {
 
     #[test]
     fn denmark_fits_the_drawing() {
-        for m in municipality::all() {
-            let (x, y) = project(m.lat, m.lon);
-            assert!((0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y), "{} at {x},{y}", m.name);
+        let places = municipality::all().iter().map(|m| (m.name, m.lat, m.lon));
+        for (name, lat, lon) in places.chain(crate::domain::postcode::all().iter().map(|p| (p.name, p.lat, p.lon))) {
+            let (x, y) = project(lat, lon);
+            assert!((0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y), "{name} at {x},{y}");
         }
         // Skagen's municipality is north of Aarhus, København east of it.
         let (ax, ay) = project(56.157, 10.211);

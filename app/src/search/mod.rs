@@ -11,7 +11,9 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use crate::domain::postcode::Place;
 use crate::domain::{municipality, occupation};
+use crate::ui::form::Field;
 use types::{Facets, SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, RADII_KM, WITHIN_DAYS};
 
 #[server(prefix = "/api", endpoint = "job/search")]
@@ -102,6 +104,14 @@ fn FilterBox(name: &'static str, value: String, label: String, count: u64, check
     }
 }
 
+/// Type-ahead for the place field: the municipalities. (All 600 postcodes would
+/// double the page's size; people know their postcode's number.)
+#[component]
+fn PlaceList() -> impl IntoView {
+    let municipalities = municipality::all().iter().map(|m| view! { <option value=format!("{} Kommune", m.name)/> });
+    view! { <datalist id="places">{municipalities.collect_view()}</datalist> }
+}
+
 /// The search box with its filters and sorting: one plain GET form, so every
 /// search has an address and works without JavaScript.
 #[component]
@@ -117,7 +127,6 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
         q.occupations.iter().map(|c| (c.clone(), facets.occupations.iter().find(|(x, _)| x == c).map_or(0, |x| x.1))).collect();
     occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
     let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
-    let places = municipality::options();
     let sorts: Vec<(Sort, Msg)> = vec![(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Deadline, Msg::SortDeadline), (Sort::Distance, Msg::SortDistance)];
     view! {
         <Form action="/job" method="get" attr:class="search-form" attr:role="search">
@@ -129,7 +138,7 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                     <button type="submit" class="button button-primary">{lang.t(Msg::SearchButton)}</button>
                 </div>
             </div>
-            <details class="search-filters" open=q.is_filtered() || q.sort != Sort::Relevance>
+            <details class="search-filters" open=q.is_filtered() || q.sort != Sort::Relevance || q.near_unknown.is_some()>
                 <summary>{lang.t(Msg::FilterHeading)}</summary>
                 <div class="filter-groups">
                     <fieldset>
@@ -183,16 +192,11 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                     </fieldset>
                     <fieldset>
                         <legend>{lang.t(Msg::FilterNear)}</legend>
-                        <div class="form-group">
-                            <label class="form-label" for="naer">{lang.t(Msg::FilterNearPlace)}</label>
-                            <select class="form-select" id="naer" name="naer">
-                                <option value="" selected=q.near.is_none()>{lang.t(Msg::FilterWholeCountry)}</option>
-                                {places.into_iter().map(|(code, name)| {
-                                    let sel = q.near.map(|n| n.to_string()) == Some(code.clone());
-                                    view! { <option value=code selected=sel>{name}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <Field name="naer" label=Msg::FilterNearPlace hint=Msg::FilterNearHint list="places"
+                            value=q.near.map(|p| p.label()).or(q.near_unknown.clone()).unwrap_or_default()
+                            error=q.near_unknown.as_ref().map(|_| Msg::ErrPlaceUnknown)
+                            check=Callback::new(|t: String| (!t.trim().is_empty() && Place::parse(&t).is_none()).then_some(Msg::ErrPlaceUnknown))/>
+                        <PlaceList/>
                         <div class="form-group">
                             <label class="form-label" for="km">{lang.t(Msg::FilterRadius)}</label>
                             <select class="form-select input-width-xs" id="km" name="km">
@@ -222,8 +226,8 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
     let lang = use_lang();
     let pages = results.pages();
     let mut count = i18n::vacancy_count(lang, results.total);
-    if let Some(place) = query.near.and_then(municipality::by_code) {
-        count = format!("{count} {}", i18n::within_km_of(lang, query.km, place.name));
+    if let Some(place) = query.near {
+        count = format!("{count} {}", i18n::within_km_of(lang, query.km, &place.label()));
     }
     let empty = results.hits.is_empty();
     view! {

@@ -91,8 +91,10 @@ pub struct SearchQuery {
     pub occupations: Vec<String>,
     /// `nye`: posted within this many days.
     pub within_days: Option<u32>,
-    /// `naer`: a municipality to search around, with `km`.
-    pub near: Option<u16>,
+    /// `naer`: a place to search around (a postcode or a municipality), with `km`.
+    pub near: Option<crate::domain::postcode::Place>,
+    /// What was typed as `naer` when it names no place we know (shown with an error).
+    pub near_unknown: Option<String>,
     pub km: u32,
     pub sort: Sort,
 }
@@ -130,10 +132,12 @@ impl SearchQuery {
         occupations.sort();
         occupations.dedup();
         let within_days = one("nye").and_then(|d| d.trim().parse().ok()).filter(|d| WITHIN_DAYS.contains(d));
-        let near = one("naer").and_then(|c| c.trim().parse().ok()).filter(|c| crate::domain::municipality::by_code(*c).is_some());
+        let near_text = one("naer").map(|t| t.trim().chars().take(60).collect::<String>()).filter(|t| !t.is_empty());
+        let near = near_text.as_deref().and_then(crate::domain::postcode::Place::parse);
+        let near_unknown = near_text.filter(|_| near.is_none());
         let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k)).unwrap_or(DEFAULT_RADIUS_KM);
         let sort = one("sorter").and_then(|s| Sort::parse(&s)).filter(|s| *s != Sort::Distance || near.is_some()).unwrap_or_default();
-        SearchQuery { text, page, municipalities, regions, time, employment, occupations, within_days, near, km, sort }
+        SearchQuery { text, page, municipalities, regions, time, employment, occupations, within_days, near, near_unknown, km, sort }
     }
 
     /// The address of this search, for links and paging. Defaults are left out.
@@ -151,7 +155,7 @@ impl SearchQuery {
             params.push(("nye", d.to_string()));
         }
         if let Some(n) = self.near {
-            params.push(("naer", n.to_string()));
+            params.push(("naer", n.param()));
             if self.km != DEFAULT_RADIUS_KM {
                 params.push(("km", self.km.to_string()));
             }
@@ -270,6 +274,14 @@ mod tests {
         // Unknown municipalities, regions, radii and sorts are dropped, not refused.
         let q = parse(&[("kommune", "751"), ("kommune", "999"), ("kommune", "751"), ("region", "Atlantis"), ("km", "7"), ("sorter", "afstand"), ("nye", "3")]);
         assert_eq!((q.municipalities, q.regions.len(), q.km, q.sort, q.within_days), (vec![751], 0, DEFAULT_RADIUS_KM, Sort::Relevance, None));
+        // A place is a postcode, a town or a municipality; one we do not know is kept
+        // to be shown with an error, and the search is not narrowed by it.
+        use crate::domain::postcode::Place;
+        assert_eq!(parse(&[("naer", "8000 Aarhus C")]).near, Some(Place::Postcode(8000)));
+        assert_eq!(parse(&[("naer", "751")]).near, Some(Place::Municipality(751)));
+        let q = parse(&[("naer", "Atlantis"), ("sorter", "afstand")]);
+        assert_eq!((q.near, q.near_unknown.as_deref(), q.sort), (None, Some("Atlantis"), Sort::Relevance));
+        assert_eq!(parse(&[("naer", " ")]).near_unknown, None);
     }
 
     fn parse(pairs: &[(&str, &str)]) -> SearchQuery {
@@ -288,13 +300,13 @@ mod tests {
             employment: vec![crate::domain::vacancy::EmploymentType::StudentJob],
             occupations: vec!["512010".into()],
             within_days: Some(7),
-            near: Some(751),
+            near: Some(crate::domain::postcode::Place::Postcode(8000)),
             km: 25,
             sort: Sort::Distance,
             ..SearchQuery::text("kok")
         };
         let href = q.href();
-        assert_eq!(href, "/job?q=kok&kommune=101&kommune=751&region=Sj%C3%A6lland&tid=deltid&ansaettelse=studiejob&fag=512010&nye=7&naer=751&km=25&sorter=afstand");
+        assert_eq!(href, "/job?q=kok&kommune=101&kommune=751&region=Sj%C3%A6lland&tid=deltid&ansaettelse=studiejob&fag=512010&nye=7&naer=8000&km=25&sorter=afstand");
         let query = href.split_once('?').unwrap().1;
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
         let back = SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| p == k).map(|(_, v)| v.clone()).collect());

@@ -195,23 +195,28 @@ pub fn SelectField(
     /// Not required: no required mark.
     #[prop(optional)]
     optional: bool,
+    #[prop(optional)] hint: Option<Msg>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described_by: Vec<String> = hint.map(|_| hint_id.clone()).into_iter().chain(error.map(|_| error_id.clone())).collect();
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
     view! {
         <div class="form-group" class:form-error=error.is_some()>
             <label class="form-label" for=id.clone()>
                 {lang.t(label)}
                 {(!optional).then(|| view! { <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span> })}
             </label>
+            {hint.map(|h| view! { <span class="form-hint" id=hint_id.clone()>{lang.t(h)}</span> })}
             {error.map(|m| view! {
                 <span class="form-error-message" id=error_id.clone()>
                     <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>{lang.t(m)}
                 </span>
             })}
             <select class="form-select" id=id name=name aria-invalid=error.is_some().to_string()
-                aria-describedby=error.map(|_| error_id.clone())>
+                aria-describedby=described_by>
                 {placeholder.map(|p| view! { <option value="">{lang.t(p)}</option> })}
                 {options.into_iter().map(|(value, text)| {
                     let is = value == selected;

@@ -4,14 +4,16 @@ use app::domain::vacancy::NewVacancy;
 use chrono::{Duration, Utc};
 
 /// A valid vacancy with a deadline two weeks ahead.
+/// A vacancy in `city`, at the postcode of that name (8000 Aarhus C if none).
 pub fn vacancy(title: &str, city: &str) -> NewVacancy {
+    let place = app::domain::postcode::all().iter().find(|p| p.name == city).or_else(|| app::domain::postcode::lookup(8000)).expect("8000");
     NewVacancy {
         title: title.into(),
         employer_name: "Testkommunen".into(),
         description: format!("Vi søger en {title} til et spændende job med gode kolleger."),
-        postcode: "8000".into(),
+        postcode: format!("{:04}", place.number),
         city: city.into(),
-        municipality_code: Some(751),
+        municipality_code: Some(place.municipality),
         weekly_hours: 37.0,
         deadline: Utc::now().date_naive() + Duration::days(14),
         how_to_apply: "job@test.example".into(),

@@ -37,23 +37,7 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// Lowercase with the Danish letters spelled as on a keyboard without them
-/// (æ→ae, ø→oe, å→aa) and accents dropped, so "paedagog" meets "pædagog" and
-/// "Århus" meets "Aarhus". Used for a second, folded field beside the Danish one.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'æ' | 'ä' => out.push_str("ae"),
-            'ø' | 'ö' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            'é' | 'è' | 'ê' => out.push('e'),
-            'ü' => out.push('u'),
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use crate::domain::parse::fold;
 
 /// Every prefix of at least `min` letters of every word of `text` (folded), so that
 /// the first part of a compound finds it: "lager" finds "lagermedarbejder".

@@ -5,6 +5,7 @@
 //! regions and municipalities; the radius is not a choice and narrows every count.
 
 use super::date_key;
+use crate::domain::geo::Radius;
 use crate::domain::municipality;
 use crate::domain::vacancy::EmploymentType;
 use crate::search::types::{regions, Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
@@ -20,8 +21,8 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 pub struct Filters {
     /// Municipalities the place group allows (`None`: no place chosen).
     pub places: Option<HashSet<u64>>,
-    /// Municipalities within the radius (`None`: no radius).
-    pub near: Option<HashSet<u64>>,
+    /// The places within the radius (`None`: no radius).
+    pub near: Option<Near>,
     pub time: Vec<TimeFilter>,
     /// Employment kinds (index numbers) and occupation codes allowed; empty: any.
     pub employment: Vec<u64>,
@@ -39,9 +40,7 @@ impl Filters {
                 .map(|m| u64::from(m.code))
                 .collect()
         });
-        let near = q
-            .near
-            .map(|c| crate::domain::geo::within(c, f64::from(q.km)).into_iter().map(|(m, _)| u64::from(m)).collect());
+        let near = q.near.map(|place| Near::new(Radius::new(place, f64::from(q.km))));
         let posted_from = q.within_days.map(|d| date_key(today - Duration::days(i64::from(d) - 1)));
         Filters {
             places,
@@ -57,8 +56,8 @@ impl Filters {
         self.places.as_ref().is_none_or(|p| m.is_some_and(|m| p.contains(&m)))
     }
 
-    fn near_ok(&self, m: Option<u64>) -> bool {
-        self.near.as_ref().is_none_or(|p| m.is_some_and(|m| p.contains(&m)))
+    fn near_ok(&self, place: u64, m: Option<u64>) -> bool {
+        self.near.as_ref().is_none_or(|n| n.contains(place, m))
     }
 
     fn time_ok(&self, hours: f64) -> bool {
@@ -75,6 +74,33 @@ impl Filters {
 
     fn posted_ok(&self, posted: u64) -> bool {
         self.posted_from.is_none_or(|from| posted >= from)
+    }
+}
+
+/// A radius as sets of the index's place values.
+#[derive(Clone, Debug)]
+pub struct Near {
+    pub radius: Radius,
+    /// Postcodes (the `place` value) within the radius.
+    pub places: HashSet<u64>,
+    /// Municipalities whose main town is within, for vacancies without a known postcode.
+    pub municipalities: HashSet<u64>,
+}
+
+impl Near {
+    fn new(radius: Radius) -> Near {
+        let places = radius.postcodes.iter().map(|p| u64::from(*p)).collect();
+        let municipalities = radius.municipalities.iter().map(|m| u64::from(*m)).collect();
+        Near { radius, places, municipalities }
+    }
+
+    /// Whether a vacancy at `place` (0: unknown postcode) in municipality `m` is within.
+    pub fn contains(&self, place: u64, m: Option<u64>) -> bool {
+        if place == 0 {
+            m.is_some_and(|m| self.municipalities.contains(&m))
+        } else {
+            self.places.contains(&place)
+        }
     }
 }
 
@@ -119,11 +145,7 @@ fn dense<T: PartialOrd + Copy + std::fmt::Debug + Send + Sync + Default + 'stati
 pub struct SegmentCounts {
     filters: Filters,
     within_from: Vec<(u32, u64)>,
-    municipality: Arc<dyn ColumnValues<u64>>,
-    hours: Arc<dyn ColumnValues<f64>>,
-    posted: Arc<dyn ColumnValues<u64>>,
-    employment: Arc<dyn ColumnValues<u64>>,
-    occupation: Arc<dyn ColumnValues<u64>>,
+    columns: Columns,
     counts: Counts,
     /// Buffers for reading a block of documents at once.
     buf: Buffers,
@@ -131,6 +153,7 @@ pub struct SegmentCounts {
 
 #[derive(Default)]
 struct Buffers {
+    place: Vec<u64>,
     municipality: Vec<u64>,
     hours: Vec<f64>,
     posted: Vec<u64>,
@@ -143,15 +166,10 @@ impl Collector for FacetCollector {
     type Child = SegmentCounts;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentCounts> {
-        let fast = segment.fast_fields();
         Ok(SegmentCounts {
             filters: self.filters.clone(),
             within_from: self.within_from.clone(),
-            municipality: dense(fast.u64("municipality")?),
-            hours: dense(fast.f64("hours")?),
-            posted: dense(fast.u64("posted")?),
-            employment: dense(fast.u64("employment")?),
-            occupation: dense(fast.u64("occupation")?),
+            columns: Columns::load(segment)?,
             counts: Counts::new(self.within_from.len()),
             buf: Buffers::default(),
         })
@@ -210,13 +228,13 @@ impl SegmentCollector for SegmentCounts {
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
-        let b = &mut self.buf;
-        for (buf, col) in [(&mut b.municipality, &self.municipality), (&mut b.posted, &self.posted), (&mut b.employment, &self.employment), (&mut b.occupation, &self.occupation)] {
+        let (b, c) = (&mut self.buf, &self.columns);
+        for (buf, col) in [(&mut b.place, &c.place), (&mut b.municipality, &c.municipality), (&mut b.posted, &c.posted), (&mut b.employment, &c.employment), (&mut b.occupation, &c.occupation)] {
             buf.resize(docs.len(), 0);
             col.get_vals(docs, buf);
         }
         b.hours.resize(docs.len(), 0.0);
-        self.hours.get_vals(docs, &mut b.hours);
+        c.hours.get_vals(docs, &mut b.hours);
         let f = &self.filters;
         let c = &mut self.counts;
         for i in 0..docs.len() {
@@ -224,7 +242,7 @@ impl SegmentCollector for SegmentCounts {
             let m = Some(b.municipality[i]).filter(|m| *m != 0);
             let (hours, posted, employment) = (b.hours[i], b.posted[i], b.employment[i]);
             let occupation = Some(b.occupation[i]).filter(|o| *o != 0);
-            if !f.near_ok(m) {
+            if !f.near_ok(b.place[i], m) {
                 continue;
             }
             // Each group's counts apply every group's filter but its own.
@@ -273,6 +291,7 @@ impl SegmentCollector for SegmentCounts {
 
 /// The fast values the filters look at, one per document.
 struct Columns {
+    place: Arc<dyn ColumnValues<u64>>,
     municipality: Arc<dyn ColumnValues<u64>>,
     hours: Arc<dyn ColumnValues<f64>>,
     posted: Arc<dyn ColumnValues<u64>>,
@@ -284,6 +303,7 @@ impl Columns {
     fn load(segment: &SegmentReader) -> tantivy::Result<Columns> {
         let fast = segment.fast_fields();
         Ok(Columns {
+            place: dense(fast.u64("place")?),
             municipality: dense(fast.u64("municipality")?),
             hours: dense(fast.f64("hours")?),
             posted: dense(fast.u64("posted")?),
@@ -294,7 +314,7 @@ impl Columns {
 
     fn pass(&self, f: &Filters, doc: DocId) -> bool {
         let m = Some(self.municipality.get_val(doc)).filter(|m| *m != 0);
-        f.near_ok(m)
+        f.near_ok(self.place.get_val(doc), m)
             && f.place_ok(m)
             && f.time_ok(self.hours.get_val(doc))
             && f.posted_ok(self.posted.get_val(doc))

@@ -22,7 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFiel
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Stored with every commit, so the index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +49,11 @@ struct Fields {
     deadline: Field,
     posted: Field,
     municipality: Field,
+    /// The postcode (first number of its range; 0 when unknown), for radius searches.
+    place: Field,
+    /// Where the vacancy lies (its postcode's centre), for distances.
+    lat: Field,
+    lon: Field,
     employment: Field,
     occupation: Field,
 }
@@ -84,6 +89,9 @@ fn schema() -> (Schema, Fields) {
         deadline: b.add_u64_field("deadline", num()),
         posted: b.add_u64_field("posted", num()),
         municipality: b.add_u64_field("municipality", num()),
+        place: b.add_u64_field("place", num()),
+        lat: b.add_f64_field("lat", NumericOptions::default().set_fast().set_stored()),
+        lon: b.add_f64_field("lon", NumericOptions::default().set_fast().set_stored()),
         employment: b.add_u64_field("employment", num()),
         occupation: b.add_u64_field("occupation", num()),
     };
@@ -188,6 +196,11 @@ impl VacancyIndex {
         // Every document has every fast value (0: none), so facet counting reads
         // dense columns.
         doc.add_u64(f.municipality, v.municipality_code.map_or(0, |c| c as u64));
+        doc.add_u64(f.place, crate::domain::postcode::from_text(&v.postcode).map_or(0, |p| u64::from(p.number)));
+        let municipality = v.municipality_code.and_then(|c| u16::try_from(c).ok());
+        let (lat, lon) = crate::domain::geo::vacancy_point(&v.postcode, municipality).unwrap_or_default();
+        doc.add_f64(f.lat, lat);
+        doc.add_f64(f.lon, lon);
         let employment = crate::domain::vacancy::EmploymentType::parse(&v.employment_type).unwrap_or_default();
         doc.add_u64(f.employment, employment.index());
         doc.add_u64(f.occupation, v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()).unwrap_or(0));
@@ -243,12 +256,13 @@ impl VacancyIndex {
             Sort::Newest => run(&searcher, queries, counting, top.order_by_u64_field("posted", Order::Desc))?,
             Sort::Deadline => run(&searcher, queries, counting, top.order_by_u64_field("deadline", Order::Asc))?,
             Sort::Distance => {
-                let center = q.near.unwrap_or_default();
+                let center = q.near.map(|p| p.point()).unwrap_or_default();
                 let nearest = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let column = segment.fast_fields().u64("municipality").ok();
+                    let fast = segment.fast_fields();
+                    let (lat, lon) = (fast.f64("lat").ok(), fast.f64("lon").ok());
                     move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let m = column.as_ref().and_then(|c| c.first(doc)).and_then(|m| u16::try_from(m).ok());
-                        let km = m.and_then(|m| crate::domain::geo::municipality_distance(center, m)).unwrap_or(f64::MAX);
+                        let point = lat.as_ref().and_then(|c| c.first(doc)).zip(lon.as_ref().and_then(|c| c.first(doc)));
+                        let km = point.filter(|p| *p != (0.0, 0.0)).map_or(f64::MAX, |p| crate::domain::geo::distance_km(center, p));
                         // Nearest first; the best match first at the same distance.
                         (-km.round(), score)
                     }
@@ -256,11 +270,14 @@ impl VacancyIndex {
                 run(&searcher, queries, counting, nearest)?
             }
         };
+        let center = filters.near.as_ref().map(|n| n.radius.center);
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
             if let Some(mut hit) = self.hit(&doc) {
-                hit.distance_km = q.near.zip(hit.municipality).and_then(|(c, m)| crate::domain::geo::municipality_distance(c, m));
+                let f = &self.inner.fields;
+                let point = doc.get_first(f.lat).and_then(|v| v.as_f64()).zip(doc.get_first(f.lon).and_then(|v| v.as_f64()));
+                hit.distance_km = center.zip(point.filter(|p| *p != (0.0, 0.0))).map(|(c, p)| crate::domain::geo::distance_km(c, p));
                 hits.push(hit);
             }
         }
@@ -319,7 +336,13 @@ impl VacancyIndex {
             must.push((Occur::Must, municipalities(places)));
         }
         if let Some(near) = &filters.near {
-            must.push((Occur::Must, municipalities(near)));
+            // At a known postcode within, or (postcode unknown) in a municipality whose
+            // main town is within.
+            let at = |set: &std::collections::HashSet<u64>| TermSetQuery::new(set.iter().map(|p| Term::from_field_u64(f.place, *p)));
+            let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(f.place, 0), IndexRecordOption::Basic));
+            let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, municipalities(&near.municipalities))]);
+            let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at(&near.places))), (Occur::Should, Box::new(fallback))];
+            must.push((Occur::Must, filter(Box::new(BooleanQuery::new(either)))));
         }
         if filters.time.len() == 1 {
             let hours = |v: f64| Term::from_field_f64(f.hours, v);

@@ -111,7 +111,7 @@ pub async fn suggestions(st: &AppState, cv: &Cv, today: NaiveDate, limit: usize)
         cv.occupations.iter().map(|o| o.title.clone()).chain(cv.skills.iter().cloned()).take(8).collect();
     let (near, km, time) = match &cv.terms {
         Some(t) => (
-            Some(t.municipality),
+            Some(crate::domain::postcode::Place::Municipality(t.municipality)),
             u32::from(t.max_travel_km.max(5)),
             match t.time {
                 WorkTime::Full => vec![TimeFilter::Full],

@@ -1,0 +1,204 @@
+//! Danish postcodes, bundled with the app (see `app/data/postcodes.csv`): the
+//! place a vacancy lies in, and the centre of a radius search.
+
+use super::municipality;
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Postcode {
+    /// The first number; Copenhagen's street postcodes are ranges up to `last`.
+    pub number: u16,
+    pub last: u16,
+    pub name: &'static str,
+    /// The municipality most of its addresses lie in.
+    pub municipality: u16,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Postcode {
+    /// "8000 Aarhus C"; for a range, its first number.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.number, self.name)
+    }
+}
+
+const DATA: &str = include_str!("../../data/postcodes.csv");
+
+pub fn all() -> &'static [Postcode] {
+    static ALL: OnceLock<Vec<Postcode>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        DATA.lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| parse_line(line).unwrap_or_else(|| panic!("bad postcode line: {line}")))
+            .collect()
+    })
+}
+
+/// The postcode `number` belongs to (1050 is in København K's range).
+pub fn lookup(number: u16) -> Option<&'static Postcode> {
+    // Sorted by number, so a binary search finds the range that starts at or before it.
+    let all = all();
+    let i = all.partition_point(|p| p.number <= number).checked_sub(1)?;
+    Some(&all[i]).filter(|p| number <= p.last)
+}
+
+/// The postcode a form's text names ("8000", "DK-8000"), if it is a real one.
+pub fn from_text(text: &str) -> Option<&'static Postcode> {
+    super::parse::postcode(text).ok()?.parse().ok().and_then(lookup)
+}
+
+fn parse_line(line: &'static str) -> Option<Postcode> {
+    let mut f = line.split(';');
+    let numbers = f.next()?;
+    let (number, last) = match numbers.split_once('-') {
+        Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+        None => {
+            let n = numbers.parse().ok()?;
+            (n, n)
+        }
+    };
+    Some(Postcode {
+        number,
+        last,
+        name: f.next()?,
+        municipality: f.next()?.parse().ok()?,
+        lat: f.next()?.parse().ok()?,
+        lon: f.next()?.parse().ok()?,
+    })
+}
+
+/// A place to search around: a postcode, or a whole municipality (its main town).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Place {
+    Postcode(u16),
+    Municipality(u16),
+}
+
+impl Place {
+    /// What a person typed: "8000", "8000 Aarhus C", "Aarhus C", "aarhus", "Århus
+    /// Kommune"; or a municipality code (older links and saved searches use them).
+    /// `None` when it names no place we know.
+    pub fn parse(input: &str) -> Option<Place> {
+        let t = input.trim();
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 4 {
+            return lookup(digits.parse().ok()?).map(|p| Place::Postcode(p.number));
+        }
+        if !digits.is_empty() && digits.len() == t.len() {
+            let code: u16 = digits.parse().ok()?;
+            return municipality::by_code(code).map(|m| Place::Municipality(m.code));
+        }
+        let name = super::parse::fold(t);
+        let name = name.trim_end_matches(" kommune").trim();
+        if name.is_empty() {
+            return None;
+        }
+        let same = |other: &str| super::parse::fold(other) == name;
+        if let Some(p) = all().iter().find(|p| same(p.name)) {
+            return Some(Place::Postcode(p.number));
+        }
+        if let Some(m) = municipality::all().iter().find(|m| same(m.name)) {
+            return Some(Place::Municipality(m.code));
+        }
+        // "Aarhus" for "Aarhus C", "Odense" for "Odense C": the town's main postcode.
+        all().iter().find(|p| p.name.split(' ').next().is_some_and(same)).map(|p| Place::Postcode(p.number))
+    }
+
+    /// Latitude and longitude of its centre.
+    pub fn point(&self) -> (f64, f64) {
+        match self {
+            Place::Postcode(n) => lookup(*n).map(|p| (p.lat, p.lon)),
+            Place::Municipality(c) => municipality::by_code(*c).map(|m| (m.lat, m.lon)),
+        }
+        .unwrap_or_default()
+    }
+
+    /// "8000 Aarhus C" or "Aarhus Kommune", as shown to people.
+    pub fn label(&self) -> String {
+        match self {
+            Place::Postcode(n) => lookup(*n).map(Postcode::label).unwrap_or_else(|| n.to_string()),
+            Place::Municipality(c) => municipality::by_code(*c).map(|m| format!("{} Kommune", m.name)).unwrap_or_default(),
+        }
+    }
+
+    /// How it is written in a page address: the postcode, or the municipality code.
+    pub fn param(&self) -> String {
+        match self {
+            Place::Postcode(n) | Place::Municipality(n) => n.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::geo::distance_km;
+
+    #[test]
+    fn every_postcode_is_in_denmark_near_its_municipality() {
+        let all = all();
+        assert!(all.len() > 550, "{}", all.len());
+        for pair in all.windows(2) {
+            assert!(pair[0].last < pair[1].number, "sorted, no overlaps: {:?}", pair);
+        }
+        for p in all {
+            let m = municipality::by_code(p.municipality).unwrap_or_else(|| panic!("{p:?}: no such municipality"));
+            assert!((54.5..57.8).contains(&p.lat) && (8.0..15.2).contains(&p.lon), "{p:?}");
+            // A coordinate typed wrong lands far from its municipality's main town
+            // (the farthest real one is Anholt, 53 km out at sea from Grenaa).
+            let km = distance_km((p.lat, p.lon), (m.lat, m.lon));
+            assert!(km < 60.0, "{p:?} is {km:.0} km from {}", m.name);
+        }
+        for m in municipality::all() {
+            let main = lookup(m.postcode.parse().unwrap()).unwrap_or_else(|| panic!("{}'s main postcode {} is missing", m.name, m.postcode));
+            assert!(all.iter().any(|p| p.municipality == m.code), "{} has no postcode", m.name);
+            assert!(distance_km((main.lat, main.lon), (m.lat, m.lon)) < 15.0, "{} vs {main:?}", m.name);
+        }
+    }
+
+    #[test]
+    fn lookup_finds_ranges_and_refuses_unknown_numbers() {
+        assert_eq!(lookup(8000).unwrap().name, "Aarhus C");
+        assert_eq!(lookup(1050).unwrap().name, "København K");
+        assert_eq!(lookup(1799).unwrap().name, "København V");
+        assert_eq!(lookup(1850).unwrap().name, "Frederiksberg C");
+        assert_eq!(lookup(8001), None);
+        assert_eq!(lookup(999), None);
+        assert_eq!(lookup(9999), None);
+        assert_eq!(from_text("DK-8000").unwrap().municipality, 751);
+        assert_eq!(from_text("8001"), None);
+    }
+
+    #[test]
+    fn places_are_read_the_way_people_write_them() {
+        let table = [
+            ("8000", Some(Place::Postcode(8000))),
+            (" 8000 Aarhus C ", Some(Place::Postcode(8000))),
+            ("1052 København K", Some(Place::Postcode(1000))),
+            ("Aarhus C", Some(Place::Postcode(8000))),
+            ("aarhus c", Some(Place::Postcode(8000))),
+            ("Viby J", Some(Place::Postcode(8260))),
+            ("Aarhus", Some(Place::Municipality(751))),
+            ("Århus Kommune", Some(Place::Municipality(751))),
+            ("Vejle", Some(Place::Postcode(7100))),
+            ("Odense", Some(Place::Municipality(461))),
+            ("Koebenhavn", Some(Place::Municipality(101))),
+            ("Kobenhavn K", None),
+            ("Nykøbing F", Some(Place::Postcode(4800))),
+            ("751", Some(Place::Municipality(751))),
+            ("999", None),
+            ("8001", None),
+            ("Atlantis", None),
+            ("", None),
+        ];
+        for (input, expected) in table {
+            assert_eq!(Place::parse(input), expected, "{input:?}");
+        }
+        assert_eq!(Place::Postcode(8000).label(), "8000 Aarhus C");
+        assert_eq!(Place::Municipality(751).label(), "Aarhus Kommune");
+        assert_eq!(Place::Postcode(8000).param(), "8000");
+        let (lat, lon) = Place::Postcode(8260).point();
+        assert!((56.0..56.2).contains(&lat) && (10.0..10.3).contains(&lon));
+    }
+}
