@@ -19,6 +19,13 @@ pub struct FieldError {
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
+    /// One problem with one field, as an [`AppError`].
+    pub fn one(field: &str, msg: Msg) -> AppError {
+        let mut errors = FieldErrors::default();
+        errors.add(field, msg);
+        AppError::Invalid(errors)
+    }
+
     pub fn add(&mut self, field: &str, msg: Msg) {
         self.0.push(FieldError { field: field.to_string(), msg });
     }

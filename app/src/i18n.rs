@@ -505,6 +505,129 @@ messages! {
     CheckConfirmedEvent => "Bekræftet", "Confirmed";
     CheckMissedEvent => "Frist overskredet", "Deadline missed";
     CheckEscalatedEvent => "Sendt til jobkonsulent", "Passed to a caseworker";
+    // Escalations: reasons, states and what happens next
+    ReasonHelpRequested => "Du bad om hjælp", "You asked for help";
+    ReasonChecksMissed => "Tre missede tjek af jobforslag inden for 12 måneder", "Three missed checks of job suggestions within 12 months";
+    ReasonJoblogBehind => "Færre ansøgninger end kravet to uger i træk", "Fewer applications than required two weeks in a row";
+    ReasonJoblogInactive => "Ingen aktivitet i jobloggen i 30 dage", "No joblog activity for 30 days";
+    ReasonCvIncomplete => "CV ikke færdigt 14 dage efter tilmelding", "CV not complete 14 days after registration";
+    ReasonPeriodEnded => "Perioden med selvbetjening er slut", "The self-service period has ended";
+    ReasonScreening => "Dine svar ved tilmeldingen", "Your answers at registration";
+    EscalationOpen => "Venter på jobkonsulent", "Waiting for a caseworker";
+    EscalationResolved => "Afsluttet – tilbage til selvbetjening", "Closed – back to self-service";
+    EscalationCaseworkerTrack => "Afsluttet – forløb med jobkonsulent", "Closed – caseworker-led track";
+    TrackSelfService => "Selvbetjening", "Self-service";
+    TrackCaseworker => "Forløb med jobkonsulent", "Caseworker-led track";
+    NextHelpRequested => "En jobkonsulent kontakter dig, normalt inden for 2 arbejdsdage. Du kan skrive til jobcentret imens.", "A caseworker will contact you, usually within 2 working days. You can write to the jobcentre meanwhile.";
+    NextChecksMissed => "En jobkonsulent ser på din sag og kontakter dig. Der sker ikke noget automatisk med din ydelse.", "A caseworker will look at your case and contact you. Nothing happens to your benefits automatically.";
+    NextJoblog => "En jobkonsulent kontakter dig for at hjælpe med din jobsøgning. Der sker ikke noget automatisk med din ydelse.", "A caseworker will contact you to help with your job search. Nothing happens to your benefits automatically.";
+    NextCv => "En jobkonsulent kontakter dig og kan hjælpe dig med at gøre dit CV færdigt.", "A caseworker will contact you and can help you finish your CV.";
+    NextPeriodEnded => "En jobkonsulent kontakter dig, så I sammen kan planlægge den næste tid.", "A caseworker will contact you so that you can plan the time ahead together.";
+    NextScreening => "En jobkonsulent kontakter dig, så du får den hjælp, du har brug for.", "A caseworker will contact you so that you get the help you need.";
+    NoticeEscalated => "Jobcentret er sat på din sag. Årsag:", "The jobcentre is looking at your case. Reason:";
+    NoticeEscalationClosed => "Jobkonsulenten har afsluttet din sag", "The caseworker has closed your case";
+    NoticeMessage => "Du har fået en besked fra jobcentret.", "You have a message from the jobcentre.";
+    NoticeMeeting => "Jobcentret har booket et møde med dig", "The jobcentre has booked a meeting with you";
+    JobcentreHeading => "Jobcentret", "The jobcentre";
+    JobcentreOnCase => "Jobcentret er sat på din sag", "The jobcentre is looking at your case";
+    WhyLabel => "Hvorfor", "Why";
+    WhatNextLabel => "Hvad sker der nu", "What happens next";
+    ClosedWith => "Jobkonsulentens besked", "The caseworker's message";
+    // Help and messages (citizen)
+    NavHelp => "Få hjælp", "Get help";
+    HelpHeading => "Få hjælp fra jobcentret", "Get help from the jobcentre";
+    HelpIntro => "Har du brug for hjælp til din jobsøgning, kan du bede jobcentret om at kontakte dig. Skriv gerne, hvad det drejer sig om.", "If you need help with your job search, you can ask the jobcentre to contact you. Feel free to write what it is about.";
+    FieldHelpMessage => "Besked til jobcentret (valgfri)", "Message to the jobcentre (optional)";
+    AskForHelp => "Bed om hjælp", "Ask for help";
+    HelpSent => "Vi har givet jobcentret besked. En jobkonsulent kontakter dig normalt inden for 2 arbejdsdage.", "We have told the jobcentre. A caseworker will usually contact you within 2 working days.";
+    NavMessages => "Beskeder", "Messages";
+    MessagesIntro => "Her skriver du med jobcentret. Du får svar her på siden.", "Here you write with the jobcentre. You get answers here on this page.";
+    MessagesEmpty => "Ingen beskeder endnu.", "No messages yet.";
+    FieldMessage => "Besked", "Message";
+    SendMessage => "Send besked", "Send message";
+    MessageSent => "Din besked er sendt.", "Your message has been sent.";
+    UnreadCount => "ulæste", "unread";
+    FromJobcentre => "Jobcentret", "The jobcentre";
+    FromYou => "Dig", "You";
+    ErrMessageMissing => "Skriv en besked.", "Write a message.";
+    ErrMessageTooLong => "Teksten er for lang. Den må højst være 4.000 tegn.", "The text is too long. It can be at most 4,000 characters.";
+    // Meetings
+    MeetingsEmpty => "Ingen møder.", "No meetings.";
+    MeetingInPerson => "Fremmøde", "In person";
+    MeetingPhone => "Telefon", "Phone";
+    MeetingVideo => "Video", "Video";
+    MeetingBooked => "Venter på din bekræftelse", "Waiting for your confirmation";
+    MeetingConfirmed => "Bekræftet", "Confirmed";
+    MeetingCancelled => "Aflyst", "Cancelled";
+    ConfirmMeeting => "Bekræft mødet", "Confirm the meeting";
+    MeetingConfirmedNote => "Mødet er bekræftet.", "The meeting is confirmed.";
+    MeetingWith => "med", "with";
+    MeetingPhoneNote => "Jobkonsulenten ringer til dig.", "The caseworker will call you.";
+    FieldMeetingKind => "Mødeform", "Kind of meeting";
+    FieldMeetingDate => "Dato", "Date";
+    FieldMeetingTime => "Klokkeslæt", "Time";
+    FieldMeetingTimeHint => "Fx 10.00", "E.g. 10.00";
+    FieldMeetingPlace => "Sted, link eller telefonnummer", "Place, link or phone number";
+    FieldMeetingPlaceHint => "Adresse ved fremmøde, https-link ved video. Ved telefon: tomt ringer til borgerens nummer.", "An address in person, an https link for video. For phone: empty calls the citizen's number.";
+    ChooseOne => "Vælg", "Choose";
+    FieldDateHint => "Fx 24-11-2026", "E.g. 24-11-2026";
+    BookMeeting => "Book møde", "Book meeting";
+    ErrTimeMissing => "Skriv et klokkeslæt.", "Enter a time.";
+    ErrTimeInvalid => "Skriv klokkeslættet som tt.mm, fx 10.00.", "Enter the time as hh.mm, e.g. 10.00.";
+    ErrMeetingInPast => "Mødet skal ligge ude i fremtiden.", "The meeting must be in the future.";
+    ErrMeetingPlaceMissing => "Skriv adressen på mødestedet.", "Enter the address of the meeting place.";
+    ErrMeetingLinkInvalid => "Skriv et link til videomødet, der starter med https://.", "Enter a link to the video meeting starting with https://.";
+    // The caseworker's workspace
+    NavQueue => "Opgaver", "Work queue";
+    NavCitizens => "Find borger", "Find citizen";
+    NavDashboard => "Overblik", "Overview";
+    QueueHeading => "Opgaver: borgere, der har brug for en jobkonsulent", "Work queue: citizens who need a caseworker";
+    QueueEmpty => "Ingen åbne opgaver her.", "No open tasks here.";
+    QueueCitizen => "Borger", "Citizen";
+    QueueReason => "Årsag", "Reason";
+    QueueAge => "Ventet", "Waiting";
+    QueueDue => "Frist", "Due";
+    QueueAssigned => "Ansvarlig", "Assigned to";
+    QueueOverdue => "overskredet", "overdue";
+    QueueNobody => "Ingen", "Nobody";
+    QueueAnyReason => "Alle årsager", "All reasons";
+    QueueWho => "Vis", "Show";
+    QueueWhoAll => "Alle opgaver", "All tasks";
+    QueueWhoMine => "Mine opgaver", "My tasks";
+    QueueWhoUnassigned => "Opgaver uden ansvarlig", "Unassigned tasks";
+    QueueSortDue => "Frist først", "Due first";
+    QueueSortAge => "Ældste først", "Oldest first";
+    ShowTasks => "Vis opgaver", "Show tasks";
+    ClaimTask => "Tag opgaven", "Take the task";
+    AssignTo => "Giv opgaven til", "Assign the task to";
+    Assign => "Giv videre", "Assign";
+    OpenCase => "Åbn borgerens sag", "Open the citizen's case";
+    CaseworkerOpen => "Åbne opgaver", "Open tasks";
+    CaseworkerEarlier => "Tidligere", "Earlier";
+    JournalHeading => "Journal", "Journal";
+    JournalEmpty => "Ingen notater.", "No notes.";
+    FieldNote => "Notat", "Note";
+    AddNote => "Gem notat", "Save note";
+    ResolveHeading => "Afslut opgaverne", "Close the tasks";
+    FieldResolution => "Besked til borgeren om, hvad der er aftalt", "Message to the citizen about what was agreed";
+    ResolveToSelfService => "Afslut og send tilbage til selvbetjening", "Close and hand back to self-service";
+    MoveToCaseworkerTrack => "Flyt til forløb med jobkonsulent", "Move to a caseworker-led track";
+    ErrResolutionMissing => "Skriv, hvad der er aftalt. Borgeren ser beskeden.", "Write what was agreed. The citizen sees the message.";
+    NothingOpen => "Der er ingen åbne opgaver for borgeren.", "The citizen has no open tasks.";
+    CaseSaved => "Gemt.", "Saved.";
+    TrackLabel => "Forløb", "Track";
+    CvHeadingShort => "CV", "CV";
+    JoblogHeadingShort => "Joblog", "Joblog";
+    ChecksHeading => "Tjek af jobforslag", "Checks of job suggestions";
+    AvailabilityHeadingShort => "Rådighed", "Availability";
+    ApplicationsLastWeeks => "ansøgninger de sidste 4 uger, krav", "applications in the last 4 weeks, required";
+    DaysWord => "dage", "days";
+    MedianToClose => "Mediantid fra eskalering til afslutning, dage", "Median time from escalation to closing, days";
+    ClosedCount => "afsluttede", "closed";
+    ChartTracks => "Borgere: selvbetjening og forløb med jobkonsulent", "Citizens: self-service and caseworker-led";
+    ChartOpenByReason => "Åbne eskaleringer efter årsag", "Open escalations by reason";
+    ChartOpenByAge => "Åbne eskaleringer efter alder", "Open escalations by age";
+    DashboardHeading => "Overblik over jobcentrets borgere", "Overview of the jobcentre's citizens";
 }
 
 /// "1 stilling" / "2.345 stillinger".
@@ -515,6 +638,26 @@ pub fn vacancy_count(lang: Lang, n: u64) -> String {
         (Lang::Da, _) => format!("{num} stillinger"),
         (Lang::En, 1) => format!("{num} vacancy"),
         (Lang::En, _) => format!("{num} vacancies"),
+    }
+}
+
+/// One decimal the reader's way: "2,5" in Danish, "2.5" in English.
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let s = format!("{x:.1}");
+    if lang == Lang::Da {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// "1 dag" / "3 dage".
+pub fn days(lang: Lang, n: i64) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 dag".to_string(),
+        (Lang::Da, _) => format!("{n} dage"),
+        (Lang::En, 1) => "1 day".to_string(),
+        (Lang::En, _) => format!("{n} days"),
     }
 }
 

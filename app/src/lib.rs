@@ -86,6 +86,10 @@ pub const FORM_PAGES: &[&str] = &[
     jobseeker::availability::AVAILABILITY_PATH,
     jobseeker::check::CHECK_PATH,
     jobseeker::agents::AGENTS_PATH,
+    jobseeker::jobcentre::HELP_PATH,
+    jobseeker::jobcentre::JOBCENTRE_PATH,
+    caseworker::QUEUE_PATH,
+    caseworker::case::CASE_PATH,
 ];
 
 #[component]
@@ -108,6 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arbejdsgiver") view=employer::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobcenter") view=caseworker::QueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobcenter/overblik") view=caseworker::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine-data/adgang") view=jobseeker::AccessLogPage ssr=SsrMode::Async/>
@@ -120,6 +126,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/min-side/raadighed") view=jobseeker::availability::AvailabilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/tjek") view=jobseeker::check::CheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/jobagenter") view=jobseeker::agents::AgentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/hjaelp") view=jobseeker::jobcentre::HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/jobcenter") view=jobseeker::jobcentre::JobcentrePage ssr=SsrMode::Async/>
                     <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::layout::Layout>

@@ -60,8 +60,17 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
 async fn background(state: AppState) {
     let mut minute = tokio::time::interval(std::time::Duration::from_secs(60));
     let mut quarter = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+    let mut five = tokio::time::interval(std::time::Duration::from_secs(5 * 60));
+    // This node's name for cluster-wide leases.
+    let node = format!("node-{}-{:08x}", std::process::id(), rand::random::<u32>());
     loop {
         tokio::select! {
+            _ = five.tick() => {
+                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, app::ssr::today(), chrono::Utc::now()).await;
+                if let Err(e) = scan {
+                    tracing::warn!(error = %e, "escalation scan failed; next round in 5 minutes");
+                }
+            }
             _ = minute.tick() => {
                 let agents = &app::ssr::services::agents::sweep_all(&state, app::ssr::today()).await;
                 if let Err(e) = agents {

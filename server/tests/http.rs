@@ -299,7 +299,7 @@ async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "lone@odense.example"), ("password", "ny medarbejder paa kontoret")];
         let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
-        assert_eq!(res.headers()[LOCATION], app::caseworker::CITIZENS_PATH, "{}: a caseworker starts at the citizen lookup", t.label);
+        assert_eq!(res.headers()[LOCATION], app::caseworker::QUEUE_PATH, "{}: a caseworker starts at the work queue", t.label);
         let row = s.state.db.user_by_email("lone@odense.example").await.unwrap().unwrap();
         assert_eq!((row.role.as_str(), row.municipality_code), ("caseworker", Some(461)));
         s.stop().await;

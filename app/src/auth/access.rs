@@ -72,6 +72,13 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/jobseeker/check/confirm", JOBSEEKERS),
     ("/api/jobseeker/agents", JOBSEEKERS),
     ("/api/jobseeker/agents/act", JOBSEEKERS),
+    ("/api/jobseeker/help", JOBSEEKERS),
+    ("/api/jobseeker/jobcentre", JOBSEEKERS),
+    ("/api/jobseeker/jobcentre/act", JOBSEEKERS),
+    ("/api/caseworker/queue", STAFF),
+    ("/api/caseworker/queue/act", STAFF),
+    ("/api/caseworker/case/act", STAFF),
+    ("/api/caseworker/dashboard", STAFF),
 ];
 
 /// Every page and plain HTTP route, by its route pattern.
@@ -101,6 +108,10 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/min-side/raadighed", JOBSEEKERS),
     ("/min-side/tjek", JOBSEEKERS),
     ("/min-side/jobagenter", JOBSEEKERS),
+    ("/min-side/hjaelp", JOBSEEKERS),
+    ("/min-side/jobcenter", JOBSEEKERS),
+    ("/jobcenter", STAFF),
+    ("/jobcenter/overblik", STAFF),
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),
     ("/sprog", Access::Public),

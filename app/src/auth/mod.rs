@@ -82,7 +82,7 @@ pub fn start_page(role: Role) -> &'static str {
     match role {
         Role::Jobseeker => crate::jobseeker::MIN_SIDE_PATH,
         Role::Employer => crate::employer::EMPLOYER_HOME_PATH,
-        Role::Caseworker => crate::caseworker::CITIZENS_PATH,
+        Role::Caseworker => crate::caseworker::QUEUE_PATH,
         Role::Admin => crate::admin::USERS_PATH,
     }
 }
@@ -245,7 +245,7 @@ pub fn AccountPage() -> impl IntoView {
                         {match user.role {
                             Role::Employer => Some(view! { <p><a href=crate::employer::EMPLOYER_HOME_PATH>{lang.t(Msg::EmployerHomeHeading)}</a></p> }.into_any()),
                             Role::Jobseeker => Some(view! { <p><a href=crate::jobseeker::ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
-                            Role::Caseworker => Some(view! { <p><a href=crate::caseworker::CITIZENS_PATH>{lang.t(Msg::CitizensHeading)}</a></p> }.into_any()),
+                            Role::Caseworker => Some(view! { <p><a href=crate::caseworker::QUEUE_PATH>{lang.t(Msg::NavQueue)}</a></p> }.into_any()),
                             Role::Admin => Some(view! { <p><a href=crate::admin::USERS_PATH>{lang.t(Msg::AdminUsersHeading)}</a></p> }.into_any()),
                         }}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>

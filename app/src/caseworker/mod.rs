@@ -1,5 +1,14 @@
-//! The jobcentre caseworker's workspace: finding a citizen and seeing their data,
-//! always within their municipality, with a stated purpose, and audit-logged.
+//! The jobcentre caseworker's workspace: the queue of citizens whose self-service
+//! stalled, one citizen's case, finding a citizen, and the dashboard. Always within
+//! their municipality; every look at a citizen has a stated purpose and is logged.
+
+pub mod case;
+pub mod dashboard;
+pub mod queue;
+
+pub use case::CitizenPage;
+pub use dashboard::DashboardPage;
+pub use queue::{QueuePage, QUEUE_PATH};
 
 use crate::domain::account::CitizenCard;
 use crate::domain::audit::Purpose;
@@ -8,12 +17,28 @@ use crate::i18n::Msg;
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 pub const CITIZENS_PATH: &str = "/jobcenter/borgere";
 
+/// The links between the caseworker's pages, the current one marked.
+#[component]
+pub fn CaseworkerNav(current: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let links = [(QUEUE_PATH, Msg::NavQueue), (CITIZENS_PATH, Msg::NavCitizens), (dashboard::DASHBOARD_PATH, Msg::NavDashboard)];
+    view! {
+        <nav class="selfservice-nav" aria-label=lang.t(Msg::NavQueue)>
+            <ul class="nobullet-list">
+                {links.into_iter().map(|(href, msg)| view! {
+                    <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 #[cfg(feature = "ssr")]
-fn purpose(code: &str) -> Result<Purpose, AppError> {
+pub(crate) fn purpose(code: &str) -> Result<Purpose, AppError> {
     Purpose::parse(code).ok_or(AppError::BadRequest)
 }
 
@@ -25,17 +50,9 @@ pub async fn find_citizen(email: String, purpose_code: String) -> Result<Option<
     crate::ssr::services::citizens::find_by_email(&st, &viewer, &email, purpose(&purpose_code)?).await
 }
 
-#[server(prefix = "/api", endpoint = "caseworker/citizen/view")]
-pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CitizenCard, AppError> {
-    // Caseworkers and administrators (access table); scope is checked by the service.
-    let viewer = crate::auth::require_user()?;
-    let st = crate::ssr::state()?;
-    crate::ssr::services::citizens::view(&st, &viewer, id, purpose(&purpose_code)?).await
-}
-
 /// Choose why you are looking: a select that every lookup and view must carry.
 #[component]
-fn PurposeSelect(#[prop(into)] selected: String) -> impl IntoView {
+pub(crate) fn PurposeSelect(#[prop(into)] selected: String) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="form-group">
@@ -64,6 +81,7 @@ pub fn CitizensPage() -> impl IntoView {
     });
     view! {
         <PageTitle text=lang.t(Msg::CitizensHeading).to_string()/>
+        <CaseworkerNav current=CITIZENS_PATH/>
         <h1>{lang.t(Msg::CitizensHeading)}</h1>
         <p>{lang.t(Msg::CitizensIntro)}</p>
         <form method="get" action=CITIZENS_PATH>
@@ -93,49 +111,14 @@ pub fn CitizensPage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn CitizenPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
-    let code = Memo::new(move |_| query.with(|q| q.get("formaal")).filter(|c| Purpose::parse(c).is_some()));
-    let citizen = Resource::new(move || (id.get(), code.get()), |(id, code)| async move {
-        match (id, code) {
-            (Some(id), Some(code)) => citizen_view(id, code).await.map(Some),
-            (None, _) => Err(AppError::NotFound),
-            (Some(_), None) => Ok(None),
-        }
-    });
-    view! {
-        <PageTitle text=lang.t(Msg::CitizenHeading).to_string()/>
-        <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
-            {move || citizen.get().map(|r| match r {
-                Ok(Some(c)) => view! { <CitizenCardView c/> }.into_any(),
-                // No purpose yet: ask for one before anything is shown.
-                Ok(None) => view! {
-                    <h1>{lang.t(Msg::CitizenHeading)}</h1>
-                    <form method="get">
-                        <PurposeSelect selected=""/>
-                        <button type="submit" class="button button-primary">{lang.t(Msg::OpenCitizen)}</button>
-                    </form>
-                }.into_any(),
-                Err(error) => view! { <h1>{lang.t(Msg::CitizenHeading)}</h1><ErrorAlert error/> }.into_any(),
-            })}
-        </Suspense>
-    }
-}
 
-#[component]
-fn CitizenCardView(c: CitizenCard) -> impl IntoView {
-    let lang = use_lang();
-    let municipality = c.municipality_code.and_then(crate::domain::municipality::by_code).map(|m| m.name.to_string());
+/// Asks why before anything of a citizen is shown.
+pub(crate) fn ask_purpose(lang: crate::Lang) -> impl IntoView {
     view! {
-        <h1>{c.name.clone()}</h1>
-        <dl class="vacancy-facts citizen-facts">
-            <dt>{lang.t(Msg::FieldEmail)}</dt><dd>{c.email.clone()}</dd>
-            {c.phone.clone().map(|p| view! { <dt>"Telefon"</dt><dd>{p}</dd> })}
-            {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
-        </dl>
+        <h1>{lang.t(Msg::CitizenHeading)}</h1>
+        <form method="get">
+            <PurposeSelect selected=""/>
+            <button type="submit" class="button button-primary">{lang.t(Msg::OpenCitizen)}</button>
+        </form>
     }
 }

@@ -25,22 +25,6 @@ impl Default for JoblogRules {
     }
 }
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($v:ident => $code:literal, $msg:ident;)* }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($v),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),*];
-            /// How it is stored and posted.
-            pub fn code(self) -> &'static str { match self { $($name::$v => $code),* } }
-            pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|x| x.code() == s.trim()) }
-            pub fn label(self) -> Msg { match self { $($name::$v => Msg::$msg),* } }
-        }
-    };
-}
-
 code_enum!(
     /// What kind of activity an entry is.
     Kind {

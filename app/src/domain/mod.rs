@@ -1,11 +1,32 @@
 //! Pure types and rules: no I/O, compiled for the server and the browser alike.
 
+/// A closed set of values with a stored code and a label (declared before the
+/// modules so that each may use it).
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($v:ident => $code:literal, $msg:ident;)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name { $($v),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+            /// How it is stored and posted.
+            pub fn code(self) -> &'static str { match self { $($name::$v => $code),* } }
+            pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|x| x.code() == s.trim()) }
+            pub fn label(self) -> crate::i18n::Msg { match self { $($name::$v => crate::i18n::Msg::$msg),* } }
+        }
+    };
+}
+
 pub mod account;
 pub mod agents;
 pub mod audit;
 pub mod availability;
 pub mod calendar;
+pub mod case;
+pub mod contact;
 pub mod cv;
+pub mod escalation;
 pub mod geo;
 pub mod identity;
 pub mod joblog;

@@ -2,7 +2,7 @@
 //! DOMAIN.md's values as defaults. A municipality may load its own file
 //! (`JOBUNIVERS_RULES`, JSON); what it leaves out keeps the default.
 
-use super::{availability::AvailabilityRules, calendar::CheckRules, cv::CvRules, joblog::JoblogRules};
+use super::{availability::AvailabilityRules, calendar::CheckRules, cv::CvRules, escalation::EscalationRules, joblog::JoblogRules};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -14,6 +14,7 @@ pub struct Rules {
     pub joblog: JoblogRules,
     pub availability: AvailabilityRules,
     pub check: CheckRules,
+    pub escalation: EscalationRules,
 }
 
 impl Default for Rules {
@@ -24,6 +25,7 @@ impl Default for Rules {
             joblog: JoblogRules::default(),
             availability: AvailabilityRules::default(),
             check: CheckRules::default(),
+            escalation: EscalationRules::default(),
         }
     }
 }
@@ -50,6 +52,8 @@ mod tests {
         assert_eq!(custom.joblog.applications_per_week, 2.0);
         assert_eq!(custom.joblog.weeks, 4);
         assert_eq!(custom.check, CheckRules::default());
+        let e = r.escalation;
+        assert_eq!((e.missed_checks, e.joblog_behind_weeks, e.self_service_weeks, e.service_level_days), (3, 2, 13, 2));
         assert!(Rules::from_json("{not json").is_err());
     }
 }

@@ -99,6 +99,12 @@ pub enum Notice {
     CvSearchable,
     /// New vacancies for a job agent.
     AgentMatches { agent: String, count: u64, href: String },
+    /// Handed to a caseworker, and why.
+    Escalated { reason: crate::domain::escalation::Reason },
+    /// A caseworker closed the escalations.
+    EscalationClosed { status: crate::domain::escalation::Status },
+    MessageFromJobcentre,
+    MeetingBooked { starts_at: chrono::NaiveDateTime },
 }
 
 impl Notice {
@@ -106,6 +112,7 @@ impl Notice {
     pub fn link(&self) -> Option<&str> {
         match self {
             Notice::AgentMatches { href, .. } => Some(href),
+            Notice::MessageFromJobcentre => Some(crate::jobseeker::jobcentre::JOBCENTRE_PATH),
             _ => None,
         }
     }
@@ -118,6 +125,12 @@ impl Notice {
             Notice::CheckEscalated => lang.t(Msg::NoticeCheckEscalated).to_string(),
             Notice::CvSearchable => lang.t(Msg::NoticeCvSearchable).to_string(),
             Notice::AgentMatches { agent, count, .. } => crate::i18n::agent_matches(lang, agent, *count),
+            Notice::Escalated { reason } => format!("{} {}: {}", lang.t(Msg::NoticeEscalated), lang.t(reason.label()), lang.t(reason.next_step())),
+            Notice::EscalationClosed { status } => format!("{}: {}.", lang.t(Msg::NoticeEscalationClosed), lang.t(status.label())),
+            Notice::MessageFromJobcentre => lang.t(Msg::NoticeMessage).to_string(),
+            Notice::MeetingBooked { starts_at } => {
+                format!("{} {} {}.", lang.t(Msg::NoticeMeeting), crate::i18n::date(lang, starts_at.date()), starts_at.format("%H.%M"))
+            }
         }
     }
 }
@@ -145,4 +158,5 @@ pub struct Overview {
     pub status: Status,
     pub notifications: Vec<Notification>,
     pub suggestions: Vec<Suggestion>,
+    pub jobcentre: crate::domain::case::MyJobcentre,
 }

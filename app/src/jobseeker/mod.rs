@@ -8,6 +8,7 @@ pub mod availability;
 pub mod check;
 pub mod cv;
 pub mod joblog;
+pub mod jobcentre;
 
 pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
 
@@ -53,6 +54,7 @@ pub fn SelfServiceNav(current: &'static str) -> impl IntoView {
         (availability::AVAILABILITY_PATH, Msg::NavAvailability),
         (check::CHECK_PATH, Msg::NavCheck),
         (agents::AGENTS_PATH, Msg::NavAgents),
+        (jobcentre::JOBCENTRE_PATH, Msg::NavMessages),
     ];
     view! {
         <nav class="selfservice-nav" aria-label=lang.t(Msg::SelfServiceNav)>
@@ -60,6 +62,8 @@ pub fn SelfServiceNav(current: &'static str) -> impl IntoView {
                 {links.into_iter().map(|(href, msg)| view! {
                     <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
                 }).collect_view()}
+                // On every page of theirs: asking the jobcentre for help.
+                <li class="nav-help"><a href=jobcentre::HELP_PATH aria-current=(jobcentre::HELP_PATH == current).then_some("page")>{lang.t(Msg::NavHelp)}</a></li>
             </ul>
         </nav>
     }
@@ -194,9 +198,14 @@ fn OverviewView(o: Overview) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        {(!o.jobcentre.escalations.is_empty()).then(|| view! { <jobcentre::EscalationList escalations=o.jobcentre.escalations.clone()/> })}
         <section aria-labelledby="minside-meetings">
             <h2 id="minside-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
-            <p>{lang.t(Msg::MeetingsNone)}</p>
+            <jobcentre::MeetingList meetings=o.jobcentre.meetings.clone() confirm_at=Some(jobcentre::JOBCENTRE_PATH)/>
+            <p class="minside-messages"><a href=jobcentre::JOBCENTRE_PATH>{match o.jobcentre.unread {
+                0 => lang.t(Msg::NavMessages).to_string(),
+                n => format!("{} ({n} {})", lang.t(Msg::NavMessages), lang.t(Msg::UnreadCount)),
+            }}</a></p>
         </section>
         <section aria-labelledby="minside-suggestions">
             <h2 id="minside-suggestions">{lang.t(Msg::SuggestionsHeading)}</h2>

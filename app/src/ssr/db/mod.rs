@@ -6,6 +6,7 @@
 mod accounts;
 mod agents;
 mod audit;
+mod jobcentre;
 mod selfservice;
 mod vacancies;
 pub mod outbox;
@@ -13,7 +14,8 @@ pub mod outbox;
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
-pub use selfservice::{AttachmentRow, EntryRow, EscalationRow, JobseekerRow, MissRecord, NotificationRow};
+pub use jobcentre::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
+pub use selfservice::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
 
 use crate::error::AppError;

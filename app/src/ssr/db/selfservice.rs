@@ -1,5 +1,5 @@
 //! The jobseeker's own data: profile and CV, joblog, availability, the 7-day
-//! check, notifications and escalations. SQL only; rules live in `domain`.
+//! check and notifications. SQL only; rules live in `domain`.
 
 use super::{on_pool, Db};
 use crate::domain::availability::Event;
@@ -70,17 +70,6 @@ pub struct NotificationRow {
     pub payload: String,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct EscalationRow {
-    pub id: i64,
-    pub user_id: i64,
-    pub municipality_code: Option<i32>,
-    pub reason: String,
-    pub detail: String,
-    pub status: String,
-    pub created_at: DateTime<Utc>,
 }
 
 /// What a missed check leads to, stored in one transaction.
@@ -250,7 +239,7 @@ impl Db {
                 if let Some((municipality, reason, detail)) = &m.escalation {
                     sqlx::query("INSERT INTO check_events (user_id, kind, on_date, created_at) VALUES ($1, $2, $3, $4)")
                         .bind(user_id).bind(CheckEventKind::Escalated.code()).bind(m.missed_on).bind(now).execute(&mut *tx).await?;
-                    sqlx::query("INSERT INTO escalations (user_id, municipality_code, reason, detail, created_at) VALUES ($1, $2, $3, $4, $5)")
+                    sqlx::query("INSERT INTO escalations (user_id, municipality_code, reason, detail, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
                         .bind(user_id).bind(municipality).bind(reason).bind(detail).bind(now).execute(&mut *tx).await?;
                 }
             }
@@ -305,11 +294,5 @@ impl Db {
     pub async fn mark_notifications_read(&self, user_id: i64, now: DateTime<Utc>) -> Result<u64, AppError> {
         let sql = "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL";
         Ok(on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(now).execute(pool).await.map(|r| r.rows_affected()))?)
-    }
-
-    pub async fn escalations_for(&self, user_id: i64) -> Result<Vec<EscalationRow>, AppError> {
-        let sql = "SELECT id, user_id, municipality_code, reason, detail, status, created_at FROM escalations \
-                   WHERE user_id = $1 ORDER BY id";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, EscalationRow>(sql).bind(user_id).fetch_all(pool).await)?)
     }
 }

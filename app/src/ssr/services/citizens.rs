@@ -33,19 +33,6 @@ pub async fn find_by_email(st: &AppState, viewer: &User, email: &str, purpose: P
     Ok(Some(found))
 }
 
-/// A citizen's data for a caseworker. Out of scope is 403; the read is logged
-/// before the data is returned.
-pub async fn view(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpose) -> Result<CitizenCard, AppError> {
-    let row = st.db.user_by_id(citizen_id).await?.filter(|r| r.role == Role::Jobseeker.as_str()).ok_or(AppError::NotFound)?;
-    let citizen = card(&row);
-    if !account::may_see_citizen(viewer, citizen.municipality_code) {
-        tracing::warn!(viewer = viewer.id, citizen = citizen_id, "citizen outside the viewer's municipality: refused");
-        return Err(AppError::Forbidden);
-    }
-    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, "kontaktoplysninger", purpose.code(), Utc::now()).await?;
-    Ok(citizen)
-}
-
 /// The accesses to this citizen's own data, for "Hvem har set mine oplysninger".
 pub async fn accesses(st: &AppState, citizen: &User) -> Result<Vec<Access>, AppError> {
     let rows = st.db.audit_for_citizen(citizen.id, 500).await?;

@@ -4,5 +4,6 @@
 pub mod agents;
 pub mod auth;
 pub mod citizens;
+pub mod jobcentre;
 pub mod selfservice;
 pub mod vacancies;

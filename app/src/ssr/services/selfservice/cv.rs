@@ -9,7 +9,7 @@ use crate::ssr::db::JobseekerRow;
 use crate::ssr::AppState;
 use chrono::{NaiveDate, Utc};
 
-pub(super) fn parse(row: &JobseekerRow) -> Result<Cv, AppError> {
+pub(crate) fn parse(row: &JobseekerRow) -> Result<Cv, AppError> {
     // A CV that cannot be read is a fault to fix, never something to overwrite.
     serde_json::from_str(&row.cv).map_err(|e| AppError::internal(format_args!("CV of user {} unreadable: {e}", row.user_id)))
 }

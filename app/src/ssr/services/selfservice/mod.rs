@@ -41,6 +41,6 @@ pub async fn notify(st: &AppState, user_id: i64, notice: &crate::domain::selfser
     st.db.insert_notification(user_id, &encode(notice)?, Utc::now()).await
 }
 
-fn encode<T: serde::Serialize>(v: &T) -> Result<String, AppError> {
+pub(crate) fn encode<T: serde::Serialize>(v: &T) -> Result<String, AppError> {
     serde_json::to_string(v).map_err(|e| AppError::internal(format_args!("encoding: {e}")))
 }

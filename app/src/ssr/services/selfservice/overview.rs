@@ -28,6 +28,7 @@ pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Over
         status,
         notifications: notifications(st, me, 10).await?,
         suggestions: checks::suggestions(st, &cv, today, 5).await?,
+        jobcentre: crate::ssr::services::jobcentre::citizen::mine(st, me).await?,
     })
 }
 

@@ -1,0 +1,229 @@
+//! The citizen and their jobcentre: asking for help (linked from every page of
+//! theirs), why the jobcentre is on their case and what happens next, meetings to
+//! confirm, and the message thread.
+
+use super::{SavedNote, SelfServiceNav};
+use crate::domain::case::MyJobcentre;
+use crate::domain::contact::{Meeting, MeetingKind, MeetingStatus, Message};
+use crate::domain::escalation::{CitizenEscalation, Status};
+use crate::error::AppError;
+use crate::forms::{form_page, FormData, Rejected};
+use crate::i18n::{self, Msg};
+use crate::ui::form::{ButtonForm, ErrorSummary, Field, Kind};
+use crate::ui::lang::use_lang;
+use crate::ui::layout::{ErrorAlert, PageTitle};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub const HELP_PATH: &str = "/min-side/hjaelp";
+pub const JOBCENTRE_PATH: &str = "/min-side/jobcenter";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HelpForm {
+    pub message: String,
+}
+impl FormData for HelpForm {}
+
+/// Sending a message, or confirming a meeting (`action`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub action: String,
+    pub body: String,
+    pub id: String,
+}
+impl FormData for ContactForm {}
+
+/// The page and its thread, for the citizen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobcentreView {
+    pub mine: MyJobcentre,
+    pub messages: Vec<Message>,
+}
+
+#[server(prefix = "/api", endpoint = "jobseeker/help")]
+pub async fn ask_for_help(form: HelpForm) -> Result<(), AppError> {
+    // Jobseekers (access table), for themselves.
+    let me = crate::auth::require_user()?;
+    crate::ssr::services::jobcentre::citizen::ask_help(&crate::ssr::state()?, &me, &form.message, super::today()).await
+}
+
+#[server(prefix = "/api", endpoint = "jobseeker/jobcentre")]
+pub async fn my_contact() -> Result<JobcentreView, AppError> {
+    let me = crate::auth::require_user()?;
+    let st = crate::ssr::state()?;
+    use crate::ssr::services::jobcentre::citizen;
+    // The thread first: reading it marks the jobcentre's messages read.
+    let messages = citizen::messages(&st, &me).await?;
+    Ok(JobcentreView { mine: citizen::mine(&st, &me).await?, messages })
+}
+
+#[server(prefix = "/api", endpoint = "jobseeker/jobcentre/act")]
+pub async fn jobcentre_action(form: ContactForm) -> Result<String, AppError> {
+    let me = crate::auth::require_user()?;
+    let st = crate::ssr::state()?;
+    use crate::ssr::services::jobcentre::citizen;
+    match form.action.as_str() {
+        "send" => citizen::send(&st, &me, &form.body).await.map(|_| "sendt".to_string()),
+        "confirm" => {
+            let id = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
+            citizen::confirm_meeting(&st, &me, id).await.map(|_| "bekraeftet".to_string())
+        }
+        _ => Err(AppError::BadRequest),
+    }
+}
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageTitle text=lang.t(Msg::HelpHeading).to_string()/>
+        <SelfServiceNav current=HELP_PATH/>
+        <h1>{lang.t(Msg::HelpHeading)}</h1>
+        {form_page(ask_for_help, |_: &()| format!("{JOBCENTRE_PATH}?hjaelp=1"), move |rejected: Option<Rejected<HelpForm>>| {
+            let (form, errors) = crate::forms::state(&rejected);
+            view! {
+                {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("message", Msg::FieldHelpMessage)]/> })}
+                <p class="lead">{lang.t(Msg::HelpIntro)}</p>
+                <form method="post" action=HELP_PATH>
+                    <Field name="message" label=Msg::FieldHelpMessage value=form.message kind=Kind::Multiline error=errors.get("message")/>
+                    <button type="submit" class="button button-primary">{lang.t(Msg::AskForHelp)}</button>
+                </form>
+            }
+        })}
+    }
+}
+
+#[component]
+pub fn JobcentrePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_contact());
+    let query = leptos_router::hooks::use_query_map();
+    view! {
+        <PageTitle text=lang.t(Msg::JobcentreHeading).to_string()/>
+        <SelfServiceNav current=JOBCENTRE_PATH/>
+        <h1>{lang.t(Msg::JobcentreHeading)}</h1>
+        {move || query.read().get("hjaelp").map(|_| view! {
+            <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::HelpSent)}</p></div></div>
+        })}
+        <SavedNote msg=Msg::MessageSent/>
+        {form_page(jobcentre_action, |done: &String| format!("{JOBCENTRE_PATH}?{done}=1"), move |rejected: Option<Rejected<ContactForm>>| {
+            let (form, errors) = crate::forms::state(&rejected);
+            view! {
+                {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("body", Msg::FieldMessage)]/> })}
+                <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
+                    {move || data.get().map(|r| match r {
+                        Ok(v) => view! {
+                            <EscalationList escalations=v.mine.escalations.clone()/>
+                            <section aria-labelledby="meetings-heading">
+                                <h2 id="meetings-heading">{lang.t(Msg::MeetingsHeading)}</h2>
+                                <MeetingList meetings=v.mine.meetings.clone() confirm_at=Some(JOBCENTRE_PATH)/>
+                            </section>
+                            <section aria-labelledby="messages-heading">
+                                <h2 id="messages-heading">{lang.t(Msg::NavMessages)}</h2>
+                                <p>{lang.t(Msg::MessagesIntro)}</p>
+                                <Thread messages=v.messages.clone() citizen_view=true/>
+                            </section>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorAlert error/> }.into_any(),
+                    })}
+                </Suspense>
+                <form method="post" action=JOBCENTRE_PATH class="message-form">
+                    <input type="hidden" name="action" value="send"/>
+                    <Field name="body" label=Msg::FieldMessage value=form.body.clone() kind=Kind::Multiline required=true error=errors.get("body")/>
+                    <button type="submit" class="button button-primary">{lang.t(Msg::SendMessage)}</button>
+                </form>
+            }
+        })}
+    }
+}
+
+/// Why the jobcentre is on the case and what happens next; then closed ones.
+#[component]
+pub fn EscalationList(escalations: Vec<CitizenEscalation>) -> impl IntoView {
+    let lang = use_lang();
+    let any_open = escalations.iter().any(|e| e.status == Status::Open);
+    view! {
+        <section aria-labelledby="escalations-heading" class="escalations">
+            <h2 id="escalations-heading">{lang.t(if any_open { Msg::JobcentreOnCase } else { Msg::JobcentreHeading })}</h2>
+            {escalations.is_empty().then(|| view! { <p>{lang.t(Msg::NothingOpen)}</p> })}
+            <ul class="nobullet-list">
+                {escalations.into_iter().map(|e| view! {
+                    <li class="escalation" class:escalation-open=e.status == Status::Open>
+                        <p><strong>{lang.t(e.status.label())}</strong> " · " {i18n::date_time(lang, e.raised_at)}</p>
+                        <p>{format!("{}: {}", lang.t(Msg::WhyLabel), lang.t(e.reason.label()))}</p>
+                        {if e.status == Status::Open {
+                            view! { <p>{format!("{}: {}", lang.t(Msg::WhatNextLabel), lang.t(e.reason.next_step()))}</p> }.into_any()
+                        } else {
+                            view! { <p class="escalation-resolution">{format!("{}: {}", lang.t(Msg::ClosedWith), e.resolution)}</p> }.into_any()
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Meetings, soonest first; with a confirm button for the citizen.
+#[component]
+pub fn MeetingList(meetings: Vec<Meeting>, confirm_at: Option<&'static str>) -> impl IntoView {
+    let lang = use_lang();
+    if meetings.is_empty() {
+        return view! { <p>{lang.t(Msg::MeetingsNone)}</p> }.into_any();
+    }
+    view! {
+        <ul class="nobullet-list meetings">
+            {meetings.into_iter().map(|m| {
+                let when = format!("{} {}", i18n::date(lang, m.starts_at.date()), m.starts_at.format("%H.%M"));
+                let place = match m.kind {
+                    MeetingKind::Phone if m.place.is_empty() => lang.t(Msg::MeetingPhoneNote).to_string(),
+                    _ => m.place.clone(),
+                };
+                view! {
+                    <li class="meeting">
+                        <p><strong>{format!("{}: {when}", lang.t(m.kind.label()))}</strong> " " {format!("{} {}", lang.t(Msg::MeetingWith), m.caseworker)}</p>
+                        <p class="meeting-place">{place}</p>
+                        <p class="meeting-status">{lang.t(m.status.label())}</p>
+                        {(m.status == MeetingStatus::Booked).then(|| confirm_at).flatten().map(|at| view! {
+                            <ButtonForm action=at.to_string() label=Msg::ConfirmMeeting detail=when.clone()
+                                hidden=vec![("action", "confirm".to_string()), ("id", m.id.to_string())]/>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The messages between a citizen and the jobcentre, oldest first.
+#[component]
+pub fn Thread(messages: Vec<Message>, citizen_view: bool) -> impl IntoView {
+    let lang = use_lang();
+    if messages.is_empty() {
+        return view! { <p>{lang.t(Msg::MessagesEmpty)}</p> }.into_any();
+    }
+    view! {
+        <ol class="nobullet-list thread">
+            {messages.into_iter().map(|m| {
+                let mine = m.from_citizen == citizen_view;
+                let who = match (citizen_view, m.from_citizen) {
+                    (true, true) => lang.t(Msg::FromYou).to_string(),
+                    (true, false) => format!("{} ({})", lang.t(Msg::FromJobcentre), m.author),
+                    (false, _) => m.author.clone(),
+                };
+                view! {
+                    <li class="message" class:message-mine=mine>
+                        <p class="message-meta">
+                            <strong>{who}</strong> " · " {i18n::date_time(lang, m.at)}
+                            {(!mine && !m.read).then(|| view! { " " <strong class="badge">{lang.t(Msg::Unread)}</strong> })}
+                        </p>
+                        <p class="message-body">{m.body}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}

@@ -1,0 +1,187 @@
+//! The caseworker's side: the queue of open escalations in their municipality,
+//! one citizen's case (audit-logged with its purpose), and what they do on it.
+
+use super::{due_on, escalation_view, meeting_view, message_view};
+use crate::domain::account::{self, CitizenCard, Role, User};
+use crate::domain::audit::{AuditAction, Purpose};
+use crate::domain::case::{dashboard, CaseForm, CaseView, Dashboard, QueueForm, QueuePage};
+use crate::domain::contact::{check_text, validate_meeting, Note};
+use crate::domain::escalation::{age_days, QueueFilter, QueueItem, Reason, Status, Track};
+use crate::domain::selfservice::Notice;
+use crate::error::{AppError, FieldErrors};
+use crate::ssr::db::{QueueRow, UserRow};
+use crate::ssr::services::selfservice::{availability_status, encode, joblog};
+use crate::ssr::AppState;
+use chrono::{NaiveDate, Utc};
+
+/// Staff only; a caseworker sees their own municipality, an administrator all.
+fn scope(viewer: &User) -> Result<Option<i32>, AppError> {
+    match viewer.role {
+        Role::Admin => Ok(None),
+        Role::Caseworker => viewer.municipality_code.map(|m| Some(i32::from(m))).ok_or(AppError::Forbidden),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The citizen, if the viewer may act on them (404 for no such citizen, 403 outside scope).
+async fn citizen(st: &AppState, viewer: &User, citizen_id: i64) -> Result<UserRow, AppError> {
+    let row = st.db.user_by_id(citizen_id).await?.filter(|r| r.role == Role::Jobseeker.as_str()).ok_or(AppError::NotFound)?;
+    if !account::may_see_citizen(viewer, row.municipality_code.and_then(|c| u16::try_from(c).ok())) {
+        tracing::warn!(viewer = viewer.id, citizen = citizen_id, "case outside the viewer's municipality: refused");
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
+}
+
+fn queue_item(st: &AppState, r: QueueRow) -> Option<QueueItem> {
+    Some(QueueItem {
+        id: r.id,
+        citizen_id: r.user_id,
+        citizen_name: r.citizen_name,
+        reason: Reason::parse(&r.reason)?,
+        detail: r.detail,
+        raised_at: r.created_at,
+        due_on: due_on(st, r.due_on, r.created_at),
+        assigned_to: r.assigned_to.zip(r.assigned_name),
+    })
+}
+
+async fn colleagues(st: &AppState, viewer: &User) -> Result<Vec<(i64, String)>, AppError> {
+    match viewer.municipality_code {
+        Some(m) => st.db.caseworkers(i32::from(m)).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: NaiveDate) -> Result<QueuePage, AppError> {
+    let rows = st.db.open_escalations(scope(viewer)?).await?;
+    let items = filter.apply(rows.into_iter().filter_map(|r| queue_item(st, r)).collect(), viewer.id);
+    Ok(QueuePage { items, filter, colleagues: colleagues(st, viewer).await?, me: viewer.id, today })
+}
+
+/// Takes a task, or hands it to a colleague in the same municipality.
+pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<(), AppError> {
+    let id: i64 = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
+    let escalation = st.db.escalation(id).await?.ok_or(AppError::NotFound)?;
+    citizen(st, viewer, escalation.user_id).await?;
+    let to = match form.action.as_str() {
+        "claim" => viewer.id,
+        "assign" => {
+            let to: i64 = form.to.trim().parse().map_err(|_| FieldErrors::one("to", crate::i18n::Msg::ErrChooseOne))?;
+            if !colleagues(st, viewer).await?.iter().any(|(c, _)| *c == to) {
+                return Err(FieldErrors::one("to", crate::i18n::Msg::ErrChooseOne));
+            }
+            to
+        }
+        _ => return Err(AppError::BadRequest),
+    };
+    if !st.db.assign_escalation(id, to).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(escalation = id, by = viewer.id, to, "task assigned");
+    Ok(())
+}
+
+/// One citizen's case. The read is audit-logged with its purpose before anything
+/// is returned, and the citizen's messages count as read by the jobcentre.
+pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpose, today: NaiveDate) -> Result<CaseView, AppError> {
+    let row = citizen(st, viewer, citizen_id).await?;
+    let what = "sag: CV, joblog, rådighed, tjek, henvendelser, beskeder, møder, journal";
+    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), Utc::now()).await?;
+    let profile = st.db.jobseeker(citizen_id).await?;
+    let cv = match &profile {
+        Some(p) => crate::ssr::services::selfservice::cv::parse(p)?,
+        None => Default::default(),
+    };
+    let escalations = st.db.escalations_for(citizen_id).await?;
+    let open: Vec<QueueItem> = st
+        .db
+        .open_escalations(row.municipality_code)
+        .await?
+        .into_iter()
+        .filter(|r| r.user_id == citizen_id)
+        .filter_map(|r| queue_item(st, r))
+        .collect();
+    let mut earlier: Vec<_> = escalations.iter().filter(|e| e.status != Status::Open.code()).filter_map(escalation_view).collect();
+    earlier.reverse();
+    let messages = st.db.messages(citizen_id).await?.into_iter().map(|m| message_view(m, &row.name)).collect();
+    st.db.mark_messages_read(citizen_id, false, Utc::now()).await?;
+    let entries = joblog::entries(st, citizen_id).await?;
+    let (_, availability) = availability_status(st, citizen_id, today).await?;
+    let notes = st.db.notes(citizen_id).await?.into_iter().map(|n| Note { at: n.created_at, author: n.author.unwrap_or_default(), body: n.body }).collect();
+    Ok(CaseView {
+        card: CitizenCard {
+            id: row.id,
+            name: row.name.clone(),
+            email: row.email.clone(),
+            phone: row.phone.clone(),
+            municipality_code: row.municipality_code.and_then(|c| u16::try_from(c).ok()),
+        },
+        today,
+        track: st.db.track(citizen_id).await?.and_then(|t| Track::parse(&t)).unwrap_or(Track::SelfService),
+        registered_on: profile.as_ref().map(|p| p.registered_on),
+        open,
+        earlier,
+        messages,
+        meetings: st.db.meetings(citizen_id).await?.into_iter().filter_map(meeting_view).collect(),
+        notes,
+        cv_percent: cv.percent_complete(),
+        cv_missing: cv.missing(),
+        progress: joblog::progress_of(&entries, today, &st.rules.joblog),
+        applications_per_week: st.rules.joblog.applications_per_week,
+        recent_entries: entries.into_iter().take(10).collect(),
+        availability,
+        checks: st.db.check_events(citizen_id).await?,
+        colleagues: colleagues(st, viewer).await?,
+    })
+}
+
+/// A journal note, a message, a meeting, or closing the open escalations.
+pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm) -> Result<(), AppError> {
+    let row = citizen(st, viewer, citizen_id).await?;
+    let now = Utc::now();
+    let (action, what) = match form.action.as_str() {
+        "note" => {
+            let body = check_text(&form.note).map_err(|m| FieldErrors::one("note", m))?;
+            st.db.insert_note(citizen_id, viewer.id, &body, now).await?;
+            (AuditAction::Change, "journalnotat")
+        }
+        "message" => {
+            let body = check_text(&form.body).map_err(|m| FieldErrors::one("body", m))?;
+            st.db.insert_message(citizen_id, viewer.id, false, &body, now).await?;
+            st.db.insert_notification(citizen_id, &encode(&Notice::MessageFromJobcentre)?, now).await?;
+            (AuditAction::Change, "besked")
+        }
+        "meeting" => {
+            let m = validate_meeting(&form.meeting(), crate::domain::time::to_danish(now)).map_err(AppError::Invalid)?;
+            // By phone with no number given: the citizen's own number.
+            let place = if m.place.is_empty() { row.phone.clone().unwrap_or_default() } else { m.place.clone() };
+            st.db.insert_meeting(citizen_id, viewer.id, (m.kind.code(), m.starts_at, &place), now).await?;
+            st.db.insert_notification(citizen_id, &encode(&Notice::MeetingBooked { starts_at: m.starts_at })?, now).await?;
+            (AuditAction::Change, "møde")
+        }
+        "resolve" | "track" => {
+            let resolution = check_text(&form.resolution).map_err(|_| FieldErrors::one("resolution", crate::i18n::Msg::ErrResolutionMissing))?;
+            let (status, track) = if form.action == "resolve" { (Status::Resolved, Track::SelfService) } else { (Status::CaseworkerTrack, Track::Caseworker) };
+            let notice = encode(&Notice::EscalationClosed { status })?;
+            let n = st.db.close_escalations(citizen_id, (status.code(), track.code()), &resolution, viewer.id, &notice, now).await?;
+            if n == 0 && status == Status::Resolved {
+                return Err(FieldErrors::one("resolution", crate::i18n::Msg::NothingOpen));
+            }
+            (AuditAction::Change, if status == Status::Resolved { "afsluttet: selvbetjening" } else { "afsluttet: forløb med jobkonsulent" })
+        }
+        _ => return Err(AppError::BadRequest),
+    };
+    st.db.insert_audit(viewer, action, citizen_id, what, Purpose::Escalation.code(), now).await?;
+    tracing::info!(citizen = citizen_id, by = viewer.id, action = form.action.as_str(), "case action");
+    Ok(())
+}
+
+/// The dashboard of the viewer's municipality (all, for an administrator).
+pub async fn overview(st: &AppState, viewer: &User, today: NaiveDate) -> Result<Dashboard, AppError> {
+    let tally = st.db.tally(scope(viewer)?).await?;
+    let tracks: Vec<(Track, i64)> = tally.tracks.iter().filter_map(|(t, n)| Some((Track::parse(t)?, *n))).collect();
+    let open: Vec<(Reason, i64)> = tally.open.iter().filter_map(|(r, at)| Some((Reason::parse(r)?, age_days(*at, today)))).collect();
+    let closed: Vec<f64> = tally.closed.iter().map(|(from, to)| (*to - *from).num_minutes() as f64 / (24.0 * 60.0)).collect();
+    Ok(dashboard(&tracks, &open, &closed))
+}

@@ -1,0 +1,58 @@
+//! The citizen's side: asking for help, the thread with the jobcentre, meetings,
+//! and what Min side shows of it. Always the signed-in citizen's own case.
+
+use super::{escalated_notice, escalation_views, meeting_view, message_view};
+use crate::domain::account::User;
+use crate::domain::case::MyJobcentre;
+use crate::domain::contact::{check_text, Message};
+use crate::domain::escalation::{self, Reason, Track};
+use crate::error::{AppError, FieldErrors};
+use crate::ssr::services::selfservice::profile;
+use crate::ssr::AppState;
+use chrono::{NaiveDate, Utc};
+
+/// The citizen asks the jobcentre for help, optionally with a message. Asking
+/// again while a request is open adds the message and raises nothing new.
+pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate) -> Result<(), AppError> {
+    profile(st, me, today).await?;
+    let now = Utc::now();
+    if !message.trim().is_empty() {
+        let body = check_text(message).map_err(|m| FieldErrors::one("message", m))?;
+        st.db.insert_message(me.id, me.id, true, &body, now).await?;
+    }
+    let reason = Reason::HelpRequested;
+    let due_on = escalation::due_on(today, &st.rules.escalation);
+    let municipality = me.municipality_code.map(i32::from);
+    let raised = st.db.raise_escalation(me.id, municipality, (reason.code(), "borgeren bad om hjælp"), due_on, &escalated_notice(reason)?, now).await?;
+    tracing::info!(user = me.id, raised = raised.is_some(), "citizen asked for help");
+    Ok(())
+}
+
+/// What Min side shows of the jobcentre.
+pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
+    let escalations = escalation_views(&st.db.escalations_for(me.id).await?);
+    let meetings = st.db.meetings(me.id).await?.into_iter().filter_map(meeting_view).collect();
+    let track = st.db.track(me.id).await?.and_then(|t| Track::parse(&t)).unwrap_or(Track::SelfService);
+    Ok(MyJobcentre { escalations, meetings, unread: st.db.unread_messages(me.id, true).await?, caseworker_track: track == Track::Caseworker })
+}
+
+/// The thread with the jobcentre; what the jobcentre wrote is now read.
+pub async fn messages(st: &AppState, me: &User) -> Result<Vec<Message>, AppError> {
+    let rows = st.db.messages(me.id).await?;
+    st.db.mark_messages_read(me.id, true, Utc::now()).await?;
+    Ok(rows.into_iter().map(|r| message_view(r, &me.name)).collect())
+}
+
+pub async fn send(st: &AppState, me: &User, body: &str) -> Result<(), AppError> {
+    let body = check_text(body).map_err(|m| FieldErrors::one("body", m))?;
+    st.db.insert_message(me.id, me.id, true, &body, Utc::now()).await?;
+    Ok(())
+}
+
+pub async fn confirm_meeting(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
+    if st.db.confirm_meeting(me.id, id, Utc::now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

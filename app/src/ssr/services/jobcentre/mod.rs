@@ -1,0 +1,58 @@
+//! When self-service stalls: the scan that raises escalations, the citizen's side
+//! (asking for help, messages, meetings) and the caseworker's (queue, case, actions).
+
+pub mod caseworker;
+pub mod citizen;
+pub mod scan;
+
+use crate::domain::contact::{Meeting, MeetingKind, MeetingStatus, Message};
+use crate::domain::escalation::{self, CitizenEscalation, Reason, Status};
+use crate::ssr::db::{EscalationRow, MeetingRow, MessageRow};
+
+fn escalation_view(r: &EscalationRow) -> Option<CitizenEscalation> {
+    Some(CitizenEscalation {
+        reason: Reason::parse(&r.reason)?,
+        status: Status::parse(&r.status)?,
+        raised_at: r.created_at,
+        resolution: r.resolution.clone(),
+    })
+}
+
+/// Open first, then the closed ones, newest first.
+fn escalation_views(rows: &[EscalationRow]) -> Vec<CitizenEscalation> {
+    let mut out: Vec<CitizenEscalation> = rows.iter().filter_map(escalation_view).collect();
+    out.sort_by_key(|e| (e.status != Status::Open, std::cmp::Reverse(e.raised_at)));
+    out
+}
+
+fn message_view(r: MessageRow, citizen_name: &str) -> Message {
+    Message {
+        id: r.id,
+        from_citizen: r.from_citizen,
+        author: if r.from_citizen { citizen_name.to_string() } else { r.author.unwrap_or_default() },
+        body: r.body,
+        at: r.created_at,
+        read: r.read_at.is_some(),
+    }
+}
+
+fn meeting_view(r: MeetingRow) -> Option<Meeting> {
+    Some(Meeting {
+        id: r.id,
+        kind: MeetingKind::parse(&r.kind)?,
+        starts_at: r.starts_at,
+        place: r.place,
+        status: MeetingStatus::parse(&r.status)?,
+        caseworker: r.caseworker.unwrap_or_default(),
+    })
+}
+
+/// The escalation's notice to the citizen, stored as data.
+fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
+    crate::ssr::services::selfservice::encode(&crate::domain::selfservice::Notice::Escalated { reason })
+}
+
+/// When the caseworker should act by, for an escalation raised at `raised_at`.
+fn due_on(st: &crate::ssr::AppState, row_due: Option<chrono::NaiveDate>, raised_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    row_due.unwrap_or_else(|| escalation::due_on(crate::domain::time::danish_date(raised_at), &st.rules.escalation))
+}

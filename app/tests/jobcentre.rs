@@ -1,0 +1,169 @@
+//! When self-service stalls, on SQLite and PostgreSQL: the escalation scan (rules,
+//! idempotence, the lease with two scanners), asking for help, and the caseworker's
+//! queue and actions as the citizen then sees them.
+
+mod common;
+
+use app::domain::account::{Role, User};
+use app::domain::audit::Purpose;
+use app::domain::case::{CaseForm, QueueForm};
+use app::domain::contact::MeetingKind;
+use app::domain::escalation::{QueueFilter, Reason, Status};
+use app::error::AppError;
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::services::jobcentre::{caseworker, citizen, scan};
+use app::ssr::testing::{databases, TestDb};
+use app::ssr::AppState;
+use chrono::{Duration, NaiveDate, Utc};
+
+async fn state(t: &TestDb) -> AppState {
+    AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+async fn caseworker_of(st: &AppState, email: &str, municipality: u16) -> User {
+    use app::ssr::services::auth::{create_account, NewAccount};
+    let new = NewAccount {
+        role: Role::Caseworker,
+        email: email.into(),
+        name: format!("Konsulent {}", email.split('@').next().unwrap()),
+        phone: None,
+        password: "grøn hest på cykel".into(),
+        municipality_code: Some(municipality),
+        company: None,
+        postcode: None,
+        cpr: None,
+    };
+    let id = create_account(&st.db, &st.sealer, new).await.unwrap();
+    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
+}
+
+fn reasons(rows: &[app::ssr::db::EscalationRow]) -> Vec<(String, String)> {
+    rows.iter().map(|r| (r.reason.clone(), r.status.clone())).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
+    for t in databases("scan").await {
+        let st = state(&t).await;
+        // Registered 3 Nov with an empty CV; today is 23 Nov: 20 days, and no joblog
+        // activity for 20 days (not yet 30).
+        let late = common::jobseeker(&st, "late@mail.example", 101).await;
+        app::ssr::services::selfservice::profile(&st, &late, d("2026-11-03")).await.unwrap();
+        let fresh = common::jobseeker(&st, "fresh@mail.example", 101).await;
+        app::ssr::services::selfservice::profile(&st, &fresh, d("2026-11-20")).await.unwrap();
+        let now = Utc::now();
+        let today = d("2026-11-23");
+
+        // Two scanners at once: one gets the lease, the other stands back.
+        let (a, b) = tokio::join!(scan::run(&st, "node-a", today, now), scan::run(&st, "node-b", today, now));
+        let outcomes = [a.unwrap(), b.unwrap()];
+        let (holder, other) = if outcomes[0] == scan::Outcome::Busy { ("node-b", "node-a") } else { ("node-a", "node-b") };
+        assert_eq!(outcomes.iter().filter(|o| **o == scan::Outcome::Busy).count(), 1, "{}: {outcomes:?}", t.label);
+        assert!(outcomes.contains(&scan::Outcome::Ran { citizens: 2, raised: 1 }), "{}: {outcomes:?}", t.label);
+        assert_eq!(reasons(&st.db.escalations_for(late.id).await.unwrap()), [("cv_incomplete".to_string(), "open".to_string())]);
+        assert!(st.db.escalations_for(fresh.id).await.unwrap().is_empty());
+
+        // The holder runs again at once (idempotent: nothing new); the other node only
+        // when the lease has run out.
+        assert_eq!(scan::run(&st, holder, today, now).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
+        assert_eq!(scan::run(&st, other, today, now).await.unwrap(), scan::Outcome::Busy);
+        let later = now + Duration::milliseconds(scan::LEASE_MS + 1);
+        assert_eq!(scan::run(&st, other, today, later).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
+        assert_eq!(st.db.escalations_for(late.id).await.unwrap().len(), 1, "{}: one open per reason", t.label);
+
+        // Three weeks on, nothing logged: the joblog rules speak for the first (41
+        // days quiet, two full weeks behind), the CV rule for the second; the first's
+        // CV reason is still open, so it is not raised again.
+        let raised = scan::run(&st, other, d("2026-12-14"), later).await.unwrap();
+        assert_eq!(raised, scan::Outcome::Ran { citizens: 2, raised: 3 }, "{}", t.label);
+        let rows = st.db.escalations_for(late.id).await.unwrap();
+        let mut got: Vec<String> = rows.iter().map(|r| r.reason.clone()).collect();
+        got.sort();
+        assert_eq!(got, ["cv_incomplete", "joblog_behind", "joblog_inactive"], "{}", t.label);
+        // The citizen was told, with the reason.
+        let notices = app::ssr::services::selfservice::overview::notifications(&st, &late, 20).await.unwrap();
+        assert!(notices.iter().any(|n| n.notice == app::domain::selfservice::Notice::Escalated { reason: Reason::CvIncomplete }));
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
+    for t in databases("help").await {
+        let st = state(&t).await;
+        let today = Utc::now().date_naive();
+        let me = common::jobseeker(&st, "mette@mail.example", 101).await;
+        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
+        let colleague = caseworker_of(&st, "bo@kk.example", 101).await;
+        let aarhus = caseworker_of(&st, "ahmad@aarhus.example", 751).await;
+
+        // The citizen asks for help with a message; asking again adds nothing new.
+        let too_long = "x".repeat(5000);
+        assert!(matches!(citizen::ask_help(&st, &me, &too_long, today).await, Err(AppError::Invalid(_))));
+        citizen::ask_help(&st, &me, "Jeg har brug for hjælp til mit CV.", today).await.unwrap();
+        citizen::ask_help(&st, &me, "", today).await.unwrap();
+        assert_eq!(reasons(&st.db.escalations_for(me.id).await.unwrap()), [("help_requested".to_string(), "open".to_string())], "{}", t.label);
+
+        // In København's queue, not in Aarhus's.
+        let q = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
+        assert_eq!(q.items.iter().map(|i| (i.citizen_id, i.reason)).collect::<Vec<_>>(), [(me.id, Reason::HelpRequested)], "{}", t.label);
+        assert!(q.items[0].due_on > today, "a due date in working days");
+        assert!(caseworker::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap().items.is_empty());
+        let esc = q.items[0].id.to_string();
+        let refused = caseworker::assign(&st, &aarhus, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await;
+        assert_eq!(refused, Err(AppError::Forbidden));
+        caseworker::assign(&st, &kbh, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await.unwrap();
+        let mine = QueueFilter { who: app::domain::escalation::Who::Mine, ..Default::default() };
+        assert_eq!(caseworker::queue(&st, &kbh, mine.clone(), today).await.unwrap().items.len(), 1);
+        caseworker::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc.clone(), to: colleague.id.to_string() }).await.unwrap();
+        assert!(caseworker::queue(&st, &kbh, mine, today).await.unwrap().items.is_empty());
+        let outsider = caseworker::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc, to: aarhus.id.to_string() }).await;
+        assert!(matches!(outsider, Err(AppError::Invalid(_))), "only colleagues of the same municipality");
+
+        // Opening the case is logged with its purpose, and the citizen sees it.
+        let case = caseworker::case(&st, &kbh, me.id, Purpose::Escalation, today).await.unwrap();
+        assert_eq!((case.open.len(), case.messages.len()), (1, 1));
+        assert_eq!(app::ssr::services::citizens::accesses(&st, &me).await.unwrap().len(), 1);
+        assert_eq!(caseworker::case(&st, &aarhus, me.id, Purpose::Escalation, today).await, Err(AppError::Forbidden));
+
+        // A message, a phone meeting, a journal note; bad input is refused per field.
+        let me_id = me.id;
+        let act = |form: CaseForm| {
+            let (st, kbh) = (st.clone(), kbh.clone());
+            async move { caseworker::act(&st, &kbh, me_id, &form).await }
+        };
+        act(CaseForm { action: "message".into(), body: "Hej Mette, jeg ringer dig op.".into(), ..Default::default() }).await.unwrap();
+        let when = (today + Duration::days(3)).format("%d-%m-%Y").to_string();
+        let past = act(CaseForm { action: "meeting".into(), meeting_kind: "telefon".into(), meeting_date: "01-01-2020".into(), meeting_time: "10.00".into(), ..Default::default() }).await;
+        assert!(matches!(past, Err(AppError::Invalid(e)) if e.get("meeting_date").is_some()));
+        act(CaseForm { action: "meeting".into(), meeting_kind: "telefon".into(), meeting_date: when, meeting_time: "10.00".into(), ..Default::default() }).await.unwrap();
+        act(CaseForm { action: "note".into(), note: "Aftalt telefonmøde om CV.".into(), ..Default::default() }).await.unwrap();
+        let empty = act(CaseForm { action: "resolve".into(), resolution: " ".into(), ..Default::default() }).await;
+        assert!(matches!(empty, Err(AppError::Invalid(e)) if e.get("resolution").is_some()));
+        act(CaseForm { action: "resolve".into(), resolution: "Vi har talt om dit CV. Du fortsætter selv.".into(), ..Default::default() }).await.unwrap();
+        assert_eq!(caseworker::act(&st, &aarhus, me.id, &CaseForm { action: "note".into(), note: "x".into(), ..Default::default() }).await, Err(AppError::Forbidden));
+
+        // The citizen sees the resolution, the meeting and one unread message.
+        let mine = citizen::mine(&st, &me).await.unwrap();
+        assert_eq!(mine.escalations.len(), 1);
+        assert_eq!((mine.escalations[0].status, mine.escalations[0].resolution.as_str()), (Status::Resolved, "Vi har talt om dit CV. Du fortsætter selv."));
+        assert_eq!(mine.meetings.iter().map(|m| m.kind).collect::<Vec<_>>(), [MeetingKind::Phone]);
+        assert_eq!(mine.unread, 1, "{}", t.label);
+        let thread = citizen::messages(&st, &me).await.unwrap();
+        assert_eq!(thread.iter().map(|m| m.from_citizen).collect::<Vec<_>>(), [true, false]);
+        assert_eq!(citizen::mine(&st, &me).await.unwrap().unread, 0, "read once shown");
+        citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await.unwrap();
+        assert_eq!(citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await, Err(AppError::NotFound), "only a booked meeting");
+        let queue = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
+        assert!(queue.items.is_empty(), "resolved: out of the queue");
+        let dash = caseworker::overview(&st, &kbh, today).await.unwrap();
+        assert_eq!((dash.self_service, dash.closed), (1, 1), "{}", t.label);
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
