@@ -147,7 +147,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
         <section aria-labelledby="case-messages">
             <h2 id="case-messages">{lang.t(Msg::NavMessages)}</h2>
             <Thread messages=c.messages.clone() citizen_view=false/>
-            <form method="post" action=here.clone() class="message-form">
+            <form method="post" action=here.clone() class="message-form" novalidate=true>
                 <input type="hidden" name="action" value="message"/>
                 <Field name="body" label=Msg::FieldMessage value=form.body.clone() kind=Kind::Multiline required=true error=err("body")/>
                 <button type="submit" class="button button-primary">{lang.t(Msg::SendMessage)}</button>
@@ -156,7 +156,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
         <section aria-labelledby="case-meetings">
             <h2 id="case-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
             <MeetingList meetings=c.meetings.clone() confirm_at=None/>
-            <form method="post" action=here.clone() class="meeting-form">
+            <form method="post" action=here.clone() class="meeting-form" novalidate=true>
                 <input type="hidden" name="action" value="meeting"/>
                 <SelectField name=meeting_field::KIND label=Msg::FieldMeetingKind options=kinds selected=form.meeting_kind.clone()
                     error=err(meeting_field::KIND) placeholder=Msg::ChooseOne/>
@@ -177,7 +177,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
                     <li><p class="message-meta"><strong>{n.author.clone()}</strong> " · " {i18n::date_time(lang, n.at)}</p><p>{n.body.clone()}</p></li>
                 }).collect_view()}
             </ul>
-            <form method="post" action=here.clone()>
+            <form method="post" action=here.clone() novalidate=true>
                 <input type="hidden" name="action" value="note"/>
                 <Field name="note" label=Msg::FieldNote value=form.note.clone() kind=Kind::Multiline required=true error=err("note")/>
                 <button type="submit" class="button button-secondary">{lang.t(Msg::AddNote)}</button>
@@ -185,7 +185,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
         </section>
         <section aria-labelledby="case-resolve">
             <h2 id="case-resolve">{lang.t(Msg::ResolveHeading)}</h2>
-            <form method="post" action=here.clone()>
+            <form method="post" action=here.clone() novalidate=true>
                 <Field name="resolution" label=Msg::FieldResolution value=form.resolution.clone() kind=Kind::Multiline required=true error=err("resolution")/>
                 <button type="submit" name="action" value="resolve" class="button button-primary">{lang.t(Msg::ResolveToSelfService)}</button>
                 " "

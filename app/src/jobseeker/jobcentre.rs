@@ -86,7 +86,7 @@ pub fn HelpPage() -> impl IntoView {
             view! {
                 {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("message", Msg::FieldHelpMessage)]/> })}
                 <p class="lead">{lang.t(Msg::HelpIntro)}</p>
-                <form method="post" action=HELP_PATH>
+                <form method="post" action=HELP_PATH novalidate=true>
                     <Field name="message" label=Msg::FieldHelpMessage value=form.message kind=Kind::Multiline error=errors.get("message")/>
                     <button type="submit" class="button button-primary">{lang.t(Msg::AskForHelp)}</button>
                 </form>
@@ -129,7 +129,7 @@ pub fn JobcentrePage() -> impl IntoView {
                         Err(error) => view! { <ErrorAlert error/> }.into_any(),
                     })}
                 </Suspense>
-                <form method="post" action=JOBCENTRE_PATH class="message-form">
+                <form method="post" action=JOBCENTRE_PATH class="message-form" novalidate=true>
                     <input type="hidden" name="action" value="send"/>
                     <Field name="body" label=Msg::FieldMessage value=form.body.clone() kind=Kind::Multiline required=true error=errors.get("body")/>
                     <button type="submit" class="button button-primary">{lang.t(Msg::SendMessage)}</button>

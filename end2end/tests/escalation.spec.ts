@@ -1,0 +1,116 @@
+import { test, expect, Page } from "@playwright/test";
+
+// When self-service stalls, with and without JavaScript: a citizen asks for help;
+// the escalation reaches København's queue (not Aarhus's); the caseworker opens the
+// citizen (an audit row the citizen can see), writes, books a phone meeting and
+// resolves; the citizen sees the message, the meeting and the resolution.
+
+const PASSWORD = "demo-jobunivers-2026";
+
+function letters(n: number): string {
+  return Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
+}
+
+function dateAhead(days: number): string {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
+  return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
+}
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/log-ind");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page).not.toHaveURL(/\/log-ind/);
+}
+
+async function signOut(page: Page) {
+  await page.goto("/log-ud");
+  await page.getByRole("button", { name: "Log ud" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test("a citizen asks for help, and København's caseworker takes it from the queue to a resolution", async ({ page }) => {
+  // A new citizen of København.
+  const name = `Ida ${letters(8).replace(/^./, (c) => c.toUpperCase())}`;
+  const email = `hjaelp.${letters(10)}@mail.example`;
+  const password = "tre glade kokke paa tur";
+  await page.goto("/opret/borger");
+  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill(name);
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("2200");
+  await page.getByLabel("Bopælskommune").selectOption({ label: "København" });
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
+  await page.getByLabel("Vælg en adgangskode").fill(password);
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/min-side$/);
+
+  // "Få hjælp" is on every page of theirs.
+  await page.getByRole("link", { name: "Få hjælp" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Få hjælp fra jobcentret");
+  await page.getByLabel("Besked til jobcentret (valgfri)").fill("Jeg har svært ved at finde job, der passer til mig.");
+  await page.getByRole("button", { name: "Bed om hjælp" }).click();
+  await expect(page).toHaveURL(/\/min-side\/jobcenter\?hjaelp=1/);
+  await expect(page.getByRole("status")).toContainText("En jobkonsulent kontakter dig");
+  await expect(page.locator(".escalation-open")).toContainText("Du bad om hjælp");
+  await expect(page.locator(".thread")).toContainText("Jeg har svært ved at finde job");
+  await signOut(page);
+
+  // Aarhus does not see it.
+  await signIn(page, "jobkonsulent.aarhus@demo.example");
+  await expect(page).toHaveURL(/\/jobcenter$/);
+  await expect(page.locator("main")).not.toContainText(name);
+  await signOut(page);
+
+  // København does: filter to help requests, take the task, open the citizen.
+  await signIn(page, "jobkonsulent.kbh@demo.example");
+  await expect(page).toHaveURL(/\/jobcenter$/);
+  await page.getByLabel("Årsag").selectOption({ label: "Du bad om hjælp" });
+  await page.getByRole("button", { name: "Vis opgaver" }).click();
+  await expect(page).toHaveURL(/aarsag=help_requested/);
+  const row = page.locator("tr.queue-item", { hasText: name });
+  await expect(row).toContainText("Du bad om hjælp");
+  await row.getByRole("button", { name: `Tag opgaven: ${name}` }).click();
+  await expect(page.locator("tr.queue-item", { hasText: name })).toContainText("Karen Lund");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.locator(".case-open")).toContainText("Du bad om hjælp");
+  await expect(page.locator(".thread")).toContainText("Jeg har svært ved at finde job");
+
+  // A message: first empty (refused at the field), then written.
+  await page.locator(".message-form").getByRole("button", { name: "Send besked" }).click();
+  await expect(page.locator("#field-body-error")).toContainText("Skriv en besked");
+  await page.getByRole("textbox", { name: "Besked (skal udfyldes)" }).fill("Hej, jeg ringer dig op, så vi kan tale om dine muligheder.");
+  await page.locator(".message-form").getByRole("button", { name: "Send besked" }).click();
+  await expect(page.getByRole("status")).toContainText("Gemt");
+  await expect(page.locator(".thread")).toContainText("jeg ringer dig op");
+
+  // A phone meeting in three days.
+  await page.getByLabel("Mødeform").selectOption({ label: "Telefon" });
+  await page.getByRole("textbox", { name: "Dato (skal udfyldes)" }).fill(dateAhead(3));
+  await page.getByRole("textbox", { name: "Klokkeslæt (skal udfyldes)" }).fill("10.30");
+  await page.getByLabel("Sted, link eller telefonnummer").fill("Jobkonsulenten ringer på 70 12 34 56");
+  await page.getByRole("button", { name: "Book møde" }).click();
+  await expect(page.locator(".meetings")).toContainText("Telefon");
+
+  // Resolve: back to self-service, with a message the citizen sees.
+  await page.getByLabel("Besked til borgeren om, hvad der er aftalt").fill("Vi har aftalt et telefonmøde. Du fortsætter med selvbetjening.");
+  await page.getByRole("button", { name: "Afslut og send tilbage til selvbetjening" }).click();
+  await expect(page.locator(".case-open")).toContainText("Der er ingen åbne opgaver");
+  await page.getByRole("link", { name: "Opgaver" }).click();
+  await expect(page.locator("main")).not.toContainText(name);
+  await signOut(page);
+
+  // The citizen: the message, the meeting (to confirm), the resolution, and who looked.
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/min-side$/);
+  await expect(page.locator(".minside-messages")).toContainText("1 ulæste");
+  await expect(page.locator(".meetings")).toContainText("Telefon");
+  await expect(page.locator(".escalations")).toContainText("Vi har aftalt et telefonmøde");
+  await page.getByRole("link", { name: /Beskeder/ }).first().click();
+  await expect(page.locator(".thread")).toContainText("jeg ringer dig op");
+  await page.getByRole("button", { name: /Bekræft mødet/ }).click();
+  await expect(page.locator(".meetings")).toContainText("Bekræftet");
+  await page.goto("/mine-data/adgang");
+  await expect(page.locator("table.access-log tbody tr").first()).toContainText("Jobkonsulent, København kommune");
+});
