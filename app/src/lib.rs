@@ -87,6 +87,7 @@ pub const FORM_PAGES: &[&str] = &[
     jobseeker::check::CHECK_PATH,
     jobseeker::agents::AGENTS_PATH,
     jobseeker::jobcentre::HELP_PATH,
+    jobseeker::screening::SCREENING_PATH,
     jobseeker::jobcentre::JOBCENTRE_PATH,
     caseworker::QUEUE_PATH,
     caseworker::case::CASE_PATH,
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/min-side/tjek") view=jobseeker::check::CheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/jobagenter") view=jobseeker::agents::AgentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/hjaelp") view=jobseeker::jobcentre::HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/min-side/screening") view=jobseeker::screening::ScreeningPage ssr=SsrMode::Async/>
                     <Route path=path!("/min-side/jobcenter") view=jobseeker::jobcentre::JobcentrePage ssr=SsrMode::Async/>
                     <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
                 </Routes>

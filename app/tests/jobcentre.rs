@@ -167,3 +167,38 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_screening_routes_by_the_answers_once() {
+    use app::domain::screening::{Flag, ScreeningForm};
+    for t in databases("screening").await {
+        let st = state(&t).await;
+        let today = Utc::now().date_naive();
+        let form = |help: &str| ScreeningForm {
+            time_to_job: "under-3-mdr".into(),
+            health: "ingen".into(),
+            wants_help: help.into(),
+            language: "godt".into(),
+            digital: "sikker".into(),
+        };
+        let ready = common::jobseeker(&st, "klar@mail.example", 101).await;
+        assert!(matches!(citizen::screen(&st, &ready, &ScreeningForm::default(), today).await, Err(AppError::Invalid(e)) if e.len() == 5));
+        let s = citizen::screen(&st, &ready, &form("nej"), today).await.unwrap();
+        assert!(!s.to_caseworker());
+        assert!(st.db.escalations_for(ready.id).await.unwrap().is_empty(), "{}", t.label);
+
+        let helped = common::jobseeker(&st, "hjaelp@mail.example", 101).await;
+        let s = citizen::screen(&st, &helped, &form("ja"), today).await.unwrap();
+        assert_eq!(s.flags, [Flag::WantsHelp]);
+        // Answered once: a second answer changes nothing.
+        assert_eq!(citizen::screen(&st, &helped, &form("nej"), today).await.unwrap().flags, [Flag::WantsHelp]);
+        assert_eq!(reasons(&st.db.escalations_for(helped.id).await.unwrap()), [("screening".to_string(), "open".to_string())], "{}", t.label);
+        // The scan agrees and raises nothing more.
+        assert_eq!(scan::run(&st, "node", today, Utc::now()).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
+        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
+        let case = caseworker::case(&st, &kbh, helped.id, Purpose::Escalation, today).await.unwrap();
+        assert_eq!(case.screening.map(|s| s.flags), Some(vec![Flag::WantsHelp]));
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}

@@ -114,3 +114,30 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   await page.goto("/mine-data/adgang");
   await expect(page.locator("table.access-log tbody tr").first()).toContainText("Jobkonsulent, København kommune");
 });
+
+test("a new citizen answers the screening, and it says what happens next", async ({ page }) => {
+  const email = `screening.${letters(10)}@mail.example`;
+  await page.goto("/opret/borger");
+  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Omar Rasmussen");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
+  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
+  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/min-side$/);
+  await page.getByRole("link", { name: /svar på 5 korte spørgsmål/ }).click();
+  // One question left out: the error is at its group, and the rest is kept.
+  await page.getByRole("group", { name: /Hvornår regner du med/ }).getByLabel("Inden for 3 måneder").check();
+  await page.getByRole("group", { name: /Begrænser dit helbred/ }).getByLabel("Nej").check();
+  await page.getByRole("group", { name: /Hvor godt læser/ }).getByLabel("Godt").check();
+  await page.getByRole("group", { name: /Hvor sikker er du/ }).getByLabel("Sikker", { exact: true }).check();
+  await page.getByRole("button", { name: "Send svar" }).click();
+  await expect(page.locator("#field-wants_help-error")).toContainText("Vælg en af mulighederne");
+  await expect(page.getByRole("group", { name: /Hvor godt læser/ }).getByLabel("Godt")).toBeChecked();
+  await page.getByRole("group", { name: /Vil du gerne tale med en jobkonsulent/ }).getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Send svar" }).click();
+  await expect(page.getByRole("status")).toContainText("kontakter en jobkonsulent dig");
+  await page.goto("/min-side/jobcenter");
+  await expect(page.locator(".escalation-open")).toContainText("Dine svar ved tilmeldingen");
+});

@@ -50,3 +50,11 @@ CREATE TABLE leases (
     holder     TEXT    NOT NULL,
     expires_at INTEGER NOT NULL
 );
+
+-- The self-assessment at registration: answers and what they point to, once.
+CREATE TABLE screenings (
+    user_id    INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    answers    TEXT    NOT NULL,
+    flags      TEXT    NOT NULL,
+    created_at TEXT    NOT NULL
+);

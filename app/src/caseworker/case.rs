@@ -103,6 +103,33 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
             {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
             <dt>{lang.t(Msg::TrackLabel)}</dt><dd class="case-track">{lang.t(c.track.label())}</dd>
         </dl>
+        <section aria-labelledby="case-screening" class="case-screening">
+            <h2 id="case-screening" class="h3">{lang.t(Msg::ScreeningAnswersHeading)}</h2>
+            {match c.screening.clone() {
+                None => view! { <p>{lang.t(Msg::ScreeningNotAnswered)}</p> }.into_any(),
+                Some(s) => {
+                    let a = s.answers;
+                    let rows = vec![
+                        (Msg::QTimeToJob, lang.t(a.time_to_job.label())),
+                        (Msg::QHealth, lang.t(a.health.label())),
+                        (Msg::QWantsHelp, lang.t(if a.wants_help { Msg::AnswerYes } else { Msg::AnswerNo })),
+                        (Msg::QLanguage, lang.t(a.language.label())),
+                        (Msg::QDigital, lang.t(a.digital.label())),
+                    ];
+                    let route = if s.flags.is_empty() {
+                        lang.t(Msg::TrackSelfService).to_string()
+                    } else {
+                        format!("{}: {}", lang.t(Msg::TrackCaseworker), s.flags.iter().map(|f| lang.t(f.label())).collect::<Vec<_>>().join(", "))
+                    };
+                    view! {
+                        <dl class="vacancy-facts">
+                            {rows.into_iter().map(|(q, answer)| view! { <dt>{lang.t(q)}</dt><dd>{answer}</dd> }).collect_view()}
+                            <dt>{lang.t(Msg::ScreeningRoute)}</dt><dd>{route}</dd>
+                        </dl>
+                    }.into_any()
+                }
+            }}
+        </section>
         <section aria-labelledby="case-open" class="case-open">
             <h2 id="case-open">{lang.t(Msg::CaseworkerOpen)}</h2>
             {c.open.is_empty().then(|| view! { <p>{lang.t(Msg::NothingOpen)}</p> })}

@@ -33,6 +33,7 @@ pub struct CaseView {
     pub availability: Availability,
     /// Check history, newest first.
     pub checks: Vec<(NaiveDate, CheckEventKind)>,
+    pub screening: Option<super::screening::Screening>,
     /// Colleagues in the municipality, as (id, name), to hand a task to.
     pub colleagues: Vec<(i64, String)>,
 }
@@ -55,6 +56,8 @@ pub struct MyJobcentre {
     pub meetings: Vec<Meeting>,
     pub unread: i64,
     pub caseworker_track: bool,
+    /// The self-assessment at registration is answered.
+    pub screened: bool,
 }
 
 /// The dashboard's figures.

@@ -36,6 +36,7 @@ pub mod parse;
 pub mod postcode;
 pub mod password;
 pub mod rules;
+pub mod screening;
 pub mod selfservice;
 pub mod time;
 pub mod vacancy;

@@ -9,6 +9,7 @@ pub mod check;
 pub mod cv;
 pub mod joblog;
 pub mod jobcentre;
+pub mod screening;
 
 pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
 
@@ -141,6 +142,11 @@ fn OverviewView(o: Overview) -> impl IntoView {
     view! {
         <h1>{format!("{} – {}", lang.t(Msg::NavMinSide), o.name)}</h1>
         <p class="lead">{lang.t(Msg::MinSideIntro)}</p>
+        {(!o.jobcentre.screened).then(|| view! {
+            <div class="alert alert-info screening-prompt"><div class="alert-body">
+                <p class="alert-text"><a href=screening::SCREENING_PATH>{lang.t(Msg::ScreeningPrompt)}</a></p>
+            </div></div>
+        })}
         <div class="minside-grid">
             <section class="minside-card" aria-labelledby="minside-cv">
                 <h2 id="minside-cv" class="h3">{lang.t(Msg::CvStatusHeading)}</h2>

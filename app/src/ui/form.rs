@@ -227,6 +227,45 @@ pub fn SelectField(
     }
 }
 
+/// One choice among a few, as radio buttons in a fieldset, with its error tied to
+/// the group. The first button has the id `field-{name}`, so an error summary's
+/// link lands on the group.
+#[component]
+pub fn RadioGroup(
+    name: &'static str,
+    label: Msg,
+    /// (value, text) pairs.
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: String,
+    error: Option<Msg>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error_id = format!("field-{name}-error");
+    view! {
+        <fieldset class="form-group" class:form-error=error.is_some() aria-describedby=error.map(|_| error_id.clone())>
+            <legend class="form-label">
+                {lang.t(label)}
+                <span aria-hidden="true">" *"</span><span class="sr-only">{format!(" ({})", lang.t(Msg::Required))}</span>
+            </legend>
+            {error.map(|m| view! {
+                <span class="form-error-message" id=error_id.clone()>
+                    <span class="sr-only">{lang.t(Msg::ErrorPrefix)} " "</span>{lang.t(m)}
+                </span>
+            })}
+            {options.into_iter().enumerate().map(|(i, (value, text))| {
+                let id = if i == 0 { format!("field-{name}") } else { format!("field-{name}-{i}") };
+                let checked = value == selected;
+                view! {
+                    <div class="form-group-radio">
+                        <input class="form-radio" type="radio" id=id.clone() name=name value=value checked=checked/>
+                        <label class="form-label" for=id>{text}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
 /// A single checkbox, posted as `on` when ticked, with its error tied to it.
 #[component]
 pub fn CheckboxField(name: &'static str, label: Msg, checked: bool, #[prop(optional_no_strip)] error: Option<Msg>) -> impl IntoView {

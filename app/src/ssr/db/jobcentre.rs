@@ -294,6 +294,21 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as::<_, NoteRow>(sql).bind(citizen_id).fetch_all(pool).await)?)
     }
 
+    // Screening
+
+    /// Stores the citizen's screening; `false` when they had answered already.
+    pub async fn save_screening(&self, user_id: i64, answers: &str, flags: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+        let sql = "INSERT INTO screenings (user_id, answers, flags, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING";
+        let n = on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(answers).bind(flags).bind(now).execute(pool).await.map(|r| r.rows_affected()))?;
+        Ok(n == 1)
+    }
+
+    /// (answers, flags, when) as stored.
+    pub async fn screening(&self, user_id: i64) -> Result<Option<(String, String, DateTime<Utc>)>, AppError> {
+        let sql = "SELECT answers, flags, created_at FROM screenings WHERE user_id = $1";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, (String, String, DateTime<Utc>)>(sql).bind(user_id).fetch_optional(pool).await)?)
+    }
+
     /// Caseworkers of a municipality, by name, as (id, name).
     pub async fn caseworkers(&self, municipality: i32) -> Result<Vec<(i64, String)>, AppError> {
         let sql = "SELECT id, name FROM users WHERE role = 'caseworker' AND municipality_code = $1 ORDER BY name";

@@ -132,6 +132,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
         recent_entries: entries.into_iter().take(10).collect(),
         availability,
         checks: st.db.check_events(citizen_id).await?,
+        screening: super::screening_of(st, citizen_id).await?,
         colleagues: colleagues(st, viewer).await?,
     })
 }

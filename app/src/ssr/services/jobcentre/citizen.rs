@@ -6,6 +6,7 @@ use crate::domain::account::User;
 use crate::domain::case::MyJobcentre;
 use crate::domain::contact::{check_text, Message};
 use crate::domain::escalation::{self, Reason, Track};
+use crate::domain::screening::{self, Screening, ScreeningForm};
 use crate::error::{AppError, FieldErrors};
 use crate::ssr::services::selfservice::profile;
 use crate::ssr::AppState;
@@ -28,12 +29,40 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
     Ok(())
 }
 
+/// The self-assessment: stored once; when it points to a caseworker, the
+/// escalation is raised at once (the scan would also find it).
+pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: NaiveDate) -> Result<Screening, AppError> {
+    profile(st, me, today).await?;
+    if let Some(done) = super::screening_of(st, me.id).await? {
+        return Ok(done);
+    }
+    let answers = screening::validate(form).map_err(AppError::Invalid)?;
+    let flags = screening::flags(&answers);
+    let now = Utc::now();
+    use crate::ssr::services::selfservice::encode;
+    st.db.save_screening(me.id, &encode(&answers)?, &encode(&flags)?, now).await?;
+    if !flags.is_empty() {
+        let reason = Reason::Screening;
+        let detail = flags.iter().map(|f| crate::i18n::Lang::Da.t(f.label())).collect::<Vec<_>>().join(", ");
+        let due_on = escalation::due_on(today, &st.rules.escalation);
+        st.db.raise_escalation(me.id, me.municipality_code.map(i32::from), (reason.code(), &detail), due_on, &escalated_notice(reason)?, now).await?;
+    }
+    tracing::info!(user = me.id, to_caseworker = !flags.is_empty(), "screening answered");
+    Ok(Screening { answers, flags, at: now })
+}
+
 /// What Min side shows of the jobcentre.
 pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
     let escalations = escalation_views(&st.db.escalations_for(me.id).await?);
     let meetings = st.db.meetings(me.id).await?.into_iter().filter_map(meeting_view).collect();
     let track = st.db.track(me.id).await?.and_then(|t| Track::parse(&t)).unwrap_or(Track::SelfService);
-    Ok(MyJobcentre { escalations, meetings, unread: st.db.unread_messages(me.id, true).await?, caseworker_track: track == Track::Caseworker })
+    Ok(MyJobcentre {
+        escalations,
+        meetings,
+        unread: st.db.unread_messages(me.id, true).await?,
+        caseworker_track: track == Track::Caseworker,
+        screened: st.db.screening(me.id).await?.is_some(),
+    })
 }
 
 /// The thread with the jobcentre; what the jobcentre wrote is now read.

@@ -52,6 +52,13 @@ fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
     crate::ssr::services::selfservice::encode(&crate::domain::selfservice::Notice::Escalated { reason })
 }
 
+/// The citizen's screening, if they answered it.
+pub async fn screening_of(st: &crate::ssr::AppState, user_id: i64) -> Result<Option<crate::domain::screening::Screening>, crate::error::AppError> {
+    let Some((answers, flags, at)) = st.db.screening(user_id).await? else { return Ok(None) };
+    let bad = |e: serde_json::Error| crate::error::AppError::internal(format_args!("screening of user {user_id} unreadable: {e}"));
+    Ok(Some(crate::domain::screening::Screening { answers: serde_json::from_str(&answers).map_err(bad)?, flags: serde_json::from_str(&flags).map_err(bad)?, at }))
+}
+
 /// When the caseworker should act by, for an escalation raised at `raised_at`.
 fn due_on(st: &crate::ssr::AppState, row_due: Option<chrono::NaiveDate>, raised_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
     row_due.unwrap_or_else(|| escalation::due_on(crate::domain::time::danish_date(raised_at), &st.rules.escalation))

@@ -91,7 +91,7 @@ async fn facts(st: &AppState, row: &ScanRow, today: NaiveDate) -> Result<Facts, 
         entries,
         missed_checks,
         sick: availability.sick_since.is_some(),
-        screening_says_so: false,
+        screening_says_so: super::screening_of(st, row.user_id).await?.is_some_and(|s| s.to_caseworker()),
         history,
     })
 }
