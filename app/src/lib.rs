@@ -79,6 +79,7 @@ pub const FORM_PAGES: &[&str] = &[
     auth::signup::JOBSEEKER_PATH,
     auth::signup::EMPLOYER_PATH,
     admin::USERS_PATH,
+    admin::rules::RULES_PATH,
     jobseeker::MIN_SIDE_PATH,
     jobseeker::cv::CV_SECTION_PATH,
     jobseeker::joblog::JOBLOG_PATH,
@@ -112,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/opret/arbejdsgiver") view=auth::signup::EmployerSignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/arbejdsgiver") view=employer::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/regler") view=admin::rules::RulesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter") view=caseworker::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/overblik") view=caseworker::DashboardPage ssr=SsrMode::Async/>

@@ -202,3 +202,62 @@ async fn the_screening_routes_by_the_answers_once() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
+    use app::domain::escalation::{EscalationRules, RulesForm};
+    use app::ssr::services::jobcentre::rules;
+    for t in databases("own_rules").await {
+        let st = state(&t).await;
+        let admin = {
+            use app::ssr::services::auth::{create_account, NewAccount};
+            let new = NewAccount {
+                role: Role::Admin,
+                email: "sofie@admin.example".into(),
+                name: "Sofie Dam".into(),
+                phone: None,
+                password: "grøn hest på cykel".into(),
+                municipality_code: None,
+                company: None,
+                postcode: None,
+                cpr: None,
+            };
+            let id = create_account(&st.db, &st.sealer, new).await.unwrap();
+            st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
+        };
+        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
+        // København: a two-week self-service period and five working days to act.
+        let form = RulesForm {
+            self_service_weeks: "2".into(),
+            service_level_days: "5".into(),
+            note: "Forsøg med kort selvbetjening".into(),
+            ..RulesForm::from_rules(101, &EscalationRules::default())
+        };
+        assert_eq!(rules::change(&st, &kbh, &form).await, Err(AppError::Forbidden), "administrators only");
+        assert!(matches!(rules::change(&st, &admin, &RulesForm { quiet_days: "100".into(), ..form.clone() }).await, Err(AppError::Invalid(_))));
+        assert_eq!(rules::change(&st, &admin, &form).await.unwrap(), 101);
+        let page = rules::page(&st, &admin, 101).await.unwrap();
+        assert_eq!((page.current.self_service_weeks, page.history.len(), page.history[0].changed_by.as_str()), (2, 1, "Sofie Dam"), "{}", t.label);
+        assert_eq!(rules::page(&st, &admin, 751).await.unwrap().current, EscalationRules::default());
+
+        // Registered 15 days ago in each city: København's period has ended, Aarhus's not.
+        let today = d("2026-11-23");
+        let in_kbh = common::jobseeker(&st, "kbh@mail.example", 101).await;
+        let in_aarhus = common::jobseeker(&st, "aarhus@mail.example", 751).await;
+        for who in [&in_kbh, &in_aarhus] {
+            app::ssr::services::selfservice::profile(&st, who, d("2026-11-08")).await.unwrap();
+        }
+        scan::run(&st, "node", today, Utc::now()).await.unwrap();
+        let kinds = |rows: Vec<app::ssr::db::EscalationRow>| {
+            let mut r: Vec<String> = rows.into_iter().map(|e| e.reason).collect();
+            r.sort();
+            r
+        };
+        assert_eq!(kinds(st.db.escalations_for(in_kbh.id).await.unwrap()), ["cv_incomplete", "period_ended"], "{}", t.label);
+        assert_eq!(kinds(st.db.escalations_for(in_aarhus.id).await.unwrap()), ["cv_incomplete"]);
+        let due = st.db.escalations_for(in_kbh.id).await.unwrap()[0].due_on;
+        assert_eq!(due, Some(d("2026-11-30")), "five working days from Monday 23 November");
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}

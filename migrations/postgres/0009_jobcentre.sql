@@ -58,3 +58,15 @@ CREATE TABLE screenings (
     flags      TEXT    NOT NULL,
     created_at TIMESTAMPTZ NOT NULL
 );
+
+-- A municipality's own escalation rules: every change a new version, never edited.
+CREATE TABLE escalation_rules (
+    id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    municipality_code INTEGER NOT NULL,
+    version           BIGINT  NOT NULL,
+    rules             TEXT    NOT NULL,
+    note              TEXT    NOT NULL,
+    changed_by        BIGINT REFERENCES users (id) ON DELETE SET NULL,
+    changed_at        TIMESTAMPTZ NOT NULL,
+    UNIQUE (municipality_code, version)
+);

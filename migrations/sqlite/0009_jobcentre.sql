@@ -58,3 +58,15 @@ CREATE TABLE screenings (
     flags      TEXT    NOT NULL,
     created_at TEXT    NOT NULL
 );
+
+-- A municipality's own escalation rules: every change a new version, never edited.
+CREATE TABLE escalation_rules (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    municipality_code INTEGER NOT NULL,
+    version           INTEGER NOT NULL,
+    rules             TEXT    NOT NULL,
+    note              TEXT    NOT NULL,
+    changed_by        INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    changed_at        TEXT    NOT NULL,
+    UNIQUE (municipality_code, version)
+);

@@ -1,4 +1,6 @@
-//! The administrator's pages: creating staff accounts.
+//! The administrator's pages: creating staff accounts, and the escalation rules.
+
+pub mod rules;
 
 use crate::auth::FormData;
 use crate::error::AppError;

@@ -246,7 +246,10 @@ pub fn AccountPage() -> impl IntoView {
                             Role::Employer => Some(view! { <p><a href=crate::employer::EMPLOYER_HOME_PATH>{lang.t(Msg::EmployerHomeHeading)}</a></p> }.into_any()),
                             Role::Jobseeker => Some(view! { <p><a href=crate::jobseeker::ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
                             Role::Caseworker => Some(view! { <p><a href=crate::caseworker::QUEUE_PATH>{lang.t(Msg::NavQueue)}</a></p> }.into_any()),
-                            Role::Admin => Some(view! { <p><a href=crate::admin::USERS_PATH>{lang.t(Msg::AdminUsersHeading)}</a></p> }.into_any()),
+                            Role::Admin => Some(view! {
+                                <p><a href=crate::admin::USERS_PATH>{lang.t(Msg::AdminUsersHeading)}</a></p>
+                                <p><a href=crate::admin::rules::RULES_PATH>{lang.t(Msg::NavRules)}</a></p>
+                            }.into_any()),
                         }}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
                     }.into_any()

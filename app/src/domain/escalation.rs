@@ -83,6 +83,94 @@ impl Default for EscalationRules {
     }
 }
 
+/// The escalation rules as an administrator types them for a municipality.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RulesForm {
+    pub municipality: String,
+    pub missed_checks: String,
+    pub joblog_behind_weeks: String,
+    pub self_service_weeks: String,
+    pub service_level_days: String,
+    pub quiet_days: String,
+    /// Why the rules change (kept with the version).
+    pub note: String,
+}
+
+impl RulesForm {
+    /// The form filled in with `rules`, for editing.
+    pub fn from_rules(municipality: u16, r: &EscalationRules) -> RulesForm {
+        RulesForm {
+            municipality: municipality.to_string(),
+            missed_checks: r.missed_checks.to_string(),
+            joblog_behind_weeks: r.joblog_behind_weeks.to_string(),
+            self_service_weeks: r.self_service_weeks.to_string(),
+            service_level_days: r.service_level_days.to_string(),
+            quiet_days: r.quiet_days.to_string(),
+            note: String::new(),
+        }
+    }
+}
+
+/// Allowed range of each number, so a typo cannot switch a rule off or flood a queue.
+pub const RULE_RANGES: [(&str, i64, i64); 5] =
+    [("missed_checks", 1, 10), ("joblog_behind_weeks", 1, 12), ("self_service_weeks", 1, 52), ("service_level_days", 1, 20), ("quiet_days", 0, 90)];
+
+/// Checks a rules form: every number whole and within its range, and a note.
+pub fn validate_rules(form: &RulesForm) -> Result<(u16, EscalationRules, String), crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::default();
+    let municipality = form.municipality.trim().parse::<u16>().ok().filter(|c| super::municipality::by_code(*c).is_some());
+    if municipality.is_none() {
+        errors.add("municipality", Msg::ErrMunicipalityMissing);
+    }
+    let values = [&form.missed_checks, &form.joblog_behind_weeks, &form.self_service_weeks, &form.service_level_days, &form.quiet_days];
+    let mut n = [0i64; 5];
+    for (i, ((name, lo, hi), value)) in RULE_RANGES.iter().zip(values).enumerate() {
+        match value.trim().parse::<i64>() {
+            Ok(v) if (*lo..=*hi).contains(&v) => n[i] = v,
+            _ => errors.add(name, Msg::ErrRuleRange),
+        }
+    }
+    let note = form.note.trim().to_string();
+    if note.is_empty() {
+        errors.add("note", Msg::ErrRuleNoteMissing);
+    }
+    match municipality {
+        Some(m) if errors.is_empty() => Ok((
+            m,
+            EscalationRules {
+                missed_checks: n[0] as usize,
+                joblog_behind_weeks: n[1],
+                self_service_weeks: n[2],
+                service_level_days: n[3],
+                quiet_days: n[4],
+            },
+            note,
+        )),
+        _ => Err(errors),
+    }
+}
+
+/// One version of a municipality's rules, as the history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesVersion {
+    pub version: i64,
+    pub rules: EscalationRules,
+    pub note: String,
+    pub changed_by: String,
+    pub changed_at: DateTime<Utc>,
+}
+
+/// The rules page: the rules in force for a municipality and how they came to be.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesPage {
+    pub municipality: u16,
+    pub current: EscalationRules,
+    /// Newest first; empty while the defaults apply.
+    pub history: Vec<RulesVersion>,
+    pub defaults: EscalationRules,
+}
+
 /// An earlier escalation of the citizen, as the rules need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Past {
@@ -362,6 +450,30 @@ mod tests {
         let mut f = fine("2027-03-01");
         f.history = vec![Past { reason: Reason::PeriodEnded, status: Status::Resolved, closed_on: Some(d("2026-12-08")) }];
         assert_eq!(reasons(&f), vec![]);
+    }
+
+    #[test]
+    fn rules_are_whole_numbers_in_range_with_a_note() {
+        let mut form = RulesForm::from_rules(101, &EscalationRules::default());
+        form.note = "Politisk beslutning 2027".into();
+        let (m, rules, note) = validate_rules(&form).unwrap();
+        assert_eq!((m, rules, note.as_str()), (101, EscalationRules::default(), "Politisk beslutning 2027"));
+        let table: Vec<(fn(&mut RulesForm), &str)> = vec![
+            (|f| f.missed_checks = "0".into(), "missed_checks"),
+            (|f| f.joblog_behind_weeks = "to".into(), "joblog_behind_weeks"),
+            (|f| f.self_service_weeks = "53".into(), "self_service_weeks"),
+            (|f| f.service_level_days = "2.5".into(), "service_level_days"),
+            (|f| f.quiet_days = "-1".into(), "quiet_days"),
+            (|f| f.note = " ".into(), "note"),
+            (|f| f.municipality = "999".into(), "municipality"),
+        ];
+        for (change, field) in table {
+            let mut f = form.clone();
+            change(&mut f);
+            let errors = validate_rules(&f).unwrap_err();
+            assert_eq!(errors.len(), 1, "{field}: {errors:?}");
+            assert!(errors.get(field).is_some(), "{field}");
+        }
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use app::domain::vacancy::NewVacancy;
 use chrono::{Duration, Utc};
 
-/// A valid vacancy with a deadline two weeks ahead.
-/// A vacancy in `city`, at the postcode of that name (8000 Aarhus C if none).
+/// A valid vacancy in `city`, at the postcode of that name (8000 Aarhus C if
+/// none), with a deadline two weeks ahead.
+#[allow(dead_code)] // not every test binary needs it
 pub fn vacancy(title: &str, city: &str) -> NewVacancy {
     let place = app::domain::postcode::all().iter().find(|p| p.name == city).or_else(|| app::domain::postcode::lookup(8000)).expect("8000");
     NewVacancy {

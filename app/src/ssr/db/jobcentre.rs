@@ -294,6 +294,37 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as::<_, NoteRow>(sql).bind(citizen_id).fetch_all(pool).await)?)
     }
 
+    // Escalation rules per municipality
+
+    /// Stores a new version of a municipality's rules; its version number.
+    pub async fn insert_escalation_rules(&self, municipality: i32, rules: &str, note: &str, by: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let version = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            let next = sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(version), 0) + 1 FROM escalation_rules WHERE municipality_code = $1")
+                .bind(municipality).fetch_one(&mut *tx).await?;
+            // Two administrators at once: the unique (municipality, version) lets one win.
+            sqlx::query("INSERT INTO escalation_rules (municipality_code, version, rules, note, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(municipality).bind(next).bind(rules).bind(note).bind(by).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(next)
+        }.await)?;
+        Ok(version)
+    }
+
+    /// A municipality's rule versions, newest first: (version, rules, note, changed by, when).
+    pub async fn escalation_rules_history(&self, municipality: i32) -> Result<Vec<(i64, String, String, Option<String>, DateTime<Utc>)>, AppError> {
+        let sql = "SELECT r.version, r.rules, r.note, u.name, r.changed_at FROM escalation_rules r LEFT JOIN users u ON u.id = r.changed_by \
+                   WHERE r.municipality_code = $1 ORDER BY r.version DESC";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, (i64, String, String, Option<String>, DateTime<Utc>)>(sql).bind(municipality).fetch_all(pool).await)?)
+    }
+
+    /// The newest rules of every municipality that has its own: (municipality, rules).
+    pub async fn current_escalation_rules(&self) -> Result<Vec<(i32, String)>, AppError> {
+        let sql = "SELECT r.municipality_code, r.rules FROM escalation_rules r WHERE r.version = \
+                   (SELECT MAX(x.version) FROM escalation_rules x WHERE x.municipality_code = r.municipality_code)";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, (i32, String)>(sql).fetch_all(pool).await)?)
+    }
+
     // Screening
 
     /// Stores the citizen's screening; `false` when they had answered already.

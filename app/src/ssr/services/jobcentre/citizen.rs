@@ -22,7 +22,7 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
         st.db.insert_message(me.id, me.id, true, &body, now).await?;
     }
     let reason = Reason::HelpRequested;
-    let due_on = escalation::due_on(today, &st.rules.escalation);
+    let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
     let municipality = me.municipality_code.map(i32::from);
     let raised = st.db.raise_escalation(me.id, municipality, (reason.code(), "borgeren bad om hjælp"), due_on, &escalated_notice(reason)?, now).await?;
     tracing::info!(user = me.id, raised = raised.is_some(), "citizen asked for help");
@@ -44,7 +44,7 @@ pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: Naive
     if !flags.is_empty() {
         let reason = Reason::Screening;
         let detail = flags.iter().map(|f| crate::i18n::Lang::Da.t(f.label())).collect::<Vec<_>>().join(", ");
-        let due_on = escalation::due_on(today, &st.rules.escalation);
+        let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
         st.db.raise_escalation(me.id, me.municipality_code.map(i32::from), (reason.code(), &detail), due_on, &escalated_notice(reason)?, now).await?;
     }
     tracing::info!(user = me.id, to_caseworker = !flags.is_empty(), "screening answered");

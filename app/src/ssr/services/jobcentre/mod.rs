@@ -3,6 +3,7 @@
 
 pub mod caseworker;
 pub mod citizen;
+pub mod rules;
 pub mod scan;
 
 use crate::domain::contact::{Meeting, MeetingKind, MeetingStatus, Message};

@@ -6,6 +6,7 @@
 use super::escalated_notice;
 use crate::domain::escalation::{self, Facts, Past, Reason, Status, Track};
 use crate::domain::joblog::{Kind, Status as EntryStatus};
+use crate::domain::rules::Rules;
 use crate::domain::selfservice::CheckEventKind;
 use crate::error::AppError;
 use crate::ssr::db::ScanRow;
@@ -30,6 +31,7 @@ pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Ut
     if !st.db.try_lease(LEASE, holder, now_ms, now_ms + LEASE_MS).await? {
         return Ok(Outcome::Busy);
     }
+    let own = super::rules::all_effective(st).await?;
     let (mut citizens, mut raised, mut after) = (0, 0, 0);
     loop {
         let page = st.db.self_service_citizens(after, 200).await?;
@@ -37,7 +39,10 @@ pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Ut
         after = last.user_id;
         for row in &page {
             citizens += 1;
-            raised += scan_one(st, row, today, now).await?;
+            // The municipality's own escalation rules, if it has any.
+            let municipality = row.municipality_code.and_then(|m| u16::try_from(m).ok());
+            let rules = Rules { escalation: municipality.and_then(|m| own.get(&m).copied()).unwrap_or(st.rules.escalation), ..(*st.rules).clone() };
+            raised += scan_one(st, row, &rules, today, now).await?;
         }
     }
     if raised > 0 {
@@ -46,11 +51,11 @@ pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Ut
     Ok(Outcome::Ran { citizens, raised })
 }
 
-async fn scan_one(st: &AppState, row: &ScanRow, today: NaiveDate, now: DateTime<Utc>) -> Result<usize, AppError> {
+async fn scan_one(st: &AppState, row: &ScanRow, rules: &Rules, today: NaiveDate, now: DateTime<Utc>) -> Result<usize, AppError> {
     let facts = facts(st, row, today).await?;
     let mut raised = 0;
-    for (reason, detail) in escalation::due(&facts, &st.rules) {
-        let due_on = escalation::due_on(today, &st.rules.escalation);
+    for (reason, detail) in escalation::due(&facts, rules) {
+        let due_on = escalation::due_on(today, &rules.escalation);
         let notice = escalated_notice(reason)?;
         if st.db.raise_escalation(row.user_id, row.municipality_code, (reason.code(), &detail), due_on, &notice, now).await?.is_some() {
             tracing::info!(user = row.user_id, reason = reason.code(), "escalated to a caseworker");
