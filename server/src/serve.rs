@@ -33,6 +33,8 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await?;
         tracing::info!(vacancies = n, "demo data added");
         crate::demo::seed_accounts(&db, &sealer).await?;
+        let citizens = crate::demo::jobcentre::seed(&db, app::ssr::today()).await?;
+        tracing::info!(citizens, "demo citizens of København added");
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");

@@ -15,6 +15,8 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
+pub mod jobcentre;
+
 pub const DEFAULT_COUNT: usize = 2_500;
 pub const DEFAULT_SEED: u64 = 20_261_123;
 
@@ -28,12 +30,12 @@ struct Trade {
     hours: &'static [f64],
 }
 
-const SURNAMES: &[&str] = &[
+pub(crate) const SURNAMES: &[&str] = &[
     "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
     "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller",
     "Mortensen", "Knudsen", "Lund", "Holm", "Iversen", "Berg", "Dam",
 ];
-const FIRST_NAMES: &[&str] = &[
+pub(crate) const FIRST_NAMES: &[&str] = &[
     "Anne", "Mette", "Hanne", "Lise", "Maria", "Camilla", "Sofie", "Peter", "Jens", "Lars", "Michael", "Henrik",
     "Søren", "Thomas", "Mads", "Ahmad", "Fatima", "Jonas", "Ida", "Emil",
 ];
@@ -407,57 +409,11 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Resul
 /// The demo jobseeker's self-service data, showing each state at once: a complete
 /// CV (searchable), a joblog behind the requirement, and a check due tomorrow.
 pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(), AppError> {
-    use app::domain::cv::{self, Cv, CvForm, CvRules};
     use app::domain::joblog::{self, JoblogForm};
-    use chrono::Datelike;
     let due = app::domain::calendar::next_deadline_day(today + chrono::Duration::days(1), &[]);
     db.ensure_jobseeker(user_id, today - chrono::Duration::days(20), due).await?;
-    let mut cv = Cv::default();
-    let form = |section: &str, f: &dyn Fn(&mut CvForm)| {
-        let mut form = CvForm { section: section.into(), action: "add".into(), ..Default::default() };
-        f(&mut form);
-        form
-    };
-    let edits = [
-        form("kontakt", &|f| {
-            f.show_email = "on".into();
-            f.summary = "Uddannet pædagog med 6 års erfaring fra børnehave og SFO. Glad for udeliv og musik.".into();
-        }),
-        form("job", &|f| {
-            f.occupation = "234210".into();
-            f.has_education = "on".into();
-            f.last_worked = (today.year() - 1).to_string();
-        }),
-        form("job", &|f| f.occupation = "531210".into()),
-        form("uddannelse", &|f| {
-            f.item_title = "Professionsbachelor som pædagog".into();
-            f.item_place = "Københavns Professionshøjskole".into();
-            f.item_from = "2014".into();
-            f.item_to = "2018".into();
-        }),
-        form("erfaring", &|f| {
-            f.item_title = "Pædagog".into();
-            f.item_place = "Børnehuset Mælkebøtten, Østerbro".into();
-            f.item_from = "2018".into();
-            f.item_to = (today.year() - 1).to_string();
-        }),
-        form("kompetencer", &|f| {
-            f.skills = "Førstehjælp\nMusik og bevægelse\nSprogvurdering".into();
-            f.languages = "Dansk\nEngelsk".into();
-            f.licences = "B".into();
-        }),
-        form("vilkaar", &|f| {
-            f.hours = "37".into();
-            f.time = "fuld".into();
-            f.municipality = "101".into();
-            f.max_travel = "25".into();
-        }),
-    ];
-    for edit in &edits {
-        cv::apply(&mut cv, edit, today, &CvRules::default())?;
-    }
-    let json = serde_json::to_string(&cv).map_err(|e| AppError::internal(format_args!("demo CV: {e}")))?;
-    db.save_cv(user_id, &json, cv.is_complete(), cv::searchable(&cv, false), chrono::Utc::now()).await?;
+    let cv = complete_cv(&CvPerson::PAEDAGOG, 101, today)?;
+    save_cv(db, user_id, &cv).await?;
     // Three applications in four weeks: behind the 1.5-a-week requirement.
     for (days_ago, employer, title, kind, status) in [
         (3, "Københavns Kommune", "Pædagog til vuggestue", "ansoegning", "sendt"),
@@ -477,6 +433,81 @@ pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(
         db.insert_entry(user_id, &joblog::validate(&f, today)?, chrono::Utc::now()).await?;
     }
     Ok(())
+}
+
+/// What a demo CV says about its person.
+pub struct CvPerson {
+    pub occupation: &'static str,
+    pub summary: &'static str,
+    pub education: (&'static str, &'static str),
+    pub experience: (&'static str, &'static str),
+    pub skills: &'static str,
+}
+
+impl CvPerson {
+    pub const PAEDAGOG: CvPerson = CvPerson {
+        occupation: "234210",
+        summary: "Uddannet pædagog med 6 års erfaring fra børnehave og SFO. Glad for udeliv og musik.",
+        education: ("Professionsbachelor som pædagog", "Københavns Professionshøjskole"),
+        experience: ("Pædagog", "Børnehuset Mælkebøtten, Østerbro"),
+        skills: "Førstehjælp\nMusik og bevægelse\nSprogvurdering",
+    };
+}
+
+/// A complete CV for `p`, living in `municipality`, built through the same edits a
+/// person makes (so it passes the same checks).
+pub fn complete_cv(p: &CvPerson, municipality: u16, today: NaiveDate) -> Result<app::domain::cv::Cv, AppError> {
+    use app::domain::cv::{self, Cv, CvForm, CvRules};
+    use chrono::Datelike;
+    let mut cv = Cv::default();
+    let form = |section: &str, f: &dyn Fn(&mut CvForm)| {
+        let mut form = CvForm { section: section.into(), action: "add".into(), ..Default::default() };
+        f(&mut form);
+        form
+    };
+    let edits = [
+        form("kontakt", &|f| {
+            f.show_email = "on".into();
+            f.summary = p.summary.into();
+        }),
+        form("job", &|f| {
+            f.occupation = p.occupation.into();
+            f.has_education = "on".into();
+            f.last_worked = (today.year() - 1).to_string();
+        }),
+        form("uddannelse", &|f| {
+            f.item_title = p.education.0.into();
+            f.item_place = p.education.1.into();
+            f.item_from = "2014".into();
+            f.item_to = "2018".into();
+        }),
+        form("erfaring", &|f| {
+            f.item_title = p.experience.0.into();
+            f.item_place = p.experience.1.into();
+            f.item_from = "2018".into();
+            f.item_to = (today.year() - 1).to_string();
+        }),
+        form("kompetencer", &|f| {
+            f.skills = p.skills.into();
+            f.languages = "Dansk\nEngelsk".into();
+            f.licences = "B".into();
+        }),
+        form("vilkaar", &|f| {
+            f.hours = "37".into();
+            f.time = "fuld".into();
+            f.municipality = municipality.to_string();
+            f.max_travel = "25".into();
+        }),
+    ];
+    for edit in &edits {
+        cv::apply(&mut cv, edit, today, &CvRules::default())?;
+    }
+    Ok(cv)
+}
+
+pub async fn save_cv(db: &Db, user_id: i64, cv: &app::domain::cv::Cv) -> Result<(), AppError> {
+    let json = serde_json::to_string(cv).map_err(|e| AppError::internal(format_args!("demo CV: {e}")))?;
+    db.save_cv(user_id, &json, cv.is_complete(), app::domain::cv::searchable(cv, false), chrono::Utc::now()).await
 }
 
 #[cfg(test)]

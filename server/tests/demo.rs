@@ -1,0 +1,34 @@
+//! The demo data for the jobcentre, on SQLite and PostgreSQL: after one scan,
+//! København's queue holds every reason, and most citizens serve themselves.
+
+use app::domain::escalation::{QueueFilter, Reason};
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn københavn_has_a_realistic_mix() {
+    for t in databases("demo_mix").await {
+        let sealer = app::ssr::secrets::Sealer::ephemeral();
+        server::demo::seed_accounts(&t.db, &sealer).await.unwrap();
+        let today = app::ssr::today();
+        let n = server::demo::jobcentre::seed(&t.db, today).await.unwrap();
+        assert!(n >= 20, "{n}");
+        assert_eq!(server::demo::jobcentre::seed(&t.db, today).await.unwrap(), 0, "once only");
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        app::ssr::services::jobcentre::scan::run(&st, "demo", today, chrono::Utc::now()).await.unwrap();
+
+        let karen = st.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap();
+        let queue = app::ssr::services::jobcentre::caseworker::queue(&st, &karen, QueueFilter::default(), today).await.unwrap();
+        for reason in Reason::ALL {
+            assert!(queue.items.iter().any(|i| i.reason == *reason), "{}: no {reason:?} in {:?}", t.label, queue.items);
+        }
+        let dash = app::ssr::services::jobcentre::caseworker::overview(&st, &karen, today).await.unwrap();
+        assert!(dash.self_service > 3 * dash.caseworker_track && dash.caseworker_track >= 2, "{}: {dash:?}", t.label);
+        let aarhus = st.db.user_by_email("jobkonsulent.aarhus@demo.example").await.unwrap().unwrap().to_user().unwrap();
+        let theirs = app::ssr::services::jobcentre::caseworker::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap();
+        assert!(theirs.items.is_empty(), "Aarhus sees none of København's");
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
