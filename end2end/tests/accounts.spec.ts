@@ -6,8 +6,8 @@ const PASSWORD = "demo-jobunivers-2026";
 const ACCOUNTS = [
   { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)", start: /\/min-side$/, heading: "Min side – Mette Hansen" },
   { email: "arbejdsgiver@demo.example", name: "Peter Holm", role: "Arbejdsgiver", start: /\/arbejdsgiver$/, heading: "Jeres stillingsopslag" },
-  { email: "jobkonsulent.kbh@demo.example", name: "Karen Lund", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
-  { email: "jobkonsulent.aarhus@demo.example", name: "Ahmad Berg", role: "Jobkonsulent", start: /\/jobcenter\/borgere$/, heading: "Find en borger" },
+  { email: "jobkonsulent.kbh@demo.example", name: "Karen Lund", role: "Jobkonsulent", start: /\/jobcenter$/, heading: "Opgaver: borgere, der har brug for en jobkonsulent" },
+  { email: "jobkonsulent.aarhus@demo.example", name: "Ahmad Berg", role: "Jobkonsulent", start: /\/jobcenter$/, heading: "Opgaver: borgere, der har brug for en jobkonsulent" },
   { email: "admin@demo.example", name: "Sofie Dam", role: "Administrator", start: /\/admin\/brugere$/, heading: "Opret medarbejder" },
 ];
 
