@@ -141,3 +141,30 @@ test("a new citizen answers the screening, and it says what happens next", async
   await page.goto("/min-side/jobcenter");
   await expect(page.locator(".escalation-open")).toContainText("Dine svar ved tilmeldingen");
 });
+
+test("an administrator changes København's rules as a new version, and the dashboard shows the mix", async ({ page }) => {
+  await signIn(page, "admin@demo.example");
+  await page.goto("/admin/regler?kommune=101");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("København Kommune");
+  const level = page.getByLabel("Frist for jobkonsulenten (arbejdsdage)");
+  await level.fill("30");
+  await page.getByRole("button", { name: "Gem ny version" }).click();
+  await expect(page.locator("#field-service_level_days-error")).toContainText("helt tal inden for");
+  await expect(page.locator("#field-note-error")).toContainText("hvorfor");
+  await page.getByLabel("Frist for jobkonsulenten (arbejdsdage)").fill("3");
+  const note = `Forsøg ${letters(6)}`;
+  await page.getByLabel("Begrundelse").fill(note);
+  await page.getByRole("button", { name: "Gem ny version" }).click();
+  await expect(page.getByRole("status")).toContainText("gemt som en ny version");
+  const newest = page.locator("table.rules-history tbody tr").first();
+  await expect(newest).toContainText(note);
+  await expect(newest).toContainText("Sofie Dam");
+  await signOut(page);
+
+  await signIn(page, "jobkonsulent.kbh@demo.example");
+  await page.getByRole("link", { name: "Overblik" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overblik over jobcentrets borgere");
+  const tracks = page.locator("#chart-tracks-title").locator("..");
+  await expect(tracks.locator("table")).toContainText("Selvbetjening");
+  await expect(page.locator(".chart").nth(1).locator("table")).toContainText("Du bad om hjælp");
+});
