@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
+import { PASSWORD } from "./helpers";
 
 // The demo accounts seeded by `serve --seed-demo-if-empty` (see README).
-const PASSWORD = "demo-jobunivers-2026";
 // Each role lands on its own start page.
 const ACCOUNTS = [
   { email: "borger@demo.example", name: "Mette Hansen", role: "Borger (jobsøgende)", start: /\/min-side$/, heading: "Min side – Mette Hansen" },

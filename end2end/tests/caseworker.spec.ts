@@ -1,20 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
-
-const PASSWORD = "demo-jobunivers-2026";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/log-ind");
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByLabel("Adgangskode").fill(PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await expect(page).not.toHaveURL(/\/log-ind/);
-}
-
-async function signOut(page: Page) {
-  await page.goto("/log-ud");
-  await page.getByRole("button", { name: "Log ud" }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
+import { test, expect } from "@playwright/test";
+import { signIn, signOut } from "./helpers";
 
 test("a caseworker sees only their own municipality's citizens, and the citizen sees who looked", async ({ page }) => {
   // København's caseworker looks the citizen up, with a purpose, and opens her.

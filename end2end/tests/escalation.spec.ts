@@ -1,33 +1,14 @@
-import { test, expect, Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { letters, signIn, signOut } from "./helpers";
 
 // When self-service stalls, with and without JavaScript: a citizen asks for help;
 // the escalation reaches København's queue (not Aarhus's); the caseworker opens the
 // citizen (an audit row the citizen can see), writes, books a phone meeting and
 // resolves; the citizen sees the message, the meeting and the resolution.
 
-const PASSWORD = "demo-jobunivers-2026";
-
-function letters(n: number): string {
-  return Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
-}
-
 function dateAhead(days: number): string {
   const d = new Date(Date.now() + days * 24 * 3600 * 1000);
   return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/log-ind");
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByLabel("Adgangskode").fill(password);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await expect(page).not.toHaveURL(/\/log-ind/);
-}
-
-async function signOut(page: Page) {
-  await page.goto("/log-ud");
-  await page.getByRole("button", { name: "Log ud" }).click();
-  await expect(page).toHaveURL(/\/$/);
 }
 
 test("a citizen asks for help, and København's caseworker takes it from the queue to a resolution", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
+import { signIn, signOut } from "./helpers";
 
 // A new jobseeker does everything the rules ask on their own, with and without
 // JavaScript: CV until searchable, two applications (one from a vacancy page),
@@ -167,18 +168,6 @@ test("the demo jobseeker shows each state at once", async ({ page }) => {
   await expect(page.locator(".joblog-verdict")).toContainText("Du mangler 3 ansøgninger");
   await expect(page.locator(".notifications")).toContainText("Husk at tjekke dine jobforslag.");
 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/log-ind");
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByLabel("Adgangskode").fill("demo-jobunivers-2026");
-  await page.getByRole("button", { name: "Log ind" }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.goto("/log-ud");
-  await page.getByRole("button", { name: "Log ud" }).click();
-}
 
 test("a job agent tells the jobseeker when an employer posts a matching vacancy", async ({ page }) => {
   // Random letters, not a timestamp: two runs' words must be far apart, or typo
