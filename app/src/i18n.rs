@@ -599,6 +599,7 @@ messages! {
     SendMessage => "Send besked", "Send message";
     MessageSent => "Din besked er sendt.", "Your message has been sent.";
     UnreadCount => "ulæste", "unread";
+    UnreadMessages => "ulæste beskeder", "unread messages";
     FromJobcentre => "Jobcentret", "The jobcentre";
     FromYou => "Dig", "You";
     ErrMessageMissing => "Skriv en besked.", "Write a message.";

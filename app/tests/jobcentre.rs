@@ -113,6 +113,7 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         let q = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
         assert_eq!(q.items.iter().map(|i| (i.citizen_id, i.reason)).collect::<Vec<_>>(), [(me.id, Reason::HelpRequested)], "{}", t.label);
         assert!(q.items[0].due_on > today, "a due date in working days");
+        assert_eq!(q.items[0].unread, 1, "the help message waits unread");
         assert!(caseworker::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap().items.is_empty());
         let esc = q.items[0].id.to_string();
         let refused = caseworker::assign(&st, &aarhus, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await;

@@ -297,6 +297,8 @@ pub struct QueueItem {
     pub due_on: NaiveDate,
     /// (user id, name) of the caseworker who has it.
     pub assigned_to: Option<(i64, String)>,
+    /// Messages from the citizen the jobcentre has not read.
+    pub unread: i64,
 }
 
 /// Which part of the queue to show, as the page address holds it.
@@ -495,6 +497,7 @@ mod tests {
             raised_at: format!("{raised}T10:00:00Z").parse().unwrap(),
             due_on: d(due),
             assigned_to: who.map(|w| (w, format!("Sagsbehandler {w}"))),
+            unread: 0,
         };
         let items = vec![
             item(1, Reason::HelpRequested, "2026-11-20", "2026-11-24", None),

@@ -32,6 +32,8 @@ pub struct QueueRow {
     pub due_on: Option<NaiveDate>,
     pub assigned_to: Option<i64>,
     pub assigned_name: Option<String>,
+    /// The citizen's messages the jobcentre has not read.
+    pub unread: i64,
 }
 
 /// A citizen on self-service, as the escalation scan starts from.
@@ -129,7 +131,8 @@ impl Db {
     /// Open escalations of citizens in `municipality` (all municipalities: `None`).
     pub async fn open_escalations(&self, municipality: Option<i32>) -> Result<Vec<QueueRow>, AppError> {
         let sql = "SELECT e.id, e.user_id, c.name AS citizen_name, e.reason, e.detail, e.created_at, e.due_on, \
-                   e.assigned_to, a.name AS assigned_name \
+                   e.assigned_to, a.name AS assigned_name, \
+                   (SELECT COUNT(*) FROM messages m WHERE m.citizen_id = e.user_id AND m.from_citizen AND m.read_at IS NULL) AS unread \
                    FROM escalations e JOIN users c ON c.id = e.user_id LEFT JOIN users a ON a.id = e.assigned_to \
                    WHERE e.status = 'open' AND ($1 IS NULL OR c.municipality_code = $1) ORDER BY e.id";
         Ok(on_pool!(self, pool => sqlx::query_as::<_, QueueRow>(sql).bind(municipality).fetch_all(pool).await)?)

@@ -43,6 +43,7 @@ fn queue_item(st: &AppState, r: QueueRow) -> Option<QueueItem> {
         raised_at: r.created_at,
         due_on: due_on(st, r.due_on, r.created_at),
         assigned_to: r.assigned_to.zip(r.assigned_name),
+        unread: r.unread,
     })
 }
 
