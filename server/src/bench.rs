@@ -86,6 +86,8 @@ pub struct Row {
 
 pub struct Options {
     pub sizes: Vec<usize>,
+    /// Which engines to run: "tantivy", "sqlite", "postgres" (all by default).
+    pub engines: Vec<String>,
     pub queries: usize,
     pub postgres: Option<String>,
     pub work_dir: PathBuf,
@@ -344,10 +346,17 @@ pub async fn run(opts: &Options) -> Result<Vec<Row>, AppError> {
     for &n in &opts.sizes {
         eprintln!("generating {n} vacancies …");
         let rows = corpus(n, today);
-        let mut at_size = vec![bench_tantivy(&rows, &opts.work_dir.join(format!("tantivy-{n}")), opts.queries, today).await?];
-        at_size.push(bench_sqlite(&rows, &opts.work_dir.join(format!("fts5-{n}.db")), opts.queries, today).await?);
+        let wants = |e: &str| opts.engines.is_empty() || opts.engines.iter().any(|x| x == e);
+        let mut at_size = Vec::new();
+        if wants("tantivy") {
+            at_size.push(bench_tantivy(&rows, &opts.work_dir.join(format!("tantivy-{n}")), opts.queries, today).await?);
+        }
+        if wants("sqlite") {
+            at_size.push(bench_sqlite(&rows, &opts.work_dir.join(format!("fts5-{n}.db")), opts.queries, today).await?);
+        }
         match &opts.postgres {
-            Some(url) => at_size.push(bench_postgres(&rows, url, opts.queries, today).await?),
+            Some(url) if wants("postgres") => at_size.push(bench_postgres(&rows, url, opts.queries, today).await?),
+            Some(_) => {}
             None => eprintln!("no PostgreSQL URL (--postgres or TEST_POSTGRES_URL): PostgreSQL skipped"),
         }
         for row in &at_size {

@@ -46,6 +46,9 @@ enum Command {
         /// Timed queries per engine and query mix.
         #[arg(long, default_value_t = 400)]
         queries: usize,
+        /// Only these engines, comma-separated: tantivy, sqlite, postgres (default: all).
+        #[arg(long, value_delimiter = ',')]
+        engines: Vec<String>,
         /// Admin URL of a PostgreSQL server to compare with (default: TEST_POSTGRES_URL).
         #[arg(long, env = "TEST_POSTGRES_URL")]
         postgres: Option<String>,
@@ -192,8 +195,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             );
             Ok(())
         }
-        Command::Bench { sizes, queries, postgres, out } => {
-            let opts = server::bench::Options { sizes, queries, postgres, work_dir: config.data_dir.join("bench") };
+        Command::Bench { sizes, queries, engines, postgres, out } => {
+            let opts = server::bench::Options { sizes, engines, queries, postgres, work_dir: config.data_dir.join("bench") };
             let rows = server::bench::run(&opts).await?;
             let table = server::bench::markdown(&rows, queries);
             let text = format!(

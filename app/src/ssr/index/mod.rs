@@ -234,18 +234,15 @@ impl VacancyIndex {
         // With facets: one pass over the words' matches gives the counts, and the
         // filters applied in the collector give the page and the total. Without:
         // the filters are part of the query.
-        let counting = with_facets.then(|| facets::FacetCollector::new(filters.clone(), today));
+        let counting = with_facets.then_some(today);
         fn run<C: tantivy::collector::Collector<Fruit = Vec<(K, DocAddress)>>, K>(
             searcher: &tantivy::Searcher,
             (base, query, filters): (&dyn Query, &dyn Query, &facets::Filters),
-            counting: Option<facets::FacetCollector>,
+            counting: Option<NaiveDate>,
             top: C,
         ) -> Result<(crate::search::types::Facets, usize, Vec<DocAddress>), AppError> {
             let (facets, (total, docs)) = match counting {
-                Some(counting) => {
-                    let filtered = facets::Filtered { filters: filters.clone(), inner: (Count, top) };
-                    searcher.search(base, &(counting, filtered))?
-                }
+                Some(today) => searcher.search(base, &facets::Faceted::new(filters.clone(), today, (Count, top)))?,
                 None => (Default::default(), searcher.search(query, &(Count, top))?),
             };
             Ok((facets, total, docs.into_iter().map(|(_, a)| a).collect()))
@@ -329,19 +326,19 @@ impl VacancyIndex {
     fn filtered(&self, base: BooleanQuery, filters: &facets::Filters) -> Box<dyn Query> {
         let f = &self.inner.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
-        let municipalities = |set: &std::collections::HashSet<u64>| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(set.iter().map(|m| Term::from_field_u64(f.municipality, *m)))))
+        let municipalities = |codes: Vec<u64>| -> Box<dyn Query> {
+            filter(Box::new(TermSetQuery::new(codes.into_iter().map(|m| Term::from_field_u64(f.municipality, m)))))
         };
-        if let Some(places) = &filters.places {
+        if let Some(places) = filters.place_codes() {
             must.push((Occur::Must, municipalities(places)));
         }
         if let Some(near) = &filters.near {
             // At a known postcode within, or (postcode unknown) in a municipality whose
             // main town is within.
-            let at = |set: &std::collections::HashSet<u64>| TermSetQuery::new(set.iter().map(|p| Term::from_field_u64(f.place, *p)));
+            let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(f.place, p)));
             let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(f.place, 0), IndexRecordOption::Basic));
-            let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, municipalities(&near.municipalities))]);
-            let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at(&near.places))), (Occur::Should, Box::new(fallback))];
+            let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, municipalities(near.municipality_codes().collect()))]);
+            let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
             must.push((Occur::Must, filter(Box::new(BooleanQuery::new(either)))));
         }
         if filters.time.len() == 1 {
