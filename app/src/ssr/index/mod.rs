@@ -285,7 +285,8 @@ impl VacancyIndex {
     /// filters; and whether it matches everything open (no words).
     fn base_query(&self, q: &SearchQuery, today: NaiveDate) -> (BooleanQuery, bool) {
         let f = &self.inner.fields;
-        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(w)).collect();
+        let searcher = self.inner.reader.searcher();
+        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(&searcher, w)).collect();
         let matching_all = words.is_empty();
         let text_query: Box<dyn Query> = if matching_all {
             Box::new(AllQuery)
@@ -368,8 +369,10 @@ impl VacancyIndex {
     /// One word of a search, matched in falling order of trust: as a Danish word in
     /// title (most), employer, town or description; folded ("paedagog"); as the first
     /// part of a compound in the title ("lager"); and, for longer words, with a typo
-    /// or two. `None` for words that carry no meaning (stop words, punctuation).
-    fn word_query(&self, word: &str) -> Option<Box<dyn Query>> {
+    /// or two, when the word as typed is in no vacancy (a word that is there is
+    /// taken as meant: its near neighbours would only add noise, and cost time).
+    /// `None` for words that carry no meaning (stop words, punctuation).
+    fn word_query(&self, searcher: &tantivy::Searcher, word: &str) -> Option<Box<dyn Query>> {
         let f = &self.inner.fields;
         let mut danish = analyzer::danish();
         let stems = analyzer::tokens(&mut danish, word);
@@ -390,7 +393,8 @@ impl VacancyIndex {
         for stem in &folded {
             ways.push(boosted(term(f.folded, stem), 0.8));
             let n = stem.chars().count();
-            if n >= FUZZY_MIN {
+            let known = searcher.doc_freq(&Term::from_field_text(f.folded, stem)).unwrap_or(0) > 0;
+            if n >= FUZZY_MIN && !known {
                 let distance = if n >= FUZZY_TWO_MIN { 2 } else { 1 };
                 let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, stem), distance, true);
                 ways.push(boosted(Box::new(fuzzy), 0.2));
