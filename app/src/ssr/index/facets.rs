@@ -238,19 +238,26 @@ impl<C> Faceted<C> {
     }
 }
 
-pub struct FacetedSegment<S> {
+/// The counting of one segment.
+struct Tally {
     filters: Filters,
     within_from: Vec<(u32, u64)>,
     occupation_codes: Arc<[u64]>,
-    columns: Columns,
     counts: Counts,
-    inner: S,
 }
 
-impl<S: SegmentCollector> FacetedSegment<S> {
+impl Tally {
+    fn new<C>(f: &Faceted<C>) -> Tally {
+        Tally {
+            filters: f.filters.clone(),
+            within_from: f.within_from.clone(),
+            occupation_codes: f.occupation_codes.clone(),
+            counts: Counts::new(f.within_from.len(), f.occupation_codes.len()),
+        }
+    }
+
     /// Counts the document and says whether every filter lets it through.
-    fn count(&mut self, doc: DocId) -> bool {
-        let d = self.columns.doc(doc);
+    fn add(&mut self, d: &Doc) -> bool {
         if self.filters.near.as_ref().is_some_and(|n| !n.contains(d.place, d.municipality)) {
             return false;
         }
@@ -295,19 +302,18 @@ impl<S: SegmentCollector> FacetedSegment<S> {
     }
 }
 
+pub struct FacetedSegment<S> {
+    tally: Tally,
+    columns: Columns,
+    inner: S,
+}
+
 impl<C: Collector> Collector for Faceted<C> {
     type Fruit = (Facets, C::Fruit);
     type Child = FacetedSegment<C::Child>;
 
     fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
-        Ok(FacetedSegment {
-            filters: self.filters.clone(),
-            within_from: self.within_from.clone(),
-            occupation_codes: self.occupation_codes.clone(),
-            columns: Columns::load(segment)?,
-            counts: Counts::new(self.within_from.len(), self.occupation_codes.len()),
-            inner: self.inner.for_segment(ord, segment)?,
-        })
+        Ok(FacetedSegment { tally: Tally::new(self), columns: Columns::load(segment)?, inner: self.inner.for_segment(ord, segment)? })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -353,12 +359,13 @@ impl<S: SegmentCollector> SegmentCollector for FacetedSegment<S> {
     type Fruit = (Counts, S::Fruit);
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if self.count(doc) {
+        if self.tally.add(&self.columns.doc(doc)) {
             self.inner.collect(doc, score);
         }
     }
 
     fn harvest(self) -> Self::Fruit {
-        (self.counts, self.inner.harvest())
+        (self.tally.counts, self.inner.harvest())
     }
 }
+
