@@ -4,10 +4,9 @@
 //! A choice's count applies every other group's filter but not its own group's, so
 //! "Aarhus (12)" stays true when Odense is ticked too. The place group holds both
 //! regions and municipalities; the radius is not a choice and narrows every count.
-//! Each document's fast values are read once: they give its counts and decide
-//! whether it goes on to the page and the total.
+//! Each document's values are one fast number (`pack`), read once: it gives the
+//! document's counts and decides whether it goes on to the page and the total.
 
-use super::date_key;
 use crate::domain::geo::Radius;
 use crate::domain::municipality;
 use crate::domain::vacancy::EmploymentType;
@@ -18,10 +17,9 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnValues};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Municipality codes are below 1000 and postcodes below 10000, so sets of them
-/// are tables of flags: one load per document instead of a hash lookup.
+/// Municipality codes are below 1000, so a set of them is a table of flags: one
+/// load per document instead of a hash lookup.
 const MUNICIPALITY_CODES: usize = 1000;
-const POSTCODES: usize = 10_000;
 
 fn flags(values: impl IntoIterator<Item = u64>, size: usize) -> Arc<[bool]> {
     let mut out = vec![false; size];
@@ -48,44 +46,50 @@ pub struct Filters {
     /// Employment kinds (index numbers) and occupation codes allowed; empty: any.
     pub employment: Vec<u64>,
     pub occupations: Vec<u64>,
-    /// Posted on or after this date key.
+    /// Posted on or after this day number.
     pub posted_from: Option<u64>,
 }
 
-/// A radius as tables of the index's place values.
+/// A radius: the postcodes and municipality towns within it. The query holds it
+/// (it narrows every count), so the collector never looks at it.
 #[derive(Clone, Debug)]
 pub struct Near {
     pub radius: Radius,
-    /// Postcodes (the `place` value) within the radius.
-    pub places: Arc<[bool]>,
-    /// Municipalities whose main town is within, for vacancies without a known postcode.
-    pub municipalities: Arc<[bool]>,
 }
 
 impl Near {
-    fn new(radius: Radius) -> Near {
-        let places = flags(radius.postcodes.iter().map(|p| u64::from(*p)), POSTCODES);
-        let municipalities = flags(radius.municipalities.iter().map(|m| u64::from(*m)), MUNICIPALITY_CODES);
-        Near { radius, places, municipalities }
-    }
-
-    /// Whether a vacancy at `place` (0: unknown postcode) in municipality `m` (0: none) is within.
-    pub fn contains(&self, place: u64, m: u64) -> bool {
-        if place == 0 {
-            m != 0 && has(&self.municipalities, m)
-        } else {
-            has(&self.places, place)
-        }
-    }
-
     /// The postcodes within, for the query.
     pub fn postcodes(&self) -> impl Iterator<Item = u64> + '_ {
         self.radius.postcodes.iter().map(|p| u64::from(*p))
     }
 
-    /// The municipalities within, for the query.
+    /// The municipalities whose main town is within, for the query.
     pub fn municipality_codes(&self) -> impl Iterator<Item = u64> + '_ {
         self.radius.municipalities.iter().map(|m| u64::from(*m))
+    }
+}
+
+/// Days since 1 January 2000: a posting date in 16 bits.
+pub fn day_number(d: NaiveDate) -> u64 {
+    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+    (d - epoch).num_days().clamp(0, 0xFFFF) as u64
+}
+
+/// The values facet counting looks at, in one u64: municipality (10 bits),
+/// employment (2), posted day (16), tenths of weekly hours (9) and occupation code
+/// (20). Reading one fast value per document instead of five is most of the speed.
+pub fn pack(d: &Doc) -> u64 {
+    let tenths = (d.hours * 10.0).round().clamp(0.0, 511.0) as u64;
+    (d.municipality & 0x3FF) | (d.employment & 0x3) << 10 | (d.posted & 0xFFFF) << 12 | tenths << 28 | (d.occupation & 0xF_FFFF) << 37
+}
+
+fn unpack(v: u64) -> Doc {
+    Doc {
+        municipality: v & 0x3FF,
+        employment: (v >> 10) & 0x3,
+        posted: (v >> 12) & 0xFFFF,
+        hours: ((v >> 28) & 0x1FF) as f64 / 10.0,
+        occupation: (v >> 37) & 0xF_FFFF,
     }
 }
 
@@ -95,8 +99,8 @@ impl Filters {
             let chosen = municipality::all().iter().filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r == m.region));
             flags(chosen.map(|m| u64::from(m.code)), MUNICIPALITY_CODES)
         });
-        let near = q.near.map(|place| Near::new(Radius::new(place, f64::from(q.km))));
-        let posted_from = q.within_days.map(|d| date_key(today - Duration::days(i64::from(d) - 1)));
+        let near = q.near.map(|place| Near { radius: Radius::new(place, f64::from(q.km)) });
+        let posted_from = q.within_days.map(|d| day_number(today - Duration::days(i64::from(d) - 1)));
         Filters {
             places,
             near,
@@ -113,7 +117,7 @@ impl Filters {
     }
 
     /// Each group's verdict on one document: place, time, posted, employment,
-    /// occupation (the radius is not a group: it is checked first).
+    /// occupation.
     fn verdicts(&self, d: &Doc) -> [bool; 5] {
         [
             self.places.as_ref().is_none_or(|p| d.municipality != 0 && has(p, d.municipality)),
@@ -125,56 +129,34 @@ impl Filters {
     }
 }
 
-/// One document's fast values (0: none, for municipality, place and occupation).
-struct Doc {
-    place: u64,
-    municipality: u64,
-    hours: f64,
-    posted: u64,
-    employment: u64,
-    occupation: u64,
+/// One document's values for counting (0: none, for municipality and occupation).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Doc {
+    pub municipality: u64,
+    pub hours: f64,
+    /// `day_number` of the posting date.
+    pub posted: u64,
+    pub employment: u64,
+    pub occupation: u64,
 }
 
-/// A column read as one value per document (0 where a document has none).
-fn dense<T: PartialOrd + Copy + std::fmt::Debug + Send + Sync + Default + 'static>(c: Column<T>) -> Arc<dyn ColumnValues<T>> {
-    match c.index {
-        tantivy::columnar::ColumnIndex::Full => c.values,
-        _ => c.first_or_default_col(T::default()),
-    }
-}
-
-/// The fast values the filters and counts look at.
+/// The packed values, one per document (0 where a document has none).
 struct Columns {
-    place: Arc<dyn ColumnValues<u64>>,
-    municipality: Arc<dyn ColumnValues<u64>>,
-    hours: Arc<dyn ColumnValues<f64>>,
-    posted: Arc<dyn ColumnValues<u64>>,
-    employment: Arc<dyn ColumnValues<u64>>,
-    occupation: Arc<dyn ColumnValues<u64>>,
+    packed: Arc<dyn ColumnValues<u64>>,
 }
 
 impl Columns {
     fn load(segment: &SegmentReader) -> tantivy::Result<Columns> {
-        let fast = segment.fast_fields();
-        Ok(Columns {
-            place: dense(fast.u64("place")?),
-            municipality: dense(fast.u64("municipality")?),
-            hours: dense(fast.f64("hours")?),
-            posted: dense(fast.u64("posted")?),
-            employment: dense(fast.u64("employment")?),
-            occupation: dense(fast.u64("occupation")?),
-        })
+        let c: Column<u64> = segment.fast_fields().u64("packed")?;
+        let packed = match c.index {
+            tantivy::columnar::ColumnIndex::Full => c.values,
+            _ => c.first_or_default_col(0),
+        };
+        Ok(Columns { packed })
     }
 
     fn doc(&self, doc: DocId) -> Doc {
-        Doc {
-            place: self.place.get_val(doc),
-            municipality: self.municipality.get_val(doc),
-            hours: self.hours.get_val(doc),
-            posted: self.posted.get_val(doc),
-            employment: self.employment.get_val(doc),
-            occupation: self.occupation.get_val(doc),
-        }
+        unpack(self.packed.get_val(doc))
     }
 }
 
@@ -221,7 +203,7 @@ impl Counts {
 /// through on to `inner` (the page and the total).
 pub struct Faceted<C> {
     pub filters: Filters,
-    /// Date keys from which a vacancy counts as posted within each of `WITHIN_DAYS`.
+    /// Day numbers from which a vacancy counts as posted within each of `WITHIN_DAYS`.
     within_from: Vec<(u32, u64)>,
     /// The bundled occupations' codes, sorted.
     occupation_codes: Arc<[u64]>,
@@ -230,7 +212,7 @@ pub struct Faceted<C> {
 
 impl<C> Faceted<C> {
     pub fn new(filters: Filters, today: NaiveDate, inner: C) -> Faceted<C> {
-        let within_from = WITHIN_DAYS.iter().map(|d| (*d, date_key(today - Duration::days(i64::from(*d) - 1)))).collect();
+        let within_from = WITHIN_DAYS.iter().map(|d| (*d, day_number(today - Duration::days(i64::from(*d) - 1)))).collect();
         let mut codes: Vec<u64> = crate::domain::occupation::all().iter().filter_map(|o| o.code.parse().ok()).collect();
         codes.sort_unstable();
         codes.dedup();
@@ -258,10 +240,7 @@ impl Tally {
 
     /// Counts the document and says whether every filter lets it through.
     fn add(&mut self, d: &Doc) -> bool {
-        if self.filters.near.as_ref().is_some_and(|n| !n.contains(d.place, d.municipality)) {
-            return false;
-        }
-        let ok = self.filters.verdicts(&d);
+        let ok = self.filters.verdicts(d);
         let failing = ok.iter().filter(|pass| !**pass).count();
         if failing > 1 {
             return false;
@@ -369,3 +348,20 @@ impl<S: SegmentCollector> SegmentCollector for FacetedSegment<S> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_values_round_trip() {
+        for d in [
+            Doc { municipality: 751, hours: 32.5, posted: day_number(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()), employment: 3, occupation: 234210 },
+            Doc { municipality: 0, hours: 48.0, posted: 0, employment: 0, occupation: 0 },
+            Doc { municipality: 999, hours: 0.5, posted: 0xFFFF, employment: 1, occupation: 999_999 },
+        ] {
+            assert_eq!(unpack(pack(&d)), d);
+        }
+        assert_eq!(day_number(NaiveDate::from_ymd_opt(2000, 1, 2).unwrap()), 1);
+    }
+}

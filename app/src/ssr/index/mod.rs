@@ -22,7 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFiel
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Stored with every commit, so the index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +56,8 @@ struct Fields {
     lon: Field,
     employment: Field,
     occupation: Field,
+    /// Every value facet counting looks at, in one number (see `facets::pack`).
+    packed: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -94,6 +96,7 @@ fn schema() -> (Schema, Fields) {
         lon: b.add_f64_field("lon", NumericOptions::default().set_fast().set_stored()),
         employment: b.add_u64_field("employment", num()),
         occupation: b.add_u64_field("occupation", num()),
+        packed: b.add_u64_field("packed", NumericOptions::default().set_fast()),
     };
     (b.build(), fields)
 }
@@ -203,7 +206,19 @@ impl VacancyIndex {
         doc.add_f64(f.lon, lon);
         let employment = crate::domain::vacancy::EmploymentType::parse(&v.employment_type).unwrap_or_default();
         doc.add_u64(f.employment, employment.index());
-        doc.add_u64(f.occupation, v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()).unwrap_or(0));
+        let occupation = v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
+        doc.add_u64(f.occupation, occupation);
+        let posted = crate::domain::time::danish_date(v.created_at);
+        doc.add_u64(
+            f.packed,
+            facets::pack(&facets::Doc {
+                municipality: v.municipality_code.map_or(0, |c| c as u64),
+                hours: v.weekly_hours,
+                posted: facets::day_number(posted),
+                employment: employment.index(),
+                occupation,
+            }),
+        );
         doc
     }
 
@@ -247,7 +262,12 @@ impl VacancyIndex {
             };
             Ok((facets, total, docs.into_iter().map(|(_, a)| a).collect()))
         }
-        let queries: (&dyn Query, &dyn Query, &facets::Filters) = (&base, &*query, &filters);
+        // The radius narrows every count, so the counting pass takes it in its query.
+        let counted: Box<dyn Query> = match &filters.near {
+            Some(near) => Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(base.clone())), (Occur::Must, self.near_query(near))])),
+            None => Box::new(base.clone()),
+        };
+        let queries: (&dyn Query, &dyn Query, &facets::Filters) = (&*counted, &*query, &filters);
         let (facets, total, addresses) = match sort {
             Sort::Relevance => run(&searcher, queries, counting, top.order_by_score())?,
             Sort::Newest => run(&searcher, queries, counting, top.order_by_u64_field("posted", Order::Desc))?,
@@ -334,13 +354,7 @@ impl VacancyIndex {
             must.push((Occur::Must, municipalities(places)));
         }
         if let Some(near) = &filters.near {
-            // At a known postcode within, or (postcode unknown) in a municipality whose
-            // main town is within.
-            let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(f.place, p)));
-            let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(f.place, 0), IndexRecordOption::Basic));
-            let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, municipalities(near.municipality_codes().collect()))]);
-            let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
-            must.push((Occur::Must, filter(Box::new(BooleanQuery::new(either)))));
+            must.push((Occur::Must, self.near_query(near)));
         }
         if filters.time.len() == 1 {
             let hours = |v: f64| Term::from_field_f64(f.hours, v);
@@ -364,6 +378,18 @@ impl VacancyIndex {
             must.push((Occur::Must, filter(Box::new(range))));
         }
         Box::new(BooleanQuery::new(must))
+    }
+
+    /// Vacancies within the radius: at a known postcode within, or (postcode
+    /// unknown) in a municipality whose main town is within.
+    fn near_query(&self, near: &facets::Near) -> Box<dyn Query> {
+        let f = &self.inner.fields;
+        let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(f.place, p)));
+        let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(f.place, 0), IndexRecordOption::Basic));
+        let towns: Box<dyn Query> = Box::new(TermSetQuery::new(near.municipality_codes().map(|m| Term::from_field_u64(f.municipality, m))));
+        let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, towns)]);
+        let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
+        filter(Box::new(BooleanQuery::new(either)))
     }
 
     /// One word of a search, matched in falling order of trust: as a Danish word in
