@@ -4,7 +4,7 @@
 use super::parse::non_empty;
 use crate::error::FieldErrors;
 use crate::i18n::Msg;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Longest message or note accepted.
@@ -156,11 +156,6 @@ pub struct Note {
     pub at: DateTime<Utc>,
     pub author: String,
     pub body: String,
-}
-
-/// The date part of a meeting, for showing.
-pub fn meeting_date(m: &Meeting) -> NaiveDate {
-    m.starts_at.date()
 }
 
 #[cfg(test)]

@@ -252,7 +252,7 @@ fn behind_weeks(f: &Facts, rules: &Rules) -> i64 {
 
 /// At most one open escalation per reason; none again within the quiet period
 /// after one closed; the one-time reasons never again.
-fn may_raise(reason: Reason, history: &[Past], today: NaiveDate, r: &crate::domain::escalation::EscalationRules) -> bool {
+fn may_raise(reason: Reason, history: &[Past], today: NaiveDate, r: &EscalationRules) -> bool {
     history.iter().filter(|p| p.reason == reason).all(|p| match (p.status, p.closed_on) {
         (Status::Open, _) => false,
         _ if reason.once() => false,
