@@ -75,7 +75,7 @@ pub fn SearchPage() -> impl IntoView {
         if q.text.is_empty() { lang.t(Msg::SearchHeading).to_string() } else { i18n::search_title(lang, &q.text) }
     });
     view! {
-        <PageTitle text=title/>
+        <PageTitle text=move || title.try_get().unwrap_or_default()/>
         <h1>{lang.t(Msg::SearchHeading)}</h1>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {

@@ -86,10 +86,15 @@ fn AccountLinks() -> impl IntoView {
 }
 
 /// A page title with the site name after it.
+///
+/// A plain string stays plain (not a signal): the head is written after the body
+/// has streamed, when a form page's inner views (and any signal they owned) may
+/// already be gone. A title that follows the page (the search) passes a closure
+/// over state that lives as long as the page.
 #[component]
-pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    let lang = use_lang();
-    view! { <Title text=move || format!("{} – {}", text.get(), lang.t(Msg::SiteName))/> }
+pub fn PageTitle(#[prop(into)] text: leptos::text_prop::TextProp) -> impl IntoView {
+    let site = use_lang().t(Msg::SiteName);
+    view! { <Title text=move || format!("{} – {site}", text.get())/> }
 }
 
 /// Sets the HTTP status of the page being rendered on the server.
