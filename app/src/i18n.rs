@@ -506,13 +506,13 @@ messages! {
     CheckMissedEvent => "Frist overskredet", "Deadline missed";
     CheckEscalatedEvent => "Sendt til jobkonsulent", "Passed to a caseworker";
     // Escalations: reasons, states and what happens next
-    ReasonHelpRequested => "Du bad om hjælp", "You asked for help";
+    ReasonHelpRequested => "Bad selv om hjælp", "Asked for help";
     ReasonChecksMissed => "Tre missede tjek af jobforslag inden for 12 måneder", "Three missed checks of job suggestions within 12 months";
     ReasonJoblogBehind => "Færre ansøgninger end kravet to uger i træk", "Fewer applications than required two weeks in a row";
     ReasonJoblogInactive => "Ingen aktivitet i jobloggen i 30 dage", "No joblog activity for 30 days";
     ReasonCvIncomplete => "CV ikke færdigt 14 dage efter tilmelding", "CV not complete 14 days after registration";
     ReasonPeriodEnded => "Perioden med selvbetjening er slut", "The self-service period has ended";
-    ReasonScreening => "Dine svar ved tilmeldingen", "Your answers at registration";
+    ReasonScreening => "Screening ved tilmelding", "Screening at registration";
     EscalationOpen => "Venter på jobkonsulent", "Waiting for a caseworker";
     EscalationResolved => "Afsluttet – tilbage til selvbetjening", "Closed – back to self-service";
     EscalationCaseworkerTrack => "Afsluttet – forløb med jobkonsulent", "Closed – caseworker-led track";
@@ -599,7 +599,6 @@ messages! {
     SendMessage => "Send besked", "Send message";
     MessageSent => "Din besked er sendt.", "Your message has been sent.";
     UnreadCount => "ulæste", "unread";
-    UnreadMessages => "ulæste beskeder", "unread messages";
     FromJobcentre => "Jobcentret", "The jobcentre";
     FromYou => "Dig", "You";
     ErrMessageMissing => "Skriv en besked.", "Write a message.";
@@ -701,6 +700,16 @@ pub fn decimal(lang: Lang, x: f64) -> String {
         s.replace('.', ",")
     } else {
         s
+    }
+}
+
+/// "1 ulæst besked" / "3 ulæste beskeder".
+pub fn unread_messages(lang: Lang, n: i64) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "1 ulæst besked".to_string(),
+        (Lang::Da, _) => format!("{n} ulæste beskeder"),
+        (Lang::En, 1) => "1 unread message".to_string(),
+        (Lang::En, _) => format!("{n} unread messages"),
     }
 }
 

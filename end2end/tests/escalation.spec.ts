@@ -33,7 +33,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   await page.getByRole("button", { name: "Bed om hjælp" }).click();
   await expect(page).toHaveURL(/\/min-side\/jobcenter\?hjaelp=1/);
   await expect(page.getByRole("status")).toContainText("En jobkonsulent kontakter dig");
-  await expect(page.locator(".escalation-open")).toContainText("Du bad om hjælp");
+  await expect(page.locator(".escalation-open")).toContainText("Bad selv om hjælp");
   await expect(page.locator(".thread")).toContainText("Jeg har svært ved at finde job");
   await signOut(page);
 
@@ -46,16 +46,16 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   // København does: filter to help requests, take the task, open the citizen.
   await signIn(page, "jobkonsulent.kbh@demo.example");
   await expect(page).toHaveURL(/\/jobcenter$/);
-  await page.getByLabel("Årsag").selectOption({ label: "Du bad om hjælp" });
+  await page.getByLabel("Årsag").selectOption({ label: "Bad selv om hjælp" });
   await page.getByRole("button", { name: "Vis opgaver" }).click();
   await expect(page).toHaveURL(/aarsag=help_requested/);
   const row = page.locator("tr.queue-item", { hasText: name });
-  await expect(row).toContainText("Du bad om hjælp");
+  await expect(row).toContainText("Bad selv om hjælp");
   await row.getByRole("button", { name: `Tag opgaven: ${name}` }).click();
   await expect(page.locator("tr.queue-item", { hasText: name })).toContainText("Karen Lund");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-  await expect(page.locator(".case-open")).toContainText("Du bad om hjælp");
+  await expect(page.locator(".case-open")).toContainText("Bad selv om hjælp");
   await expect(page.locator(".thread")).toContainText("Jeg har svært ved at finde job");
 
   // A message: first empty (refused at the field), then written.
@@ -120,7 +120,7 @@ test("a new citizen answers the screening, and it says what happens next", async
   await page.getByRole("button", { name: "Send svar" }).click();
   await expect(page.getByRole("status")).toContainText("kontakter en jobkonsulent dig");
   await page.goto("/min-side/jobcenter");
-  await expect(page.locator(".escalation-open")).toContainText("Dine svar ved tilmeldingen");
+  await expect(page.locator(".escalation-open")).toContainText("Screening ved tilmelding");
 });
 
 test("an administrator changes København's rules as a new version, and the dashboard shows the mix", async ({ page }) => {
@@ -147,5 +147,5 @@ test("an administrator changes København's rules as a new version, and the dash
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overblik over jobcentrets borgere");
   const tracks = page.locator("#chart-tracks-title").locator("..");
   await expect(tracks.locator("table")).toContainText("Selvbetjening");
-  await expect(page.locator(".chart").nth(1).locator("table")).toContainText("Du bad om hjælp");
+  await expect(page.locator(".chart").nth(1).locator("table")).toContainText("Bad selv om hjælp");
 });

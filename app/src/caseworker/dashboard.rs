@@ -61,21 +61,22 @@ fn Charts(d: Dashboard) -> impl IntoView {
 #[component]
 fn BarChart(id: &'static str, title: String, bars: Vec<(String, i64)>) -> impl IntoView {
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
-    let (label_w, bar_w, row_h) = (230.0, 300.0, 28.0);
+    // Each bar under its label, so a long label never runs into its bar.
+    let (bar_w, row_h) = (520.0, 46.0);
     let height = row_h * bars.len() as f64 + 4.0;
     let rows = bars.iter().enumerate().map(|(i, (label, n))| {
         let y = i as f64 * row_h + 2.0;
         let w = (*n as f64 / max * bar_w).max(if *n > 0 { 2.0 } else { 0.0 });
         view! {
-            <text x="0" y=format!("{:.0}", y + 18.0) class="chart-label">{label.clone()}</text>
-            <rect x=format!("{label_w:.0}") y=format!("{y:.0}") width=format!("{w:.0}") height="20" class="chart-bar"/>
-            <text x=format!("{:.0}", label_w + w + 6.0) y=format!("{:.0}", y + 18.0) class="chart-value">{n.to_string()}</text>
+            <text x="0" y=format!("{:.0}", y + 14.0) class="chart-label">{label.clone()}</text>
+            <rect x="0" y=format!("{:.0}", y + 20.0) width=format!("{w:.0}") height="18" class="chart-bar"/>
+            <text x=format!("{:.0}", w + 6.0) y=format!("{:.0}", y + 34.0) class="chart-value">{n.to_string()}</text>
         }
     }).collect_view();
     view! {
         <figure class="chart" aria-labelledby=format!("{id}-title")>
             <figcaption id=format!("{id}-title") class="h4">{title.clone()}</figcaption>
-            <svg viewBox=format!("0 0 {:.0} {height:.0}", label_w + bar_w + 60.0) aria-hidden="true" focusable="false" class="chart-svg">{rows}</svg>
+            <svg viewBox=format!("0 0 {:.0} {height:.0}", bar_w + 60.0) aria-hidden="true" focusable="false" class="chart-svg">{rows}</svg>
             <table class="table chart-table">
                 <caption class="sr-only">{title}</caption>
                 <tbody>

@@ -118,13 +118,14 @@ fn QueueTable(page: Page) -> impl IntoView {
                     let overdue = i.due_on < today;
                     let id = i.id.to_string();
                     let mine = i.assigned_to.as_ref().is_some_and(|a| a.0 == page.me);
-                    let others: Vec<(i64, String)> = colleagues.iter().filter(|(c, _)| i.assigned_to.as_ref().is_none_or(|a| a.0 != *c)).cloned().collect();
+                    // Colleagues to hand it to: not whoever has it, and not me ("Tag opgaven" is mine).
+                    let others: Vec<(i64, String)> = colleagues.iter().filter(|(c, _)| *c != page.me && i.assigned_to.as_ref().is_none_or(|a| a.0 != *c)).cloned().collect();
                     let select_id = format!("to-{}", i.id);
                     view! {
                         <tr class="queue-item">
                             <th scope="row">
                                 <a href=format!("{}/{}?formaal={}", super::CITIZENS_PATH, i.citizen_id, Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
-                                {(i.unread > 0).then(|| view! { <br/><span class="badge">{format!("{} {}", i.unread, lang.t(Msg::UnreadMessages))}</span> })}
+                                {(i.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i.unread)}</span> })}
                             </th>
                             <td>{lang.t(i.reason.label())}<br/><span class="form-hint">{i.detail.clone()}</span></td>
                             <td>{i18n::days(lang, age_days(i.raised_at, today))}</td>

@@ -213,7 +213,8 @@ pub fn due(f: &Facts, rules: &Rules) -> Vec<(Reason, String)> {
     if !f.sick {
         let behind = behind_weeks(f, rules);
         if behind >= r.joblog_behind_weeks {
-            out.push((Reason::JoblogBehind, format!("under kravet på {} ansøgninger om ugen i {behind} uger i træk", rules.joblog.applications_per_week)));
+            let required = rules.joblog.applications_per_week.to_string().replace('.', ",");
+            out.push((Reason::JoblogBehind, format!("under kravet på {required} ansøgninger om ugen i {behind} uger i træk")));
         }
         let last_activity = f.entries.iter().map(|e| e.0).filter(|d| *d <= f.today).max().unwrap_or(f.registered_on).max(f.registered_on);
         let quiet = (f.today - last_activity).num_days();

@@ -167,10 +167,15 @@ pub fn EscalationList(escalations: Vec<CitizenEscalation>) -> impl IntoView {
 
 /// Meetings, soonest first; with a confirm button for the citizen.
 #[component]
-pub fn MeetingList(meetings: Vec<Meeting>, confirm_at: Option<&'static str>) -> impl IntoView {
+pub fn MeetingList(
+    meetings: Vec<Meeting>,
+    /// Where the citizen confirms a meeting; `None` in the caseworker's view.
+    confirm_at: Option<&'static str>,
+) -> impl IntoView {
     let lang = use_lang();
     if meetings.is_empty() {
-        return view! { <p>{lang.t(Msg::MeetingsNone)}</p> }.into_any();
+        let none = if confirm_at.is_some() { Msg::MeetingsNone } else { Msg::MeetingsEmpty };
+        return view! { <p>{lang.t(none)}</p> }.into_any();
     }
     view! {
         <ul class="nobullet-list meetings">
