@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { letters, signIn, signOut } from "./helpers";
+import { letters, signIn, signOut, signUpJobseeker } from "./helpers";
 
 // When self-service stalls, with and without JavaScript: a citizen asks for help;
 // the escalation reaches København's queue (not Aarhus's); the caseworker opens the
@@ -16,15 +16,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   const name = `Ida ${letters(8).replace(/^./, (c) => c.toUpperCase())}`;
   const email = `hjaelp.${letters(10)}@mail.example`;
   const password = "tre glade kokke paa tur";
-  await page.goto("/opret/borger");
-  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill(name);
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("2200");
-  await page.getByLabel("Bopælskommune").selectOption({ label: "København" });
-  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
-  await page.getByLabel("Vælg en adgangskode").fill(password);
-  await page.getByRole("button", { name: "Opret" }).click();
-  await expect(page).toHaveURL(/\/min-side$/);
+  await signUpJobseeker(page, { name, email, postcode: "2200", municipality: "København", password });
 
   // "Få hjælp" is on every page of theirs.
   await page.getByRole("link", { name: "Få hjælp" }).click();
@@ -98,15 +90,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
 
 test("a new citizen answers the screening, and it says what happens next", async ({ page }) => {
   const email = `screening.${letters(10)}@mail.example`;
-  await page.goto("/opret/borger");
-  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Omar Rasmussen");
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
-  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
-  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
-  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
-  await page.getByRole("button", { name: "Opret" }).click();
-  await expect(page).toHaveURL(/\/min-side$/);
+  await signUpJobseeker(page, { name: "Omar Rasmussen", email, postcode: "8000", municipality: "Aarhus" });
   await page.getByRole("link", { name: /svar på 5 korte spørgsmål/ }).click();
   // One question left out: the error is at its group, and the rest is kept.
   await page.getByRole("group", { name: /Hvornår regner du med/ }).getByLabel("Inden for 3 måneder").check();

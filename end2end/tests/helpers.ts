@@ -22,3 +22,16 @@ export async function signOut(page: Page): Promise<void> {
 export function letters(n: number): string {
   return Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
 }
+
+/// Signs up a new jobseeker (CPR 120588-1234) and lands on Min side.
+export async function signUpJobseeker(page: Page, who: { name: string; email: string; postcode: string; municipality: string; password?: string }): Promise<void> {
+  await page.goto("/opret/borger");
+  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill(who.name);
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(who.email);
+  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill(who.postcode);
+  await page.getByLabel("Bopælskommune").selectOption({ label: who.municipality });
+  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
+  await page.getByLabel("Vælg en adgangskode").fill(who.password ?? "tre glade kokke paa tur");
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/min-side$/);
+}

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, signUpJobseeker } from "./helpers";
 
 // A new jobseeker does everything the rules ask on their own, with and without
 // JavaScript: CV until searchable, two applications (one from a vacancy page),
@@ -15,15 +15,7 @@ function isoDaysAhead(days: number): string {
 
 async function signUp(page: Page): Promise<void> {
   const email = `selv.${Date.now().toString(36)}@mail.example`;
-  await page.goto("/opret/borger");
-  await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Sara Nielsen");
-  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
-  await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
-  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
-  await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("120588-1234");
-  await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
-  await page.getByRole("button", { name: "Opret" }).click();
-  await expect(page).toHaveURL(/\/min-side$/);
+  await signUpJobseeker(page, { name: "Sara Nielsen", email, postcode: "8000", municipality: "Aarhus" });
 }
 
 async function cvSection(page: Page, name: string): Promise<void> {

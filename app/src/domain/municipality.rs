@@ -20,12 +20,7 @@ const DATA: &str = include_str!("../../data/municipalities.csv");
 /// All municipalities, in the order of the data file.
 pub fn all() -> &'static [Municipality] {
     static ALL: OnceLock<Vec<Municipality>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        DATA.lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| parse_line(line).unwrap_or_else(|| panic!("bad municipality line: {line}")))
-            .collect()
-    })
+    ALL.get_or_init(|| super::parse::data_rows(DATA, "municipality", parse_line))
 }
 
 pub fn by_code(code: u16) -> Option<&'static Municipality> {

@@ -63,6 +63,16 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The rows of a bundled data file (`app/data/*.csv`): lines that are neither
+/// empty nor comments, each parsed by `parse`. A bad line is a bug in the file,
+/// caught by the unit tests that read every row.
+pub fn data_rows<T>(data: &'static str, what: &str, parse: fn(&'static str) -> Option<T>) -> Vec<T> {
+    data.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| parse(line).unwrap_or_else(|| panic!("bad {what} line: {line}")))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,12 +27,7 @@ const DATA: &str = include_str!("../../data/postcodes.csv");
 
 pub fn all() -> &'static [Postcode] {
     static ALL: OnceLock<Vec<Postcode>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        DATA.lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| parse_line(line).unwrap_or_else(|| panic!("bad postcode line: {line}")))
-            .collect()
-    })
+    ALL.get_or_init(|| super::parse::data_rows(DATA, "postcode", parse_line))
 }
 
 /// The postcode `number` belongs to (1050 is in København K's range).
