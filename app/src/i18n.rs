@@ -528,6 +528,8 @@ messages! {
     NoticeEscalationClosed => "Jobkonsulenten har afsluttet din sag", "The caseworker has closed your case";
     NoticeMessage => "Du har fået en besked fra jobcentret.", "You have a message from the jobcentre.";
     NoticeMeeting => "Jobcentret har booket et møde med dig", "The jobcentre has booked a meeting with you";
+    NoticeMeetingCancelled => "Jobcentret har aflyst mødet", "The jobcentre has cancelled the meeting on";
+    CancelMeeting => "Aflys mødet", "Cancel the meeting";
     ScreeningHeading => "Et par spørgsmål om dig", "A few questions about you";
     ScreeningIntro => "Dine svar hjælper jobcentret med at give dig den rette hjælp. Det tager et minut, og svarene ses kun af dig og jobcentret.", "Your answers help the jobcentre give you the right help. It takes a minute, and only you and the jobcentre see the answers.";
     ScreeningPrompt => "Start her: svar på 5 korte spørgsmål, så vi kan give dig den rette hjælp.", "Start here: answer 5 short questions so that we can give you the right help.";

@@ -160,6 +160,12 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         assert_eq!(citizen::mine(&st, &me).await.unwrap().unread, 0, "read once shown");
         citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await.unwrap();
         assert_eq!(citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await, Err(AppError::NotFound), "only a booked meeting");
+        // The caseworker cancels it; the citizen sees that, and it cannot be cancelled twice.
+        let cancel = CaseForm { action: "cancel_meeting".into(), meeting_id: mine.meetings[0].id.to_string(), ..Default::default() };
+        act(cancel.clone()).await.unwrap();
+        assert_eq!(act(cancel).await, Err(AppError::NotFound));
+        let after = citizen::mine(&st, &me).await.unwrap();
+        assert_eq!(after.meetings[0].status, app::domain::contact::MeetingStatus::Cancelled);
         let queue = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
         assert!(queue.items.is_empty(), "resolved: out of the queue");
         let dash = caseworker::overview(&st, &kbh, today).await.unwrap();

@@ -182,7 +182,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
         </section>
         <section aria-labelledby="case-meetings">
             <h2 id="case-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
-            <MeetingList meetings=c.meetings.clone() confirm_at=None/>
+            <MeetingList meetings=c.meetings.clone() confirm_at=None cancel_at=here.clone()/>
             <form method="post" action=here.clone() class="meeting-form" novalidate=true>
                 <input type="hidden" name="action" value="meeting"/>
                 <SelectField name=meeting_field::KIND label=Msg::FieldMeetingKind options=kinds selected=form.meeting_kind.clone()

@@ -79,8 +79,10 @@ pub struct Dashboard {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CaseForm {
-    /// "note", "message", "meeting", "resolve" or "track".
+    /// "note", "message", "meeting", "cancel_meeting", "resolve" or "track".
     pub action: String,
+    /// The meeting to cancel.
+    pub meeting_id: String,
     /// A message's text.
     pub body: String,
     /// A journal note's text.

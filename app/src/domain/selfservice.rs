@@ -105,6 +105,7 @@ pub enum Notice {
     EscalationClosed { status: crate::domain::escalation::Status },
     MessageFromJobcentre,
     MeetingBooked { starts_at: chrono::NaiveDateTime },
+    MeetingCancelled { starts_at: chrono::NaiveDateTime },
 }
 
 impl Notice {
@@ -130,6 +131,9 @@ impl Notice {
             Notice::MessageFromJobcentre => lang.t(Msg::NoticeMessage).to_string(),
             Notice::MeetingBooked { starts_at } => {
                 format!("{} {} {}.", lang.t(Msg::NoticeMeeting), crate::i18n::date(lang, starts_at.date()), starts_at.format("%H.%M"))
+            }
+            Notice::MeetingCancelled { starts_at } => {
+                format!("{} {} {}.", lang.t(Msg::NoticeMeetingCancelled), crate::i18n::date(lang, starts_at.date()), starts_at.format("%H.%M"))
             }
         }
     }

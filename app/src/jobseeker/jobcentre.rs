@@ -171,6 +171,9 @@ pub fn MeetingList(
     meetings: Vec<Meeting>,
     /// Where the citizen confirms a meeting; `None` in the caseworker's view.
     confirm_at: Option<&'static str>,
+    /// Where the caseworker cancels one (their view only).
+    #[prop(optional)]
+    cancel_at: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     if meetings.is_empty() {
@@ -193,6 +196,10 @@ pub fn MeetingList(
                         {(m.status == MeetingStatus::Booked).then(|| confirm_at).flatten().map(|at| view! {
                             <ButtonForm action=at.to_string() label=Msg::ConfirmMeeting detail=when.clone()
                                 hidden=vec![("action", "confirm".to_string()), ("id", m.id.to_string())]/>
+                        })}
+                        {(m.status != MeetingStatus::Cancelled).then(|| cancel_at.clone()).flatten().map(|at| view! {
+                            <ButtonForm action=at label=Msg::CancelMeeting secondary=true detail=when.clone()
+                                hidden=vec![("action", "cancel_meeting".to_string()), ("meeting_id", m.id.to_string())]/>
                         })}
                     </li>
                 }

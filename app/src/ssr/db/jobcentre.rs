@@ -282,6 +282,12 @@ impl Db {
         Ok(n == 1)
     }
 
+    /// Cancels one of the citizen's meetings that is not cancelled yet; its time when it was.
+    pub async fn cancel_meeting(&self, citizen_id: i64, id: i64) -> Result<Option<NaiveDateTime>, AppError> {
+        let sql = "UPDATE meetings SET status = 'aflyst' WHERE id = $1 AND citizen_id = $2 AND status <> 'aflyst' RETURNING starts_at";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, NaiveDateTime>(sql).bind(id).bind(citizen_id).fetch_optional(pool).await)?)
+    }
+
     // Journal
 
     pub async fn insert_note(&self, citizen_id: i64, author_id: i64, body: &str, now: DateTime<Utc>) -> Result<(), AppError> {

@@ -143,6 +143,12 @@ pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm)
     let row = citizen(st, viewer, citizen_id).await?;
     let now = Utc::now();
     let (action, what) = match form.action.as_str() {
+        "cancel_meeting" => {
+            let id: i64 = form.meeting_id.trim().parse().map_err(|_| AppError::BadRequest)?;
+            let starts_at = st.db.cancel_meeting(citizen_id, id).await?.ok_or(AppError::NotFound)?;
+            st.db.insert_notification(citizen_id, &encode(&Notice::MeetingCancelled { starts_at })?, now).await?;
+            (AuditAction::Change, "møde aflyst")
+        }
         "note" => {
             let body = check_text(&form.note).map_err(|m| FieldErrors::one("note", m))?;
             st.db.insert_note(citizen_id, viewer.id, &body, now).await?;
