@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::forms::{form_page, FormData, Rejected};
 use crate::i18n::{self, Msg};
 use crate::jobseeker::jobcentre::{MeetingList, Thread};
-use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
+use crate::ui::form::{ErrorSummary, Field, Kind, SelectField, TextForm};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
@@ -174,11 +174,8 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
         <section aria-labelledby="case-messages">
             <h2 id="case-messages">{lang.t(Msg::NavMessages)}</h2>
             <Thread messages=c.messages.clone() citizen_view=false/>
-            <form method="post" action=here.clone() class="message-form" novalidate=true>
-                <input type="hidden" name="action" value="message"/>
-                <Field name="body" label=Msg::FieldMessage value=form.body.clone() kind=Kind::Multiline required=true error=err("body")/>
-                <button type="submit" class="button button-primary">{lang.t(Msg::SendMessage)}</button>
-            </form>
+            <TextForm action=here.clone() act="message" name="body" label=Msg::FieldMessage value=form.body.clone() error=err("body")
+                button=Msg::SendMessage class="message-form"/>
         </section>
         <section aria-labelledby="case-meetings">
             <h2 id="case-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
@@ -204,11 +201,8 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
                     <li><p class="message-meta"><strong>{n.author.clone()}</strong> " · " {i18n::date_time(lang, n.at)}</p><p>{n.body.clone()}</p></li>
                 }).collect_view()}
             </ul>
-            <form method="post" action=here.clone() novalidate=true>
-                <input type="hidden" name="action" value="note"/>
-                <Field name="note" label=Msg::FieldNote value=form.note.clone() kind=Kind::Multiline required=true error=err("note")/>
-                <button type="submit" class="button button-secondary">{lang.t(Msg::AddNote)}</button>
-            </form>
+            <TextForm action=here.clone() act="note" name="note" label=Msg::FieldNote value=form.note.clone() error=err("note")
+                button=Msg::AddNote secondary=true/>
         </section>
         <section aria-labelledby="case-resolve">
             <h2 id="case-resolve">{lang.t(Msg::ResolveHeading)}</h2>

@@ -9,7 +9,7 @@ use crate::domain::escalation::{CitizenEscalation, Status};
 use crate::error::AppError;
 use crate::forms::{form_page, FormData, Rejected};
 use crate::i18n::{self, Msg};
-use crate::ui::form::{ButtonForm, ErrorSummary, Field, Kind};
+use crate::ui::form::{ButtonForm, ErrorSummary, Field, Kind, TextForm};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
@@ -129,11 +129,8 @@ pub fn JobcentrePage() -> impl IntoView {
                         Err(error) => view! { <ErrorAlert error/> }.into_any(),
                     })}
                 </Suspense>
-                <form method="post" action=JOBCENTRE_PATH class="message-form" novalidate=true>
-                    <input type="hidden" name="action" value="send"/>
-                    <Field name="body" label=Msg::FieldMessage value=form.body.clone() kind=Kind::Multiline required=true error=errors.get("body")/>
-                    <button type="submit" class="button button-primary">{lang.t(Msg::SendMessage)}</button>
-                </form>
+                <TextForm action=JOBCENTRE_PATH.to_string() act="send" name="body" label=Msg::FieldMessage value=form.body.clone()
+                    error=errors.get("body") button=Msg::SendMessage class="message-form"/>
             }
         })}
     }

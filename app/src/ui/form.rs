@@ -266,6 +266,32 @@ pub fn RadioGroup(
     }
 }
 
+/// A form to write one text (a message, a note): which `act` it is, the text
+/// field with its error tied to it, and the button. Checked on the server only, so
+/// the message is the same with and without JavaScript.
+#[component]
+pub fn TextForm(
+    action: String,
+    act: &'static str,
+    name: &'static str,
+    label: Msg,
+    #[prop(into)] value: String,
+    error: Option<Msg>,
+    button: Msg,
+    #[prop(optional)] secondary: bool,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let button_class = if secondary { "button button-secondary" } else { "button button-primary" };
+    view! {
+        <form method="post" action=action class=class novalidate=true>
+            <input type="hidden" name="action" value=act/>
+            <Field name label value kind=Kind::Multiline required=true error/>
+            <button type="submit" class=button_class>{lang.t(button)}</button>
+        </form>
+    }
+}
+
 /// A single checkbox, posted as `on` when ticked, with its error tied to it.
 #[component]
 pub fn CheckboxField(name: &'static str, label: Msg, checked: bool, #[prop(optional_no_strip)] error: Option<Msg>) -> impl IntoView {

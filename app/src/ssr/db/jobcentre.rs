@@ -128,14 +128,15 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as::<_, EscalationRow>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)?)
     }
 
-    /// Open escalations of citizens in `municipality` (all municipalities: `None`).
-    pub async fn open_escalations(&self, municipality: Option<i32>) -> Result<Vec<QueueRow>, AppError> {
+    /// Open escalations of citizens in `municipality` (all municipalities: `None`),
+    /// or of one citizen.
+    pub async fn open_escalations(&self, municipality: Option<i32>, citizen: Option<i64>) -> Result<Vec<QueueRow>, AppError> {
         let sql = "SELECT e.id, e.user_id, c.name AS citizen_name, e.reason, e.detail, e.created_at, e.due_on, \
                    e.assigned_to, a.name AS assigned_name, \
                    (SELECT COUNT(*) FROM messages m WHERE m.citizen_id = e.user_id AND m.from_citizen AND m.read_at IS NULL) AS unread \
                    FROM escalations e JOIN users c ON c.id = e.user_id LEFT JOIN users a ON a.id = e.assigned_to \
-                   WHERE e.status = 'open' AND ($1 IS NULL OR c.municipality_code = $1) ORDER BY e.id";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, QueueRow>(sql).bind(municipality).fetch_all(pool).await)?)
+                   WHERE e.status = 'open' AND ($1 IS NULL OR c.municipality_code = $1) AND ($2 IS NULL OR e.user_id = $2) ORDER BY e.id";
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, QueueRow>(sql).bind(municipality).bind(citizen).fetch_all(pool).await)?)
     }
 
     /// Gives an open escalation to a caseworker; `false` when it is not open.

@@ -55,7 +55,7 @@ async fn colleagues(st: &AppState, viewer: &User) -> Result<Vec<(i64, String)>, 
 }
 
 pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: NaiveDate) -> Result<QueuePage, AppError> {
-    let rows = st.db.open_escalations(scope(viewer)?).await?;
+    let rows = st.db.open_escalations(scope(viewer)?, None).await?;
     let items = filter.apply(rows.into_iter().filter_map(|r| queue_item(st, r)).collect(), viewer.id);
     Ok(QueuePage { items, filter, colleagues: colleagues(st, viewer).await?, me: viewer.id, today })
 }
@@ -97,10 +97,9 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
     let escalations = st.db.escalations_for(citizen_id).await?;
     let open: Vec<QueueItem> = st
         .db
-        .open_escalations(row.municipality_code)
+        .open_escalations(None, Some(citizen_id))
         .await?
         .into_iter()
-        .filter(|r| r.user_id == citizen_id)
         .filter_map(|r| queue_item(st, r))
         .collect();
     let mut earlier: Vec<_> = escalations.iter().filter(|e| e.status != Status::Open.code()).filter_map(escalation_view).collect();
