@@ -494,6 +494,7 @@ messages! {
     EmailOff => "Stop den daglige e-mail", "Stop the daily e-mail";
     EmailIsOn => "Daglig e-mail: til", "Daily e-mail: on";
     ShowSearch => "Vis søgningen", "Show the search";
+    ReadMessage => "Læs beskeden", "Read the message";
     ErrAgentEmpty => "Søg efter noget først: skriv et ord eller vælg et filter.", "Search for something first: type a word or choose a filter.";
     // The 7-day check
     CheckIntro => "Hver 7. dag ser du de job, vi har fundet til dig, og bekræfter, at du søger job. Fristen springer weekender, helligdage og din ferie over.", "Every 7 days you look at the jobs we found for you and confirm that you are looking for work. The deadline skips weekends, public holidays and your holiday.";

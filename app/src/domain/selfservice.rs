@@ -109,11 +109,11 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// Where the notice leads, if anywhere.
-    pub fn link(&self) -> Option<&str> {
+    /// Where the notice leads and what the link says, if anywhere.
+    pub fn link(&self) -> Option<(&str, Msg)> {
         match self {
-            Notice::AgentMatches { href, .. } => Some(href),
-            Notice::MessageFromJobcentre => Some(crate::jobseeker::jobcentre::JOBCENTRE_PATH),
+            Notice::AgentMatches { href, .. } => Some((href, Msg::ShowSearch)),
+            Notice::MessageFromJobcentre => Some((crate::jobseeker::jobcentre::JOBCENTRE_PATH, Msg::ReadMessage)),
             _ => None,
         }
     }
