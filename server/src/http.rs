@@ -27,8 +27,18 @@ pub struct HttpState {
     pub app: AppState,
 }
 
+/// The app's routes, found once per process. Finding them runs the app with
+/// resource loading switched off for the whole process (leptos_server's
+/// `SuppressResourceLoad` is a global flag), so doing it while another router in
+/// the same process renders a page could leave that page's resources waiting
+/// forever (leptos issue #4773). The tests start many routers at once.
+pub fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let context = {
         let app = app.clone();
         move || provide_context(app.clone())

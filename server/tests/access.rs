@@ -19,7 +19,7 @@ async fn every_server_function_and_route_has_exactly_one_rule() {
     for path in &functions {
         assert!(lookup(path).is_some(), "server function {path} has no row in app::auth::access::SERVER_FUNCTIONS");
     }
-    let routes: Vec<String> = leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_string()).collect();
+    let routes: Vec<String> = server::http::routes().iter().map(|r| r.path().to_string()).collect();
     for path in &routes {
         assert!(lookup(path).is_some(), "page {path} has no row in app::auth::access::PAGES");
     }

@@ -40,7 +40,7 @@ pub async fn start(t: &TestDb) -> Running {
         axum::serve(listener, router).await.unwrap();
     });
     // A request that never gets an answer fails the test with its address instead
-    // of hanging the run (see the closing note of 2026-11-23: a rare hang is open).
+    // of hanging the run.
     let client = reqwest::Client::builder().redirect(Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap();
     Running { base: format!("http://{addr}"), client, state, server }
 }
