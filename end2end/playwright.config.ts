@@ -17,6 +17,8 @@ const launchOptions = {
   ],
 };
 
+const after2027 = process.env.BASE_URL_2027 || "http://127.0.0.1:3001";
+
 export default defineConfig({
   testDir: "./tests",
   timeout: 60_000,
@@ -30,8 +32,12 @@ export default defineConfig({
     locale: "da-DK",
     trace: "off",
   },
+  // regions.spec.ts runs against a second server whose clock starts in 2027
+  // (BASE_URL_2027, see .ci/e2e); everything else against the first.
   projects: [
-    { name: "js", use: { javaScriptEnabled: true, launchOptions } },
-    { name: "nojs", use: { javaScriptEnabled: false, launchOptions } },
+    { name: "js", testIgnore: /regions\.spec/, use: { javaScriptEnabled: true, launchOptions } },
+    { name: "nojs", testIgnore: /regions\.spec/, use: { javaScriptEnabled: false, launchOptions } },
+    { name: "js-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: true, launchOptions } },
+    { name: "nojs-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: false, launchOptions } },
   ],
 });

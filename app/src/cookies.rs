@@ -9,6 +9,24 @@ pub fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
+/// The session cookie's name. Over TLS it is `__Host-session`: browsers then take
+/// it only with `Secure`, from this very host and for the whole site, so neither a
+/// sibling subdomain nor a plain-HTTP answer can plant or shadow it. Over plain HTTP
+/// (development) browsers refuse that prefix, so it is `session`.
+pub fn session_name(tls: bool) -> &'static str {
+    if tls {
+        "__Host-session"
+    } else {
+        "session"
+    }
+}
+
+/// Whether the request came over TLS, as the reverse proxy says
+/// (`X-Forwarded-Proto: https`).
+pub fn over_tls(forwarded_proto: Option<&[u8]>) -> bool {
+    forwarded_proto == Some(b"https")
+}
+
 /// A `Set-Cookie` value: HttpOnly and SameSite=Lax always, Secure when the site is
 /// served over TLS. `max_age` 0 deletes the cookie; `None` lasts for the browser
 /// session.
@@ -33,5 +51,8 @@ mod tests {
         assert_eq!(value("sessionx=1", "session"), None);
         assert_eq!(set("sprog", "en", Some(60), true), "sprog=en; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
         assert_eq!(set("session", "", Some(0), false), "session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+        assert_eq!(session_name(true), "__Host-session");
+        assert_eq!(set(session_name(true), "t", None, true), "__Host-session=t; Path=/; HttpOnly; SameSite=Lax; Secure");
+        assert!(over_tls(Some(b"https")) && !over_tls(Some(b"http")) && !over_tls(None));
     }
 }

@@ -98,6 +98,69 @@ messages! {
     SearchResultsHeading => "Søgeresultater", "Search results";
     ApplicationDeadline => "Ansøgningsfrist", "Application deadline";
     Employer => "Arbejdsgiver", "Employer";
+    PostedByCompany => "Opslået af virksomheden", "Posted by the company";
+    CompanyRoleAdmin => "Administrator", "Administrator";
+    CompanyRoleMember => "Bruger", "User";
+    CompanyRolePending => "Venter på godkendelse", "Waiting for approval";
+    ErrVacancyLimit => "Jeres virksomhed har slået mange stillinger op i dag. Prøv igen i morgen, eller kontakt os, hvis I har brug for at slå flere op.", "Your company has posted many vacancies today. Try again tomorrow, or contact us if you need to post more.";
+    ErrJoblogFull => "Din joblog er fuld. Slet nogle gamle aktiviteter, før du tilføjer nye.", "Your joblog is full. Delete some old activities before you add new ones.";
+    ErrFilesFull => "Der er ikke plads til flere filer. Slet en fil fra en anden aktivitet, eller vælg en mindre fil.", "There is no room for more files. Delete a file from another activity, or choose a smaller file.";
+    ErrMessagesFull => "Du har sendt mange beskeder i dag. Din tekst er ikke sendt; prøv igen i morgen, eller ring til jobcentret.", "You have sent many messages today. Your text was not sent; try again tomorrow, or call the jobcentre.";
+    ErrRecoveryReason => "Skriv kort, hvordan du har kontrolleret, at personen må repræsentere virksomheden (10–500 tegn).", "Say briefly how you checked that the person may represent the company (10–500 characters).";
+    CompanyHeading => "Virksomhed og brugere", "Company and users";
+    CompanyNone => "Din konto er ikke knyttet til en virksomhed.", "Your account is not linked to a company.";
+    CompanyPendingNotice => "Du har bedt om at måtte handle for virksomheden. Virksomhedens administrator skal godkende dig, før du kan se og slå stillinger op.", "You have asked to act for the company. The company's administrator must approve you before you can see and post vacancies.";
+    CompanyUsersHeading => "Virksomhedens brugere", "The company's users";
+    CompanyUsersIntro => "Godkend dem, der arbejder for virksomheden. Fjern dem, der ikke skal kunne handle for den.", "Approve those who work for the company. Remove those who should not act for it.";
+    CompanyYourRole => "Din rolle", "Your role";
+    Actions => "Handlinger", "Actions";
+    CompanyRoleColumn => "Rolle", "Role";
+    ApproveUser => "Godkend", "Approve";
+    RemoveUser => "Fjern", "Remove";
+    CompanyUserApproved => "Brugeren er godkendt.", "The user is approved.";
+    CompanyUserRemoved => "Brugeren er fjernet fra virksomheden.", "The user was removed from the company.";
+    NavCompany => "Virksomhed og brugere", "Company and users";
+    AdminCompaniesHeading => "Virksomheder: flyt administrationen", "Companies: move the administration";
+    AdminCompaniesIntro => "Har en anden end virksomheden oprettet sig med dens CVR-nummer, kan du flytte administrationen til den rette person. Kontrollér det først ad anden vej, fx ved at ringe til virksomheden via CVR-registret. Handlingen logges.", "If someone other than the company signed up with its CVR number, you can move the administration to the right person. Check it by other means first, for example by calling the company through the CVR register. The action is logged.";
+    FieldRecoveryReason => "Hvordan har du kontrolleret det?", "How did you check it?";
+    FieldNewCompanyAdmin => "Hvem skal være virksomhedens administrator?", "Who is to be the company's administrator?";
+    ErrChooseUser => "Vælg den bruger, der skal være administrator.", "Choose the user who is to be administrator.";
+    MakeCompanyAdmin => "Gør til administrator", "Make administrator";
+    CompanyNotFound => "Der er ingen virksomhed med det CVR-nummer.", "There is no company with that CVR number.";
+    CompanyAdminMoved => "Administrationen er flyttet.", "The administration was moved.";
+    FindCompany => "Find virksomhed", "Find company";
+    SecurityLogHeading => "Sikkerhedslog", "Security log";
+    SecUnauthenticated => "Ikke logget ind", "Not signed in";
+    SecForbidden => "Ingen adgang (forkert rolle)", "No access (wrong role)";
+    SecCrossSite => "Afvist: fra et andet websted", "Refused: from another site";
+    SecSignInPaused => "Log ind sat på pause", "Sign-in paused";
+    SecSignUpPaused => "Oprettelse sat på pause", "Sign-up paused";
+    SecCompanyUserApproved => "Virksomhedsbruger godkendt", "Company user approved";
+    SecCompanyUserRemoved => "Virksomhedsbruger fjernet", "Company user removed";
+    SecCompanyAdminMoved => "Virksomhedens administration flyttet", "Company administration moved";
+    SecStaffDeactivated => "Medarbejder deaktiveret", "Staff deactivated";
+    SecStaffReactivated => "Medarbejder genaktiveret", "Staff reactivated";
+    SecOther => "Anden hændelse", "Other event";
+    SecurityLogIntro => "Afviste forsøg (manglende adgang, forkert rolle, forespørgsler fra andre websteder, pauser ved log ind og oprettelse) og ændringer af rettigheder. Nyeste først.", "Refused attempts (no access, wrong role, requests from other sites, paused sign-ins and sign-ups) and changes of rights. Newest first.";
+    SecurityWhat => "Hændelse", "Event";
+    SecurityWhere => "Adresse", "Address";
+    SecurityFrom => "Fra", "From";
+    OlderEvents => "Ældre hændelser", "Older events";
+    NavSecurityLog => "Sikkerhedslog", "Security log";
+    NavCompanies => "Virksomheder", "Companies";
+    NavStaff => "Medarbejdere", "Staff";
+    StaffHeading => "Medarbejderkonti", "Staff accounts";
+    StaffActive => "Aktiv", "Active";
+    StaffDeactivated => "Deaktiveret", "Deactivated";
+    Deactivate => "Deaktivér", "Deactivate";
+    Reactivate => "Genaktivér", "Reactivate";
+    StaffChanged => "Kontoen er ændret. En deaktiveret medarbejder er logget ud overalt.", "The account was changed. A deactivated member of staff is signed out everywhere.";
+    ChangePasswordHeading => "Skift adgangskode", "Change password";
+    FieldCurrentPassword => "Nuværende adgangskode", "Current password";
+    FieldNewPassword => "Ny adgangskode", "New password";
+    ChangePassword => "Skift adgangskode", "Change password";
+    PasswordChanged => "Din adgangskode er skiftet. Du er logget ud alle andre steder.", "Your password was changed. You were signed out everywhere else.";
+    ErrCurrentPassword => "Den nuværende adgangskode er forkert.", "The current password is wrong.";
     Workplace => "Arbejdssted", "Workplace";
     WeeklyHours => "Timer pr. uge", "Hours per week";
     Posted => "Slået op", "Posted";
@@ -249,7 +312,6 @@ messages! {
     OpenCitizen => "Se borgerens oplysninger", "View the citizen's data";
     SearchCitizen => "Søg", "Search";
     CitizenHeading => "Borger", "Citizen";
-    MunicipalityOf => "kommune", "municipality";
 
     // Errors shown as pages or banners
     ErrNotFound => "Siden findes ikke.", "The page does not exist.";
@@ -452,6 +514,7 @@ messages! {
     // Search filters
     FilterHeading => "Afgræns og sortér", "Filter and sort";
     FilterRegion => "Region", "Region";
+    AllOfDenmark => "Hele Danmark", "All of Denmark";
     FilterMunicipality => "Kommune", "Municipality";
     FilterTime => "Arbejdstid", "Working hours";
     FilterPosted => "Slået op", "Posted";
@@ -923,6 +986,24 @@ pub fn distance(lang: Lang, km: f64) -> String {
 }
 
 /// "Jobagenten »Kok i Aarhus« har fundet 3 nye job."
+/// The notice that a saved search now names the region its old ones became.
+pub fn agent_region_moved(lang: Lang, agent: &str, from: &[crate::domain::region::Region], to: crate::domain::region::Region, on: chrono::NaiveDate) -> String {
+    let names: Vec<&str> = from.iter().map(|r| r.name(lang)).collect();
+    let joined = names.join(if lang == Lang::Da { " og " } else { " and " });
+    match lang {
+        Lang::Da => format!(
+            "Din jobagent »{agent}« søger nu i {}: {joined} blev en del af den {}. Du finder de samme job som før.",
+            to.name(lang),
+            date(lang, on)
+        ),
+        Lang::En => format!(
+            "Your job agent \"{agent}\" now searches {}: {joined} became part of it on {}. You will find the same jobs as before.",
+            to.name(lang),
+            date(lang, on)
+        ),
+    }
+}
+
 pub fn agent_matches(lang: Lang, agent: &str, n: u64) -> String {
     match (lang, n) {
         (Lang::Da, 1) => format!("Jobagenten »{agent}« har fundet 1 nyt job."),

@@ -76,10 +76,14 @@ pub const FORM_PAGES: &[&str] = &[
     employer::NEW_VACANCY_PATH,
     auth::SIGN_IN_PATH,
     auth::SIGN_OUT_PATH,
+    auth::ACCOUNT_PATH,
     auth::signup::JOBSEEKER_PATH,
     auth::signup::EMPLOYER_PATH,
     admin::USERS_PATH,
     admin::rules::RULES_PATH,
+    admin::security::COMPANIES_PATH,
+    admin::security::STAFF_PATH,
+    employer::company::COMPANY_PATH,
     jobseeker::MIN_SIDE_PATH,
     jobseeker::cv::CV_SECTION_PATH,
     jobseeker::joblog::JOBLOG_PATH,
@@ -114,6 +118,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arbejdsgiver") view=employer::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/regler") view=admin::rules::RulesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/sikkerhed") view=admin::security::SecurityLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/virksomheder") view=admin::security::CompaniesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/medarbejdere") view=admin::security::StaffPage ssr=SsrMode::Async/>
+                    <Route path=path!("/arbejdsgiver/virksomhed") view=employer::company::CompanyPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter") view=caseworker::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/overblik") view=caseworker::DashboardPage ssr=SsrMode::Async/>

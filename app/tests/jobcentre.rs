@@ -129,7 +129,12 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         // Opening the case is logged with its purpose, and the citizen sees it.
         let case = caseworker::case(&st, &kbh, me.id, Purpose::Escalation, today).await.unwrap();
         assert_eq!((case.open.len(), case.messages.len()), (1, 1));
-        assert_eq!(app::ssr::services::citizens::accesses(&st, &me).await.unwrap().len(), 1);
+        // The citizen sees each list that named them (twice in the queue), the task
+        // taken and handed on, and the case opened.
+        let seen: Vec<String> = app::ssr::services::citizens::accesses(&st, &me).await.unwrap().into_iter().map(|a| a.what).collect();
+        assert_eq!(seen.iter().filter(|w| w.starts_with("arbejdskø")).count(), 2, "{}: {seen:?}", t.label);
+        assert_eq!(seen.iter().filter(|w| w.starts_with("opgave")).count(), 2, "{}: {seen:?}", t.label);
+        assert_eq!(seen.iter().filter(|w| w.starts_with("sag")).count(), 1, "{}: {seen:?}", t.label);
         assert_eq!(caseworker::case(&st, &aarhus, me.id, Purpose::Escalation, today).await, Err(AppError::Forbidden));
 
         // A message, a phone meeting, a journal note; bad input is refused per field.

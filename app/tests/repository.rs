@@ -38,8 +38,8 @@ async fn every_write_leaves_an_outbox_row_in_order() {
             .insert_vacancies(&[vacancy("Murer", "Odense"), vacancy("Maler", "Vejle")], |_| Utc::now())
             .await
             .unwrap();
-        assert!(t.db.close_vacancy(a, Utc::now()).await.unwrap());
-        assert!(!t.db.close_vacancy(a, Utc::now()).await.unwrap(), "closing twice changes nothing");
+        assert!(t.db.close_vacancy(a, None, Utc::now()).await.unwrap());
+        assert!(!t.db.close_vacancy(a, None, Utc::now()).await.unwrap(), "closing twice changes nothing");
         let rows = t.db.outbox_after(0, 100).await.unwrap();
         let touched: Vec<i64> = rows.iter().map(|r| r.entity_id).collect();
         assert_eq!(touched, vec![a, ids[0], ids[1], a], "{}", t.label);
@@ -58,7 +58,7 @@ async fn batches_for_the_indexer_by_id_and_in_pages() {
     for t in databases("batches").await {
         let items: Vec<NewVacancy> = (0..25).map(|i| vacancy(&format!("Job {i}"), "Aalborg")).collect();
         let ids = t.db.insert_vacancies(&items, |_| Utc::now()).await.unwrap();
-        t.db.close_vacancy(ids[3], Utc::now()).await.unwrap();
+        t.db.close_vacancy(ids[3], None, Utc::now()).await.unwrap();
         let some = t.db.vacancies_by_ids(&[ids[0], ids[3], ids[24], 99_999]).await.unwrap();
         assert_eq!(some.len(), 3, "{}: unknown ids are skipped, closed ones included", t.label);
         let page1 = t.db.open_vacancies_after(0, 10).await.unwrap();

@@ -13,7 +13,7 @@ use app::error::AppError;
 use app::search::types::SearchQuery;
 use app::ssr::db::VacancyRow;
 use app::ssr::index::VacancyIndex;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sqlx::{Connection, Executor, QueryBuilder};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -64,7 +64,7 @@ impl Mix {
     fn municipalities(self) -> Option<Vec<i32>> {
         match self {
             Mix::Text => None,
-            Mix::Facets => Some(municipality::all().iter().filter(|m| m.region == "Midtjylland").map(|m| i32::from(m.code)).collect()),
+            Mix::Facets => Some(municipality::all().iter().filter(|m| m.region_2007 == app::domain::region::Region::Midtjylland).map(|m| i32::from(m.code)).collect()),
             // The SQL tables know only the municipality: those whose main town is within.
             Mix::Radius => Some(Radius::new(AARHUS_C, 50.0).municipalities.into_iter().map(i32::from).collect()),
         }
@@ -113,6 +113,8 @@ fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
             created_at,
             employment_type: v.employment_type.code().into(),
             occupation_code: v.occupation_code,
+            company_name: None,
+            company_cvr: None,
         })
         .collect()
 }
@@ -175,7 +177,7 @@ async fn bench_tantivy(rows: &[VacancyRow], dir: &Path, queries: usize, today: N
             async move {
                 let q = match mix {
                     Mix::Text => SearchQuery::text(text),
-                    Mix::Facets => SearchQuery { regions: vec!["Midtjylland".into()], ..SearchQuery::text(text) },
+                    Mix::Facets => SearchQuery { regions: vec![app::domain::region::Region::Midtjylland], ..SearchQuery::text(text) },
                     Mix::Radius => SearchQuery { near: Some(AARHUS_C), km: 50, ..SearchQuery::text(text) },
                 };
                 // On this thread: the latency of the search itself, not of a thread hop.
@@ -340,7 +342,7 @@ async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, to
 
 /// Runs every engine at every size, printing each row as it is done.
 pub async fn run(opts: &Options) -> Result<Vec<Row>, AppError> {
-    let today = app::domain::time::danish_date(Utc::now());
+    let today = app::domain::time::danish_date(app::ssr::clock::now());
     std::fs::create_dir_all(&opts.work_dir).map_err(|e| AppError::internal(format_args!("{}: {e}", opts.work_dir.display())))?;
     let mut out = Vec::new();
     for &n in &opts.sizes {
@@ -399,7 +401,7 @@ pub fn markdown(rows: &[Row], queries: usize) -> String {
         .map_or(0, |kb| kb / 1024 / 1024);
     let mut s = format!(
         "Run on {} with {} cores of {cpu} and {mem_gb} GB memory. Each query mix ran {queries} times after a warm-up.\n\n",
-        Utc::now().format("%Y-%m-%d"),
+        app::ssr::clock::now().format("%Y-%m-%d"),
         cores
     );
     s.push_str("| engine | vacancies | load | load rate | size | memory (RSS) |");

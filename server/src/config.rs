@@ -56,6 +56,11 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
     pub public_url: String,
 
+    /// Start the server's clock at this moment (RFC 3339, e.g. `2027-01-04T08:00:00Z`)
+    /// instead of now, to rehearse a date on a staging server. Never in production.
+    #[arg(long, env = "JOBUNIVERS_CLOCK_START", global = true)]
+    pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -100,10 +105,11 @@ impl Config {
     }
 }
 
-/// `postgres://user:secret@host/db` -> `postgres://user:***@host/db`.
+/// `postgres://user:secret@host/db` -> `postgres://user:***@host/db`. The host
+/// starts after the last `@`: a password may contain `@` itself.
 pub fn redact_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
-    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_string() };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else { return url.to_string() };
     match userinfo.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_string(),
@@ -119,5 +125,8 @@ mod tests {
         assert_eq!(redact_password("postgres://job:hemmelig@db:5432/job"), "postgres://job:***@db:5432/job");
         assert_eq!(redact_password("postgres://job@db/job"), "postgres://job@db/job");
         assert_eq!(redact_password("sqlite://data/jobunivers.db"), "sqlite://data/jobunivers.db");
+        // A password with '@' in it: nothing of it may show.
+        assert_eq!(redact_password("postgres://job:hem@lig@db/job"), "postgres://job:***@db/job");
+        assert_eq!(redact_password("postgres://job:a@b:c@db:5432/job?sslmode=require"), "postgres://job:***@db:5432/job?sslmode=require");
     }
 }

@@ -15,11 +15,12 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest form body accepted; a vacancy with the longest description fits easily.
-const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// Largest body accepted by any route but the file upload (which has its own
+/// limit): forms and server functions. A vacancy with the longest description fits
+/// easily; every string from outside is bounded by it before any field check.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 #[derive(Clone, FromRef)]
 pub struct HttpState {
@@ -54,7 +55,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         async move {
             let (mut parts, body) = req.into_parts();
             let lang = lang_of(&parts.headers);
-            match to_bytes(body, MAX_FORM_BYTES).await {
+            match to_bytes(body, MAX_BODY_BYTES).await {
                 Ok(bytes) => {
                     parts.extensions.insert(PostedForm(bytes.to_vec().into()));
                     render(Request::from_parts(parts, Body::empty())).await
@@ -80,24 +81,93 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
     router
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<HttpState, _>(shell))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        // Pages set their own policy with a nonce; everything else gets the strictest.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"),
-        ))
-        // Layers run outside-in from the last: the session is found first, then access.
-        .layer(axum::middleware::from_fn(access_layer))
-        .layer(axum::middleware::from_fn(same_origin_layer))
+        // Layers run outside-in from the last: headers wrap every answer (refusals and
+        // redirects too), then the body limit, the session, the cross-site check and
+        // access.
+        .layer(axum::middleware::from_fn(api_error_status_layer))
+        .layer(from_fn_with_state(app.clone(), access_layer))
+        .layer(from_fn_with_state(app.clone(), same_origin_layer))
         .layer(from_fn_with_state(app, session_layer))
+        .layer(axum::middleware::from_fn(body_limit_layer))
         .layer(axum::middleware::from_fn(move |req, next| client_ip_layer(trusted_proxy, req, next)))
+        .layer(axum::middleware::from_fn(security_headers_layer))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Security headers on every answer, whoever wrote it (a page, a server function,
+/// a refusal, a redirect, a static file). Pages set their own Content-Security-Policy
+/// with a nonce; everything else gets the strictest. Personal answers (anything to a
+/// signed-in browser, every server function, anything that sets a cookie) are never
+/// stored: jobcentre and library PCs are shared. Over TLS, browsers are told to
+/// keep to it (HSTS).
+async fn security_headers_layer(req: Request<Body>, next: Next) -> Response {
+    let tls = app::cookies::over_tls(req.headers().get("x-forwarded-proto").map(|v| v.as_bytes()));
+    let personal = req.uri().path().starts_with("/api/") || session_token(req.headers(), tls).is_some();
+    let mut res = next.run(req).await;
+    let personal = personal || res.headers().contains_key(header::SET_COOKIE);
+    let h = res.headers_mut();
+    let mut default = |name: header::HeaderName, value: &'static str| {
+        if !h.contains_key(&name) {
+            h.insert(name, HeaderValue::from_static(value));
+        }
+    };
+    default(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    default(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+    default(header::X_FRAME_OPTIONS, "DENY");
+    default(header::CONTENT_SECURITY_POLICY, "default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+    if tls {
+        default(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+    }
+    if personal {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// Server functions answer every error with 500. Give the answer the error's own
+/// status (a refusal is 403, a malformed request 400, a form with mistakes 422), so
+/// clients, logs and monitoring see what happened. The browser's client reads any
+/// 4xx or 5xx as the error, so nothing else changes.
+async fn api_error_status_layer(req: Request<Body>, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Bounds the body of every request but the file upload (limited by its own route),
+/// so no request can make the server read without limit.
+async fn body_limit_layer(req: Request<Body>, next: Next) -> Response {
+    if req.uri().path() == app::jobseeker::joblog::ATTACHMENT_PATH {
+        return next.run(req).await;
+    }
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return too_large(lang_of(req.headers()));
+    }
+    let (parts, body) = req.into_parts();
+    let limited = Body::new(http_body_util::Limited::new(body, MAX_BODY_BYTES));
+    next.run(Request::from_parts(parts, limited)).await
+}
+
+/// The session token in the request's cookie, under the name for this transport.
+fn session_token(headers: &HeaderMap, tls: bool) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| app::cookies::value(c, app::cookies::session_name(tls)))
+        .filter(|t| !t.is_empty())
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
@@ -138,13 +208,8 @@ async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next
     if req.extensions().get::<MatchedPath>().is_none() {
         return next.run(req).await;
     }
-    let token = req
-        .headers()
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| app::cookies::value(c, app::auth::SESSION_COOKIE))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string);
+    let tls = app::cookies::over_tls(req.headers().get("x-forwarded-proto").map(|v| v.as_bytes()));
+    let token = session_token(req.headers(), tls).map(str::to_string);
     let user = match &token {
         Some(t) => app::ssr::services::auth::authenticate(&app, t).await.unwrap_or_else(|e| {
             // The database may be down: carry on as anonymous; pages that need a
@@ -158,9 +223,53 @@ async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next
     next.run(req).await
 }
 
+/// Writes a refused attempt to the security log, without delaying the answer. At
+/// most `PER_MINUTE` events an address a minute are written, so a flood of refused
+/// requests cannot turn into a flood of database writes (the rest are counted in
+/// the server's log).
+fn log_refusal(app: &AppState, kind: &'static str, req: &Request<Body>) {
+    const PER_MINUTE: u32 = 20;
+    static SEEN: std::sync::Mutex<(i64, Vec<(String, u32)>)> = std::sync::Mutex::new((0, Vec::new()));
+    let ip = req.extensions().get::<app::auth::ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into());
+    let minute = app::ssr::clock::now().timestamp() / 60;
+    let allowed = match SEEN.lock() {
+        Ok(mut seen) => {
+            if seen.0 != minute || seen.1.len() > 10_000 {
+                *seen = (minute, Vec::new());
+            }
+            match seen.1.iter_mut().find(|(a, _)| *a == ip) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n <= PER_MINUTE
+                }
+                None => {
+                    seen.1.push((ip.clone(), 1));
+                    true
+                }
+            }
+        }
+        Err(_) => false,
+    };
+    if !allowed {
+        tracing::warn!(kind, ip, "refused attempt not written to the security log (too many from this address)");
+        return;
+    }
+    let user_id = req.extensions().get::<app::auth::CurrentUser>().and_then(|c| c.user.as_ref().map(|u| u.id));
+    let method = req.method().to_string();
+    let path: String = req.uri().path().chars().take(300).collect();
+    let db = app.db.clone();
+    tokio::spawn(async move {
+        let event = app::ssr::db::NewSecurityEvent { kind, user_id, ip: &ip, method: &method, path: &path, detail: "" };
+        if let Err(e) = db.insert_security_event(&event, app::ssr::clock::now()).await {
+            tracing::warn!(kind, error = %e, "security event not stored");
+        }
+    });
+}
+
 /// Checks `app::auth::access` before any page or server function runs. Routes with
-/// no row are refused; static files (no matched route) pass.
-async fn access_layer(req: Request<Body>, next: Next) -> Response {
+/// no row are refused; static files (no matched route) pass. Refusals of a
+/// signed-in person, and of server functions, go to the security log.
+async fn access_layer(State(app): State<AppState>, req: Request<Body>, next: Next) -> Response {
     use app::auth::access::{lookup, Decision};
     let Some(path) = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()) else {
         return next.run(req).await;
@@ -187,8 +296,14 @@ async fn access_layer(req: Request<Body>, next: Next) -> Response {
             }
             res
         }
-        Decision::Unauthenticated => refusal(app::error::AppError::Unauthenticated, lang, api),
-        Decision::Forbidden => refusal(app::error::AppError::Forbidden, lang, api),
+        Decision::Unauthenticated => {
+            log_refusal(&app, "refused-401", &req);
+            refusal(app::error::AppError::Unauthenticated, lang, api)
+        }
+        Decision::Forbidden => {
+            log_refusal(&app, "refused-403", &req);
+            refusal(app::error::AppError::Forbidden, lang, api)
+        }
     }
 }
 
@@ -213,9 +328,11 @@ pub fn refusal_for(error: app::error::AppError, headers: &HeaderMap) -> Response
 }
 
 /// Refuses writes sent from another site's pages (cross-site request forgery).
-/// Browsers say where a request comes from in `Origin` or `Sec-Fetch-Site`;
-/// requests without either (not from a browser) are not a CSRF risk.
-async fn same_origin_layer(req: Request<Body>, next: Next) -> Response {
+/// Browsers say where a request comes from in `Origin` or `Sec-Fetch-Site`. A write
+/// with neither is taken as not from a browser, unless it carries a session
+/// cookie: then it acts for someone, and is refused (an old or odd browser is
+/// asked to use a current one rather than risk it).
+async fn same_origin_layer(State(app): State<AppState>, req: Request<Body>, next: Next) -> Response {
     if req.method() == axum::http::Method::GET || req.method() == axum::http::Method::HEAD {
         return next.run(req).await;
     }
@@ -225,10 +342,13 @@ async fn same_origin_layer(req: Request<Body>, next: Next) -> Response {
     let cross = match (text("origin"), text("sec-fetch-site")) {
         (Some(origin), _) => origin.split_once("://").map(|(_, authority)| authority) != host,
         (None, Some(site)) => site == "cross-site",
-        (None, None) => false,
+        (None, None) => headers.get(header::COOKIE).is_some_and(|c| {
+            c.to_str().is_ok_and(|c| [true, false].iter().any(|tls| app::cookies::value(c, app::cookies::session_name(*tls)).is_some()))
+        }),
     };
     if cross {
         tracing::warn!(origin = text("origin"), host, "cross-origin write refused");
+        log_refusal(&app, "cross-site", &req);
         return refusal(app::error::AppError::Forbidden, lang_of(headers), req.uri().path().starts_with("/api/"));
     }
     next.run(req).await

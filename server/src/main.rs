@@ -100,6 +100,10 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| "info".into());
     tracing_subscriber::fmt().with_env_filter(filter).init();
+    if let Some(at) = cli.config.clock_start {
+        app::ssr::clock::start_at(at);
+        tracing::warn!(%at, "the server's clock was started at another moment (JOBUNIVERS_CLOCK_START): for rehearsals, never production");
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

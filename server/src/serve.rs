@@ -68,7 +68,7 @@ async fn background(state: AppState) {
     loop {
         tokio::select! {
             _ = five.tick() => {
-                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, app::ssr::today(), chrono::Utc::now()).await;
+                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, app::ssr::today(), app::ssr::clock::now()).await;
                 if let Err(e) = scan {
                     tracing::warn!(error = %e, "escalation scan failed; next round in 5 minutes");
                 }
@@ -78,7 +78,7 @@ async fn background(state: AppState) {
                 if let Err(e) = agents {
                     tracing::warn!(error = %e, "job agent sweep failed; next round in a minute");
                 }
-                if let Err(e) = app::ssr::services::agents::send_digests(&state, chrono::Utc::now()).await {
+                if let Err(e) = app::ssr::services::agents::send_digests(&state, app::ssr::clock::now()).await {
                     tracing::warn!(error = %e, "job agent e-mails failed; next round in a minute");
                 }
             }
@@ -86,6 +86,11 @@ async fn background(state: AppState) {
                 match app::ssr::services::selfservice::checks::sweep_all(&state, app::ssr::today()).await {
                     Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
                     Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
+                }
+                // Counted events older than any limit's window are of no more use.
+                let old = app::ssr::clock::now() - app::domain::limits::KEEP_EVENTS;
+                if let Err(e) = state.db.prune_events(old).await {
+                    tracing::warn!(error = %e, "pruning counted events failed; next round in 15 minutes");
                 }
             }
         }

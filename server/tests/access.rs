@@ -60,7 +60,8 @@ async fn every_role_gets_what_the_table_says() {
                 let url = format!("{base}{}", path.replace("{id}", id).replace("{afsnit}", "kontakt"));
                 let mut requests = vec![("GET", with_cookie(client.get(&url)))];
                 if app::FORM_PAGES.contains(&path) {
-                    requests.push(("POST", with_cookie(client.post(&url)).form(&[("x", "")])));
+                    // As a browser posts a form: from this site.
+                    requests.push(("POST", with_cookie(client.post(&url)).header("origin", base.clone()).form(&[("x", "")])));
                 }
                 for (method, req) in requests {
                     let res = req.send().await.unwrap();
@@ -94,7 +95,7 @@ async fn every_role_gets_what_the_table_says() {
             let mut functions: Vec<_> = SERVER_FUNCTIONS.to_vec();
             functions.sort_by_key(|(p, _)| *p == "/api/auth/sign-out");
             for (path, access) in functions {
-                let res = with_cookie(client.post(format!("{base}{path}"))).form(&[("x", "")]).send().await.unwrap();
+                let res = with_cookie(client.post(format!("{base}{path}"))).header("origin", base.clone()).form(&[("x", "")]).send().await.unwrap();
                 let status = res.status();
                 match access.decide(user.as_ref()) {
                     Decision::Allow => assert!(

@@ -68,7 +68,7 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
         // Rejected: errors next to the fields, in Danish, and what was typed kept.
         let mut bad = vacancy_form("S");
         bad[3].1 = "67".into();
-        let res = s.client.post(&url).header(COOKIE, &cookie).form(&bad).send().await.unwrap();
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", s.base.clone()).form(&bad).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         let html = res.text().await.unwrap();
         assert!(html.contains("Stillingsbetegnelsen skal være mellem 3 og 150 tegn."), "{}", t.label);
@@ -196,7 +196,7 @@ async fn signing_in_and_out_without_javascript() {
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Mette Hansen") && html.contains("Borger (jobsøgende)") && html.contains("København"));
 
-        let out = s.client.post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH)).header(COOKIE, cookie.clone()).form(&[("x", "")]).send().await.unwrap();
+        let out = s.client.post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH)).header(COOKIE, cookie.clone()).header("origin", s.base.clone()).form(&[("x", "")]).send().await.unwrap();
         assert_eq!(out.status(), StatusCode::SEE_OTHER);
         assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"), "the cookie is removed");
         let (status, _) = account(cookie).await;
@@ -292,10 +292,10 @@ async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
                 ("password", "ny medarbejder paa kontoret"),
             ]
         };
-        let res = s.client.post(&url).header(COOKIE, &cookie).form(&staff("")).send().await.unwrap();
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", s.base.clone()).form(&staff("")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         assert!(res.text().await.unwrap().contains("Vælg en kommune."), "a caseworker needs a municipality");
-        let res = s.client.post(&url).header(COOKIE, &cookie).form(&staff("461")).send().await.unwrap();
+        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", s.base.clone()).form(&staff("461")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "lone@odense.example"), ("password", "ny medarbejder paa kontoret")];
         let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();

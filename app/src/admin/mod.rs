@@ -1,6 +1,7 @@
 //! The administrator's pages: creating staff accounts, and the escalation rules.
 
 pub mod rules;
+pub mod security;
 
 use crate::auth::FormData;
 use crate::error::AppError;
@@ -77,7 +78,7 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
         ("caseworker".to_string(), lang.t(Msg::RoleCaseworker).to_string()),
         ("admin".to_string(), lang.t(Msg::RoleAdmin).to_string()),
     ];
-    let municipalities = crate::domain::municipality::options();
+    let municipalities = crate::domain::municipality::options(lang);
     let fields = vec![
         ("role", Msg::FieldStaffRole),
         ("name", Msg::FieldName),
@@ -87,6 +88,7 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
     ];
     view! {
         <PageTitle text=forms::title(lang, Msg::AdminUsersHeading, rejected.is_some())/>
+        <security::AdminNav current=USERS_PATH/>
         <h1>{lang.t(Msg::AdminUsersHeading)}</h1>
         {created.then(|| view! {
             <div class="alert alert-success" role="status"><p class="alert-text">{lang.t(Msg::UserCreated)}</p></div>

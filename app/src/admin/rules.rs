@@ -41,13 +41,14 @@ pub fn RulesAdminPage() -> impl IntoView {
     let data = Resource::new(move || municipality.get(), rules_of);
     view! {
         <PageTitle text=lang.t(Msg::RulesHeading).to_string()/>
+        <super::security::AdminNav current=RULES_PATH/>
         <h1>{lang.t(Msg::RulesHeading)}</h1>
         <p>{lang.t(Msg::RulesIntro)}</p>
         {move || query.read().get("gemt").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::RulesSaved)}</p></div></div>
         })}
         <form method="get" action=RULES_PATH class="queue-filter">
-            <SelectField name="kommune" label=Msg::FieldMunicipality options=crate::domain::municipality::options()
+            <SelectField name="kommune" label=Msg::FieldMunicipality options=crate::domain::municipality::options(lang)
                 selected=municipality.get_untracked().to_string() error=None/>
             <button type="submit" class="button button-secondary">{lang.t(Msg::ShowMunicipality)}</button>
         </form>
@@ -73,10 +74,10 @@ fn RulesView(page: RulesPage, rejected: Option<Rejected<RulesForm>>) -> impl Int
     let values = [form.missed_checks.clone(), form.joblog_behind_weeks.clone(), form.self_service_weeks.clone(), form.service_level_days.clone(), form.quiet_days.clone()];
     let mut fields: Vec<(&'static str, Msg)> = RULE_RANGES.iter().zip(LABELS).map(|((n, ..), l)| (*n, l)).collect();
     fields.push(("note", Msg::RulesNote));
-    let name = crate::domain::municipality::by_code(page.municipality).map(|m| m.name).unwrap_or_default();
+    let name = crate::domain::municipality::by_code(page.municipality).map(|m| m.official_name(lang)).unwrap_or_default();
     view! {
         {rejected.map(|r| view! { <ErrorSummary error=r.error fields/> })}
-        <h2>{format!("{name} Kommune")}</h2>
+        <h2>{name}</h2>
         {page.history.is_empty().then(|| view! { <p>{lang.t(Msg::RulesDefaultsApply)}</p> })}
         <form method="post" action=format!("{RULES_PATH}?kommune={}", page.municipality) novalidate=true>
             <input type="hidden" name="municipality" value=page.municipality.to_string()/>

@@ -52,6 +52,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/auth/sign-out", Access::Public),
     ("/api/auth/sign-up/jobseeker", Access::Public),
     ("/api/auth/sign-up/employer", Access::Public),
+    ("/api/auth/password", Access::SignedIn),
     ("/api/employer/vacancy/create", EMPLOYERS),
     ("/api/caseworker/citizen/find", STAFF),
     ("/api/caseworker/citizen/view", STAFF),
@@ -83,6 +84,13 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/caseworker/queue/act", STAFF),
     ("/api/caseworker/case/act", STAFF),
     ("/api/caseworker/dashboard", STAFF),
+    ("/api/employer/company", EMPLOYERS),
+    ("/api/employer/company/act", EMPLOYERS),
+    ("/api/admin/security-log", ADMINS),
+    ("/api/admin/companies/find", ADMINS),
+    ("/api/admin/companies/move-admin", ADMINS),
+    ("/api/admin/staff", ADMINS),
+    ("/api/admin/staff/act", ADMINS),
 ];
 
 /// Every page and plain HTTP route, by its route pattern.
@@ -102,6 +110,10 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/arbejdsgiver", EMPLOYERS),
     ("/admin/brugere", ADMINS),
     ("/admin/regler", ADMINS),
+    ("/admin/sikkerhed", ADMINS),
+    ("/admin/virksomheder", ADMINS),
+    ("/admin/medarbejdere", ADMINS),
+    ("/arbejdsgiver/virksomhed", EMPLOYERS),
     ("/tilgaengelighed", Access::Public),
     ("/min-side", JOBSEEKERS),
     ("/min-side/cv", JOBSEEKERS),
@@ -133,7 +145,7 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None }
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None, company_role: None }
     }
 
     #[test]

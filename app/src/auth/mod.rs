@@ -18,7 +18,6 @@ use crate::ui::layout::{set_status, PageTitle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub const SESSION_COOKIE: &str = "session";
 pub const SIGN_IN_PATH: &str = "/log-ind";
 pub const SIGN_OUT_PATH: &str = "/log-ud";
 pub const ACCOUNT_PATH: &str = "/konto";
@@ -52,20 +51,21 @@ pub fn require_user() -> Result<User, AppError> {
 #[derive(Clone, Debug)]
 pub struct ClientIp(pub String);
 
-/// The caller's network address, for throttling.
+/// The caller's network address, for throttling and the security log.
 #[cfg(feature = "ssr")]
-fn client_ip() -> String {
+pub fn client_ip() -> String {
     request().and_then(|p| p.extensions.get::<ClientIp>().map(|c| c.0.clone())).unwrap_or_else(|| "unknown".into())
 }
 
 /// Sets (or with `None`, deletes) the session cookie on the response.
 #[cfg(feature = "ssr")]
 fn set_session_cookie(token: Option<&str>) {
-    let secure = request().is_some_and(|p| p.headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https"));
+    let secure = request().is_some_and(|p| crate::cookies::over_tls(p.headers.get("x-forwarded-proto").map(|v| v.as_bytes())));
+    let name = crate::cookies::session_name(secure);
     // No Max-Age: the cookie ends with the browser; the server ends it sooner.
     let cookie = match token {
-        Some(t) => crate::cookies::set(SESSION_COOKIE, t, None, secure),
-        None => crate::cookies::set(SESSION_COOKIE, "", Some(0), secure),
+        Some(t) => crate::cookies::set(name, t, None, secure),
+        None => crate::cookies::set(name, "", Some(0), secure),
     };
     if let (Some(res), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie)) {
         res.append_header(http::header::SET_COOKIE, value);
@@ -221,20 +221,47 @@ pub fn SignOutPage() -> impl IntoView {
     }
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    pub current: String,
+    pub new: String,
+}
+
+impl FormData for PasswordForm {
+    // Passwords are never written back into a page.
+    fn scrubbed(self) -> Self {
+        PasswordForm::default()
+    }
+}
+
+#[server(prefix = "/api", endpoint = "auth/password")]
+pub async fn change_password(form: PasswordForm) -> Result<(), AppError> {
+    // Any signed-in person, for their own account; the current password is checked.
+    let me = require_user()?;
+    let token = request().and_then(|p| p.extensions.get::<CurrentUser>().and_then(|c| c.token.clone())).unwrap_or_default();
+    let st = crate::ssr::state()?;
+    crate::ssr::services::auth::change_password(&st, &me, &token, &form.current, &form.new, &client_ip()).await
+}
+
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let me = Resource::new(|| (), |_| my_account());
+    let query = leptos_router::hooks::use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::AccountHeading).to_string()/>
         <h1>{lang.t(Msg::AccountHeading)}</h1>
+        {move || query.read().get("skiftet").map(|_| view! {
+            <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::PasswordChanged)}</p></div></div>
+        })}
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || me.get().map(|me| match me {
                 Ok(Some(user)) => {
                     let municipality = user
                         .municipality_code
                         .and_then(crate::domain::municipality::by_code)
-                        .map(|m| m.name.to_string());
+                        .map(|m| m.official_name(lang));
                     view! {
                         <dl class="vacancy-facts account-facts">
                             <dt>{lang.t(Msg::FieldName)}</dt><dd>{user.name.clone()}</dd>
@@ -252,6 +279,9 @@ pub fn AccountPage() -> impl IntoView {
                             }.into_any()),
                         }}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
+                        {crate::forms::form_page(change_password, |_: &()| format!("{ACCOUNT_PATH}?skiftet=1"), |rejected| view! {
+                            <PasswordFormView rejected/>
+                        })}
                     }.into_any()
                 }
                 Ok(None) => {
@@ -261,5 +291,23 @@ pub fn AccountPage() -> impl IntoView {
                 Err(error) => view! { <crate::ui::layout::ErrorAlert error/> }.into_any(),
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn PasswordFormView(rejected: Option<Rejected<PasswordForm>>) -> impl IntoView {
+    let lang = use_lang();
+    let (_, errors) = crate::forms::state(&rejected);
+    let fields = vec![("current", Msg::FieldCurrentPassword), ("new", Msg::FieldNewPassword)];
+    view! {
+        <h2>{lang.t(Msg::ChangePasswordHeading)}</h2>
+        {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
+        <form method="post" action=ACCOUNT_PATH novalidate=true>
+            <Field name="current" label=Msg::FieldCurrentPassword value="" error=errors.get("current") kind=Kind::Password
+                required=true autocomplete="current-password" width="input-width-xl"/>
+            <Field name="new" label=Msg::FieldNewPassword hint=Msg::FieldPasswordHint value="" error=errors.get("new")
+                kind=Kind::Password required=true autocomplete="new-password" width="input-width-xl"/>
+            <button type="submit" class="button button-secondary">{lang.t(Msg::ChangePassword)}</button>
+        </form>
     }
 }

@@ -54,9 +54,7 @@ impl FormData for EmployerSignUp {
 #[cfg(feature = "ssr")]
 async fn create_and_sign_in(new: crate::ssr::services::auth::NewAccount) -> Result<String, AppError> {
     let st = crate::ssr::state()?;
-    let (email, password) = (new.email.clone(), new.password.clone());
-    crate::ssr::services::auth::create_account(&st.db, &st.sealer, new).await?;
-    let signed = crate::ssr::services::auth::sign_in(&st, &email, &password, &super::client_ip()).await?;
+    let signed = crate::ssr::services::auth::sign_up(&st, new, &super::client_ip()).await?;
     super::set_session_cookie(Some(&signed.token));
     Ok(super::start_page(signed.user.role).to_string())
 }
@@ -105,7 +103,7 @@ fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
     let lang = use_lang();
     let (form, errors) = forms::state(&rejected);
     let err = |name: &str| errors.get(name);
-    let municipalities = crate::domain::municipality::options();
+    let municipalities = crate::domain::municipality::options(lang);
     let fields = vec![
         ("name", Msg::FieldName),
         ("email", Msg::FieldEmail),

@@ -79,7 +79,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
     let lang = use_lang();
     let (form, errors) = crate::forms::state(&rejected);
     let err = move |name: &str| errors.get(name);
-    let municipality = c.card.municipality_code.and_then(crate::domain::municipality::by_code).map(|m| m.name.to_string());
+    let municipality = c.card.municipality_code.and_then(crate::domain::municipality::by_code).map(|m| m.official_name(lang));
     let kinds: Vec<(String, String)> = MeetingKind::ALL.iter().map(|k| (k.code().to_string(), lang.t(k.label()).to_string())).collect();
     let fields = vec![
         ("body", Msg::FieldMessage),

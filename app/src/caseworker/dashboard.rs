@@ -46,7 +46,12 @@ fn Charts(d: Dashboard) -> impl IntoView {
         Some(m) => format!("{}: {} ({} {})", lang.t(Msg::MedianToClose), i18n::decimal(lang, m), d.closed, lang.t(Msg::ClosedCount)),
         None => format!("{}: –", lang.t(Msg::MedianToClose)),
     };
+    let area = match d.area.and_then(|(code, region)| Some((crate::domain::municipality::by_code(code)?, region))) {
+        Some((m, region)) => format!("{}, {}", m.official_name(lang), region.name(lang)),
+        None => lang.t(Msg::AllOfDenmark).to_string(),
+    };
     view! {
+        <p class="font-lead dashboard-area">{area}</p>
         <div class="dashboard">
             <BarChart id="chart-tracks" title=lang.t(Msg::ChartTracks).to_string() bars=tracks/>
             <BarChart id="chart-reasons" title=lang.t(Msg::ChartOpenByReason).to_string() bars=reasons/>

@@ -63,7 +63,8 @@ impl SessionPolicy {
 pub struct ThrottlePolicy {
     /// Failures counted within this window.
     pub window: Duration,
-    /// Failures for one account before it is paused.
+    /// Failures for one account from one address before that pair is paused (per
+    /// address, so a stranger cannot lock the owner out).
     pub per_account: u32,
     /// Failures from one address before it is paused (many accounts, one attacker).
     pub per_ip: u32,
@@ -75,11 +76,6 @@ impl Default for ThrottlePolicy {
     }
 }
 
-impl ThrottlePolicy {
-    pub fn is_paused(&self, account_failures: u32, ip_failures: u32) -> bool {
-        account_failures >= self.per_account || ip_failures >= self.per_ip
-    }
-}
 
 /// An e-mail address as stored and compared: trimmed and lower-case. `None` when
 /// it cannot be an address.
@@ -121,15 +117,6 @@ mod tests {
     }
 
     #[test]
-    fn throttling() {
-        let p = ThrottlePolicy::default();
-        assert!(!p.is_paused(4, 0));
-        assert!(p.is_paused(5, 0));
-        assert!(!p.is_paused(0, 29));
-        assert!(p.is_paused(0, 30));
-    }
-
-    #[test]
     fn emails() {
         assert_eq!(normalise_email("  Anne.Jensen@Mail.DK "), Some("anne.jensen@mail.dk".into()));
         for bad in ["", "anne", "anne@", "@mail.dk", "anne@mail", "an ne@mail.dk", "a@b@mail.dk", "anne@.dk"] {
@@ -147,9 +134,37 @@ pub struct User {
     pub name: String,
     /// A jobseeker's home municipality; a caseworker's employing municipality.
     pub municipality_code: Option<u16>,
-    /// An employer user's company.
+    /// An employer user's company (or the one they asked to join).
     pub company_id: Option<i64>,
+    /// Their standing in that company.
+    #[serde(default)]
+    pub company_role: Option<CompanyRole>,
 }
+
+impl User {
+    /// The company this user may act for: an employer whose company has approved
+    /// them (its administrator, or a member). Someone waiting for approval acts for
+    /// no one.
+    pub fn acting_company(&self) -> Option<i64> {
+        let approved = matches!(self.company_role, Some(CompanyRole::Admin | CompanyRole::Member));
+        self.company_id.filter(|_| self.role == Role::Employer && approved)
+    }
+
+    /// The company this user administers, if any.
+    pub fn administered_company(&self) -> Option<i64> {
+        self.company_id.filter(|_| self.role == Role::Employer && self.company_role == Some(CompanyRole::Admin))
+    }
+}
+
+code_enum!(
+    /// A user's standing in their company. The first user of a CVR number creates
+    /// the company and administers it; later users ask to join and wait for approval.
+    CompanyRole {
+        Admin => "admin", CompanyRoleAdmin;
+        Member => "member", CompanyRoleMember;
+        Pending => "pending", CompanyRolePending;
+    }
+);
 
 /// May `viewer` see the data of a citizen living in `citizen_municipality`?
 /// Caseworkers see only their own municipality's citizens; administrators all.
@@ -176,7 +191,7 @@ mod scope_tests {
     use super::*;
 
     fn user(role: Role, municipality_code: Option<u16>) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None }
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None, company_role: None }
     }
 
     #[test]

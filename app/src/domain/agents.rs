@@ -2,6 +2,7 @@
 
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
+use crate::domain::region::Region;
 use crate::search::types::SearchQuery;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,23 +26,31 @@ pub struct AgentForm {
 
 impl crate::forms::FormData for AgentForm {}
 
-/// A search given as an address query string (`q=kok&kommune=751`).
-pub fn parse_query(query: &str) -> SearchQuery {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
-    SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| p == k).map(|(_, v)| v.clone()).collect())
+/// A saved search moved to the regions in force on `date`: the new query string,
+/// the old regions and what they became. `None` when every region it names is
+/// still in force.
+pub fn regions_moved(query: &str, date: NaiveDate) -> Option<(String, Vec<(Region, Region)>)> {
+    let mut q = SearchQuery::from_address(query);
+    let moved: Vec<(Region, Region)> = q.regions.iter().map(|r| (*r, r.on(date))).filter(|(old, new)| old != new).collect();
+    if moved.is_empty() {
+        return None;
+    }
+    q.regions = q.regions.iter().map(|r| r.on(date)).collect();
+    q.regions.sort();
+    q.regions.dedup();
+    Some((query_string(&q), moved))
 }
 
 /// The query string to store: the search without its page.
 pub fn query_string(q: &SearchQuery) -> String {
-    let href = q.with_page(1).href();
-    href.split_once('?').map(|(_, s)| s.to_string()).unwrap_or_default()
+    q.with_page(1).address_query()
 }
 
 /// A new agent from the form: a name (or one made from the search) and a search
 /// that asks for something.
 pub fn validate(form: &AgentForm, existing: usize) -> Result<(String, String), AppError> {
     let mut errs = FieldErrors::default();
-    let q = parse_query(&form.query);
+    let q = SearchQuery::from_address(&form.query);
     if q.text.is_empty() && !q.is_filtered() {
         errs.add("name", Msg::ErrAgentEmpty);
     }
@@ -102,6 +111,19 @@ mod tests {
         assert_eq!(e.field_errors().and_then(|e| e.get("name")), Some(Msg::ErrAgentEmpty));
         let e = validate(&form("x", "q=kok"), MAX_AGENTS).unwrap_err();
         assert_eq!(e.field_errors().and_then(|e| e.get("name")), Some(Msg::ErrTooMany));
+    }
+
+    #[test]
+    fn saved_searches_move_to_the_regions_in_force() {
+        let eve: NaiveDate = "2026-12-31".parse().unwrap();
+        let day: NaiveDate = "2027-01-01".parse().unwrap();
+        let both = "q=kok&region=Hovedstaden&region=Sj%C3%A6lland&region=Syddanmark";
+        assert_eq!(regions_moved(both, eve), None, "nothing moves before the day");
+        let (query, moved) = regions_moved(both, day).unwrap();
+        assert_eq!(query, "q=kok&region=%C3%98stdanmark&region=Syddanmark", "the two become one, the third stays");
+        assert_eq!(moved, [(Region::Hovedstaden, Region::Oestdanmark), (Region::Sjaelland, Region::Oestdanmark)]);
+        assert_eq!(regions_moved(&query, day), None, "once moved, nothing more to do");
+        assert_eq!(regions_moved("q=kok&kommune=101", day), None);
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub struct Dashboard {
     /// Median days from raised to closed, when any were closed.
     pub median_days_to_close: Option<f64>,
     pub closed: i64,
+    /// The municipality the figures are of, and its region on the day; `None` for all
+    /// of Denmark.
+    #[serde(default)]
+    pub area: Option<(u16, super::region::Region)>,
 }
 
 /// What a caseworker does on a citizen's case, as posted by one of the case
@@ -139,6 +143,7 @@ pub fn dashboard(tracks: &[(Track, i64)], open: &[(super::escalation::Reason, i6
         open_by_age,
         median_days_to_close,
         closed: closed_days.len() as i64,
+        area: None,
     }
 }
 

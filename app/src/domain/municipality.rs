@@ -1,12 +1,17 @@
 //! Denmark's 98 municipalities, bundled with the app (see `app/data/municipalities.csv`).
 
+use super::region::Region;
+use crate::i18n::Lang;
+use chrono::NaiveDate;
 use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Municipality {
     pub code: u16,
+    /// The short name ("København"); `official_name` for labels.
     pub name: &'static str,
-    pub region: &'static str,
+    /// The region from the 2007 reform. Ask `region_on(date)` for the one in force.
+    pub region_2007: Region,
     /// Postcode and name of the main town.
     pub postcode: &'static str,
     pub town: &'static str,
@@ -23,13 +28,33 @@ pub fn all() -> &'static [Municipality] {
     ALL.get_or_init(|| super::parse::data_rows(DATA, "municipality", parse_line))
 }
 
+impl Municipality {
+    /// The region it lies in on `date`.
+    pub fn region_on(&self, date: NaiveDate) -> Region {
+        self.region_2007.on(date)
+    }
+
+    /// The name as the municipality writes it: "Københavns Kommune", "Bornholms
+    /// Regionskommune", "Aarhus Kommune"; in English "Copenhagen Municipality".
+    pub fn official_name(&self, lang: Lang) -> String {
+        match (self.code, lang) {
+            (101, Lang::Da) => "Københavns Kommune".into(),
+            (101, Lang::En) => "Copenhagen Municipality".into(),
+            (400, Lang::Da) => "Bornholms Regionskommune".into(),
+            (400, Lang::En) => "Bornholm Regional Municipality".into(),
+            (_, Lang::Da) => format!("{} Kommune", self.name),
+            (_, Lang::En) => format!("{} Municipality", self.name),
+        }
+    }
+}
+
 pub fn by_code(code: u16) -> Option<&'static Municipality> {
     all().iter().find(|m| m.code == code)
 }
 
-/// (code, name) pairs sorted by name, for a choice in a form.
-pub fn options() -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = all().iter().map(|m| (m.code.to_string(), m.name.to_string())).collect();
+/// (code, official name) pairs sorted by name, for a choice in a form.
+pub fn options(lang: Lang) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = all().iter().map(|m| (m.code.to_string(), m.official_name(lang))).collect();
     all.sort_by(|a, b| a.1.cmp(&b.1));
     all
 }
@@ -39,7 +64,7 @@ fn parse_line(line: &'static str) -> Option<Municipality> {
     Some(Municipality {
         code: f.next()?.parse().ok()?,
         name: f.next()?,
-        region: f.next()?,
+        region_2007: Region::parse(f.next()?)?,
         postcode: f.next()?,
         town: f.next()?,
         lat: f.next()?.parse().ok()?,
@@ -53,21 +78,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn there_are_98_municipalities_in_5_regions_inside_denmark() {
+    fn there_are_98_municipalities_in_the_regions_of_2007_inside_denmark() {
         let all = all();
         assert_eq!(all.len(), 98);
         let mut codes: Vec<u16> = all.iter().map(|m| m.code).collect();
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), 98, "codes are unique");
-        let mut regions: Vec<&str> = all.iter().map(|m| m.region).collect();
+        let mut regions: Vec<Region> = all.iter().map(|m| m.region_2007).collect();
         regions.sort();
         regions.dedup();
-        assert_eq!(regions, ["Hovedstaden", "Midtjylland", "Nordjylland", "Sjælland", "Syddanmark"]);
+        use Region::*;
+        assert_eq!(regions, [Hovedstaden, Sjaelland, Syddanmark, Midtjylland, Nordjylland], "the five of 2007–2026");
         for m in all {
             assert!((54.5..57.8).contains(&m.lat) && (8.0..15.2).contains(&m.lon), "{m:?}");
             assert!(crate::domain::parse::postcode(m.postcode).is_ok(), "{m:?}");
         }
         assert_eq!(by_code(751).unwrap().name, "Aarhus");
+    }
+
+    #[test]
+    fn official_names_as_danes_write_them() {
+        let name = |code, lang| by_code(code).unwrap().official_name(lang);
+        assert_eq!(name(101, Lang::Da), "Københavns Kommune");
+        assert_eq!(name(147, Lang::Da), "Frederiksberg Kommune");
+        assert_eq!(name(400, Lang::Da), "Bornholms Regionskommune");
+        assert_eq!(name(751, Lang::Da), "Aarhus Kommune");
+        assert_eq!(name(101, Lang::En), "Copenhagen Municipality");
+        assert_eq!(name(400, Lang::En), "Bornholm Regional Municipality");
     }
 }

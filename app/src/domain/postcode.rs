@@ -84,8 +84,15 @@ impl Place {
             let code: u16 = digits.parse().ok()?;
             return municipality::by_code(code).map(|m| Place::Municipality(m.code));
         }
-        let name = super::parse::fold(t);
-        let name = name.trim_end_matches(" kommune").trim();
+        let folded = super::parse::fold(t);
+        // "Københavns Kommune", "Copenhagen Municipality": an official name in either language.
+        let official = |m: &&municipality::Municipality| {
+            [crate::i18n::Lang::Da, crate::i18n::Lang::En].into_iter().any(|l| super::parse::fold(&m.official_name(l)) == folded)
+        };
+        if let Some(m) = municipality::all().iter().find(official) {
+            return Some(Place::Municipality(m.code));
+        }
+        let name = folded.trim_end_matches(" kommune").trim_end_matches(" municipality").trim();
         if name.is_empty() {
             return None;
         }
@@ -109,11 +116,11 @@ impl Place {
         .unwrap_or_default()
     }
 
-    /// "8000 Aarhus C" or "Aarhus Kommune", as shown to people.
-    pub fn label(&self) -> String {
+    /// "8000 Aarhus C" or "Københavns Kommune", as shown to people.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
         match self {
             Place::Postcode(n) => lookup(*n).map(Postcode::label).unwrap_or_else(|| n.to_string()),
-            Place::Municipality(c) => municipality::by_code(*c).map(|m| format!("{} Kommune", m.name)).unwrap_or_default(),
+            Place::Municipality(c) => municipality::by_code(*c).map(|m| m.official_name(lang)).unwrap_or_default(),
         }
     }
 
@@ -190,8 +197,17 @@ mod tests {
         for (input, expected) in table {
             assert_eq!(Place::parse(input), expected, "{input:?}");
         }
-        assert_eq!(Place::Postcode(8000).label(), "8000 Aarhus C");
-        assert_eq!(Place::Municipality(751).label(), "Aarhus Kommune");
+        use crate::i18n::Lang;
+        assert_eq!(Place::Postcode(8000).label(Lang::Da), "8000 Aarhus C");
+        assert_eq!(Place::Municipality(751).label(Lang::Da), "Aarhus Kommune");
+        assert_eq!(Place::Municipality(101).label(Lang::Da), "Københavns Kommune");
+        assert_eq!(Place::Municipality(400).label(Lang::En), "Bornholm Regional Municipality");
+        // Each official name reads back as its municipality.
+        for m in municipality::all() {
+            for lang in [Lang::Da, Lang::En] {
+                assert_eq!(Place::parse(&m.official_name(lang)), Some(Place::Municipality(m.code)), "{}", m.official_name(lang));
+            }
+        }
         assert_eq!(Place::Postcode(8000).param(), "8000");
         let (lat, lon) = Place::Postcode(8260).point();
         assert!((56.0..56.2).contains(&lat) && (10.0..10.3).contains(&lon));

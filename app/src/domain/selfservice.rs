@@ -99,6 +99,8 @@ pub enum Notice {
     CvSearchable,
     /// New vacancies for a job agent.
     AgentMatches { agent: String, count: u64, href: String },
+    /// A job agent's regions were merged into one (told once, on the day).
+    AgentRegionMoved { agent: String, from: Vec<crate::domain::region::Region>, to: crate::domain::region::Region, on: NaiveDate },
     /// Handed to a caseworker, and why.
     Escalated { reason: crate::domain::escalation::Reason },
     /// A caseworker closed the escalations.
@@ -126,6 +128,7 @@ impl Notice {
             Notice::CheckEscalated => lang.t(Msg::NoticeCheckEscalated).to_string(),
             Notice::CvSearchable => lang.t(Msg::NoticeCvSearchable).to_string(),
             Notice::AgentMatches { agent, count, .. } => crate::i18n::agent_matches(lang, agent, *count),
+            Notice::AgentRegionMoved { agent, from, to, on } => crate::i18n::agent_region_moved(lang, agent, from, *to, *on),
             Notice::Escalated { reason } => format!("{} {}: {}", lang.t(Msg::NoticeEscalated), lang.t(reason.label()), lang.t(reason.next_step())),
             Notice::EscalationClosed { status } => format!("{}: {}.", lang.t(Msg::NoticeEscalationClosed), lang.t(status.label())),
             Notice::MessageFromJobcentre => lang.t(Msg::NoticeMessage).to_string(),

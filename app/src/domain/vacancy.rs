@@ -101,6 +101,10 @@ pub struct Vacancy {
     pub details: NewVacancy,
     pub posted: NaiveDate,
     pub open: bool,
+    /// The company that posted it, by its registered name and CVR number (the name
+    /// registered first for that number, whatever the form's employer field says).
+    #[serde(default)]
+    pub company: Option<(String, String)>,
 }
 
 impl Vacancy {
@@ -387,7 +391,7 @@ mod tests {
         let mut form = good();
         form.deadline = "2026-11-23".into();
         let v = validate(&form, today()).unwrap();
-        let stored = Vacancy { id: 1, details: v, posted: today(), open: true };
+        let stored = Vacancy { id: 1, details: v, posted: today(), open: true, company: None };
         assert!(stored.accepts_applications(today()));
         assert!(!stored.accepts_applications(today().succ_opt().unwrap()));
     }

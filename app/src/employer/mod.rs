@@ -1,4 +1,6 @@
-//! Employers: posting vacancies.
+//! Employers: posting vacancies, and the company's users.
+
+pub mod company;
 
 use crate::domain::vacancy::{self, field, VacancyForm};
 use crate::error::AppError;
@@ -65,7 +67,7 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
                 check=|v: String| vacancy::check_postcode(&v).err()/>
             <Field name=field::CITY label=Msg::FieldCity value=form.city required=true error=err(field::CITY)
                 width="input-width-l" autocomplete="address-level2" check=|v: String| vacancy::check_city(&v).err()/>
-            <SelectField name=field::MUNICIPALITY label=Msg::FieldVacancyMunicipality options=crate::domain::municipality::options()
+            <SelectField name=field::MUNICIPALITY label=Msg::FieldVacancyMunicipality options=crate::domain::municipality::options(lang)
                 selected=form.municipality.clone() error=err(field::MUNICIPALITY) placeholder=Msg::MunicipalityFromPostcode
                 hint=Msg::FieldVacancyMunicipalityHint optional=true/>
             <SelectField name=field::EMPLOYMENT_TYPE label=Msg::FieldEmploymentType options=employment_types(lang)
@@ -119,9 +121,14 @@ pub fn EmployerHomePage() -> impl IntoView {
     view! {
         <PageTitle text=lang.t(Msg::EmployerHomeHeading).to_string()/>
         <h1>{lang.t(Msg::EmployerHomeHeading)}</h1>
-        <p><a class="button button-primary" href=NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a></p>
+        <p>
+            <a class="button button-primary" href=NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a> " "
+            <a class="button button-secondary" href=company::COMPANY_PATH>{lang.t(Msg::NavCompany)}</a>
+        </p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || list.get().map(|r| match r {
+                // Waiting for the company's administrator: say so, plainly.
+                Err(AppError::Forbidden) => view! { <company::CompanyPendingNotice/> }.into_any(),
                 Ok(vs) if vs.is_empty() => view! { <p>{lang.t(Msg::EmployerHomeEmpty)}</p> }.into_any(),
                 Ok(vs) => view! {
                     <ul class="nobullet-list result-list employer-vacancies">

@@ -41,7 +41,7 @@ pub fn AccessLogPage() -> impl IntoView {
                             {rows.into_iter().map(|a| {
                                 let place = a.actor_municipality
                                     .and_then(crate::domain::municipality::by_code)
-                                    .map(|m| format!(", {} {}", m.name, lang.t(Msg::MunicipalityOf)))
+                                    .map(|m| format!(", {}", m.official_name(lang)))
                                     .unwrap_or_default();
                                 view! { <tr>
                                     <td>{i18n::date_time(lang, a.at)}</td>

@@ -81,10 +81,9 @@ fn section_summary(v: &CvView, s: Section, lang: Lang) -> AnyView {
         .into_any(),
         Section::Terms => {
             let t = c.terms.clone().expect("filled");
-            let place = municipality::by_code(t.municipality).map(|m| m.name).unwrap_or("-");
+            let place = municipality::by_code(t.municipality).map(|m| m.official_name(lang)).unwrap_or_else(|| "-".into());
             view! {
-                <p>{format!("{}, {}, {} {}, {} km", i18n::hours_a_week(lang, t.hours), lang.t(t.time.label()), place,
-                    lang.t(Msg::MunicipalityOf), t.max_travel_km)}</p>
+                <p>{format!("{}, {}, {}, {} km", i18n::hours_a_week(lang, t.hours), lang.t(t.time.label()), place, t.max_travel_km)}</p>
             }
             .into_any()
         }
@@ -344,7 +343,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
                     required=true width="input-width-xs" inputmode="numeric"/>
                 <SelectField name=field::TIME label=Msg::FieldWorkTime options=times selected=form.time.clone()
                     error=err(field::TIME) placeholder=Msg::ChooseOption/>
-                <SelectField name=field::MUNICIPALITY label=Msg::FieldArea options=municipality::options()
+                <SelectField name=field::MUNICIPALITY label=Msg::FieldArea options=municipality::options(lang)
                     selected=form.municipality.clone() error=err(field::MUNICIPALITY) placeholder=Msg::ChooseMunicipality/>
                 <Field name=field::MAX_TRAVEL label=Msg::FieldMaxTravel value=form.max_travel.clone() error=err(field::MAX_TRAVEL)
                     required=true width="input-width-xs" inputmode="numeric"/>

@@ -6,6 +6,7 @@
 use crate::domain::geo::vacancy_point;
 use crate::domain::municipality;
 use crate::domain::postcode::Place;
+use crate::domain::region::Region;
 use crate::i18n::{self, Msg};
 use crate::search::types::VacancyHit;
 use crate::ui::lang::use_lang;
@@ -35,7 +36,14 @@ fn spread(i: usize) -> (f64, f64) {
 }
 
 #[component]
-pub fn ResultMap(hits: Vec<VacancyHit>, near: Place, km: u32) -> impl IntoView {
+pub fn ResultMap(
+    hits: Vec<VacancyHit>,
+    near: Place,
+    km: u32,
+    /// The regions in force on the day searched (from the server), labelled at the
+    /// middle of their municipalities.
+    regions: Vec<Region>,
+) -> impl IntoView {
     let lang = use_lang();
     let center = near.point();
     let (cx, cy) = project(center.0, center.1);
@@ -44,6 +52,16 @@ pub fn ResultMap(hits: Vec<VacancyHit>, near: Place, km: u32) -> impl IntoView {
     let dots = municipality::all().iter().map(|m| {
         let (x, y) = project(m.lat, m.lon);
         view! { <circle class="map-land" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"/> }
+    });
+    let labels = regions.into_iter().filter_map(|region| {
+        let inside: Vec<_> = municipality::all().iter().filter(|m| region.covers(m.region_2007)).collect();
+        let n = inside.len() as f64;
+        if n == 0.0 {
+            return None;
+        }
+        let (lat, lon) = inside.iter().fold((0.0, 0.0), |(a, b), m| (a + m.lat / n, b + m.lon / n));
+        let (x, y) = project(lat, lon);
+        Some(view! { <text class="map-region" x=format!("{x:.1}") y=format!("{y:.1}") text-anchor="middle">{region.name(lang)}</text> })
     });
     let mut seen: Vec<(f64, f64)> = Vec::new();
     let pins = hits.into_iter().filter_map(|h| {
@@ -61,11 +79,12 @@ pub fn ResultMap(hits: Vec<VacancyHit>, near: Place, km: u32) -> impl IntoView {
             </a>
         })
     });
-    let caption = format!("{} {}", lang.t(Msg::MapCaption), i18n::within_km_of(lang, km, &near.label()));
+    let caption = format!("{} {}", lang.t(Msg::MapCaption), i18n::within_km_of(lang, km, &near.label(lang)));
     view! {
         <figure class="result-map">
             <svg viewBox=format!("0 0 {WIDTH:.0} {HEIGHT:.0}") role="group" aria-label=caption.clone() focusable="false">
                 <g aria-hidden="true">{dots.collect_view()}</g>
+                <g aria-hidden="true">{labels.collect_view()}</g>
                 <circle class="map-radius" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r=format!("{r:.1}") aria-hidden="true"/>
                 <circle class="map-center" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="6" aria-hidden="true"/>
                 {pins.collect_view()}

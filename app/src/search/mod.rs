@@ -16,11 +16,13 @@ use crate::domain::{municipality, occupation};
 use crate::ui::form::Field;
 use types::{Facets, SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, RADII_KM, WITHIN_DAYS};
 
+/// Takes the search as its address (`q=kok&kommune=751`), read by the one
+/// constructor that bounds every part, never as a structure from the client.
 #[server(prefix = "/api", endpoint = "job/search")]
-pub async fn search_jobs(query: SearchQuery) -> Result<SearchResults, AppError> {
+pub async fn search_jobs(address: String) -> Result<SearchResults, AppError> {
     // Public: anyone may search vacancies.
     let st = crate::ssr::state()?;
-    crate::ssr::services::vacancies::search(&st, query).await
+    crate::ssr::services::vacancies::search(&st, SearchQuery::from_address(&address)).await
 }
 
 #[server(prefix = "/api", endpoint = "job/get")]
@@ -69,7 +71,7 @@ pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| SearchQuery::from_params(|k| p.get_all(k).unwrap_or_default())));
-    let results = Resource::new(move || query.get(), search_jobs);
+    let results = Resource::new(move || query.get(), |q| search_jobs(q.address_query()));
     let title = Signal::derive(move || {
         let q = query.get();
         if q.text.is_empty() { lang.t(Msg::SearchHeading).to_string() } else { i18n::search_title(lang, &q.text) }
@@ -108,7 +110,8 @@ fn FilterBox(name: &'static str, value: String, label: String, count: u64, check
 /// double the page's size; people know their postcode's number.)
 #[component]
 fn PlaceList() -> impl IntoView {
-    let municipalities = municipality::all().iter().map(|m| view! { <option value=format!("{} Kommune", m.name)/> });
+    let lang = use_lang();
+    let municipalities = municipality::all().iter().map(|m| view! { <option value=m.official_name(lang)/> });
     view! { <datalist id="places">{municipalities.collect_view()}</datalist> }
 }
 
@@ -143,14 +146,16 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                 <div class="filter-groups">
                     <fieldset>
                         <legend>{lang.t(Msg::FilterRegion)}</legend>
+                        // An old region in the address (before a merger) ticks what it became.
                         {facets.regions.iter().map(|(r, n)| view! {
-                            <FilterBox name="region" value=r.clone() label=r.clone() count=*n checked=q.regions.contains(r)/>
+                            <FilterBox name="region" value=r.code().to_string() label=r.name(lang).to_string() count=*n
+                                checked=q.regions.iter().any(|x| x.covers(*r))/>
                         }).collect_view()}
                     </fieldset>
                     <fieldset>
                         <legend>{lang.t(Msg::FilterMunicipality)}</legend>
                         {offered.into_iter().filter_map(|(m, n)| municipality::by_code(m).map(|x| (x, n))).map(|(m, n)| view! {
-                            <FilterBox name="kommune" value=m.code.to_string() label=m.name.to_string() count=n checked=q.municipalities.contains(&m.code)/>
+                            <FilterBox name="kommune" value=m.code.to_string() label=m.official_name(lang) count=n checked=q.municipalities.contains(&m.code)/>
                         }).collect_view()}
                     </fieldset>
                     <fieldset>
@@ -193,7 +198,7 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                     <fieldset>
                         <legend>{lang.t(Msg::FilterNear)}</legend>
                         <Field name="naer" label=Msg::FilterNearPlace hint=Msg::FilterNearHint list="places"
-                            value=q.near.map(|p| p.label()).or(q.near_unknown.clone()).unwrap_or_default()
+                            value=q.near.map(|p| p.label(lang)).or(q.near_unknown.clone()).unwrap_or_default()
                             error=q.near_unknown.as_ref().map(|_| Msg::ErrPlaceUnknown)
                             check=Callback::new(|t: String| (!t.trim().is_empty() && Place::parse(&t).is_none()).then_some(Msg::ErrPlaceUnknown))/>
                         <PlaceList/>
@@ -227,7 +232,7 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
     let pages = results.pages();
     let mut count = i18n::vacancy_count(lang, results.total);
     if let Some(place) = query.near {
-        count = format!("{count} {}", i18n::within_km_of(lang, query.km, &place.label()));
+        count = format!("{count} {}", i18n::within_km_of(lang, query.km, &place.label(lang)));
     }
     let empty = results.hits.is_empty();
     view! {
@@ -235,7 +240,8 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
             <h2 id="results-heading" class="sr-only">{lang.t(Msg::SearchResultsHeading)}</h2>
             <p class="result-count" role="status">{count}</p>
             {empty.then(|| view! { <p>{lang.t(Msg::SearchNoResults)}</p> })}
-            {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km/> })}
+            {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km
+                regions=results.facets.regions.iter().map(|(r, _)| *r).collect()/> })}
             <ul class="result-list nobullet-list">
                 {results.hits.into_iter().map(|hit| view! { <ResultItem hit/> }).collect_view()}
             </ul>
@@ -319,6 +325,7 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
     let lang = use_lang();
     let posted = v.posted;
     let id = v.id;
+    let company = v.company.clone();
     let v = v.details;
     let apply = match apply_channel(&v.how_to_apply) {
         ApplyChannel::Link(url) => view! { <a href=url.clone() rel="noopener noreferrer">{url.clone()}</a> }.into_any(),
@@ -344,6 +351,11 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
             <dl class="vacancy-facts">
                 <dt>{lang.t(Msg::Employer)}</dt>
                 <dd>{v.employer_name.clone()}</dd>
+                // Who posted it, as registered: the employer field is free text.
+                {company.map(|(name, cvr)| view! {
+                    <dt>{lang.t(Msg::PostedByCompany)}</dt>
+                    <dd class="vacancy-company">{format!("{name} (CVR {cvr})")}</dd>
+                })}
                 <dt>{lang.t(Msg::Workplace)}</dt>
                 <dd>{format!("{} {}", v.postcode, v.city)}</dd>
                 <dt>{lang.t(Msg::WeeklyHours)}</dt>

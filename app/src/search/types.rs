@@ -7,6 +7,12 @@ pub const PER_PAGE: u32 = 20;
 pub const MAX_PAGE: u32 = 250;
 /// Longest query text accepted; longer input is cut, not refused.
 pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words searched for; each word costs the index a few lookups (and a typo
+/// automaton), so the rest are dropped.
+pub const MAX_QUERY_WORDS: usize = 12;
+/// Most values read of one address parameter (`kommune=…` repeated); there are 98
+/// municipalities, so more is never a real search.
+pub const MAX_VALUES_PER_PARAM: usize = 100;
 
 /// Radii offered for "near" searches, in km.
 pub const RADII_KM: [u32; 5] = [10, 25, 50, 100, 200];
@@ -74,15 +80,19 @@ impl TimeFilter {
 
 /// A search, as the address holds it. Choices within a group widen the search
 /// (Aarhus or Odense); groups narrow it (Aarhus, and part time).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+///
+/// It comes in from outside only as an address (`from_params`, `from_address`),
+/// the one constructor that bounds and normalises every part, so it is not
+/// `Deserialize`: the server function takes the address, not this.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SearchQuery {
     pub text: String,
     pub page: u32,
     /// Municipality codes (`kommune`).
     pub municipalities: Vec<u16>,
-    /// Region names (`region`).
-    pub regions: Vec<String>,
+    /// Regions (`region`), as written: an old region's address keeps working after
+    /// a merger, because filters ask `Region::covers`.
+    pub regions: Vec<crate::domain::region::Region>,
     /// `tid`: full and/or part time.
     pub time: Vec<TimeFilter>,
     /// `ansaettelse`: kinds of employment.
@@ -105,11 +115,29 @@ impl SearchQuery {
         SearchQuery { text: text.into(), page: 1, km: DEFAULT_RADIUS_KM, ..Default::default() }
     }
 
+    /// A search from the part of its address after `?` (`q=kok&kommune=751`).
+    pub fn from_address(query: &str) -> SearchQuery {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.trim_start_matches('?')).unwrap_or_default();
+        SearchQuery::from_params(|k| pairs.iter().filter(|(p, _)| p == k).map(|(_, v)| v.clone()).collect())
+    }
+
+    /// The part of its address after `?`, first page included; what `from_address` reads.
+    pub fn address_query(&self) -> String {
+        self.href().split_once('?').map(|(_, s)| s.to_string()).unwrap_or_default()
+    }
+
     /// Reads the query from the page address, forgiving any junk. `all` gives every
-    /// value of a parameter.
+    /// value of a parameter. Every part is bounded: text and words, values per
+    /// parameter, the page, and only known places, kinds and numbers.
     pub fn from_params(all: impl Fn(&str) -> Vec<String>) -> SearchQuery {
+        let all = |k: &str| {
+            let mut values = all(k);
+            values.truncate(MAX_VALUES_PER_PARAM);
+            values
+        };
         let one = |k: &str| all(k).into_iter().next();
-        let text: String = one("q").unwrap_or_default().trim().chars().take(MAX_QUERY_CHARS).collect();
+        let typed: String = one("q").unwrap_or_default().chars().take(MAX_QUERY_CHARS).collect();
+        let text = typed.split_whitespace().take(MAX_QUERY_WORDS).collect::<Vec<_>>().join(" ");
         let page = one("side").and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, MAX_PAGE);
         let mut municipalities: Vec<u16> = all("kommune")
             .iter()
@@ -118,7 +146,7 @@ impl SearchQuery {
             .collect();
         municipalities.sort_unstable();
         municipalities.dedup();
-        let mut regions: Vec<String> = all("region").into_iter().filter(|r| regions().contains(&r.as_str())).collect();
+        let mut regions: Vec<_> = all("region").iter().filter_map(|r| crate::domain::region::Region::parse(r)).collect();
         regions.sort();
         regions.dedup();
         let mut time: Vec<TimeFilter> = all("tid").iter().filter_map(|t| TimeFilter::parse(t)).collect();
@@ -135,7 +163,8 @@ impl SearchQuery {
         let near_text = one("naer").map(|t| t.trim().chars().take(60).collect::<String>()).filter(|t| !t.is_empty());
         let near = near_text.as_deref().and_then(crate::domain::postcode::Place::parse);
         let near_unknown = near_text.filter(|_| near.is_none());
-        let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k)).unwrap_or(DEFAULT_RADIUS_KM);
+        // A radius means something only around a place.
+        let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k) && near.is_some()).unwrap_or(DEFAULT_RADIUS_KM);
         let sort = one("sorter").and_then(|s| Sort::parse(&s)).filter(|s| *s != Sort::Distance || near.is_some()).unwrap_or_default();
         SearchQuery { text, page, municipalities, regions, time, employment, occupations, within_days, near, near_unknown, km, sort }
     }
@@ -147,7 +176,7 @@ impl SearchQuery {
             params.push(("q", self.text.clone()));
         }
         params.extend(self.municipalities.iter().map(|m| ("kommune", m.to_string())));
-        params.extend(self.regions.iter().map(|r| ("region", r.clone())));
+        params.extend(self.regions.iter().map(|r| ("region", r.code().to_string())));
         params.extend(self.time.iter().map(|t| ("tid", t.code().to_string())));
         params.extend(self.employment.iter().map(|e| ("ansaettelse", e.code().to_string())));
         params.extend(self.occupations.iter().map(|o| ("fag", o.clone())));
@@ -189,17 +218,12 @@ impl SearchQuery {
     }
 }
 
-/// The five regions, in the order shown.
-pub fn regions() -> [&'static str; 5] {
-    ["Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland"]
-}
-
 /// How many results each filter choice would give, with the other groups' choices
 /// applied (so the counts stay true when combined).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
-    /// Every region, in `regions()` order.
-    pub regions: Vec<(String, u64)>,
+    /// Every region in force on the day searched, in the order shown.
+    pub regions: Vec<(crate::domain::region::Region, u64)>,
     /// Municipalities with results, most first.
     pub municipalities: Vec<(u16, u64)>,
     pub full_time: u64,
@@ -295,7 +319,7 @@ mod tests {
         assert_eq!(SearchQuery::text("").href(), "/job");
         let q = SearchQuery {
             municipalities: vec![101, 751],
-            regions: vec!["Sjælland".into()],
+            regions: vec![crate::domain::region::Region::Sjaelland],
             time: vec![TimeFilter::Part],
             employment: vec![crate::domain::vacancy::EmploymentType::StudentJob],
             occupations: vec!["512010".into()],

@@ -1,6 +1,8 @@
 //! Server-only code: database, index, services. Compiled with the `ssr` feature.
 
+pub mod clock;
 pub mod db;
+pub mod gates;
 pub mod index;
 pub mod mail;
 pub mod secrets;
@@ -62,7 +64,7 @@ pub fn state() -> Result<AppState, AppError> {
 
 /// Today's date in Denmark.
 pub fn today() -> chrono::NaiveDate {
-    crate::domain::time::danish_date(chrono::Utc::now())
+    crate::domain::time::danish_date(crate::ssr::clock::now())
 }
 
 /// A short reference for an internal error, shown to the person and logged with

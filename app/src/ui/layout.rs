@@ -94,7 +94,19 @@ fn AccountLinks() -> impl IntoView {
 #[component]
 pub fn PageTitle(#[prop(into)] text: leptos::text_prop::TextProp) -> impl IntoView {
     let site = use_lang().t(Msg::SiteName);
-    view! { <Title text=move || format!("{} – {site}", text.get())/> }
+    view! { <Title text=move || title_text(&format!("{} – {site}", text.get()))/> }
+}
+
+/// The title as written into the page. leptos_meta writes `<title>` into the
+/// server's HTML as it is given, so on the server it must be escaped here: a title
+/// holds what people type (a search, a vacancy's title), and `</title><meta …>`
+/// would otherwise become markup. In the browser it is set as plain text.
+fn title_text(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        crate::ui::escape_html(text)
+    } else {
+        text.to_string()
+    }
 }
 
 /// Sets the HTTP status of the page being rendered on the server.

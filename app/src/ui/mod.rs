@@ -4,3 +4,29 @@ pub mod clock;
 pub mod form;
 pub mod lang;
 pub mod layout;
+
+/// Text made safe to write between HTML tags or inside a quoted attribute, for the
+/// few places that write HTML as a string rather than through `view!`.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_text_stays_text() {
+        assert_eq!(super::escape_html(r#"</title><meta http-equiv="refresh">&'"#), "&lt;/title&gt;&lt;meta http-equiv=&quot;refresh&quot;&gt;&amp;&#39;");
+        assert_eq!(super::escape_html("Pædagog – Aarhus"), "Pædagog – Aarhus");
+    }
+}

@@ -10,7 +10,7 @@ use app::domain::joblog::{Channel, EntryData, Kind, Status as EntryStatus};
 use app::domain::selfservice::Notice;
 use app::error::AppError;
 use app::ssr::db::{Db, MissRecord, NewUserRow};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Situation {
@@ -78,11 +78,12 @@ pub async fn seed(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
                 password_hash: template.password_hash.clone(),
                 municipality_code: Some(101),
                 company_id: None,
+                company_role: None,
                 postcode: Some("2200".into()),
                 cpr_sealed: None,
                 cpr_masked: None,
             };
-            let Some(id) = db.insert_user(&row, Utc::now()).await? else { continue };
+            let Some(id) = db.insert_user(&row, app::ssr::clock::now()).await? else { continue };
             let registered = today - Duration::days(first_days + 3 * k as i64);
             citizen(db, id, *situation, registered, today, caseworker, n).await?;
         }
@@ -91,7 +92,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
 }
 
 async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, today: NaiveDate, caseworker: Option<i64>, n: usize) -> Result<(), AppError> {
-    let now = Utc::now();
+    let now = app::ssr::clock::now();
     let next_check = app::domain::calendar::next_deadline_day(today + Duration::days(1 + (n % 5) as i64), &[]);
     db.ensure_jobseeker(id, registered, next_check).await?;
     if situation != Situation::CvIncomplete {
@@ -114,7 +115,7 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
                 application_text: String::new(),
                 vacancy_id: None,
             };
-            db.insert_entry(id, &entry, now).await?;
+            db.insert_entry(id, &entry, now, app::domain::limits::JOBLOG_ENTRIES).await?;
         }
         day -= Duration::days(7);
     }

@@ -47,7 +47,7 @@ const NATURE: &[&str] = &[
 const TRADES: &[Trade] = &[
     Trade {
         titles: &["Pædagog", "Pædagog til vuggestue", "Pædagog til børnehave", "Pædagog til SFO", "Pædagogmedhjælper"],
-        employers: &["Børnehuset {nature}", "Vuggestuen {nature}", "{muni} Kommune, Dagtilbud {nature}", "Den integrerede institution {nature}"],
+        employers: &["Børnehuset {nature}", "Vuggestuen {nature}", "{kommune}, Dagtilbud {nature}", "Den integrerede institution {nature}"],
         tasks: &[
             "Du bliver en del af et engageret team, der arbejder med leg, læring og trivsel for børn i alderen 0-6 år.",
             "Vi arbejder med den styrkede pædagogiske læreplan og lægger vægt på udeliv, sprog og nærvær.",
@@ -62,7 +62,7 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Sygeplejerske", "Sygeplejerske til akutmodtagelsen", "Sygeplejerske til hjemmesygeplejen", "Social- og sundhedsassistent", "Social- og sundhedshjælper"],
-        employers: &["Region {region}, {town} Sygehus", "{muni} Kommune, Hjemmeplejen", "Plejecentret {nature}", "{muni} Kommune, Sundhed og Omsorg"],
+        employers: &["{region}, {town} Sygehus", "{kommune}, Hjemmeplejen", "Plejecentret {nature}", "{kommune}, Sundhed og Omsorg"],
         tasks: &[
             "Du får ansvar for pleje og behandling af borgere og patienter med komplekse forløb.",
             "Vi arbejder i tværfaglige teams med læger, terapeuter og social- og sundhedsassistenter.",
@@ -107,7 +107,7 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Softwareudvikler", "Backend-udvikler", "Frontend-udvikler", "IT-supporter", "Dataanalytiker", "Systemadministrator"],
-        employers: &["{town} Software A/S", "Datahuset {town} ApS", "{muni} Kommune, Digitalisering og IT", "{surname} & Co. IT-rådgivning"],
+        employers: &["{town} Software A/S", "Datahuset {town} ApS", "{kommune}, Digitalisering og IT", "{surname} & Co. IT-rådgivning"],
         tasks: &[
             "Du udvikler og vedligeholder løsninger, der bruges af tusindvis af borgere og kunder hver dag.",
             "Vi arbejder agilt i små teams med kodegennemgang, automatiske test og hyppige udgivelser.",
@@ -152,7 +152,7 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Bogholder", "Regnskabsmedarbejder", "Lønbogholder", "Administrativ medarbejder", "HR-konsulent", "Projektleder", "Sagsbehandler", "Jobkonsulent"],
-        employers: &["{surname} & Partnere Revision", "{town} Boligselskab", "{muni} Kommune, Borgerservice", "{muni} Kommune, Jobcenter", "{town} Forsyning A/S"],
+        employers: &["{surname} & Partnere Revision", "{town} Boligselskab", "{kommune}, Borgerservice", "{kommune}, Jobcenter", "{town} Forsyning A/S"],
         tasks: &[
             "Du får ansvar for bogføring, afstemninger og månedsafslutninger i tæt samarbejde med økonomichefen.",
             "Du behandler sager, rådgiver borgere og kunder og sikrer, at reglerne overholdes.",
@@ -197,7 +197,7 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Rengøringsassistent", "Servicemedarbejder", "Pedel", "Gartner", "Landbrugsmedhjælper"],
-        employers: &["{town} Rengøring ApS", "{muni} Kommune, Ejendomsservice", "{surname}s Planteskole", "Gården {nature}"],
+        employers: &["{town} Rengøring ApS", "{kommune}, Ejendomsservice", "{surname}s Planteskole", "Gården {nature}"],
         tasks: &[
             "Du holder vores bygninger og udearealer rene og i god stand.",
             "Du arbejder selvstændigt efter en fast plan og er med til at løse akutte opgaver.",
@@ -212,7 +212,7 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Folkeskolelærer", "Lærer i matematik og natur/teknologi", "Dansklærer", "Underviser i dansk som andetsprog"],
-        employers: &["{town} Skole", "{muni} Kommune, {nature}skolen", "{town} Sprogcenter", "{town} Gymnasium"],
+        employers: &["{town} Skole", "{kommune}, {nature}skolen", "{town} Sprogcenter", "{town} Gymnasium"],
         tasks: &[
             "Du underviser i dine fag og er en del af et stærkt teamsamarbejde omkring årgangen.",
             "Vi lægger vægt på inkluderende undervisning og et godt samarbejde med forældrene.",
@@ -237,8 +237,8 @@ const OFFERS: &[&str] = &[
 fn fill(template: &str, m: &Municipality, rng: &mut StdRng) -> String {
     template
         .replace("{town}", m.town.trim_end_matches(" C").trim_end_matches(" V"))
-        .replace("{muni}", m.name)
-        .replace("{region}", m.region)
+        .replace("{kommune}", &m.official_name(app::Lang::Da))
+        .replace("{region}", m.region_on(app::ssr::today()).name(app::Lang::Da))
         .replace("{surname}", SURNAMES.choose(rng).expect("non-empty"))
         .replace("{nature}", NATURE.choose(rng).expect("non-empty"))
 }
@@ -358,7 +358,7 @@ fn shuffle<T>(items: &mut [T], rng: &mut StdRng) {
 
 /// Adds `count` demo vacancies in batches, reporting `(done, count)`.
 pub async fn seed(db: &Db, count: usize, seed: u64, mut progress: impl FnMut(usize, usize)) -> Result<usize, AppError> {
-    let today = app::domain::time::danish_date(Utc::now());
+    let today = app::domain::time::danish_date(app::ssr::clock::now());
     let items = generate(count, seed, today);
     let mut done = 0;
     for batch in items.chunks(500) {
@@ -430,7 +430,7 @@ pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(
             channel: if kind == "jobmesse" { String::new() } else { "online".into() },
             ..Default::default()
         };
-        db.insert_entry(user_id, &joblog::validate(&f, today)?, chrono::Utc::now()).await?;
+        db.insert_entry(user_id, &joblog::validate(&f, today)?, app::ssr::clock::now(), app::domain::limits::JOBLOG_ENTRIES).await?;
     }
     Ok(())
 }
@@ -507,7 +507,7 @@ pub fn complete_cv(p: &CvPerson, municipality: u16, today: NaiveDate) -> Result<
 
 pub async fn save_cv(db: &Db, user_id: i64, cv: &app::domain::cv::Cv) -> Result<(), AppError> {
     let json = serde_json::to_string(cv).map_err(|e| AppError::internal(format_args!("demo CV: {e}")))?;
-    db.save_cv(user_id, &json, cv.is_complete(), app::domain::cv::searchable(cv, false), chrono::Utc::now()).await
+    db.save_cv(user_id, &json, cv.is_complete(), app::domain::cv::searchable(cv, false), app::ssr::clock::now()).await
 }
 
 #[cfg(test)]

@@ -32,8 +32,11 @@ pub async fn start(t: &TestDb) -> Running {
         mail_from: "Jobunivers <noreply@test.example>".into(),
         public_url: "http://127.0.0.1".into(),
         log: "warn".into(),
+        clock_start: None,
     };
-    let router = server::http::router(state.clone(), server::serve::leptos_options(&config), false);
+    // As behind a proxy: a test says which address a request comes from in
+    // `X-Forwarded-For` (throttling is per address).
+    let router = server::http::router(state.clone(), server::serve::leptos_options(&config), true);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move {

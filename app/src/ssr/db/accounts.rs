@@ -1,7 +1,7 @@
 //! Users, companies, sessions and failed sign-ins: SQL only.
 
 use super::{on_pool, Db};
-use crate::domain::account::{Role, User};
+use crate::domain::account::{CompanyRole, Role, User};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
@@ -15,6 +15,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub municipality_code: Option<i32>,
     pub company_id: Option<i64>,
+    pub company_role: Option<String>,
+    pub deactivated_at: Option<DateTime<Utc>>,
 }
 
 impl UserRow {
@@ -26,6 +28,7 @@ impl UserRow {
             name: self.name.clone(),
             municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
             company_id: self.company_id,
+            company_role: self.company_role.as_deref().and_then(CompanyRole::parse),
         })
     }
 }
@@ -40,6 +43,7 @@ pub struct NewUserRow {
     pub password_hash: String,
     pub municipality_code: Option<u16>,
     pub company_id: Option<i64>,
+    pub company_role: Option<CompanyRole>,
     pub postcode: Option<String>,
     /// The CPR number sealed with the server's key, and its masked form.
     pub cpr_sealed: Option<String>,
@@ -53,7 +57,7 @@ pub struct SessionRow {
     pub last_seen_at: DateTime<Utc>,
 }
 
-const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id";
+const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id, company_role, deactivated_at";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
@@ -63,7 +67,7 @@ impl Db {
     /// Stores a user; `None` when the e-mail address is already in use.
     pub async fn insert_user(&self, u: &NewUserRow, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
         let sql = "INSERT INTO users (role, email, name, phone, password_hash, municipality_code, company_id, created_at, \
-                   postcode, cpr_sealed, cpr_masked) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+                   postcode, cpr_sealed, cpr_masked, company_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
         let result = on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
             .bind(u.role.as_str())
             .bind(&u.email)
@@ -76,6 +80,7 @@ impl Db {
             .bind(&u.postcode)
             .bind(&u.cpr_sealed)
             .bind(&u.cpr_masked)
+            .bind(u.company_role.map(CompanyRole::code))
             .fetch_one(pool)
             .await);
         match result {
@@ -95,15 +100,19 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_optional(pool).await)?)
     }
 
-    /// The company with this CVR number, creating it when new; returns its id.
-    pub async fn company_for_cvr(&self, cvr: &str, name: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
-        let insert = "INSERT INTO companies (cvr, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (cvr) DO NOTHING";
+    /// The company with this CVR number, creating it when new: its id, and whether
+    /// this call created it (then its name is the one given; otherwise the name
+    /// registered first stays). Of two callers at once, exactly one creates it.
+    pub async fn company_for_cvr(&self, cvr: &str, name: &str, now: DateTime<Utc>) -> Result<(i64, bool), AppError> {
+        let insert = "INSERT INTO companies (cvr, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (cvr) DO NOTHING RETURNING id";
         let select = "SELECT id FROM companies WHERE cvr = $1";
-        let id = on_pool!(self, pool => {
-            sqlx::query(insert).bind(cvr).bind(name).bind(now).execute(pool).await?;
-            sqlx::query_scalar::<_, i64>(select).bind(cvr).fetch_one(pool).await
-        })?;
-        Ok(id)
+        let found = on_pool!(self, pool => async {
+            if let Some(id) = sqlx::query_scalar::<_, i64>(insert).bind(cvr).bind(name).bind(now).fetch_optional(pool).await? {
+                return Ok::<_, sqlx::Error>((id, true));
+            }
+            Ok((sqlx::query_scalar::<_, i64>(select).bind(cvr).fetch_one(pool).await?, false))
+        }.await)?;
+        Ok(found)
     }
 
     pub async fn insert_session(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -133,30 +142,5 @@ impl Db {
     pub async fn delete_user_sessions(&self, user_id: i64) -> Result<u64, AppError> {
         let sql = "DELETE FROM sessions WHERE user_id = $1";
         Ok(on_pool!(self, pool => sqlx::query(sql).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))?)
-    }
-
-    pub async fn record_login_failure(&self, email: &str, ip: &str, now: DateTime<Utc>) -> Result<(), AppError> {
-        let sql = "INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)";
-        on_pool!(self, pool => sqlx::query(sql).bind(email).bind(ip).bind(now).execute(pool).await.map(|_| ()))?;
-        Ok(())
-    }
-
-    /// Failed sign-ins since `since`: (for this e-mail, from this address).
-    pub async fn login_failures_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(u32, u32), AppError> {
-        let by_email = "SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $2";
-        let by_ip = "SELECT COUNT(*) FROM login_failures WHERE ip = $1 AND at >= $2";
-        let (a, b) = on_pool!(self, pool => {
-            let a = sqlx::query_scalar::<_, i64>(by_email).bind(email).bind(since).fetch_one(pool).await?;
-            let b = sqlx::query_scalar::<_, i64>(by_ip).bind(ip).bind(since).fetch_one(pool).await?;
-            Ok::<_, sqlx::Error>((a, b))
-        })?;
-        Ok((a as u32, b as u32))
-    }
-
-    /// Forgets an account's failures after a successful sign-in.
-    pub async fn clear_login_failures(&self, email: &str) -> Result<(), AppError> {
-        let sql = "DELETE FROM login_failures WHERE email = $1";
-        on_pool!(self, pool => sqlx::query(sql).bind(email).execute(pool).await.map(|_| ()))?;
-        Ok(())
     }
 }

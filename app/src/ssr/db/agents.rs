@@ -1,6 +1,6 @@
 //! Job agents and what they found: SQL only.
 
-use super::{on_pool, Db};
+use super::{on_pool, Db, Quota};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -29,10 +29,23 @@ const AGENT_COLUMNS: &str = "a.id, a.user_id, a.name, a.query, a.email_digest, a
      (SELECT COUNT(*) FROM job_agent_matches m WHERE m.agent_id = a.id) AS matches";
 
 impl Db {
-    pub async fn insert_agent(&self, user_id: i64, name: &str, query: &str, last_seen_id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+    /// Stores an agent unless the person already has `max`; checked and written
+    /// under a lock on the person, so parallel requests cannot get past it.
+    pub async fn insert_agent(&self, user_id: i64, name: &str, query: &str, last_seen_id: i64, now: DateTime<Utc>, max: usize) -> Result<Quota<i64>, AppError> {
+        let lock = super::lock_user_sql(self);
+        let max = i64::try_from(max).unwrap_or(i64::MAX);
         let sql = "INSERT INTO job_agents (user_id, name, query, last_seen_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(user_id).bind(name).bind(query).bind(last_seen_id).bind(now)
-            .fetch_one(pool).await)?)
+        Ok(on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
+            let have = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM job_agents WHERE user_id = $1").bind(user_id).fetch_one(&mut *tx).await?;
+            if have >= max {
+                return Ok::<_, sqlx::Error>(Quota::Full);
+            }
+            let id = sqlx::query_scalar::<_, i64>(sql).bind(user_id).bind(name).bind(query).bind(last_seen_id).bind(now).fetch_one(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Quota::Stored(id))
+        }.await)?)
     }
 
     pub async fn agents_of(&self, user_id: i64) -> Result<Vec<AgentRow>, AppError> {
@@ -84,6 +97,31 @@ impl Db {
             Ok::<_, sqlx::Error>(added)
         }.await)?;
         Ok(n)
+    }
+
+    /// Agents whose saved search names a region (candidates for a regional merger).
+    pub async fn agents_naming_a_region(&self) -> Result<Vec<AgentRow>, AppError> {
+        let sql = format!("SELECT {AGENT_COLUMNS} FROM job_agents a WHERE a.query LIKE '%region=%' ORDER BY a.id");
+        Ok(on_pool!(self, pool => sqlx::query_as::<_, AgentRow>(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await)?)
+    }
+
+    /// Rewrites an agent's search, only from the value it had, and leaves the owner a
+    /// notification in the same transaction; so however many nodes do it at once,
+    /// the search moves once and the person is told once. `false` when it had
+    /// already changed.
+    pub async fn move_agent_query(&self, agent_id: i64, from: &str, to: &str, notice: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+        let moved = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            let user_id = sqlx::query_scalar::<_, i64>("UPDATE job_agents SET query = $3 WHERE id = $1 AND query = $2 RETURNING user_id")
+                .bind(agent_id).bind(from).bind(to).fetch_optional(&mut *tx).await?;
+            if let Some(user_id) = user_id {
+                sqlx::query("INSERT INTO notifications (user_id, payload, created_at) VALUES ($1, $2, $3)")
+                    .bind(user_id).bind(notice).bind(now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(user_id.is_some())
+        }.await)?;
+        Ok(moved)
     }
 
     /// Matches of e-mailed agents not yet sent to `user_id`.

@@ -5,8 +5,10 @@
 
 mod accounts;
 mod agents;
+mod companies;
 mod audit;
 mod jobcentre;
+mod limits;
 mod selfservice;
 mod vacancies;
 pub mod outbox;
@@ -14,6 +16,8 @@ pub mod outbox;
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
+pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
+pub use limits::{NewSecurityEvent, SecurityRow};
 pub use jobcentre::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
 pub use selfservice::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
@@ -41,6 +45,27 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+/// The first statement of a transaction that checks a person's quota and then
+/// writes: it takes a lock on the person, so two requests of theirs at once are
+/// checked one after the other. (SQLite takes its one write lock by writing;
+/// PostgreSQL locks the row.) Bind the user's id.
+pub(crate) fn lock_user_sql(db: &Db) -> &'static str {
+    match db {
+        Db::Sqlite(_) => "UPDATE users SET name = name WHERE id = $1",
+        Db::Postgres(_) => "SELECT 1 FROM users WHERE id = $1 FOR UPDATE",
+    }
+}
+
+/// What a write under a quota came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quota<T> {
+    Stored(T),
+    /// Nothing of the person's to write to (another person's, or none).
+    NotFound,
+    /// The person is at their quota; nothing was written.
+    Full,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {

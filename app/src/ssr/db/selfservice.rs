@@ -1,7 +1,7 @@
 //! The jobseeker's own data: profile and CV, joblog, availability, the 7-day
 //! check and notifications. SQL only; rules live in `domain`.
 
-use super::{on_pool, Db};
+use super::{on_pool, Db, Quota};
 use crate::domain::availability::Event;
 use crate::domain::joblog::EntryData;
 use crate::domain::selfservice::CheckEventKind;
@@ -121,15 +121,28 @@ impl Db {
 
     // Joblog
 
-    pub async fn insert_entry(&self, user_id: i64, e: &EntryData, now: DateTime<Utc>) -> Result<i64, AppError> {
+    /// Stores a joblog entry unless the person already keeps `max`; checked and
+    /// written under a lock on the person.
+    pub async fn insert_entry(&self, user_id: i64, e: &EntryData, now: DateTime<Utc>, max: u32) -> Result<Quota<i64>, AppError> {
+        let lock = super::lock_user_sql(self);
         let sql = "INSERT INTO joblog_entries (user_id, kind, on_date, employer, job_title, channel, status, notes, \
                    application_text, vacancy_id, created_at, updated_at) \
                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
-            .bind(user_id).bind(e.kind.code()).bind(e.date).bind(&e.employer).bind(&e.job_title)
-            .bind(e.channel.map(|c| c.code())).bind(e.status.code()).bind(&e.notes).bind(&e.application_text)
-            .bind(e.vacancy_id).bind(now)
-            .fetch_one(pool).await)?)
+        Ok(on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
+            let have = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM joblog_entries WHERE user_id = $1").bind(user_id).fetch_one(&mut *tx).await?;
+            if have >= i64::from(max) {
+                return Ok::<_, sqlx::Error>(Quota::Full);
+            }
+            let id = sqlx::query_scalar::<_, i64>(sql)
+                .bind(user_id).bind(e.kind.code()).bind(e.date).bind(&e.employer).bind(&e.job_title)
+                .bind(e.channel.map(|c| c.code())).bind(e.status.code()).bind(&e.notes).bind(&e.application_text)
+                .bind(e.vacancy_id).bind(now)
+                .fetch_one(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Quota::Stored(id))
+        }.await)?)
     }
 
     /// Updates one of the person's own entries; `false` when there is no such entry of theirs.
@@ -157,22 +170,41 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as::<_, EntryRow>(sql).bind(user_id).fetch_all(pool).await)?)
     }
 
-    /// Stores or replaces the file attached to one of the person's own entries.
-    pub async fn put_attachment(&self, user_id: i64, entry_id: i64, file_name: &str, content_type: &str, content: &[u8]) -> Result<bool, AppError> {
+    /// Stores or replaces the file attached to one of the person's own entries,
+    /// unless their files together would pass `max_bytes`; checked and written
+    /// under a lock on the person.
+    pub async fn put_attachment(
+        &self,
+        user_id: i64,
+        entry_id: i64,
+        file_name: &str,
+        content_type: &str,
+        content: &[u8],
+        max_bytes: u64,
+    ) -> Result<Quota<()>, AppError> {
         let size = i32::try_from(content.len()).map_err(|_| AppError::BadRequest)?;
-        let n = on_pool!(self, pool => async {
+        let lock = super::lock_user_sql(self);
+        let others = "SELECT COALESCE(SUM(a.size), 0) FROM joblog_attachments a JOIN joblog_entries e ON e.id = a.entry_id \
+                      WHERE e.user_id = $1 AND a.entry_id <> $2";
+        Ok(on_pool!(self, pool => async {
             let mut tx = pool.begin().await?;
+            sqlx::query(lock).bind(user_id).execute(&mut *tx).await?;
             let owned = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM joblog_entries WHERE id = $1 AND user_id = $2")
                 .bind(entry_id).bind(user_id).fetch_one(&mut *tx).await?;
-            if owned == 1 {
-                sqlx::query("DELETE FROM joblog_attachments WHERE entry_id = $1").bind(entry_id).execute(&mut *tx).await?;
-                sqlx::query("INSERT INTO joblog_attachments (entry_id, file_name, content_type, size, content) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(entry_id).bind(file_name).bind(content_type).bind(size).bind(content).execute(&mut *tx).await?;
+            if owned != 1 {
+                return Ok::<_, sqlx::Error>(Quota::NotFound);
             }
+            let stored = sqlx::query_scalar::<_, i64>(others).bind(user_id).bind(entry_id).fetch_one(&mut *tx).await?;
+            let total = u64::try_from(stored).unwrap_or(u64::MAX).saturating_add(content.len() as u64);
+            if total > max_bytes {
+                return Ok(Quota::Full);
+            }
+            sqlx::query("DELETE FROM joblog_attachments WHERE entry_id = $1").bind(entry_id).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO joblog_attachments (entry_id, file_name, content_type, size, content) VALUES ($1, $2, $3, $4, $5)")
+                .bind(entry_id).bind(file_name).bind(content_type).bind(size).bind(content).execute(&mut *tx).await?;
             tx.commit().await?;
-            Ok::<_, sqlx::Error>(owned)
-        }.await)?;
-        Ok(n == 1)
+            Ok(Quota::Stored(()))
+        }.await)?)
     }
 
     pub async fn attachment(&self, user_id: i64, entry_id: i64) -> Result<Option<AttachmentRow>, AppError> {

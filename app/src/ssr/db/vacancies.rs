@@ -21,6 +21,9 @@ pub struct VacancyRow {
     pub created_at: DateTime<Utc>,
     pub employment_type: String,
     pub occupation_code: Option<String>,
+    /// The posting company's registered name and CVR number.
+    pub company_name: Option<String>,
+    pub company_cvr: Option<String>,
 }
 
 impl VacancyRow {
@@ -44,6 +47,7 @@ impl VacancyRow {
             },
             posted,
             open,
+            company: self.company_name.zip(self.company_cvr),
         }
     }
 }
@@ -52,7 +56,9 @@ impl VacancyRow {
 macro_rules! columns {
     () => {
         "id, title, employer_name, description, postcode, city, municipality_code, \
-         weekly_hours, deadline, how_to_apply, status, created_at, employment_type, occupation_code"
+         weekly_hours, deadline, how_to_apply, status, created_at, employment_type, occupation_code, \
+         (SELECT c.name FROM companies c WHERE c.id = vacancies.company_id) AS company_name, \
+         (SELECT c.cvr FROM companies c WHERE c.id = vacancies.company_id) AS company_cvr"
     };
 }
 
@@ -123,7 +129,7 @@ impl Db {
             if let Some(sql) = lock {
                 sqlx::query(sql).execute(&mut *tx).await?;
             }
-            let now = Utc::now();
+            let now = crate::ssr::clock::now();
             for id in &ids {
                 sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
             }
@@ -133,14 +139,19 @@ impl Db {
         Ok(ids)
     }
 
-    /// Closes a vacancy (it leaves the search at once); false when there was none open.
-    pub async fn close_vacancy(&self, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
+    /// Closes a vacancy (it leaves the search at once); false when there was none
+    /// open. With a company, only that company's own vacancy: the owner is part of
+    /// the query, so no caller can close another company's. `None` is the system's
+    /// own closing (imports, administrators).
+    pub async fn close_vacancy(&self, id: i64, company_id: Option<i64>, now: DateTime<Utc>) -> Result<bool, AppError> {
         let lock = outbox::order_lock_sql(self);
         let closed = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let n = sqlx::query("UPDATE vacancies SET status = 'closed', updated_at = $2 WHERE id = $1 AND status = 'open'")
+            let n = sqlx::query("UPDATE vacancies SET status = 'closed', updated_at = $2 \
+                                 WHERE id = $1 AND status = 'open' AND ($3 IS NULL OR company_id = $3)")
                 .bind(id)
                 .bind(now)
+                .bind(company_id)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();

@@ -10,8 +10,9 @@
 use crate::domain::geo::Radius;
 use crate::domain::municipality;
 use crate::domain::vacancy::EmploymentType;
-use crate::search::types::{regions, Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
-use chrono::{Duration, NaiveDate};
+use crate::domain::region::Region;
+use crate::search::types::{Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
+use chrono::NaiveDate;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnValues};
@@ -93,14 +94,22 @@ fn unpack(v: u64) -> Doc {
     }
 }
 
+/// The first day of the last `days` days up to `today`; checked, so no number of
+/// days can overflow the calendar.
+fn days_before(today: NaiveDate, days: u32) -> NaiveDate {
+    today.checked_sub_days(chrono::Days::new(u64::from(days.saturating_sub(1)))).unwrap_or(NaiveDate::MIN)
+}
+
 impl Filters {
     pub fn new(q: &SearchQuery, today: NaiveDate) -> Filters {
         let places = (!q.municipalities.is_empty() || !q.regions.is_empty()).then(|| {
-            let chosen = municipality::all().iter().filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r == m.region));
+            let chosen = municipality::all()
+                .iter()
+                .filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r.covers(m.region_on(today))));
             flags(chosen.map(|m| u64::from(m.code)), MUNICIPALITY_CODES)
         });
         let near = q.near.map(|place| Near { radius: Radius::new(place, f64::from(q.km)) });
-        let posted_from = q.within_days.map(|d| day_number(today - Duration::days(i64::from(d) - 1)));
+        let posted_from = q.within_days.map(|d| day_number(days_before(today, d)));
         Filters {
             places,
             near,
@@ -207,16 +216,29 @@ pub struct Faceted<C> {
     within_from: Vec<(u32, u64)>,
     /// The bundled occupations' codes, sorted.
     occupation_codes: Arc<[u64]>,
+    /// The regions in force on the day searched, and each municipality code's region then.
+    regions: (Vec<Region>, Vec<Option<Region>>),
     pub inner: C,
+}
+
+/// The regions in force on `date`, and a table from municipality code to its region.
+fn region_table(date: NaiveDate) -> (Vec<Region>, Vec<Option<Region>>) {
+    let mut by_code = vec![None; MUNICIPALITY_CODES];
+    for m in municipality::all() {
+        if let Some(slot) = by_code.get_mut(usize::from(m.code)) {
+            *slot = Some(m.region_on(date));
+        }
+    }
+    (Region::in_force(date), by_code)
 }
 
 impl<C> Faceted<C> {
     pub fn new(filters: Filters, today: NaiveDate, inner: C) -> Faceted<C> {
-        let within_from = WITHIN_DAYS.iter().map(|d| (*d, day_number(today - Duration::days(i64::from(*d) - 1)))).collect();
+        let within_from = WITHIN_DAYS.iter().map(|d| (*d, day_number(days_before(today, *d)))).collect();
         let mut codes: Vec<u64> = crate::domain::occupation::all().iter().filter_map(|o| o.code.parse().ok()).collect();
         codes.sort_unstable();
         codes.dedup();
-        Faceted { filters, within_from, occupation_codes: codes.into(), inner }
+        Faceted { filters, within_from, occupation_codes: codes.into(), regions: region_table(today), inner }
     }
 }
 
@@ -314,10 +336,10 @@ impl<C> Faceted<C> {
     fn facets(&self, all: &Counts) -> Facets {
         let mut municipalities: Vec<(u16, u64)> =
             all.municipalities.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n))).collect();
-        let region_count = |r: &str| {
-            municipalities.iter().filter(|(m, _)| municipality::by_code(*m).is_some_and(|x| x.region == r)).map(|(_, n)| n).sum::<u64>()
+        let region_count = |r: Region| {
+            municipalities.iter().filter(|(m, _)| self.regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>()
         };
-        let regions = regions().iter().map(|r| (r.to_string(), region_count(r))).collect();
+        let regions = self.regions.0.iter().map(|r| (*r, region_count(*r))).collect();
         municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut occupations: Vec<(String, u64)> =
             self.occupation_codes.iter().zip(&all.occupations).filter(|(_, n)| **n > 0).map(|(c, n)| (format!("{c:06}"), *n)).collect();

@@ -274,7 +274,7 @@ impl Worker {
     }
 
     fn prune(&self) {
-        let before = chrono::Utc::now() - self.config.keep_outbox;
+        let before = crate::ssr::clock::now() - self.config.keep_outbox;
         match self.rt.block_on(self.db.outbox_prune(before)) {
             Ok(n) if n > 0 => tracing::info!(rows = n, "old outbox rows pruned"),
             Ok(_) => {}

@@ -4,7 +4,9 @@
 use crate::domain::account::{Role, User};
 use crate::domain::agents::{self, Agent, AgentDone as Done, AgentForm};
 use crate::domain::selfservice::Notice;
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
+use crate::ssr::db::Quota;
 use crate::ssr::{blocking, AppState};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -47,8 +49,11 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
             // Only vacancies posted from now on are news.
             let index = st.index.clone();
             let seen = blocking(move || index.max_id()).await?;
-            st.db.insert_agent(me.id, &name, &query, seen, Utc::now()).await?;
-            Ok(Done::Created)
+            // Counted again where it is stored: parallel requests cannot pass the cap.
+            match st.db.insert_agent(me.id, &name, &query, seen, crate::ssr::clock::now(), agents::MAX_AGENTS).await? {
+                Quota::Stored(_) => Ok(Done::Created),
+                _ => Err(FieldErrors::one("name", Msg::ErrTooMany)),
+            }
         }
         "delete" => found(st.db.delete_agent(me.id, id()?).await?).map(|_| Done::Deleted),
         "email-on" => found(st.db.set_agent_email(me.id, id()?, true).await?).map(|_| Done::Changed),
@@ -62,7 +67,7 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
 pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result<u64, AppError> {
     let mut total = 0;
     for agent in st.db.agents_of(user_id).await? {
-        let q = agents::parse_query(&agent.query);
+        let q = crate::search::types::SearchQuery::from_address(&agent.query);
         let index = st.index.clone();
         let after = agent.last_seen_id;
         let (hits, max_id) = blocking(move || Ok((index.new_matches(&q, today, after, MAX_NEW)?, index.max_id()?))).await?;
@@ -72,7 +77,7 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
             continue;
         }
         let found: Vec<(i64, String)> = hits.into_iter().map(|h| (h.id, h.title)).collect();
-        let added = st.db.record_agent_matches(agent.id, after, to, &found, Utc::now()).await?;
+        let added = st.db.record_agent_matches(agent.id, after, to, &found, crate::ssr::clock::now()).await?;
         if added > 0 {
             let href = if agent.query.is_empty() { "/job".to_string() } else { format!("/job?{}&sorter=nyeste", agent.query) };
             let notice = Notice::AgentMatches { agent: agent.name.clone(), count: added, href };
@@ -83,8 +88,30 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
     Ok(total)
 }
 
-/// Sweeps every person with agents.
+/// Moves saved searches that name a region no longer in force on `today` to the
+/// region it became (Hovedstaden and Sjælland to Østdanmark from 1 January 2027),
+/// and tells each owner once. Safe to run on every node at any time. Returns how
+/// many agents moved.
+pub async fn move_to_regions_in_force(st: &AppState, today: NaiveDate) -> Result<u64, AppError> {
+    let mut moved = 0;
+    for agent in st.db.agents_naming_a_region().await? {
+        let Some((query, changes)) = agents::regions_moved(&agent.query, today) else { continue };
+        let Some(to) = changes.first().map(|(_, new)| *new) else { continue };
+        let mut from: Vec<_> = changes.iter().map(|(old, _)| *old).collect();
+        from.dedup();
+        let notice = Notice::AgentRegionMoved { agent: agent.name.clone(), from, to, on: to.since().unwrap_or(today) };
+        let payload = super::selfservice::encode(&notice)?;
+        if st.db.move_agent_query(agent.id, &agent.query, &query, &payload, crate::ssr::clock::now()).await? {
+            tracing::info!(agent = agent.id, "job agent moved to the regions in force");
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}
+
+/// Sweeps every person with agents, after moving any to the regions in force.
 pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError> {
+    move_to_regions_in_force(st, today).await?;
     let (mut after, mut total) = (0, 0);
     loop {
         let owners = st.db.agent_owners_after(after, 500).await?;
@@ -139,7 +166,7 @@ pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, Ap
             let subject = format!("{} nye job fra dine jobagenter", unsent.len());
             match st.mailer.send(&user.email, &subject, body).await {
                 Ok(()) => {
-                    st.db.mark_digest_sent(user_id, today, Utc::now()).await?;
+                    st.db.mark_digest_sent(user_id, today, crate::ssr::clock::now()).await?;
                     sent += 1;
                 }
                 // The next round tries again; nothing is marked as sent.

@@ -4,18 +4,19 @@
 //! Connect) would replace: it turns credentials into a session for a `User`. The
 //! rest of the app only ever asks `authenticate(token)` who is calling.
 
-use crate::domain::account::{self, Role, SessionPolicy, ThrottlePolicy, User};
+use crate::domain::account::{self, CompanyRole, Role, SessionPolicy, ThrottlePolicy, User};
+use crate::domain::limits::{self, kind};
 use crate::domain::identity::{self, IdError};
 use crate::domain::password::{self, PasswordProblem};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{Db, NewUserRow};
 use crate::ssr::secrets::Sealer;
-use crate::ssr::{blocking, AppState};
+use crate::ssr::gates::{self, Gate};
+use crate::ssr::AppState;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
-use chrono::Utc;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -60,7 +61,7 @@ fn password_msg(p: PasswordProblem) -> Msg {
 
 /// Argon2id with its recommended defaults; slow on purpose, so run it off the runtime.
 async fn hash_password(password: String) -> Result<String, AppError> {
-    blocking(move || {
+    gates::run(Gate::Hashing, move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -73,7 +74,7 @@ async fn hash_password(password: String) -> Result<String, AppError> {
 /// Checks `password` against `hash`; with no hash (unknown user) it checks against
 /// a decoy, so both cases take as long. All of it off the async runtime.
 async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    blocking(move || {
+    gates::run(Gate::Hashing, move || {
         let hash = hash.unwrap_or_else(|| decoy_hash().to_string());
         let parsed = PasswordHash::new(&hash).map_err(|e| AppError::internal(format_args!("stored hash: {e}")))?;
         Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
@@ -162,11 +163,16 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
     } else {
         (None, None)
     };
-    let email = errors.into_result(email)?.expect("checked above");
-    let now = Utc::now();
-    let company_id = match company {
-        Some((cvr, company_name)) => Some(db.company_for_cvr(&cvr, &company_name, now).await?),
-        None => None,
+    let email = errors.into_result(email)?.ok_or(AppError::BadRequest)?;
+    let now = crate::ssr::clock::now();
+    // The first user of a CVR number creates the company and administers it; a
+    // CVR number is public, so anyone later only asks to join.
+    let (company_id, company_role) = match company {
+        Some((cvr, company_name)) => {
+            let (id, created) = db.company_for_cvr(&cvr, &company_name, now).await?;
+            (Some(id), Some(if created { CompanyRole::Admin } else { CompanyRole::Pending }))
+        }
+        None => (None, None),
     };
     let row = NewUserRow {
         role: new.role,
@@ -176,6 +182,7 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
         password_hash: hash_password(new.password).await?,
         municipality_code: municipality,
         company_id,
+        company_role,
         postcode,
         cpr_sealed: cpr.as_ref().map(|c| sealer.seal(c.digits())).transpose()?,
         cpr_masked: cpr.as_ref().map(|c| c.masked()),
@@ -193,35 +200,104 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
     }
 }
 
-/// Checks e-mail and password, with throttling per account and per address.
-pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Result<SignedIn, AppError> {
-    let now = Utc::now();
-    let email = account::normalise_email(email).unwrap_or_else(|| email.trim().to_lowercase());
-    let (by_account, by_ip) = st.db.login_failures_since(&email, ip, now - st.auth.throttle.window).await?;
-    if st.auth.throttle.is_paused(by_account, by_ip) {
-        tracing::warn!(ip, "sign-in paused after repeated failures");
+/// Signs a new person up from the public pages: at most a few accounts an hour
+/// from one address, then signed in at once.
+pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedIn, AppError> {
+    let now = crate::ssr::clock::now();
+    let limit = limits::SIGN_UPS_PER_ADDRESS;
+    let Some(event) = st.db.take_event(kind::SIGN_UP, ip, now - limit.window, limit.count, now).await? else {
+        security_event(st, "sign-up-paused", None, ip, "").await;
         return Err(AppError::TooManyAttempts);
-    }
-    let user = st.db.user_by_email(&email).await?;
+    };
+    let id = match create_account(&st.db, &st.sealer, new).await {
+        Ok(id) => id,
+        Err(e) => {
+            // A form with mistakes is no new account: it does not count.
+            st.db.remove_events(&[event]).await?;
+            return Err(e);
+        }
+    };
+    let user = st.db.user_by_id(id).await?.ok_or(AppError::NotFound)?.to_user()?;
+    let token = new_token();
+    st.db.insert_session(&token_hash(&token), user.id, now).await?;
+    Ok(SignedIn { token, user })
+}
+
+/// Checks e-mail and password, throttled per account-and-address and per address.
+///
+/// Each attempt is counted before the password is checked, so parallel guesses
+/// cannot all get through. The account's limit is per address, so a stranger
+/// cannot lock the owner out from elsewhere; a refused attempt is not counted, so
+/// the pause ends a window after the last real failure.
+pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Result<SignedIn, AppError> {
+    let now = crate::ssr::clock::now();
+    let email = account::normalise_email(email).unwrap_or_else(|| email.trim().to_lowercase().chars().take(254).collect());
+    let (since, policy) = (now - st.auth.throttle.window, st.auth.throttle);
+    let pair = format!("{email} {ip}");
+    let pair_event = st.db.take_event(kind::SIGN_IN, &pair, since, policy.per_account, now).await?;
+    let ip_event = match pair_event {
+        Some(_) => st.db.take_event(kind::SIGN_IN_ADDRESS, ip, since, policy.per_ip, now).await?,
+        None => None,
+    };
+    let (Some(pair_event), Some(ip_event)) = (pair_event, ip_event) else {
+        if let Some(taken) = pair_event {
+            st.db.remove_events(&[taken]).await?;
+        }
+        tracing::warn!(ip, "sign-in paused after repeated failures");
+        security_event(st, "sign-in-paused", None, ip, &email).await;
+        return Err(AppError::TooManyAttempts);
+    };
+    let user = st.db.user_by_email(&email).await?.filter(|u| u.deactivated_at.is_none());
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let ok = verify_password(password.to_string(), hash).await? && user.is_some();
     let Some(user) = user.filter(|_| ok) else {
-        st.db.record_login_failure(&email, ip, now).await?;
-        let mut errors = FieldErrors::default();
-        errors.add("password", Msg::ErrSignInFailed);
-        return Err(AppError::Invalid(errors));
+        // The events stay: they are this failure.
+        return Err(FieldErrors::one("password", Msg::ErrSignInFailed));
     };
-    st.db.clear_login_failures(&email).await?;
+    st.db.clear_events(kind::SIGN_IN, &pair).await?;
+    st.db.remove_events(&[pair_event, ip_event]).await?;
     let token = new_token();
     st.db.insert_session(&token_hash(&token), user.id, now).await?;
     Ok(SignedIn { token, user: user.to_user()? })
+}
+
+/// Changes the signed-in person's password after checking the current one (counted
+/// like a sign-in, so it is no way around the throttle), and ends their other
+/// sessions: whoever else knew the old password is signed out.
+pub async fn change_password(st: &AppState, me: &User, session_token: &str, current: &str, new: &str, ip: &str) -> Result<(), AppError> {
+    let now = crate::ssr::clock::now();
+    if let Err(p) = password::check(new, &me.email) {
+        return Err(FieldErrors::one("new", password_msg(p)));
+    }
+    let pair = format!("{} {ip}", me.email);
+    if st.db.take_event(kind::SIGN_IN, &pair, now - st.auth.throttle.window, st.auth.throttle.per_account, now).await?.is_none() {
+        return Err(AppError::TooManyAttempts);
+    }
+    let row = st.db.user_by_id(me.id).await?.ok_or(AppError::Unauthenticated)?;
+    if !verify_password(current.to_string(), Some(row.password_hash)).await? {
+        return Err(FieldErrors::one("current", Msg::ErrCurrentPassword));
+    }
+    st.db.clear_events(kind::SIGN_IN, &pair).await?;
+    let hash = hash_password(new.to_string()).await?;
+    st.db.set_password(me.id, &hash, &token_hash(session_token)).await?;
+    tracing::info!(user = me.id, "password changed; other sessions ended");
+    Ok(())
+}
+
+/// Writes a security event; a failure to write is logged, never shown (the
+/// answer the person gets does not depend on it).
+pub async fn security_event(st: &AppState, kind: &str, user_id: Option<i64>, ip: &str, detail: &str) {
+    let event = crate::ssr::db::NewSecurityEvent { kind, user_id, ip, method: "", path: "", detail };
+    if let Err(e) = st.db.insert_security_event(&event, crate::ssr::clock::now()).await {
+        tracing::warn!(kind, error = %e, "security event not stored");
+    }
 }
 
 /// Who holds this session token, if it is still live. Ends expired sessions.
 pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, AppError> {
     let hash = token_hash(token);
     let Some(session) = st.db.session(&hash).await? else { return Ok(None) };
-    let now = Utc::now();
+    let now = crate::ssr::clock::now();
     if !st.auth.session.is_live(session.created_at, session.last_seen_at, now) {
         st.db.delete_session(&hash).await?;
         return Ok(None);
@@ -231,8 +307,8 @@ pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, Ap
         st.db.touch_session(&hash, now).await?;
     }
     match st.db.user_by_id(session.user_id).await? {
-        Some(row) => Ok(Some(row.to_user()?)),
-        None => Ok(None),
+        Some(row) if row.deactivated_at.is_none() => Ok(Some(row.to_user()?)),
+        _ => Ok(None),
     }
 }
 

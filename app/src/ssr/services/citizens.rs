@@ -6,7 +6,6 @@ use crate::domain::audit::{Access, AuditAction, Purpose};
 use crate::error::AppError;
 use crate::ssr::db::UserRow;
 use crate::ssr::AppState;
-use chrono::Utc;
 
 fn card(row: &UserRow) -> CitizenCard {
     CitizenCard {
@@ -29,7 +28,7 @@ pub async fn find_by_email(st: &AppState, viewer: &User, email: &str, purpose: P
         return Ok(None);
     }
     let what = format!("e-mail: {email}");
-    st.db.insert_audit(viewer, AuditAction::Search, found.id, &what, purpose.code(), Utc::now()).await?;
+    st.db.insert_audit(viewer, AuditAction::Search, found.id, &what, purpose.code(), crate::ssr::clock::now()).await?;
     Ok(Some(found))
 }
 

@@ -4,6 +4,8 @@
 pub mod agents;
 pub mod auth;
 pub mod citizens;
+pub mod companies;
 pub mod jobcentre;
+pub mod security;
 pub mod selfservice;
 pub mod vacancies;

@@ -1,18 +1,26 @@
 //! Posting, reading and searching vacancies.
 
-use crate::domain::account::{Role, User};
+use crate::domain::account::User;
+use crate::domain::limits;
+use crate::i18n::Msg;
 use crate::domain::vacancy::{self, Vacancy, VacancyForm};
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors};
 use crate::search::types::{SearchQuery, SearchResults};
-use crate::ssr::{blocking, today, AppState};
-use chrono::Utc;
+use crate::ssr::{today, AppState};
 
 /// Validates and stores a vacancy for the employer's company, then wakes the
 /// indexer so it is searchable at once.
 pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Result<i64, AppError> {
-    let company_id = employer.company_id.filter(|_| employer.role == Role::Employer).ok_or(AppError::Forbidden)?;
-    let now = Utc::now();
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
+    let now = crate::ssr::clock::now();
     let new = vacancy::validate(form, crate::domain::time::danish_date(now)).map_err(AppError::Invalid)?;
+    // A company posts at most so many a day by hand; counted before storing, so
+    // parallel posts cannot get past it.
+    let limit = limits::VACANCIES_PER_COMPANY;
+    let key = company_id.to_string();
+    if st.db.take_event(limits::kind::VACANCY, &key, now - limit.window, limit.count, now).await?.is_none() {
+        return Err(FieldErrors::one(vacancy::field::TITLE, Msg::ErrVacancyLimit));
+    }
     let id = st.db.insert_company_vacancy(&new, company_id, now).await?;
     st.indexer.wake();
     tracing::info!(vacancy = id, "vacancy posted");
@@ -30,9 +38,11 @@ pub async fn get(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
     }
 }
 
-/// Closes a vacancy; it leaves the search with the next index commit.
-pub async fn close(st: &AppState, id: i64) -> Result<(), AppError> {
-    if st.db.close_vacancy(id, Utc::now()).await? {
+/// Closes one of the employer's company's vacancies; it leaves the search with the
+/// next index commit. Another company's vacancy is "not found".
+pub async fn close(st: &AppState, employer: &User, id: i64) -> Result<(), AppError> {
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
+    if st.db.close_vacancy(id, Some(company_id), crate::ssr::clock::now()).await? {
         st.indexer.wake();
         Ok(())
     } else {
@@ -42,12 +52,12 @@ pub async fn close(st: &AppState, id: i64) -> Result<(), AppError> {
 
 /// The vacancies of the employer's own company; never another company's.
 pub async fn of_my_company(st: &AppState, employer: &User) -> Result<Vec<Vacancy>, AppError> {
-    let company_id = employer.company_id.filter(|_| employer.role == Role::Employer).ok_or(AppError::Forbidden)?;
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
     Ok(st.db.vacancies_of_company(company_id).await?.into_iter().map(|r| r.into_vacancy()).collect())
 }
 
 pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, AppError> {
     let index = st.index.clone();
     let today = today();
-    blocking(move || index.search(&query, today)).await
+    crate::ssr::gates::run(crate::ssr::gates::Gate::Search, move || index.search(&query, today)).await
 }

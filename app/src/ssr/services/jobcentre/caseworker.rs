@@ -12,7 +12,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::ssr::db::{QueueRow, UserRow};
 use crate::ssr::services::selfservice::{availability_status, encode, joblog};
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 /// Staff only; a caseworker sees their own municipality, an administrator all.
 fn scope(viewer: &User) -> Result<Option<i32>, AppError> {
@@ -33,13 +33,18 @@ async fn citizen(st: &AppState, viewer: &User, citizen_id: i64) -> Result<UserRo
     Ok(row)
 }
 
-fn queue_item(st: &AppState, r: QueueRow) -> Option<QueueItem> {
+/// A queue line. In a list (`in_list`), details that may be special-category data
+/// (a screening's answers about health) are left out: they belong in the case,
+/// which is opened with a purpose and audit-logged.
+fn queue_item(st: &AppState, r: QueueRow, in_list: bool) -> Option<QueueItem> {
+    let reason = Reason::parse(&r.reason)?;
+    let detail = if in_list && reason == Reason::Screening { String::new() } else { r.detail };
     Some(QueueItem {
         id: r.id,
         citizen_id: r.user_id,
         citizen_name: r.citizen_name,
-        reason: Reason::parse(&r.reason)?,
-        detail: r.detail,
+        reason,
+        detail,
         raised_at: r.created_at,
         due_on: due_on(st, r.due_on, r.created_at),
         assigned_to: r.assigned_to.zip(r.assigned_name),
@@ -54,9 +59,17 @@ async fn colleagues(st: &AppState, viewer: &User) -> Result<Vec<(i64, String)>, 
     }
 }
 
+/// The work queue. Every citizen it names is audit-logged (one row each, written
+/// together) before the list is returned, so the citizen sees that their name and
+/// reason were shown.
 pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: NaiveDate) -> Result<QueuePage, AppError> {
     let rows = st.db.open_escalations(scope(viewer)?, None).await?;
-    let items = filter.apply(rows.into_iter().filter_map(|r| queue_item(st, r)).collect(), viewer.id);
+    let items = filter.apply(rows.into_iter().filter_map(|r| queue_item(st, r, true)).collect(), viewer.id);
+    let mut citizens: Vec<i64> = items.iter().map(|i| i.citizen_id).collect();
+    citizens.sort_unstable();
+    citizens.dedup();
+    let what = "arbejdskø: navn, årsag og frist";
+    st.db.insert_audit_batch(viewer, AuditAction::Read, &citizens, what, Purpose::Escalation.code(), crate::ssr::clock::now()).await?;
     Ok(QueuePage { items, filter, colleagues: colleagues(st, viewer).await?, me: viewer.id, today })
 }
 
@@ -79,6 +92,8 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
     if !st.db.assign_escalation(id, to).await? {
         return Err(AppError::NotFound);
     }
+    let what = if to == viewer.id { "opgave taget" } else { "opgave givet til en kollega" };
+    st.db.insert_audit(viewer, AuditAction::Change, escalation.user_id, what, Purpose::Escalation.code(), crate::ssr::clock::now()).await?;
     tracing::info!(escalation = id, by = viewer.id, to, "task assigned");
     Ok(())
 }
@@ -88,7 +103,7 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
 pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpose, today: NaiveDate) -> Result<CaseView, AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
     let what = "sag: CV, joblog, rådighed, tjek, henvendelser, beskeder, møder, journal";
-    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), Utc::now()).await?;
+    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), crate::ssr::clock::now()).await?;
     let profile = st.db.jobseeker(citizen_id).await?;
     let cv = match &profile {
         Some(p) => crate::ssr::services::selfservice::cv::parse(p)?,
@@ -100,12 +115,12 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
         .open_escalations(None, Some(citizen_id))
         .await?
         .into_iter()
-        .filter_map(|r| queue_item(st, r))
+        .filter_map(|r| queue_item(st, r, false))
         .collect();
     let mut earlier: Vec<_> = escalations.iter().filter(|e| e.status != Status::Open.code()).filter_map(escalation_view).collect();
     earlier.reverse();
     let messages = st.db.messages(citizen_id).await?.into_iter().map(|m| message_view(m, &row.name)).collect();
-    st.db.mark_messages_read(citizen_id, false, Utc::now()).await?;
+    st.db.mark_messages_read(citizen_id, false, crate::ssr::clock::now()).await?;
     let entries = joblog::entries(st, citizen_id).await?;
     let (_, availability) = availability_status(st, citizen_id, today).await?;
     let notes = st.db.notes(citizen_id).await?.into_iter().map(|n| Note { at: n.created_at, author: n.author.unwrap_or_default(), body: n.body }).collect();
@@ -140,7 +155,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
 /// A journal note, a message, a meeting, or closing the open escalations.
 pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm) -> Result<(), AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
-    let now = Utc::now();
+    let now = crate::ssr::clock::now();
     let (action, what) = match form.action.as_str() {
         "cancel_meeting" => {
             let id: i64 = form.meeting_id.trim().parse().map_err(|_| AppError::BadRequest)?;
@@ -190,5 +205,9 @@ pub async fn overview(st: &AppState, viewer: &User, today: NaiveDate) -> Result<
     let tracks: Vec<(Track, i64)> = tally.tracks.iter().filter_map(|(t, n)| Some((Track::parse(t)?, *n))).collect();
     let open: Vec<(Reason, i64)> = tally.open.iter().filter_map(|(r, at)| Some((Reason::parse(r)?, age_days(*at, today)))).collect();
     let closed: Vec<f64> = tally.closed.iter().map(|(from, to)| (*to - *from).num_minutes() as f64 / (24.0 * 60.0)).collect();
-    Ok(dashboard(&tracks, &open, &closed))
+    let area = scope(viewer)?
+        .and_then(|m| u16::try_from(m).ok())
+        .and_then(crate::domain::municipality::by_code)
+        .map(|m| (m.code, m.region_on(today)));
+    Ok(Dashboard { area, ..dashboard(&tracks, &open, &closed) })
 }

@@ -7,18 +7,21 @@ use crate::domain::case::MyJobcentre;
 use crate::domain::contact::{check_text, Message};
 use crate::domain::escalation::{self, Reason, Track};
 use crate::domain::screening::{self, Screening, ScreeningForm};
+use crate::domain::limits;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::ssr::services::selfservice::profile;
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 /// The citizen asks the jobcentre for help, optionally with a message. Asking
 /// again while a request is open adds the message and raises nothing new.
 pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate) -> Result<(), AppError> {
     profile(st, me, today).await?;
-    let now = Utc::now();
+    let now = crate::ssr::clock::now();
     if !message.trim().is_empty() {
         let body = check_text(message).map_err(|m| FieldErrors::one("message", m))?;
+        within_message_quota(st, me, "message").await?;
         st.db.insert_message(me.id, me.id, true, &body, now).await?;
     }
     let reason = Reason::HelpRequested;
@@ -38,7 +41,7 @@ pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: Naive
     }
     let answers = screening::validate(form).map_err(AppError::Invalid)?;
     let flags = screening::flags(&answers);
-    let now = Utc::now();
+    let now = crate::ssr::clock::now();
     use crate::ssr::services::selfservice::encode;
     st.db.save_screening(me.id, &encode(&answers)?, &encode(&flags)?, now).await?;
     if !flags.is_empty() {
@@ -68,18 +71,31 @@ pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
 /// The thread with the jobcentre; what the jobcentre wrote is now read.
 pub async fn messages(st: &AppState, me: &User) -> Result<Vec<Message>, AppError> {
     let rows = st.db.messages(me.id).await?;
-    st.db.mark_messages_read(me.id, true, Utc::now()).await?;
+    st.db.mark_messages_read(me.id, true, crate::ssr::clock::now()).await?;
     Ok(rows.into_iter().map(|r| message_view(r, &me.name)).collect())
 }
 
 pub async fn send(st: &AppState, me: &User, body: &str) -> Result<(), AppError> {
     let body = check_text(body).map_err(|m| FieldErrors::one("body", m))?;
-    st.db.insert_message(me.id, me.id, true, &body, Utc::now()).await?;
+    within_message_quota(st, me, "body").await?;
+    st.db.insert_message(me.id, me.id, true, &body, crate::ssr::clock::now()).await?;
     Ok(())
 }
 
+/// A citizen sends the jobcentre at most so many messages a day; counted before
+/// the message is stored, so parallel sends cannot pass it. At the limit, a clear
+/// message at the field, and the text typed stays in the form.
+async fn within_message_quota(st: &AppState, me: &User, field: &str) -> Result<(), AppError> {
+    let now = crate::ssr::clock::now();
+    let limit = limits::MESSAGES_PER_JOBSEEKER;
+    match st.db.take_event(limits::kind::MESSAGE, &me.id.to_string(), now - limit.window, limit.count, now).await? {
+        Some(_) => Ok(()),
+        None => Err(FieldErrors::one(field, Msg::ErrMessagesFull)),
+    }
+}
+
 pub async fn confirm_meeting(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
-    if st.db.confirm_meeting(me.id, id, Utc::now()).await? {
+    if st.db.confirm_meeting(me.id, id, crate::ssr::clock::now()).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)

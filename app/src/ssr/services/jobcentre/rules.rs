@@ -6,7 +6,6 @@ use crate::domain::account::{Role, User};
 use crate::domain::escalation::{validate_rules, EscalationRules, RulesForm, RulesPage, RulesVersion};
 use crate::error::AppError;
 use crate::ssr::AppState;
-use chrono::Utc;
 use std::collections::HashMap;
 
 fn parse(json: &str, municipality: i32) -> Result<EscalationRules, AppError> {
@@ -58,7 +57,7 @@ pub async fn change(st: &AppState, viewer: &User, form: &RulesForm) -> Result<u1
     admin_only(viewer)?;
     let (municipality, rules, note) = validate_rules(form).map_err(AppError::Invalid)?;
     let json = crate::ssr::services::selfservice::encode(&rules)?;
-    let version = st.db.insert_escalation_rules(i32::from(municipality), &json, &note, viewer.id, Utc::now()).await?;
+    let version = st.db.insert_escalation_rules(i32::from(municipality), &json, &note, viewer.id, crate::ssr::clock::now()).await?;
     tracing::info!(admin = viewer.id, municipality, version, "escalation rules changed");
     Ok(municipality)
 }

@@ -8,7 +8,7 @@ use crate::domain::calendar::{check_deadline, next_deadline_day};
 use crate::domain::selfservice::AvailabilityView;
 use crate::error::AppError;
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<AvailabilityView, AppError> {
     profile(st, me, today).await?;
@@ -22,7 +22,7 @@ pub async fn report(st: &AppState, me: &User, form: &AvailabilityForm, today: Na
     let row = profile(st, me, today).await?;
     let (history, status) = availability_status(st, me.id, today).await?;
     let event = availability::event_from_form(form, &status, today, &st.rules.availability)?;
-    st.db.insert_availability(me.id, &event, Utc::now()).await?;
+    st.db.insert_availability(me.id, &event, crate::ssr::clock::now()).await?;
     match event {
         Event::Sick { .. } => cv::refresh_searchable(st, me, true, today).await?,
         Event::Well { .. } => {

@@ -7,7 +7,7 @@ use crate::domain::selfservice::{CvView, Notice};
 use crate::error::AppError;
 use crate::ssr::db::JobseekerRow;
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 pub(crate) fn parse(row: &JobseekerRow) -> Result<Cv, AppError> {
     // A CV that cannot be read is a fault to fix, never something to overwrite.
@@ -39,7 +39,7 @@ pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> 
     let (_, status) = availability_status(st, me.id, today).await?;
     let searchable = cv::searchable(&cv, status.sick_since.is_some());
     let json = serde_json::to_string(&cv).map_err(|e| AppError::internal(format_args!("encoding CV: {e}")))?;
-    st.db.save_cv(me.id, &json, cv.is_complete(), searchable, Utc::now()).await?;
+    st.db.save_cv(me.id, &json, cv.is_complete(), searchable, crate::ssr::clock::now()).await?;
     if searchable && !row.cv_searchable {
         notify(st, me.id, &Notice::CvSearchable).await?;
     }

@@ -4,10 +4,12 @@ use super::profile;
 use crate::domain::account::User;
 use crate::domain::joblog::{self, AttachmentInfo, Channel, Entry, EntryData, JoblogForm, Kind, Status};
 use crate::domain::selfservice::JoblogView;
-use crate::error::AppError;
-use crate::ssr::db::{AttachmentRow, EntryRow};
+use crate::domain::limits;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
+use crate::ssr::db::{AttachmentRow, EntryRow, Quota};
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 fn entry(r: EntryRow) -> Option<Entry> {
     Some(Entry {
@@ -61,9 +63,13 @@ pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) 
         _ => form,
     };
     let data = joblog::validate(&form, today)?;
-    let now = Utc::now();
+    let now = crate::ssr::clock::now();
     match form.id.trim() {
-        "" => st.db.insert_entry(me.id, &data, now).await,
+        "" => match st.db.insert_entry(me.id, &data, now, limits::JOBLOG_ENTRIES).await? {
+            Quota::Stored(id) => Ok(id),
+            Quota::Full => Err(FieldErrors::one(joblog::field::KIND, Msg::ErrJoblogFull)),
+            Quota::NotFound => Err(AppError::NotFound),
+        },
         id => {
             let id: i64 = id.parse().map_err(|_| AppError::BadRequest)?;
             if st.db.update_entry(me.id, id, &data, now).await? {
@@ -86,16 +92,12 @@ pub async fn delete(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
 /// Attaches a file to one of the person's own entries, after checking its size
 /// and content; a problem with the file is a field error on `file`.
 pub async fn attach(st: &AppState, me: &User, entry_id: i64, file_name: &str, bytes: &[u8]) -> Result<(), AppError> {
-    let kind = joblog::check_attachment(file_name, bytes, &st.rules.joblog).map_err(|msg| {
-        let mut errs = crate::error::FieldErrors::default();
-        errs.add(joblog::field::FILE, msg);
-        AppError::Invalid(errs)
-    })?;
+    let kind = joblog::check_attachment(file_name, bytes, &st.rules.joblog).map_err(|msg| FieldErrors::one(joblog::field::FILE, msg))?;
     let name = joblog::safe_file_name(file_name);
-    if st.db.put_attachment(me.id, entry_id, &name, kind.content_type(), bytes).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
+    match st.db.put_attachment(me.id, entry_id, &name, kind.content_type(), bytes, limits::STORED_BYTES).await? {
+        Quota::Stored(()) => Ok(()),
+        Quota::Full => Err(FieldErrors::one(joblog::field::FILE, Msg::ErrFilesFull)),
+        Quota::NotFound => Err(AppError::NotFound),
     }
 }
 

@@ -6,7 +6,7 @@ use crate::domain::cv as cv_rules;
 use crate::domain::selfservice::{Notice, Notification, Overview};
 use crate::error::AppError;
 use crate::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Overview, AppError> {
     checks::sweep_one(st, me.id, today).await?;
@@ -44,5 +44,5 @@ pub async fn notifications(st: &AppState, me: &User, limit: i64) -> Result<Vec<N
 }
 
 pub async fn mark_read(st: &AppState, me: &User) -> Result<u64, AppError> {
-    st.db.mark_notifications_read(me.id, Utc::now()).await
+    st.db.mark_notifications_read(me.id, crate::ssr::clock::now()).await
 }

@@ -1,0 +1,207 @@
+//! Property tests and fuzz targets for every public input surface: the search
+//! address (page route and server function alike), and every form's parser (CPR,
+//! CVR, dates, postcodes and places, hours, e-mail, files, whole forms).
+//!
+//! Each target feeds generated input, from random bytes to Danish-shaped text, to
+//! the real parser and checks that it never panics, answers within a bounded time,
+//! and that what it accepts is bounded and stable. In `make test` each target runs
+//! one short batch. To fuzz longer, give a time per target:
+//!
+//! ```sh
+//! FUZZ_SECONDS=600 cargo test --release -p app --test fuzz -- --test-threads=2 --nocapture
+//! ```
+//!
+//! Each target then prints how many inputs it tried. A failing input is shrunk to
+//! the smallest one that still fails, and printed.
+
+use app::domain::{identity, joblog, parse, postcode::Place, region::Region, vacancy};
+use app::search::types::{SearchQuery, MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MAX_VALUES_PER_PARAM, RADII_KM, WITHIN_DAYS};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use std::time::{Duration, Instant};
+
+/// Longest any one parse may take. Generous: it catches work that grows without
+/// bound (a quadratic loop, a huge allocation), not a slow machine.
+const PER_INPUT: Duration = Duration::from_secs(1);
+
+/// Runs `check` on inputs from `strategy`: one batch, or batches until
+/// `FUZZ_SECONDS` have passed. Prints the count of inputs tried.
+fn fuzz<S: Strategy>(name: &str, strategy: S, check: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S::Value: std::fmt::Debug,
+{
+    let seconds: u64 = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let batch = if seconds == 0 { 256 } else { 20_000 };
+    let mut runner = TestRunner::new(Config { cases: batch, failure_persistence: None, ..Config::default() });
+    let (started, mut tried) = (Instant::now(), 0u64);
+    loop {
+        let result = runner.run(&strategy, |input| {
+            let at = Instant::now();
+            check(input)?;
+            prop_assert!(at.elapsed() < PER_INPUT, "one input took {:?}", at.elapsed());
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{name}: {e}");
+        }
+        tried += u64::from(batch);
+        if Instant::now() >= deadline {
+            break;
+        }
+    }
+    println!("fuzz {name}: {tried} inputs in {:.0?}, no failure", started.elapsed());
+}
+
+/// Text of every kind: arbitrary Unicode, control characters, long runs, and
+/// shapes near what a parser expects.
+fn text(shaped: &'static str) -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        proptest::string::string_regex(shaped).expect("a valid pattern"),
+        proptest::collection::vec(any::<char>(), 0..3000).prop_map(|c| c.into_iter().collect()),
+        "[0-9 .,:/+-]{0,40}",
+    ]
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+}
+
+#[test]
+fn search_address() {
+    let pair = "(q|side|kommune|region|nye|naer|km|sorter|tid|ansaettelse|fag)=[^&]{0,40}";
+    let address = prop_oneof![
+        text("q=[a-zæøå ]{0,80}&side=[0-9]{0,12}"),
+        proptest::collection::vec(proptest::string::string_regex(pair).expect("pattern"), 0..400).prop_map(|p| p.join("&")),
+    ];
+    fuzz("search address", address, |address| {
+        let q = SearchQuery::from_address(&address);
+        prop_assert!(q.text.chars().count() <= MAX_QUERY_CHARS);
+        prop_assert!(q.text.split_whitespace().count() <= MAX_QUERY_WORDS);
+        prop_assert!((1..=MAX_PAGE).contains(&q.page));
+        prop_assert!(q.municipalities.len() <= MAX_VALUES_PER_PARAM && q.occupations.len() <= MAX_VALUES_PER_PARAM);
+        prop_assert!(q.regions.len() <= Region::ALL.len());
+        prop_assert!(q.within_days.is_none_or(|d| WITHIN_DAYS.contains(&d)));
+        prop_assert!(RADII_KM.contains(&q.km));
+        // Normalised once, it reads back the same from its own address.
+        let again = SearchQuery::from_address(&q.address_query());
+        prop_assert_eq!(again, SearchQuery { near_unknown: None, ..q });
+        Ok(())
+    });
+}
+
+#[test]
+fn cpr_numbers() {
+    fuzz("cpr", text("[0-9]{6}-?[0-9]{4}"), |input| {
+        if let Ok(cpr) = identity::cpr(&input) {
+            prop_assert_eq!(cpr.digits().len(), 10);
+            prop_assert!(cpr.masked().ends_with("-XXXX"));
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn cvr_numbers() {
+    fuzz("cvr", text("[0-9 ]{8,10}"), |input| {
+        if let Ok(cvr) = identity::cvr(&input) {
+            prop_assert!(cvr.len() == 8 && cvr.chars().all(|c| c.is_ascii_digit()));
+            prop_assert_eq!(identity::cvr(&cvr), Ok(cvr.clone()), "stable");
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn dates_and_times() {
+    fuzz("dates", text("[0-9]{1,4}[-./ ][0-9]{1,2}[-./ ][0-9]{1,5}"), |input| {
+        let _ = parse::date(&input);
+        let _ = vacancy::check_deadline(&input, today());
+        let _ = app::domain::contact::parse_time(&input);
+        Ok(())
+    });
+}
+
+#[test]
+fn postcodes_and_places() {
+    fuzz("postcodes and places", text("[0-9]{4}( [A-ZÆØÅa-zæøå ]{0,20})?"), |input| {
+        if let Ok(p) = parse::postcode(&input) {
+            prop_assert!(p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()));
+        }
+        if let Some(place) = Place::parse(&input) {
+            prop_assert_eq!(Place::parse(&place.param()), Some(place), "a place reads back from its address");
+        }
+        let _ = Region::parse(&input);
+        Ok(())
+    });
+}
+
+#[test]
+fn hours_and_numbers() {
+    let rules = app::domain::rules::Rules::default();
+    fuzz("hours", text("[0-9]{1,3}([.,][0-9]{1,3})?"), |input| {
+        if let Ok(h) = vacancy::check_weekly_hours(&input) {
+            prop_assert!(h.is_finite() && h > 0.0);
+        }
+        let _ = app::domain::availability::check_hours(&input, &rules.availability);
+        if let Some(d) = parse::decimal(&input) {
+            prop_assert!(!d.is_nan());
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn e_mail_addresses() {
+    fuzz("e-mail", text("[a-z.]{1,20}@[a-z]{1,20}\\.[a-z]{2,3}"), |input| {
+        if let Some(e) = app::domain::account::normalise_email(&input) {
+            prop_assert!(e.chars().count() <= 254);
+            prop_assert_eq!(app::domain::account::normalise_email(&e), Some(e.clone()), "stable");
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn uploaded_files() {
+    let rules = app::domain::rules::Rules::default();
+    let bytes = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..4096),
+        proptest::collection::vec(any::<u8>(), 0..64).prop_map(|tail| [b"%PDF-1.7\n".as_slice(), &tail].concat()),
+        proptest::collection::vec(any::<u8>(), 0..64).prop_map(|tail| [b"PK\x03\x04".as_slice(), &tail].concat()),
+    ];
+    fuzz("uploads", (text("[a-zæøå _./\\\\-]{0,40}\\.(pdf|docx|exe)"), bytes), |(name, bytes)| {
+        let _ = joblog::check_attachment(&name, &bytes, &rules.joblog);
+        let safe = joblog::safe_file_name(&name);
+        prop_assert!(!safe.is_empty() && safe.chars().count() <= 100);
+        prop_assert!(!safe.contains('/') && !safe.contains('\\'));
+        Ok(())
+    });
+}
+
+#[test]
+fn whole_forms() {
+    let field = || text("[A-Za-zæøåÆØÅ0-9 .,@:/-]{0,60}");
+    let form = (field(), field(), field(), field(), field(), field(), field(), field(), field(), field(), field());
+    fuzz("vacancy and joblog forms", form, |(a, b, c, d, e, f, g, h, i, j, k)| {
+        let v = vacancy::VacancyForm {
+            title: a.clone(),
+            employer_name: b.clone(),
+            description: c.clone(),
+            postcode: d.clone(),
+            city: e.clone(),
+            weekly_hours: f.clone(),
+            deadline: g.clone(),
+            how_to_apply: h.clone(),
+            municipality: i,
+            employment_type: j,
+            occupation: k,
+        };
+        let _ = vacancy::validate(&v, today());
+        let entry = joblog::JoblogForm { kind: a, date: g, employer: b, job_title: c, channel: d, status: e, notes: f, application_text: h, ..Default::default() };
+        let _ = joblog::validate(&entry, today());
+        Ok(())
+    });
+}

@@ -1,0 +1,91 @@
+//! The regions of 1 January 2027 on SQLite and PostgreSQL, with the date given to
+//! the code: the regions and facet counts on either side of the day, an old address
+//! mapped to the new region, and a job agent moved once with its owner told once,
+//! even when two nodes move it at the same moment.
+
+mod common;
+
+use app::domain::agents::AgentForm;
+use app::domain::region::Region;
+use app::domain::selfservice::Notice;
+use app::domain::vacancy::NewVacancy;
+use app::search::types::{SearchQuery, SearchResults};
+use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::services::agents;
+use app::ssr::services::selfservice::overview;
+use app::ssr::testing::databases;
+use app::ssr::AppState;
+use chrono::{NaiveDate, Utc};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+async fn settle(st: &AppState) {
+    let target = st.db.outbox_max_id().await.unwrap();
+    let started = std::time::Instant::now();
+    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
+        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+fn search(st: &AppState, address: &str, on: NaiveDate) -> SearchResults {
+    st.index.search(&SearchQuery::from_address(address), on).unwrap()
+}
+
+fn regions(r: &SearchResults) -> Vec<(Region, u64)> {
+    r.facets.regions.clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn regions_change_on_new_year_2027() {
+    use Region::*;
+    let (eve, new_year) = (day(2026, 12, 31), day(2027, 1, 1));
+    for t in databases("regions").await {
+        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        // Open until spring: København (Hovedstaden), Roskilde (Sjælland), Aarhus (Midtjylland).
+        let open = |city: &str| NewVacancy { deadline: day(2027, 3, 1), ..common::vacancy("Pædagog", city) };
+        st.db.insert_vacancies(&[open("København V"), open("Roskilde"), open("Aarhus C")], |_| Utc::now()).await.unwrap();
+        st.indexer.wake();
+        settle(&st).await;
+
+        // Five regions with their counts until New Year's Eve, four from New Year's Day.
+        let r = search(&st, "q=p%C3%A6dagog", eve);
+        assert_eq!(regions(&r), [(Hovedstaden, 1), (Sjaelland, 1), (Syddanmark, 0), (Midtjylland, 1), (Nordjylland, 0)], "{}", t.label);
+        let r = search(&st, "q=p%C3%A6dagog", new_year);
+        assert_eq!(regions(&r), [(Oestdanmark, 2), (Syddanmark, 0), (Midtjylland, 1), (Nordjylland, 0)], "{}", t.label);
+
+        // An old address keeps working: Sjælland means Østdanmark from the day.
+        assert_eq!(search(&st, "region=Sj%C3%A6lland", eve).total, 1, "{}: Roskilde only", t.label);
+        assert_eq!(search(&st, "region=Sj%C3%A6lland", new_year).total, 2, "{}: all of Østdanmark", t.label);
+        assert_eq!(search(&st, "region=Hovedstaden", new_year).total, 2, "{}", t.label);
+        assert_eq!(search(&st, "region=%C3%98stdanmark", new_year).total, 2, "{}", t.label);
+        assert_eq!(search(&st, "region=Midtjylland", new_year).total, 1, "{}", t.label);
+
+        // A job agent that names Sjælland is moved on the day, once, and its owner told once.
+        let me = common::jobseeker(&st, "anne@mail.example", 265).await;
+        let create = |name: &str, query: &str| AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() };
+        agents::act(&st, &me, &create("Pædagog på Sjælland", "q=p%C3%A6dagog&region=Sj%C3%A6lland")).await.unwrap();
+        agents::act(&st, &me, &create("Aarhus", "q=p%C3%A6dagog&region=Midtjylland")).await.unwrap();
+        assert_eq!(agents::move_to_regions_in_force(&st, eve).await.unwrap(), 0, "{}: nothing before the day", t.label);
+        // Two nodes at the same moment: one moves it.
+        let (a, b) = tokio::join!(agents::move_to_regions_in_force(&st, new_year), agents::move_to_regions_in_force(&st, new_year));
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{}", t.label);
+        assert_eq!(agents::move_to_regions_in_force(&st, day(2027, 1, 2)).await.unwrap(), 0, "{}: once", t.label);
+        let hrefs: Vec<String> = agents::list(&st, &me).await.unwrap().into_iter().map(|a| a.href).collect();
+        assert_eq!(hrefs, ["/job?q=p%C3%A6dagog&region=%C3%98stdanmark", "/job?q=p%C3%A6dagog&region=Midtjylland"], "{}", t.label);
+        let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();
+        let moved = Notice::AgentRegionMoved { agent: "Pædagog på Sjælland".into(), from: vec![Sjaelland], to: Oestdanmark, on: new_year };
+        assert_eq!(notices, [moved.clone()], "{}", t.label);
+        assert_eq!(
+            moved.text(app::Lang::Da),
+            "Din jobagent »Pædagog på Sjælland« søger nu i Region Østdanmark: Region Sjælland blev en del af den 1. januar 2027. \
+             Du finder de samme job som før."
+        );
+        assert!(moved.text(app::Lang::En).contains("now searches Region of Eastern Denmark: Region Zealand became part of it on 1 January 2027"));
+
+        st.shutdown().await;
+        t.cleanup().await;
+    }
+}
