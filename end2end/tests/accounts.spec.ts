@@ -48,7 +48,7 @@ test("a new jobseeker signs up, fixing a CPR date first, and is signed in", asyn
   await page.getByRole("textbox", { name: "Navn (skal udfyldes)" }).fill("Jonas Møller");
   await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
   await page.getByRole("textbox", { name: "Postnummer (skal udfyldes)" }).fill("8000");
-  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus" });
+  await page.getByLabel("Bopælskommune").selectOption({ label: "Aarhus Kommune" });
   await page.getByRole("textbox", { name: "CPR-nummer (skal udfyldes)" }).fill("310290-1234");
   await page.getByLabel("Vælg en adgangskode").fill("tre glade kokke paa tur");
   await page.getByRole("button", { name: "Opret" }).click();

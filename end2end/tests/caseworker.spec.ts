@@ -30,7 +30,7 @@ test("a caseworker sees only their own municipality's citizens, and the citizen 
   await expect(page).toHaveURL(/\/min-side$/);
   await page.getByRole("link", { name: "Hvem har set mine oplysninger" }).click();
   const rows = page.locator("table.access-log tbody tr");
-  await expect(rows.first()).toContainText("Jobkonsulent, København kommune");
+  await expect(rows.first()).toContainText("Jobkonsulent, Københavns Kommune");
   await expect(rows.first()).toContainText("Så dine oplysninger");
   await expect(rows.first()).toContainText("Du havde brug for hjælp fra jobcentret");
   await expect(page.locator("table.access-log")).not.toContainText("Aarhus");

@@ -16,7 +16,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   const name = `Ida ${letters(8).replace(/^./, (c) => c.toUpperCase())}`;
   const email = `hjaelp.${letters(10)}@mail.example`;
   const password = "tre glade kokke paa tur";
-  await signUpJobseeker(page, { name, email, postcode: "2200", municipality: "København", password });
+  await signUpJobseeker(page, { name, email, postcode: "2200", municipality: "Københavns Kommune", password });
 
   // "Få hjælp" is on every page of theirs.
   await page.getByRole("link", { name: "Få hjælp" }).click();
@@ -85,12 +85,12 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   await page.getByRole("button", { name: /Bekræft mødet/ }).click();
   await expect(page.locator(".meetings")).toContainText("Bekræftet");
   await page.goto("/mine-data/adgang");
-  await expect(page.locator("table.access-log tbody tr").first()).toContainText("Jobkonsulent, København kommune");
+  await expect(page.locator("table.access-log tbody tr").first()).toContainText("Jobkonsulent, Københavns Kommune");
 });
 
 test("a new citizen answers the screening, and it says what happens next", async ({ page }) => {
   const email = `screening.${letters(10)}@mail.example`;
-  await signUpJobseeker(page, { name: "Omar Rasmussen", email, postcode: "8000", municipality: "Aarhus" });
+  await signUpJobseeker(page, { name: "Omar Rasmussen", email, postcode: "8000", municipality: "Aarhus Kommune" });
   await page.getByRole("link", { name: /svar på 5 korte spørgsmål/ }).click();
   // One question left out: the error is at its group, and the rest is kept.
   await page.getByRole("group", { name: /Hvornår regner du med/ }).getByLabel("Inden for 3 måneder").check();
@@ -110,7 +110,7 @@ test("a new citizen answers the screening, and it says what happens next", async
 test("an administrator changes København's rules as a new version, and the dashboard shows the mix", async ({ page }) => {
   await signIn(page, "admin@demo.example");
   await page.goto("/admin/regler?kommune=101");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText("København Kommune");
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText("Københavns Kommune");
   const level = page.getByLabel("Frist for jobkonsulenten (arbejdsdage)");
   await level.fill("30");
   await page.getByRole("button", { name: "Gem ny version" }).click();

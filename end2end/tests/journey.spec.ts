@@ -63,7 +63,7 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
   );
   await page.getByLabel("Postnummer").fill("59");
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
-  await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø" });
+  await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø Kommune" });
   await page.getByLabel("Timer pr. uge").fill("37");
   await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(21));
   await page.getByLabel("Sådan søger man").fill("havn@marstal.example");

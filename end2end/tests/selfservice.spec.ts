@@ -15,7 +15,7 @@ function isoDaysAhead(days: number): string {
 
 async function signUp(page: Page): Promise<void> {
   const email = `selv.${Date.now().toString(36)}@mail.example`;
-  await signUpJobseeker(page, { name: "Sara Nielsen", email, postcode: "8000", municipality: "Aarhus" });
+  await signUpJobseeker(page, { name: "Sara Nielsen", email, postcode: "8000", municipality: "Aarhus Kommune" });
 }
 
 async function cvSection(page: Page, name: string): Promise<void> {
@@ -70,7 +70,7 @@ test("a new jobseeker serves themselves, and Min side follows", async ({ page })
   await cvSection(page, "Ansættelsesvilkår");
   await page.getByRole("textbox", { name: "Timer om ugen (skal udfyldes)" }).fill("37");
   await page.getByLabel("Fuldtid eller deltid").selectOption({ label: "Fuldtid eller deltid" });
-  await page.getByLabel("Område (kommune)").selectOption({ label: "Aarhus" });
+  await page.getByLabel("Område (kommune)").selectOption({ label: "Aarhus Kommune" });
   await page.getByRole("textbox", { name: "Højst transport hver vej (km) (skal udfyldes)" }).fill("100");
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.locator(".cv-percent")).toHaveText("Dit CV er 100 % udfyldt.");
@@ -182,7 +182,7 @@ test("a job agent tells the jobseeker when an employer posts a matching vacancy"
   await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en skibsbygger til vores værft i Marstal. Erfaring med træskibe er et plus.");
   await page.getByLabel("Postnummer").fill("5960");
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
-  await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø" });
+  await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø Kommune" });
   await page.getByLabel("Timer pr. uge").fill("37");
   await page.getByLabel("Ansøgningsfrist").fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
   await page.getByLabel("Sådan søger man").fill("job@vaerft.example");
