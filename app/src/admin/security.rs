@@ -79,23 +79,14 @@ pub async fn staff_action(form: ButtonData) -> Result<(), AppError> {
 /// The links between the administrator's pages, the current one marked.
 #[component]
 pub fn AdminNav(current: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    let links = [
+    let links = vec![
         (super::USERS_PATH, Msg::AdminUsersHeading),
         (STAFF_PATH, Msg::NavStaff),
         (super::rules::RULES_PATH, Msg::RulesHeading),
         (COMPANIES_PATH, Msg::NavCompanies),
         (SECURITY_LOG_PATH, Msg::NavSecurityLog),
     ];
-    view! {
-        <nav class="selfservice-nav" aria-label=lang.t(Msg::RoleAdmin)>
-            <ul class="nobullet-list">
-                {links.into_iter().map(|(href, msg)| view! {
-                    <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
+    view! { <crate::ui::layout::AreaNav label=Msg::RoleAdmin links current/> }
 }
 
 #[component]

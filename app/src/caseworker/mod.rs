@@ -24,17 +24,8 @@ pub const CITIZENS_PATH: &str = "/jobcenter/borgere";
 /// The links between the caseworker's pages, the current one marked.
 #[component]
 pub fn CaseworkerNav(current: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    let links = [(QUEUE_PATH, Msg::NavQueue), (CITIZENS_PATH, Msg::NavCitizens), (dashboard::DASHBOARD_PATH, Msg::NavDashboard)];
-    view! {
-        <nav class="selfservice-nav" aria-label=lang.t(Msg::NavQueue)>
-            <ul class="nobullet-list">
-                {links.into_iter().map(|(href, msg)| view! {
-                    <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
+    let links = vec![(QUEUE_PATH, Msg::NavQueue), (CITIZENS_PATH, Msg::NavCitizens), (dashboard::DASHBOARD_PATH, Msg::NavDashboard)];
+    view! { <crate::ui::layout::AreaNav label=Msg::NavQueue links current/> }
 }
 
 #[cfg(feature = "ssr")]

@@ -109,6 +109,22 @@ fn title_text(text: &str) -> String {
     }
 }
 
+/// The links between the pages of one area (the caseworker's, the
+/// administrator's), the current one marked for screen readers and the eye.
+#[component]
+pub fn AreaNav(label: Msg, links: Vec<(&'static str, Msg)>, current: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <nav class="selfservice-nav" aria-label=lang.t(label)>
+            <ul class="nobullet-list">
+                {links.into_iter().map(|(href, msg)| view! {
+                    <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_status(_status: u16) {
     #[cfg(feature = "ssr")]
