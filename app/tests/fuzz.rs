@@ -33,11 +33,15 @@ where
 {
     let seconds: u64 = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(0);
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let batch = if seconds == 0 { 256 } else { 20_000 };
-    let mut runner = TestRunner::new(Config { cases: batch, failure_persistence: None, ..Config::default() });
-    let (started, mut tried) = (Instant::now(), 0u64);
+    let batch = if seconds == 0 { 256 } else { 5_000 };
+    let tried = std::sync::atomic::AtomicU64::new(0);
+    let started = Instant::now();
     loop {
+        // A runner stops after `cases` successes, so each batch gets a fresh one
+        // (with a fresh random seed).
+        let mut runner = TestRunner::new(Config { cases: batch, failure_persistence: None, ..Config::default() });
         let result = runner.run(&strategy, |input| {
+            tried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let at = Instant::now();
             check(input)?;
             prop_assert!(at.elapsed() < PER_INPUT, "one input took {:?}", at.elapsed());
@@ -46,11 +50,11 @@ where
         if let Err(e) = result {
             panic!("{name}: {e}");
         }
-        tried += u64::from(batch);
         if Instant::now() >= deadline {
             break;
         }
     }
+    let tried = tried.into_inner();
     println!("fuzz {name}: {tried} inputs in {:.0?}, no failure", started.elapsed());
 }
 
