@@ -64,15 +64,6 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
     (port, received)
 }
 
-async fn settle(st: &AppState) {
-    let target = st.db.outbox_max_id().await.unwrap();
-    let started = std::time::Instant::now();
-    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
-        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-}
-
 fn create(name: &str, query: &str) -> AgentForm {
     AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() }
 }
@@ -91,7 +82,7 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         let at = |title: &str, municipality: u16| app::domain::vacancy::NewVacancy { municipality_code: Some(municipality), ..common::vacancy(title, "By") };
         st.db.insert_vacancy(&at("Kok til kroen", 751), Utc::now()).await.unwrap();
         st.indexer.wake();
-        settle(&st).await;
+        common::settle(&st).await;
 
         let empty = agents::act(&st, &me, &create("x", "")).await;
         assert!(matches!(&empty, Err(AppError::Invalid(e)) if e.get("name") == Some(Msg::ErrAgentEmpty)), "{empty:?}");
@@ -104,7 +95,7 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         st.db.insert_vacancy(&at("Kok", 101), Utc::now()).await.unwrap();
         st.db.insert_vacancy(&at("Tømrer", 751), Utc::now()).await.unwrap();
         st.indexer.wake();
-        settle(&st).await;
+        common::settle(&st).await;
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: told once", t.label);
         let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();

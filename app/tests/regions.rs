@@ -21,15 +21,6 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-async fn settle(st: &AppState) {
-    let target = st.db.outbox_max_id().await.unwrap();
-    let started = std::time::Instant::now();
-    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
-        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-}
-
 fn search(st: &AppState, address: &str, on: NaiveDate) -> SearchResults {
     st.index.search(&SearchQuery::from_address(address), on).unwrap()
 }
@@ -48,7 +39,7 @@ async fn regions_change_on_new_year_2027() {
         let open = |city: &str| NewVacancy { deadline: day(2027, 3, 1), ..common::vacancy("Pædagog", city) };
         st.db.insert_vacancies(&[open("København V"), open("Roskilde"), open("Aarhus C")], |_| Utc::now()).await.unwrap();
         st.indexer.wake();
-        settle(&st).await;
+        common::settle(&st).await;
 
         // Five regions with their counts until New Year's Eve, four from New Year's Day.
         let r = search(&st, "q=p%C3%A6dagog", eve);

@@ -19,17 +19,6 @@ async fn search(st: &AppState, text: &str) -> SearchResults {
     vacancies::search(st, SearchQuery::text(text)).await.unwrap()
 }
 
-/// Waits until the indexer has applied everything written so far. Generous: this
-/// checks behaviour, not speed (the speed is measured and printed, not asserted).
-async fn settle(st: &AppState) {
-    let target = st.db.outbox_max_id().await.unwrap();
-    let started = Instant::now();
-    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
-        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-}
-
 fn titles(r: &SearchResults) -> Vec<String> {
     r.hits.iter().map(|h| h.title.clone()).collect()
 }
@@ -37,7 +26,7 @@ fn titles(r: &SearchResults) -> Vec<String> {
 async fn seed(st: &AppState, items: &[NewVacancy]) {
     st.db.insert_vacancies(items, |_| Utc::now()).await.unwrap();
     st.indexer.wake();
-    settle(st).await;
+    common::settle(st).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -68,7 +57,7 @@ async fn danish_search_finds_stems_and_skips_expired_and_closed() {
         let id = search(&st, "softwareudvikler").await.hits[0].id;
         assert!(st.db.close_vacancy(id, None, Utc::now()).await.unwrap());
         st.indexer.wake();
-        settle(&st).await;
+        common::settle(&st).await;
         assert_eq!(search(&st, "softwareudvikler").await.total, 0, "{}: closed leaves the index", t.label);
         assert_eq!(vacancies::get(&st, id).await, Err(AppError::NotFound));
         st.shutdown().await;
@@ -80,7 +69,7 @@ async fn danish_search_finds_stems_and_skips_expired_and_closed() {
 async fn a_posted_vacancy_is_searchable_quickly() {
     for t in databases("posted_searchable").await {
         let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        settle(&st).await;
+        common::settle(&st).await;
         let form = VacancyForm {
             title: "Havnefoged".into(),
             employer_name: "Marstal Havn".into(),
@@ -139,7 +128,7 @@ async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
         let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
         assert!(matches!(opened, Opened::Current(p) if p.outbox_id == stopped_at), "{}: {opened:?}", t.label);
         let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
-        settle(&st).await;
+        common::settle(&st).await;
         assert_eq!(search(&st, "elektriker").await.total, 1, "{}: caught up from the stored watermark", t.label);
         st.indexer.stop();
         drop(st);
@@ -151,7 +140,7 @@ async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
         let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
         assert_eq!(opened, Opened::Fresh);
         let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
-        settle(&st).await;
+        common::settle(&st).await;
         assert_eq!(search(&st, "").await.total, 2, "{}: rebuilt from the database", t.label);
         st.shutdown().await;
         t.cleanup().await;
@@ -166,7 +155,7 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
         let base = Utc::now() - Duration::days(30);
         st.db.insert_vacancies(&items, |i| base + Duration::days(i as i64 / 2)).await.unwrap();
         st.indexer.wake();
-        settle(&st).await;
+        common::settle(&st).await;
         let p1 = vacancies::search(&st, SearchQuery::text("")).await.unwrap();
         let p3 = vacancies::search(&st, SearchQuery { page: 3, ..SearchQuery::text("") }).await.unwrap();
         assert_eq!((p1.total, p1.hits.len(), p1.pages()), (45, 20, 3), "{}", t.label);

@@ -61,3 +61,15 @@ pub async fn jobseeker(st: &app::ssr::AppState, email: &str, municipality: u16) 
     let id = create_account(&st.db, &st.sealer, new).await.unwrap();
     st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
 }
+
+/// Waits until the indexer has applied everything written so far. Generous: this
+/// checks behaviour, not speed (the speed is measured and printed, not asserted).
+#[allow(dead_code)] // not every test binary needs it
+pub async fn settle(st: &app::ssr::AppState) {
+    let target = st.db.outbox_max_id().await.unwrap();
+    let started = std::time::Instant::now();
+    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
+        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
