@@ -223,34 +223,11 @@ async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next
     next.run(req).await
 }
 
-/// Writes a refused attempt to the security log, without delaying the answer. At
-/// most `PER_MINUTE` events an address a minute are written, so a flood of refused
-/// requests cannot turn into a flood of database writes (the rest are counted in
-/// the server's log).
+/// Writes a refused attempt to the security log, without delaying the answer, at
+/// most `gates::SECURITY_EVENTS_PER_MINUTE` an address a minute.
 fn log_refusal(app: &AppState, kind: &'static str, req: &Request<Body>) {
-    const PER_MINUTE: u32 = 20;
-    static SEEN: std::sync::Mutex<(i64, Vec<(String, u32)>)> = std::sync::Mutex::new((0, Vec::new()));
     let ip = req.extensions().get::<app::auth::ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into());
-    let minute = app::ssr::clock::now().timestamp() / 60;
-    let allowed = match SEEN.lock() {
-        Ok(mut seen) => {
-            if seen.0 != minute || seen.1.len() > 10_000 {
-                *seen = (minute, Vec::new());
-            }
-            match seen.1.iter_mut().find(|(a, _)| *a == ip) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n <= PER_MINUTE
-                }
-                None => {
-                    seen.1.push((ip.clone(), 1));
-                    true
-                }
-            }
-        }
-        Err(_) => false,
-    };
-    if !allowed {
+    if !app::ssr::gates::security_event_allowed(&ip) {
         tracing::warn!(kind, ip, "refused attempt not written to the security log (too many from this address)");
         return;
     }

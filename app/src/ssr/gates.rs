@@ -47,6 +47,30 @@ pub async fn enter(gate: Gate) -> Result<OwnedSemaphorePermit, AppError> {
     }
 }
 
+/// Security-log events written per address a minute. A flood of refused requests
+/// is then no flood of database writes; the rest are counted in the server's log.
+pub const SECURITY_EVENTS_PER_MINUTE: u32 = 20;
+
+/// Whether another security event from `ip` may be written this minute (per process).
+pub fn security_event_allowed(ip: &str) -> bool {
+    static SEEN: std::sync::Mutex<(i64, Vec<(String, u32)>)> = std::sync::Mutex::new((0, Vec::new()));
+    let minute = super::clock::now().timestamp() / 60;
+    let Ok(mut seen) = SEEN.lock() else { return false };
+    if seen.0 != minute || seen.1.len() > 10_000 {
+        *seen = (minute, Vec::new());
+    }
+    match seen.1.iter_mut().find(|(a, _)| a == ip) {
+        Some((_, n)) => {
+            *n += 1;
+            *n <= SECURITY_EVENTS_PER_MINUTE
+        }
+        None => {
+            seen.1.push((ip.to_string(), 1));
+            true
+        }
+    }
+}
+
 /// Runs blocking work once it is this request's turn at `gate`.
 pub async fn run<T: Send + 'static>(gate: Gate, f: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
     let permit = enter(gate).await?;

@@ -206,7 +206,7 @@ pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedI
     let now = crate::ssr::clock::now();
     let limit = limits::SIGN_UPS_PER_ADDRESS;
     let Some(event) = st.db.take_event(kind::SIGN_UP, ip, now - limit.window, limit.count, now).await? else {
-        security_event(st, "sign-up-paused", None, ip, "").await;
+        refused_event(st, "sign-up-paused", ip, "").await;
         return Err(AppError::TooManyAttempts);
     };
     let id = match create_account(&st.db, &st.sealer, new).await {
@@ -244,7 +244,7 @@ pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Re
             st.db.remove_events(&[taken]).await?;
         }
         tracing::warn!(ip, "sign-in paused after repeated failures");
-        security_event(st, "sign-in-paused", None, ip, &email).await;
+        refused_event(st, "sign-in-paused", ip, &email).await;
         return Err(AppError::TooManyAttempts);
     };
     let user = st.db.user_by_email(&email).await?.filter(|u| u.deactivated_at.is_none());
@@ -282,6 +282,18 @@ pub async fn change_password(st: &AppState, me: &User, session_token: &str, curr
     st.db.set_password(me.id, &hash, &token_hash(session_token)).await?;
     tracing::info!(user = me.id, "password changed; other sessions ended");
     Ok(())
+}
+
+/// Writes a refused attempt to the security log, at most
+/// `gates::SECURITY_EVENTS_PER_MINUTE` an address a minute, so a flood of refused
+/// attempts is no flood of writes. (Changes of rights always go through
+/// `security_event`.)
+async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &str) {
+    if gates::security_event_allowed(ip) {
+        security_event(st, kind, None, ip, detail).await;
+    } else {
+        tracing::warn!(kind, ip, "refused attempt not written to the security log (too many from this address)");
+    }
 }
 
 /// Writes a security event; a failure to write is logged, never shown (the
