@@ -140,6 +140,11 @@ messages! {
     SecCompanyAdminMoved => "Virksomhedens administration flyttet", "Company administration moved";
     SecStaffDeactivated => "Medarbejder deaktiveret", "Staff deactivated";
     SecStaffReactivated => "Medarbejder genaktiveret", "Staff reactivated";
+    SecSecondFactorSetUp => "Totrinsbekræftelse sat op", "Two-step verification set up";
+    SecSecondFactorPaused => "Koder sat på pause efter for mange forsøg", "Codes paused after too many attempts";
+    SecRecoveryCodeUsed => "Gendannelseskode brugt", "Recovery code used";
+    SecRecoveryCodesReplaced => "Nye gendannelseskoder lavet", "New recovery codes made";
+    SecSecondFactorReset => "Totrinsbekræftelse nulstillet", "Two-step verification reset";
     SecOther => "Anden hændelse", "Other event";
     SecurityLogIntro => "Afviste forsøg (manglende adgang, forkert rolle, forespørgsler fra andre websteder, pauser ved log ind og oprettelse) og ændringer af rettigheder. Nyeste først.", "Refused attempts (no access, wrong role, requests from other sites, paused sign-ins and sign-ups) and changes of rights. Newest first.";
     SecurityWhat => "Hændelse", "Event";
@@ -153,6 +158,10 @@ messages! {
     StaffActive => "Aktiv", "Active";
     StaffDeactivated => "Deaktiveret", "Deactivated";
     Deactivate => "Deaktivér", "Deactivate";
+    ResetSecondFactor => "Nulstil totrin", "Reset two-step";
+    StaffSecondFactor => "Totrin", "Two-step";
+    StaffSecondFactorOn => "Sat op", "Set up";
+    StaffSecondFactorOff => "Ikke sat op", "Not set up";
     Reactivate => "Genaktivér", "Reactivate";
     StaffChanged => "Kontoen er ændret. En deaktiveret medarbejder er logget ud overalt.", "The account was changed. A deactivated member of staff is signed out everywhere.";
     ChangePasswordHeading => "Skift adgangskode", "Change password";
@@ -285,6 +294,35 @@ messages! {
     UserCreated => "Medarbejderen er oprettet.", "The staff account has been created.";
     ErrRoleMissing => "Vælg en rolle.", "Choose a role.";
     ErrSignInFailed => "E-mailadressen eller adgangskoden er forkert.", "The e-mail address or the password is wrong.";
+    ErrCodeFormat => "Skriv de 6 cifre, som din app viser, eller en af dine gendannelseskoder.", "Type the 6 digits your app shows, or one of your recovery codes.";
+    ErrCodeWrong => "Koden er forkert eller for gammel. Skriv den kode, din app viser nu.", "The code is wrong or too old. Type the code your app shows now.";
+    ErrCodeUsed => "Koden er allerede brugt. Vent på den næste kode fra din app.", "That code has been used. Wait for the next code from your app.";
+    ErrCodeNotRecovery => "Skriv de 6 cifre, som din app viser. En gendannelseskode bruges kun, når du logger ind.", "Type the 6 digits your app shows. A recovery code is only for signing in.";
+    ErrCodeTooLate => "Der gik for lang tid. Log ind med din adgangskode igen.", "It took too long. Sign in with your password again.";
+    CodeHeading => "Log ind: kode fra din app", "Sign in: code from your app";
+    CodeIntro => "Du ser borgeres oplysninger, så du logger ind med både adgangskode og en kode fra godkendelsesappen på din telefon. Har du ikke telefonen, kan du bruge en af dine gendannelseskoder.", "You see citizens' data, so you sign in with both your password and a code from the authenticator app on your phone. Without your phone, you can use one of your recovery codes.";
+    FieldCode => "Kode", "Code";
+    FieldCodeHint => "6 cifre fra appen, eller en gendannelseskode", "6 digits from the app, or a recovery code";
+    FieldAppCodeHint => "De 6 cifre, som appen viser lige nu", "The 6 digits the app shows right now";
+    SubmitCode => "Fortsæt", "Continue";
+    SecondFactorHeading => "Totrinsbekræftelse", "Two-step verification";
+    SecondFactorIntro => "Som medarbejder ser du borgeres oplysninger. Derfor logger du ind med både adgangskode og en kode fra en godkendelsesapp på din telefon. Sæt den op, før du går videre.", "As staff you see citizens' data, so you sign in with both your password and a code from an authenticator app on your phone. Set it up before you go on.";
+    SecondFactorStepApp => "Hent en godkendelsesapp til din telefon, hvis du ikke har en (fx Microsoft Authenticator, Google Authenticator eller FreeOTP).", "Get an authenticator app for your phone if you have none (for example Microsoft Authenticator, Google Authenticator or FreeOTP).";
+    SecondFactorStepScan => "Tilføj en konto i appen: scan QR-koden, eller skriv nøglen ind.", "Add an account in the app: scan the QR code, or type in the key.";
+    SecondFactorStepCode => "Skriv den kode på 6 cifre, som appen nu viser.", "Type the 6-digit code the app now shows.";
+    SecondFactorQrLabel => "QR-kode med nøglen til din godkendelsesapp", "QR code with the key for your authenticator app";
+    SecondFactorKeyLabel => "Nøgle:", "Key:";
+    SecondFactorOpenApp => "Åbn i godkendelsesappen (på telefonen)", "Open in the authenticator app (on the phone)";
+    SubmitConfirmCode => "Slå totrinsbekræftelse til", "Turn on two-step verification";
+    SecondFactorOn => "Totrinsbekræftelse er slået til. Du logger ind med adgangskode og en kode fra din app.", "Two-step verification is on. You sign in with your password and a code from your app.";
+    RecoveryCodesHeading => "Dine gendannelseskoder", "Your recovery codes";
+    RecoveryCodesIntro => "Gem kodene et sikkert sted, fx udskrevet og låst inde. Hver kode kan bruges én gang i stedet for koden fra appen, hvis du mister din telefon. Kodene vises kun, indtil du bekræfter, at du har gemt dem.", "Keep the codes somewhere safe, for example printed and locked away. Each code can be used once instead of the app's code if you lose your phone. The codes are shown only until you confirm that you have kept them.";
+    RecoveryCodesKept => "Jeg har gemt kodene", "I have kept the codes";
+    RecoveryCodesSaved => "Dine gendannelseskoder er gemt.", "Your recovery codes are kept.";
+    NewRecoveryCodesHeading => "Nye gendannelseskoder", "New recovery codes";
+    NewRecoveryCodesIntro => "Har du brugt eller mistet dine gendannelseskoder, kan du få nye. De gamle holder op med at virke.", "If you have used or lost your recovery codes, you can get new ones. The old ones stop working.";
+    NewRecoveryCodes => "Lav nye gendannelseskoder", "Make new recovery codes";
+    NavSecondFactor => "Totrinsbekræftelse", "Two-step verification";
     ErrTooManyAttempts => "Der har været for mange forkerte forsøg på at logge ind. Vent 15 minutter, og prøv igen.", "There have been too many failed sign-in attempts. Wait 15 minutes and try again.";
 
     // Audit and the citizen view
@@ -1010,5 +1048,14 @@ pub fn agent_matches(lang: Lang, agent: &str, n: u64) -> String {
         (Lang::Da, n) => format!("Jobagenten »{agent}« har fundet {n} nye job."),
         (Lang::En, 1) => format!("The job agent \"{agent}\" found 1 new job."),
         (Lang::En, n) => format!("The job agent \"{agent}\" found {n} new jobs."),
+    }
+}
+
+pub fn recovery_codes_left(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Da, 1) => "Du har 1 ubrugt gendannelseskode.".to_string(),
+        (Lang::Da, n) => format!("Du har {n} ubrugte gendannelseskoder."),
+        (Lang::En, 1) => "You have 1 unused recovery code.".to_string(),
+        (Lang::En, n) => format!("You have {n} unused recovery codes."),
     }
 }

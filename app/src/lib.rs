@@ -77,6 +77,8 @@ pub const FORM_PAGES: &[&str] = &[
     auth::SIGN_IN_PATH,
     auth::SIGN_OUT_PATH,
     auth::ACCOUNT_PATH,
+    auth::second_factor::CODE_PATH,
+    auth::second_factor::SET_UP_PATH,
     auth::signup::JOBSEEKER_PATH,
     auth::signup::EMPLOYER_PATH,
     admin::USERS_PATH,
@@ -112,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/job/:id") view=search::VacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/arbejdsgiver/stillinger/ny") view=employer::NewVacancyPage ssr=SsrMode::Async/>
                     <Route path=path!("/log-ind") view=auth::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/log-ind/kode") view=auth::second_factor::CodePage ssr=SsrMode::Async/>
                     <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/opret/borger") view=auth::signup::JobseekerSignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/opret/arbejdsgiver") view=auth::signup::EmployerSignUpPage ssr=SsrMode::Async/>
@@ -123,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/medarbejdere") view=admin::security::StaffPage ssr=SsrMode::Async/>
                     <Route path=path!("/arbejdsgiver/virksomhed") view=employer::company::CompanyPage ssr=SsrMode::Async/>
                     <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/konto/to-trin") view=auth::second_factor::SetUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter") view=caseworker::QueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/overblik") view=caseworker::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>

@@ -169,6 +169,25 @@ fn e_mail_addresses() {
 }
 
 #[test]
+fn second_factor_codes() {
+    use app::domain::second_factor::{parse, Entered, RECOVERY_CODE_LEN};
+    fuzz("second-factor code", text("[0-9 ]{5,8}|[a-zA-Z2-7-]{14,22}"), |input| {
+        match parse(&input) {
+            Some(Entered::Totp(code)) => {
+                prop_assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(parse(&code), Some(Entered::Totp(code.clone())), "stable");
+            }
+            Some(Entered::Recovery(code)) => {
+                prop_assert_eq!(code.len(), RECOVERY_CODE_LEN);
+                prop_assert_eq!(parse(&code), Some(Entered::Recovery(code.clone())), "stable");
+            }
+            None => {}
+        }
+        Ok(())
+    });
+}
+
+#[test]
 fn uploaded_files() {
     let rules = app::domain::rules::Rules::default();
     let bytes = prop_oneof![

@@ -1,13 +1,61 @@
 import { expect, Page } from "@playwright/test";
+import { createHmac } from "node:crypto";
 
 /// The demo accounts' password (see README, "Demo accounts").
 export const PASSWORD = "demo-jobunivers-2026";
+/// The demo staff's second-factor key (README, "Demo accounts").
+export const DEMO_TOTP_KEY = "NJXWE5LONF3GK4TTFVSGK3LPFVVWK6JB";
+
+function base32Decode(text: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const c of text.replace(/[-\s=]/g, "").toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/// The code an authenticator app with `key` shows at `unixSeconds` (RFC 6238:
+/// HMAC-SHA-1, 30-second steps, six digits), as a person's phone would.
+export function totp(key: string, unixSeconds: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac("sha1", base32Decode(key)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return n.toString().padStart(6, "0");
+}
+
+/// The code step of signing in, when the page asks for it: the app's current
+/// code, or the next one if that was used by an earlier sign-in (the server
+/// accepts one step of drift), else waits for a fresh one.
+export async function enterCode(page: Page, key = DEMO_TOTP_KEY): Promise<void> {
+  await page.waitForURL((u) => u.pathname !== "/log-ind");
+  for (let attempt = 0; attempt < 4 && new URL(page.url()).pathname === "/log-ind/kode"; attempt++) {
+    const now = Math.floor(Date.now() / 1000);
+    await page.getByRole("textbox", { name: /^Kode/ }).fill(totp(key, attempt === 0 ? now : now + 30));
+    await page.getByRole("button", { name: "Fortsæt" }).click();
+    await page.waitForLoadState();
+    if (new URL(page.url()).pathname !== "/log-ind/kode") return;
+    await expect(page.locator("#field-kode-error")).toContainText("allerede brugt");
+    if (attempt >= 1) await page.waitForTimeout((30 - (now % 30)) * 1000);
+  }
+  await expect(page).not.toHaveURL(/\/log-ind/);
+}
 
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto("/log-ind");
   await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
   await page.getByLabel("Adgangskode").fill(password);
   await page.getByRole("button", { name: "Log ind" }).click();
+  await enterCode(page);
   await expect(page).not.toHaveURL(/\/log-ind/);
 }
 

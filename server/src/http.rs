@@ -263,25 +263,29 @@ async fn access_layer(State(app): State<AppState>, req: Request<Body>, next: Nex
     };
     match decision {
         Decision::Allow => next.run(req).await,
-        Decision::Unauthenticated if !api => {
-            // Sign in, then come back here.
-            let back = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-            let to = format!("{}?{}", app::auth::SIGN_IN_PATH, serde_urlencoded::to_string([("neste", back)]).unwrap_or_default());
-            let mut res = StatusCode::SEE_OTHER.into_response();
-            if let Ok(v) = HeaderValue::from_str(&to) {
-                res.headers_mut().insert(header::LOCATION, v);
-            }
-            res
-        }
+        // Sign in (or set up the second factor), then come back here.
+        Decision::Unauthenticated if !api => see_other_and_back(app::auth::SIGN_IN_PATH, &req),
+        Decision::SecondFactorFirst if !api => see_other_and_back(app::auth::second_factor::SET_UP_PATH, &req),
         Decision::Unauthenticated => {
             log_refusal(&app, "refused-401", &req);
             refusal(app::error::AppError::Unauthenticated, lang, api)
         }
-        Decision::Forbidden => {
+        Decision::Forbidden | Decision::SecondFactorFirst => {
             log_refusal(&app, "refused-403", &req);
             refusal(app::error::AppError::Forbidden, lang, api)
         }
     }
+}
+
+/// 303 to `to`, with this request's address as where to go afterwards.
+fn see_other_and_back(to: &str, req: &Request<Body>) -> Response {
+    let back = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let to = format!("{to}?{}", serde_urlencoded::to_string([("neste", back)]).unwrap_or_default());
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(&to) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
 }
 
 /// A 401 or 403: the app's error as JSON for server functions, a plain page for people.

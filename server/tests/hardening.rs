@@ -389,3 +389,144 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         t.cleanup().await;
     }
 }
+
+/// The text of the first `<code class="second-factor-key">` or all recovery codes on a page.
+fn codes_in(page: &str, start: &str) -> Vec<String> {
+    page.split(start).skip(1).filter_map(|rest| rest.split('<').next()).map(|c| c.replace('-', "")).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_sign_in_with_a_second_factor() {
+    use app::auth::second_factor::{CODE_PATH, SET_UP_PATH};
+    use app::ssr::services::second_factor::code_at;
+    let key = server::demo::DEMO_TOTP_KEY;
+    let now = || u64::try_from(app::ssr::clock::now().timestamp()).unwrap();
+    let password = |email: &'static str| [("email", email), ("password", server::demo::DEMO_PASSWORD)];
+    for t in databases("hard_totp").await {
+        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
+        let s = start(&t).await;
+        let get = |path: &str, cookie: &str| {
+            let req = s.client.get(format!("{}{path}", s.base)).header(COOKIE, cookie.to_string());
+            async move { req.send().await.unwrap() }
+        };
+        let sign_in = |email: &'static str| {
+            let req = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&password(email));
+            async move {
+                let res = req.send().await.unwrap();
+                assert_eq!(res.status(), StatusCode::SEE_OTHER);
+                let to = res.headers()[LOCATION].to_str().unwrap().to_string();
+                (res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string(), to)
+            }
+        };
+
+        // The right password alone signs no one in: it leads to the code step.
+        let (waiting, to) = sign_in("jobkonsulent.kbh@demo.example").await;
+        assert!(to.starts_with(CODE_PATH), "{}: {to}", t.label);
+        assert_eq!(get("/jobcenter", &waiting).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        assert_eq!(call(&s, "caseworker/queue", Some(&waiting), String::new()).await.0, StatusCode::UNAUTHORIZED);
+        // A wrong code, a code of the wrong shape, and nothing: each tied to the field.
+        let near: Vec<String> = (0..3).map(|i| code_at(key, now() - 30 + 30 * i).unwrap()).collect();
+        let wrong = (0..1000).map(|i| format!("{i:06}")).find(|c| !near.contains(c)).unwrap();
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &wrong)]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        assert!(res.text().await.unwrap().contains("Koden er forkert eller for gammel"));
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", "12a")]).await;
+        assert!(res.text().await.unwrap().contains("Skriv de 6 cifre"));
+        // The right code: a new session (the waiting token is worth nothing after).
+        let full = s.second_factor(&waiting, key).await;
+        assert_ne!(full, waiting);
+        assert_eq!(get("/jobcenter", &full).await.status(), StatusCode::OK, "{}", t.label);
+        assert_eq!(get("/jobcenter", &waiting).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
+
+        // A code is accepted once: the same code again is refused as used.
+        let next = code_at(key, now() + 30).unwrap();
+        let (waiting, _) = sign_in("jobkonsulent.aarhus@demo.example").await;
+        assert_eq!(s.post_form(CODE_PATH, &waiting, &[("kode", &next)]).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let (waiting, _) = sign_in("jobkonsulent.aarhus@demo.example").await;
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &next)]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        assert!(res.text().await.unwrap().contains("Koden er allerede brugt"), "{}", t.label);
+
+        // Guessing is counted per person: after five wrong codes even the right one waits.
+        let (waiting, _) = sign_in("jobkonsulent.kbh@demo.example").await;
+        for _ in 0..5 {
+            let res = s.post_form(CODE_PATH, &waiting, &[("kode", &wrong)]).await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        }
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &code_at(key, now() + 30).unwrap())]).await;
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{}", t.label);
+
+        // Of two requests with the same right code at once, one gets through.
+        let (a, _) = sign_in("admin@demo.example").await;
+        let (b, _) = sign_in("admin@demo.example").await;
+        // (The current step, so that the administrator's sign-in below can use the next.)
+        let code = code_at(key, now()).unwrap();
+        let form = [("kode", code.as_str())];
+        let (ra, rb) = tokio::join!(s.post_form(CODE_PATH, &a, &form), s.post_form(CODE_PATH, &b, &form));
+        let through = [ra.status(), rb.status()].iter().filter(|st| **st == StatusCode::SEE_OTHER).count();
+        assert_eq!(through, 1, "{}", t.label);
+
+        // A new caseworker has no second factor: signed in, but sent to set it up
+        // before anything else, and refused by the server functions.
+        let new = app::ssr::services::auth::NewAccount {
+            role: app::domain::account::Role::Caseworker,
+            email: "ny.jobkonsulent@kk.dk".into(),
+            name: "Nina Ny".into(),
+            phone: None,
+            password: server::demo::DEMO_PASSWORD.into(),
+            municipality_code: Some(101),
+            company: None,
+            postcode: None,
+            cpr: None,
+        };
+        let new_id = app::ssr::services::auth::create_account(&s.state.db, &s.state.sealer, new).await.unwrap();
+        let (cookie, to) = sign_in("ny.jobkonsulent@kk.dk").await;
+        assert_eq!(to, "/jobcenter", "{}", t.label);
+        let res = get("/jobcenter", &cookie).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()[LOCATION], format!("{SET_UP_PATH}?neste=%2Fjobcenter"), "{}", t.label);
+        assert_eq!(call(&s, "caseworker/queue", Some(&cookie), String::new()).await.0, StatusCode::FORBIDDEN);
+        let page = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        let new_key = codes_in(&page, r#"<code class="second-factor-key">"#).remove(0);
+        assert_eq!(new_key.len(), 32, "{}: 160 bits", t.label);
+        assert!(page.contains("<svg"), "the QR code");
+        assert!(page.contains("otpauth://totp/Jobunivers:ny.jobkonsulent%40kk.dk?"), "{}", t.label);
+        let again = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        assert_eq!(codes_in(&again, r#"<code class="second-factor-key">"#)[0], new_key, "a reload shows the same key");
+        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "confirm"), ("kode", &wrong), ("neste", "/jobcenter")]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "confirm"), ("kode", &code_at(&new_key, now()).unwrap()), ("neste", "/jobcenter")]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let page = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        let recovery = codes_in(&page, "<li><code>");
+        assert_eq!(recovery.len(), 10, "{}", t.label);
+        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "kept"), ("neste", "/jobcenter")]).await;
+        assert_eq!(res.headers()[LOCATION], "/jobcenter");
+        assert_eq!(get("/jobcenter", &cookie).await.status(), StatusCode::OK, "{}", t.label);
+        assert!(!get(SET_UP_PATH, &cookie).await.text().await.unwrap().contains(&recovery[0][..8]), "shown until kept, then never again");
+
+        // A recovery code signs in once.
+        let (waiting, _) = sign_in("ny.jobkonsulent@kk.dk").await;
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &recovery[3].to_lowercase())]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let (waiting, _) = sign_in("ny.jobkonsulent@kk.dk").await;
+        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &recovery[3])]).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
+        assert_eq!(s.state.db.recovery_codes_left(new_id).await.unwrap(), 9);
+
+        // Lost phone: an administrator resets the factor; the person's sessions end
+        // and they set up a new one at their next sign-in. Both are in the security log.
+        let admin = s.sign_in("admin@demo.example").await;
+        let res = s.post_form("/admin/medarbejdere", &admin, &[("action", "reset-second-factor"), ("id", &new_id.to_string())]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        assert_eq!(get("/jobcenter", &cookie).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        let (cookie, _) = sign_in("ny.jobkonsulent@kk.dk").await;
+        assert!(get("/jobcenter", &cookie).await.headers()[LOCATION].to_str().unwrap().starts_with(SET_UP_PATH));
+        let log = get("/admin/sikkerhed", &admin).await.text().await.unwrap();
+        for kind in ["Totrinsbekræftelse sat op", "Gendannelseskode brugt", "Totrinsbekræftelse nulstillet", "Koder sat på pause"] {
+            assert!(log.contains(kind), "{}: {kind}", t.label);
+        }
+        s.stop().await;
+        t.cleanup().await;
+    }
+}

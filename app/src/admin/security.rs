@@ -67,13 +67,14 @@ pub async fn staff_accounts() -> Result<Vec<StaffAccount>, AppError> {
 pub async fn staff_action(form: ButtonData) -> Result<(), AppError> {
     // Administrators only (access table and service); logged as a security event.
     let me = crate::auth::require_user()?;
-    let active = match form.action.as_str() {
-        "deactivate" => false,
-        "reactivate" => true,
-        _ => return Err(AppError::BadRequest),
-    };
     let id = form.id.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
-    crate::ssr::services::security::set_active(&crate::ssr::state()?, &me, id, active, &crate::auth::client_ip()).await
+    let (st, ip) = (crate::ssr::state()?, crate::auth::client_ip());
+    match form.action.as_str() {
+        "deactivate" => crate::ssr::services::security::set_active(&st, &me, id, false, &ip).await,
+        "reactivate" => crate::ssr::services::security::set_active(&st, &me, id, true, &ip).await,
+        "reset-second-factor" => crate::ssr::services::second_factor::reset(&st, &me, id, &ip).await,
+        _ => Err(AppError::BadRequest),
+    }
 }
 
 /// The links between the administrator's pages, the current one marked.
@@ -242,6 +243,7 @@ fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
                 <th scope="col">{lang.t(Msg::FieldRole)}</th>
                 <th scope="col">{lang.t(Msg::FieldMunicipality)}</th>
                 <th scope="col">{lang.t(Msg::StaffActive)}</th>
+                <th scope="col">{lang.t(Msg::StaffSecondFactor)}</th>
                 <th scope="col"><span class="sr-only">{lang.t(Msg::Actions)}</span></th>
             </tr></thead>
             <tbody>
@@ -254,8 +256,15 @@ fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
                         <td>{lang.t(if s.role == Role::Admin { Msg::RoleAdmin } else { Msg::RoleCaseworker })}</td>
                         <td>{place}</td>
                         <td>{lang.t(if s.active { Msg::StaffActive } else { Msg::StaffDeactivated })}</td>
-                        <td><ButtonForm action=STAFF_PATH.to_string() label secondary=true detail=s.name.clone()
-                            hidden=vec![("action", action.to_string()), ("id", s.id.to_string())]/></td>
+                        <td>{lang.t(if s.second_factor { Msg::StaffSecondFactorOn } else { Msg::StaffSecondFactorOff })}</td>
+                        <td>
+                            <ButtonForm action=STAFF_PATH.to_string() label secondary=true detail=s.name.clone()
+                                hidden=vec![("action", action.to_string()), ("id", s.id.to_string())]/>
+                            {s.second_factor.then(|| view! {
+                                <ButtonForm action=STAFF_PATH.to_string() label=Msg::ResetSecondFactor secondary=true detail=s.name.clone()
+                                    hidden=vec![("action", "reset-second-factor".to_string()), ("id", s.id.to_string())]/>
+                            })}
+                        </td>
                     </tr> }
                 }).collect_view()}
             </tbody>

@@ -15,6 +15,9 @@ pub enum Access {
     SignedIn,
     /// Signed in with one of these roles.
     Roles(&'static [Role]),
+    /// Signed in as someone who must have a second factor, whether or not it is set
+    /// up yet: the pages that set it up.
+    SecondFactor,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +27,9 @@ pub enum Decision {
     Unauthenticated,
     /// Signed in, wrong role: 403.
     Forbidden,
+    /// Staff who have not set up their second factor: a person is sent to set it
+    /// up; a server function is refused (403).
+    SecondFactorFirst,
 }
 
 impl Access {
@@ -32,8 +38,11 @@ impl Access {
             (Access::Public, _) => Decision::Allow,
             (_, None) => Decision::Unauthenticated,
             (Access::SignedIn, Some(_)) => Decision::Allow,
+            (Access::Roles(roles), Some(u)) if roles.contains(&u.role) && u.must_set_up_second_factor() => Decision::SecondFactorFirst,
             (Access::Roles(roles), Some(u)) if roles.contains(&u.role) => Decision::Allow,
             (Access::Roles(_), Some(_)) => Decision::Forbidden,
+            (Access::SecondFactor, Some(u)) if crate::domain::second_factor::required(u.role) => Decision::Allow,
+            (Access::SecondFactor, Some(_)) => Decision::Forbidden,
         }
     }
 }
@@ -53,6 +62,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/auth/sign-up/jobseeker", Access::Public),
     ("/api/auth/sign-up/employer", Access::Public),
     ("/api/auth/password", Access::SignedIn),
+    ("/api/auth/second-factor", Access::Public),
+    ("/api/auth/second-factor/view", Access::SecondFactor),
+    ("/api/auth/second-factor/act", Access::SecondFactor),
     ("/api/employer/vacancy/create", EMPLOYERS),
     ("/api/caseworker/citizen/find", STAFF),
     ("/api/caseworker/citizen/view", STAFF),
@@ -104,6 +116,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/opret/borger", Access::Public),
     ("/opret/arbejdsgiver", Access::Public),
     ("/konto", Access::SignedIn),
+    ("/log-ind/kode", Access::Public),
+    ("/konto/to-trin", Access::SecondFactor),
     ("/jobcenter/borgere", STAFF),
     ("/jobcenter/borgere/{id}", STAFF),
     ("/mine-data/adgang", JOBSEEKERS),
@@ -145,7 +159,7 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None, company_role: None }
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None, company_role: None, second_factor: false }
     }
 
     #[test]
@@ -158,6 +172,19 @@ mod tests {
         for r in [Role::Jobseeker, Role::Caseworker, Role::Admin] {
             assert_eq!(EMPLOYERS.decide(Some(&user(r))), Decision::Forbidden, "{r:?}");
         }
+    }
+
+    #[test]
+    fn staff_set_up_their_second_factor_before_anything_else() {
+        let new = user(Role::Caseworker);
+        assert_eq!(STAFF.decide(Some(&new)), Decision::SecondFactorFirst);
+        assert_eq!(Access::SignedIn.decide(Some(&new)), Decision::Allow, "their account page");
+        assert_eq!(Access::SecondFactor.decide(Some(&new)), Decision::Allow, "the set-up itself");
+        assert_eq!(Access::SecondFactor.decide(Some(&user(Role::Employer))), Decision::Forbidden);
+        assert_eq!(EMPLOYERS.decide(Some(&new)), Decision::Forbidden);
+        let ready = User { second_factor: true, ..new };
+        assert_eq!(STAFF.decide(Some(&ready)), Decision::Allow);
+        assert_eq!(JOBSEEKERS.decide(Some(&user(Role::Jobseeker))), Decision::Allow, "citizens sign in with a password alone");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! there. The identity step itself is `ssr::services::auth`.
 
 pub mod access;
+pub mod second_factor;
 pub mod signup;
 
 use crate::domain::account::{Role, User};
@@ -45,6 +46,12 @@ pub fn current_user() -> Option<User> {
 #[cfg(feature = "ssr")]
 pub fn require_user() -> Result<User, AppError> {
     current_user().ok_or(AppError::Unauthenticated)
+}
+
+/// The raw session token of this request (the waiting one, on the code step).
+#[cfg(feature = "ssr")]
+fn session_token() -> Option<String> {
+    request()?.extensions.get::<CurrentUser>()?.token.clone()
 }
 
 /// The caller's network address, as the server determined it (see `ClientIp`).
@@ -124,7 +131,9 @@ pub async fn sign_in(form: SignInForm) -> Result<String, AppError> {
     let signed = crate::ssr::services::auth::sign_in(&st, &form.email, &form.password, &client_ip()).await?;
     set_session_cookie(Some(&signed.token));
     let next = form.neste.trim();
-    if is_local_path(next) {
+    if signed.second_factor_pending {
+        Ok(second_factor::code_step(next))
+    } else if is_local_path(next) {
         Ok(next.to_string())
     } else {
         Ok(start_page(signed.user.role).to_string())
@@ -239,7 +248,7 @@ impl FormData for PasswordForm {
 pub async fn change_password(form: PasswordForm) -> Result<(), AppError> {
     // Any signed-in person, for their own account; the current password is checked.
     let me = require_user()?;
-    let token = request().and_then(|p| p.extensions.get::<CurrentUser>().and_then(|c| c.token.clone())).unwrap_or_default();
+    let token = session_token().unwrap_or_default();
     let st = crate::ssr::state()?;
     crate::ssr::services::auth::change_password(&st, &me, &token, &form.current, &form.new, &client_ip()).await
 }
@@ -278,6 +287,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <p><a href=crate::admin::rules::RULES_PATH>{lang.t(Msg::NavRules)}</a></p>
                             }.into_any()),
                         }}
+                        {user.role.is_staff().then(|| view! { <p><a href=second_factor::SET_UP_PATH>{lang.t(Msg::NavSecondFactor)}</a></p> })}
                         <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
                         {crate::forms::form_page(change_password, |_: &()| format!("{ACCOUNT_PATH}?skiftet=1"), |rejected| view! {
                             <PasswordFormView rejected/>

@@ -139,9 +139,17 @@ pub struct User {
     /// Their standing in that company.
     #[serde(default)]
     pub company_role: Option<CompanyRole>,
+    /// Staff: whether their second factor is set up.
+    #[serde(default)]
+    pub second_factor: bool,
 }
 
 impl User {
+    /// Staff who have not yet set up their second factor may do nothing else.
+    pub fn must_set_up_second_factor(&self) -> bool {
+        crate::domain::second_factor::required(self.role) && !self.second_factor
+    }
+
     /// The company this user may act for: an employer whose company has approved
     /// them (its administrator, or a member). Someone waiting for approval acts for
     /// no one.
@@ -191,7 +199,7 @@ mod scope_tests {
     use super::*;
 
     fn user(role: Role, municipality_code: Option<u16>) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None, company_role: None }
+        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None, company_role: None, second_factor: false }
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod kind {
     pub const SIGN_UP: &str = "sign-up";
     pub const VACANCY: &str = "vacancy";
     pub const MESSAGE: &str = "message";
+    pub const SECOND_FACTOR: &str = "second-factor";
 }
 
 /// New accounts from one address in an hour (a jobcentre's workshop fits).

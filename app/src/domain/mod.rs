@@ -40,6 +40,7 @@ pub mod region;
 pub mod password;
 pub mod rules;
 pub mod screening;
+pub mod second_factor;
 pub mod security;
 pub mod selfservice;
 pub mod time;

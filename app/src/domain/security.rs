@@ -28,6 +28,8 @@ pub struct StaffAccount {
     pub email: String,
     pub municipality: Option<u16>,
     pub active: bool,
+    /// Their second factor is set up.
+    pub second_factor: bool,
 }
 
 /// The label of a kind of security event.
@@ -44,6 +46,11 @@ pub fn kind_label(kind: &str) -> crate::i18n::Msg {
         "company-admin-moved" => Msg::SecCompanyAdminMoved,
         "staff-deactivated" => Msg::SecStaffDeactivated,
         "staff-reactivated" => Msg::SecStaffReactivated,
+        "second-factor-set-up" => Msg::SecSecondFactorSetUp,
+        "second-factor-paused" => Msg::SecSecondFactorPaused,
+        "recovery-code-used" => Msg::SecRecoveryCodeUsed,
+        "recovery-codes-replaced" => Msg::SecRecoveryCodesReplaced,
+        "second-factor-reset" => Msg::SecSecondFactorReset,
         _ => Msg::SecOther,
     }
 }

@@ -29,9 +29,11 @@ impl Sealer {
         Ok(Sealer { cipher: XChaCha20Poly1305::new(Key::from_slice(&bytes)) })
     }
 
-    /// A key that lives only as long as this process: for tests.
+    /// A key that lives only as long as this process: for tests. One key for the
+    /// whole process, so what one part seals (demo data) another can open.
     pub fn ephemeral() -> Sealer {
-        Sealer { cipher: XChaCha20Poly1305::new(&XChaCha20Poly1305::generate_key(&mut OsRng)) }
+        static KEY: std::sync::OnceLock<Key> = std::sync::OnceLock::new();
+        Sealer { cipher: XChaCha20Poly1305::new(KEY.get_or_init(|| XChaCha20Poly1305::generate_key(&mut OsRng))) }
     }
 
     /// The key from `JOBUNIVERS_SECRET_KEY` if given; else from `file`, which is

@@ -381,6 +381,10 @@ pub const DEMO_ACCOUNTS: &[(Role, &str, &str, Option<u16>)] = &[
     (Role::Admin, "admin@demo.example", "Sofie Dam", None),
 ];
 
+/// The demo staff's second-factor key (base32), published in README so anyone
+/// trying the demo can add it to an authenticator app. Never use it elsewhere.
+pub const DEMO_TOTP_KEY: &str = "NJXWE5LONF3GK4TTFVSGK3LPFVVWK6JB";
+
 /// Adds the demo accounts that are missing.
 pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Result<(), AppError> {
     for (role, email, name, municipality) in DEMO_ACCOUNTS {
@@ -398,6 +402,7 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Resul
         };
         match app::ssr::services::auth::create_account(db, sealer, new).await {
             Ok(id) if *role == Role::Jobseeker => seed_jobseeker(db, id, app::ssr::today()).await?,
+            Ok(id) if role.is_staff() => app::ssr::services::second_factor::install_key(db, sealer, id, DEMO_TOTP_KEY).await?,
             Ok(_) => {}
             Err(AppError::Invalid(e)) if e.get("email") == Some(app::Msg::ErrEmailTaken) => {}
             Err(e) => return Err(e),

@@ -4,7 +4,7 @@
 use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::testing::TestDb;
 use app::ssr::AppState;
-use reqwest::header::SET_COOKIE;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use std::net::SocketAddr;
@@ -59,12 +59,49 @@ impl Running {
         self.state.shutdown().await;
     }
 
-    /// Signs in a demo account through the sign-in form; returns the cookie.
+    /// Signs in a demo account through the sign-in form (and, for staff, the code
+    /// step with the demo key); returns the cookie.
     pub async fn sign_in(&self, email: &str) -> String {
         let form = [("email", email), ("password", server::demo::DEMO_PASSWORD)];
         let res = self.client.post(format!("{}{}", self.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-        res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string()
+        let cookie = res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+        let to = res.headers()[LOCATION].to_str().unwrap().to_string();
+        if to.starts_with(app::auth::second_factor::CODE_PATH) {
+            return self.second_factor(&cookie, server::demo::DEMO_TOTP_KEY).await;
+        }
+        cookie
+    }
+
+    /// The account with this e-mail address, as the app sees it.
+    pub async fn user(&self, email: &str) -> app::domain::account::User {
+        self.state.db.user_by_email(email).await.unwrap().unwrap().to_user().unwrap()
+    }
+
+    /// The code step of signing in, as a person with `key` in their app: the
+    /// current code, or the next one if it was used (the server accepts one step
+    /// of drift), else the code of the step to come. Returns the full session's cookie.
+    pub async fn second_factor(&self, waiting: &str, key: &str) -> String {
+        for attempt in 0..4u64 {
+            let now = u64::try_from(app::ssr::clock::now().timestamp()).unwrap();
+            let at = if attempt == 0 { now } else { now + 30 };
+            let code = app::ssr::services::second_factor::code_at(key, at).unwrap();
+            let res = self.post_form(app::auth::second_factor::CODE_PATH, waiting, &[("kode", code.as_str())]).await;
+            if res.status() == StatusCode::SEE_OTHER {
+                return res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
+            }
+            let page = res.text().await.unwrap();
+            assert!(page.contains(app::Lang::Da.t(app::Msg::ErrCodeUsed)), "the code step refused a right code");
+            if attempt >= 1 {
+                tokio::time::sleep(std::time::Duration::from_secs(30 - now % 30)).await;
+            }
+        }
+        panic!("no code accepted in two minutes");
+    }
+
+    /// Posts a form to a page as the browser does (same origin), with `cookie`.
+    pub async fn post_form(&self, path: &str, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).header(COOKIE, cookie).header("origin", self.base.clone()).form(form).send().await.unwrap()
     }
 
     pub async fn wait_ready(&self) {

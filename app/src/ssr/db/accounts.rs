@@ -17,6 +17,7 @@ pub struct UserRow {
     pub company_id: Option<i64>,
     pub company_role: Option<String>,
     pub deactivated_at: Option<DateTime<Utc>>,
+    pub second_factor: bool,
 }
 
 impl UserRow {
@@ -29,6 +30,7 @@ impl UserRow {
             municipality_code: self.municipality_code.and_then(|c| u16::try_from(c).ok()),
             company_id: self.company_id,
             company_role: self.company_role.as_deref().and_then(CompanyRole::parse),
+            second_factor: self.second_factor,
         })
     }
 }
@@ -55,9 +57,12 @@ pub struct SessionRow {
     pub user_id: i64,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// The password was right; the second factor is still to come.
+    pub second_factor_pending: bool,
 }
 
-const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id, company_role, deactivated_at";
+const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id, company_role, deactivated_at, \
+                            (totp_sealed IS NOT NULL) AS second_factor";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
@@ -122,7 +127,7 @@ impl Db {
     }
 
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, AppError> {
-        let sql = "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1";
+        let sql = "SELECT user_id, created_at, last_seen_at, second_factor_pending FROM sessions WHERE token_hash = $1";
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(token_hash).fetch_optional(pool).await)?)
     }
 

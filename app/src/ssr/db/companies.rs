@@ -95,7 +95,7 @@ impl Db {
 
     /// Staff accounts, for administrators: (id, role, name, e-mail, municipality, switched off).
     pub async fn staff(&self) -> Result<Vec<StaffRow>, AppError> {
-        let sql = "SELECT id, role, name, email, municipality_code, deactivated_at FROM users \
+        let sql = "SELECT id, role, name, email, municipality_code, deactivated_at, (totp_sealed IS NOT NULL) AS second_factor FROM users \
                    WHERE role IN ('caseworker', 'admin') ORDER BY role, name LIMIT 2000";
         Ok(on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?)
     }
@@ -120,4 +120,5 @@ pub struct StaffRow {
     pub email: String,
     pub municipality_code: Option<i32>,
     pub deactivated_at: Option<DateTime<Utc>>,
+    pub second_factor: bool,
 }

@@ -9,6 +9,7 @@ mod companies;
 mod audit;
 mod jobcentre;
 mod limits;
+mod second_factor;
 mod selfservice;
 mod vacancies;
 pub mod outbox;
@@ -19,6 +20,7 @@ pub use audit::AuditRow;
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
 pub use limits::{NewSecurityEvent, SecurityRow};
 pub use jobcentre::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
+pub use second_factor::SecondFactorRow;
 pub use selfservice::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
 

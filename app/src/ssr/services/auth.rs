@@ -48,6 +48,9 @@ pub struct NewAccount {
 pub struct SignedIn {
     pub token: String,
     pub user: User,
+    /// Staff with a second factor: the password was right, the code is still to
+    /// come (`second_factor::complete_sign_in`); the session signs no one in yet.
+    pub second_factor_pending: bool,
 }
 
 fn password_msg(p: PasswordProblem) -> Msg {
@@ -91,11 +94,11 @@ fn decoy_hash() -> &'static str {
     })
 }
 
-fn token_hash(token: &str) -> String {
+pub(super) fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn new_token() -> String {
+pub(super) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -220,7 +223,7 @@ pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedI
     let user = st.db.user_by_id(id).await?.ok_or(AppError::NotFound)?.to_user()?;
     let token = new_token();
     st.db.insert_session(&token_hash(&token), user.id, now).await?;
-    Ok(SignedIn { token, user })
+    Ok(SignedIn { token, user, second_factor_pending: false })
 }
 
 /// Checks e-mail and password, throttled per account-and-address and per address.
@@ -257,8 +260,16 @@ pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Re
     st.db.clear_events(kind::SIGN_IN, &pair).await?;
     st.db.remove_events(&[pair_event, ip_event]).await?;
     let token = new_token();
-    st.db.insert_session(&token_hash(&token), user.id, now).await?;
-    Ok(SignedIn { token, user: user.to_user()? })
+    let user = user.to_user()?;
+    // Staff with a second factor get a session that waits for their code; staff
+    // without one are signed in, but may do nothing before they set one up.
+    let pending = crate::domain::second_factor::required(user.role) && user.second_factor;
+    if pending {
+        st.db.insert_pending_session(&token_hash(&token), user.id, now).await?;
+    } else {
+        st.db.insert_session(&token_hash(&token), user.id, now).await?;
+    }
+    Ok(SignedIn { token, user, second_factor_pending: pending })
 }
 
 /// Changes the signed-in person's password after checking the current one (counted
@@ -288,7 +299,7 @@ pub async fn change_password(st: &AppState, me: &User, session_token: &str, curr
 /// `gates::SECURITY_EVENTS_PER_MINUTE` an address a minute, so a flood of refused
 /// attempts is no flood of writes. (Changes of rights always go through
 /// `security_event`.)
-async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &str) {
+pub(super) async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &str) {
     if gates::security_event_allowed(ip) {
         security_event(st, kind, None, ip, detail).await;
     } else {
@@ -308,7 +319,8 @@ pub async fn security_event(st: &AppState, kind: &str, user_id: Option<i64>, ip:
 /// Who holds this session token, if it is still live. Ends expired sessions.
 pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, AppError> {
     let hash = token_hash(token);
-    let Some(session) = st.db.session(&hash).await? else { return Ok(None) };
+    // A session waiting for its second factor signs no one in.
+    let Some(session) = st.db.session(&hash).await?.filter(|s| !s.second_factor_pending) else { return Ok(None) };
     let now = crate::ssr::clock::now();
     if !st.auth.session.is_live(session.created_at, session.last_seen_at, now) {
         st.db.delete_session(&hash).await?;

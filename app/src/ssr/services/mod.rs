@@ -6,6 +6,7 @@ pub mod auth;
 pub mod citizens;
 pub mod companies;
 pub mod jobcentre;
+pub mod second_factor;
 pub mod security;
 pub mod selfservice;
 pub mod vacancies;

@@ -48,6 +48,7 @@ pub async fn staff(st: &AppState, me: &User) -> Result<Vec<StaffAccount>, AppErr
                 email: r.email,
                 municipality: r.municipality_code.and_then(|c| u16::try_from(c).ok()),
                 active: r.deactivated_at.is_none(),
+                second_factor: r.second_factor,
             })
         })
         .collect())
