@@ -16,6 +16,27 @@ use std::future::Future;
 #[derive(Clone, Debug)]
 pub struct PostedForm(pub std::sync::Arc<[u8]>);
 
+/// The most characters one field of a form or server function may carry: well
+/// above the longest text any form takes (20,000), so that each form's own check
+/// says at the field what is too long, while anything beyond is refused whole.
+pub const MAX_FIELD_CHARS: usize = 50_000;
+/// The most fields one form or server function call may carry.
+pub const MAX_FIELDS: usize = 500;
+
+/// The bound every form body and server function's arguments pass before anything
+/// reads them (the server applies it to every URL-encoded body): at most
+/// [`MAX_FIELDS`] fields, none with a name or value over [`MAX_FIELD_CHARS`].
+pub fn within_bounds(body: &[u8]) -> bool {
+    let mut fields = 0usize;
+    for (name, value) in form_urlencoded::parse(body) {
+        fields += 1;
+        if fields > MAX_FIELDS || name.chars().count() > MAX_FIELD_CHARS || value.chars().count() > MAX_FIELD_CHARS {
+            return false;
+        }
+    }
+    true
+}
+
 /// What a form page's fields are, as typed.
 pub trait FormData: Clone + Default + Serialize + DeserializeOwned + Send + Sync + 'static {
     /// The form as it may be shown again: secrets (passwords) removed, because a
@@ -140,3 +161,20 @@ pub struct ButtonData {
 }
 
 impl FormData for ButtonData {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_body_is_bounded_field_by_field() {
+        assert!(within_bounds(b""));
+        assert!(within_bounds(b"title=Kok&description=Gode+forhold%21"));
+        let long_but_allowed = format!("description={}", "%C3%A6".repeat(MAX_FIELD_CHARS));
+        assert!(within_bounds(long_but_allowed.as_bytes()), "counted in characters, not bytes");
+        assert!(!within_bounds(format!("description={}", "x".repeat(MAX_FIELD_CHARS + 1)).as_bytes()));
+        assert!(!within_bounds(format!("{}=1", "x".repeat(MAX_FIELD_CHARS + 1)).as_bytes()));
+        assert!(within_bounds("a=1&".repeat(MAX_FIELDS).as_bytes()));
+        assert!(!within_bounds("a=1&".repeat(MAX_FIELDS + 1).as_bytes()));
+    }
+}

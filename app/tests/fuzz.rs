@@ -169,6 +169,14 @@ fn e_mail_addresses() {
 }
 
 #[test]
+fn form_bodies() {
+    fuzz("form body", proptest::collection::vec(any::<u8>(), 0..5000), |body| {
+        let _ = app::forms::within_bounds(&body);
+        Ok(())
+    });
+}
+
+#[test]
 fn second_factor_codes() {
     use app::domain::second_factor::{parse, Entered, RECOVERY_CODE_LEN};
     fuzz("second-factor code", text("[0-9 ]{5,8}|[a-zA-Z2-7-]{14,22}"), |input| {

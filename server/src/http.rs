@@ -84,6 +84,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         // Layers run outside-in from the last: headers wrap every answer (refusals and
         // redirects too), then the body limit, the session, the cross-site check and
         // access.
+        .layer(axum::middleware::from_fn(form_bounds_layer))
         .layer(axum::middleware::from_fn(api_error_status_layer))
         .layer(from_fn_with_state(app.clone(), access_layer))
         .layer(from_fn_with_state(app.clone(), same_origin_layer))
@@ -158,6 +159,22 @@ async fn body_limit_layer(req: Request<Body>, next: Next) -> Response {
     let (parts, body) = req.into_parts();
     let limited = Body::new(http_body_util::Limited::new(body, MAX_BODY_BYTES));
     next.run(Request::from_parts(parts, limited)).await
+}
+
+/// Every URL-encoded body (a page's form, a server function's arguments) passes
+/// `app::forms::within_bounds` before any handler reads it, so no handler sees a
+/// field longer than the longest text a form takes, or thousands of fields.
+async fn form_bounds_layer(req: Request<Body>, next: Next) -> Response {
+    let form = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !form {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let lang = lang_of(&parts.headers);
+    match to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) if app::forms::within_bounds(&bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        _ => too_large(lang),
+    }
 }
 
 /// The session token in the request's cookie, under the name for this transport.
