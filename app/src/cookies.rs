@@ -9,6 +9,11 @@ pub fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.trim())
 }
 
+/// The language chosen in a `Cookie` header; Danish unless it says otherwise.
+pub fn lang(header: &str) -> crate::Lang {
+    value(header, crate::i18n::LANG_COOKIE).and_then(crate::Lang::from_code).unwrap_or_default()
+}
+
 /// The session cookie's name. Over TLS it is `__Host-session`: browsers then take
 /// it only with `Secure`, from this very host and for the whole site, so neither a
 /// sibling subdomain nor a plain-HTTP answer can plant or shadow it. Over plain HTTP
@@ -44,6 +49,14 @@ pub fn set(name: &str, value: &str, max_age_secs: Option<u64>, secure: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_comes_from_the_cookie_and_defaults_to_danish() {
+        assert_eq!(lang("a=b; sprog=en; c=d"), crate::Lang::En);
+        assert_eq!(lang("sprog=da"), crate::Lang::Da);
+        assert_eq!(lang("sprog=fr"), crate::Lang::Da);
+        assert_eq!(lang(""), crate::Lang::Da);
+    }
 
     #[test]
     fn read_and_write() {

@@ -37,14 +37,7 @@ pub fn within_bounds(body: &[u8]) -> bool {
     true
 }
 
-/// What a form page's fields are, as typed.
-pub trait FormData: Clone + Default + Serialize + DeserializeOwned + Send + Sync + 'static {
-    /// The form as it may be shown again: secrets (passwords) removed, because a
-    /// rejected form is written back into the page.
-    fn scrubbed(self) -> Self {
-        self
-    }
-}
+pub use domain::forms::FormData;
 
 /// A submission that was not accepted: what was typed, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,11 +8,8 @@ pub mod admin;
 pub mod auth;
 pub mod caseworker;
 pub mod cookies;
-pub mod domain;
 pub mod employer;
-pub mod error;
 pub mod forms;
-pub mod i18n;
 pub mod jobseeker;
 pub mod search;
 pub mod ui;
@@ -25,6 +22,9 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+/// The rules and shared types live in their own crate (`app/domain`); these
+/// names keep `crate::domain::…`, `crate::i18n::…` and `crate::error::…` short.
+pub use domain::{self, error, i18n};
 pub use i18n::{Lang, Msg};
 
 /// The HTML document around the app, rendered on the server only.

@@ -39,7 +39,7 @@ pub struct Config {
     pub trusted_proxy: bool,
 
     /// A JSON file with the self-service rules in force (CV deadline, joblog
-    /// requirement, holiday notice, the 7-day check). Left out: DOMAIN.md's defaults.
+    /// requirement, holiday notice, the 7-day check). Left out: the defaults in docs/domain.md.
     #[arg(long, env = "JOBUNIVERS_RULES", global = true)]
     pub rules: Option<PathBuf>,
 

@@ -188,7 +188,7 @@ fn session_token(headers: &HeaderMap, tls: bool) -> Option<&str> {
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
-    headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(Lang::from_cookie_header).unwrap_or_default()
+    headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).map(app::cookies::lang).unwrap_or_default()
 }
 
 fn too_large(lang: Lang) -> Response {

@@ -3,7 +3,7 @@
 
 use crate::domain::escalation::{RulesForm, RulesPage, RULE_RANGES};
 use crate::error::AppError;
-use crate::forms::{self, form_page, FormData, Rejected};
+use crate::forms::{self, form_page, Rejected};
 use crate::i18n::{self, Msg};
 use crate::ui::form::{ErrorSummary, Field, SelectField};
 use crate::ui::lang::use_lang;
@@ -13,7 +13,6 @@ use leptos_router::hooks::use_query_map;
 
 pub const RULES_PATH: &str = "/admin/regler";
 
-impl FormData for RulesForm {}
 
 #[server(prefix = "/api", endpoint = "admin/rules")]
 pub async fn rules_of(municipality: u16) -> Result<RulesPage, AppError> {

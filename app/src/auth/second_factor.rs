@@ -3,7 +3,7 @@
 //! `domain::second_factor::required`); the rules are in
 //! `ssr::services::second_factor`.
 
-use super::{is_local_path, start_page, FormData};
+use super::{is_local_path, FormData};
 use crate::domain::second_factor::SecondFactorView;
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
@@ -57,7 +57,7 @@ pub async fn complete_sign_in(form: CodeForm) -> Result<String, AppError> {
     let signed = crate::ssr::services::second_factor::complete_sign_in(&st, &token, &form.kode, &super::client_ip()).await?;
     super::set_session_cookie(Some(&signed.token));
     let next = form.neste.trim();
-    Ok(if is_local_path(next) { next.to_string() } else { start_page(signed.user.role).to_string() })
+    Ok(if is_local_path(next) { next.to_string() } else { super::start_page(signed.user.role).to_string() })
 }
 
 #[server(prefix = "/api", endpoint = "auth/second-factor/view")]

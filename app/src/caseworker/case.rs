@@ -7,7 +7,7 @@ use crate::domain::audit::Purpose;
 use crate::domain::case::{CaseForm, CaseView};
 use crate::domain::contact::{field as meeting_field, MeetingKind};
 use crate::error::AppError;
-use crate::forms::{form_page, FormData, Rejected};
+use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
 use crate::jobseeker::jobcentre::{MeetingList, Thread};
 use crate::ui::form::{ErrorSummary, Field, Kind, SelectField, TextForm};
@@ -19,7 +19,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The case page's route (its forms post back to it).
 pub const CASE_PATH: &str = "/jobcenter/borgere/{id}";
 
-impl FormData for CaseForm {}
 
 #[server(prefix = "/api", endpoint = "caseworker/citizen/view")]
 pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CaseView, AppError> {

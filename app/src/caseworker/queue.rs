@@ -6,7 +6,7 @@ use crate::domain::audit::Purpose;
 use crate::domain::case::{QueueForm, QueuePage as Page};
 use crate::domain::escalation::{age_days, QueueFilter, Reason, Who};
 use crate::error::AppError;
-use crate::forms::{form_page, FormData, Rejected};
+use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
 use crate::ui::form::ButtonForm;
 use crate::ui::lang::use_lang;
@@ -16,7 +16,6 @@ use leptos_router::hooks::use_query_map;
 
 pub const QUEUE_PATH: &str = "/jobcenter";
 
-impl FormData for QueueForm {}
 
 #[server(prefix = "/api", endpoint = "caseworker/queue")]
 pub async fn my_queue(filter: QueueFilter) -> Result<Page, AppError> {

@@ -196,7 +196,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
                                 {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
                                 <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
                                 <span class="notification-text">{n.notice.text(lang)}</span>
-                                {n.notice.link().map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
+                                {n.notice.link(jobcentre::JOBCENTRE_PATH).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -5,7 +5,7 @@
 use super::SelfServiceNav;
 use crate::domain::screening::{field, Digital, Health, Language, Screening, ScreeningForm, TimeToJob};
 use crate::error::AppError;
-use crate::forms::{form_page, FormData, Rejected};
+use crate::forms::{form_page, Rejected};
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, RadioGroup};
 use crate::ui::lang::use_lang;
@@ -14,7 +14,6 @@ use leptos::prelude::*;
 
 pub const SCREENING_PATH: &str = "/min-side/screening";
 
-impl FormData for ScreeningForm {}
 
 #[server(prefix = "/api", endpoint = "jobseeker/screening")]
 pub async fn my_screening() -> Result<Option<Screening>, AppError> {

@@ -1,7 +1,8 @@
 //! Job search: the front page, the search page and the vacancy page.
 
 pub mod map;
-pub mod types;
+/// The search query and its results, shared with the server (in `domain`).
+pub use domain::search as types;
 
 use crate::domain::vacancy::{apply_channel, ApplyChannel, Vacancy};
 use crate::error::AppError;

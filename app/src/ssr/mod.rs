@@ -14,7 +14,6 @@ use db::Db;
 use index::indexer::{IndexerConfig, IndexerHandle};
 use index::VacancyIndex;
 use leptos::prelude::use_context;
-use rand::Rng;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -65,14 +64,6 @@ pub fn state() -> Result<AppState, AppError> {
 /// Today's date in Denmark.
 pub fn today() -> chrono::NaiveDate {
     crate::domain::time::danish_date(crate::ssr::clock::now())
-}
-
-/// A short reference for an internal error, shown to the person and logged with
-/// the detail. No 0/O or 1/I, so it can be read aloud on the phone.
-pub fn incident_reference() -> String {
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    let mut rng = rand::rng();
-    (0..8).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// Runs blocking work (index searches, hashing) off the async runtime.

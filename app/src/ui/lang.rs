@@ -9,7 +9,7 @@ pub fn detect() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .and_then(|parts| parts.headers.get(http::header::COOKIE)?.to_str().ok().map(Lang::from_cookie_header))
+            .and_then(|parts| parts.headers.get(http::header::COOKIE)?.to_str().ok().map(crate::cookies::lang))
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]

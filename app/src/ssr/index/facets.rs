@@ -11,7 +11,7 @@ use crate::domain::geo::Radius;
 use crate::domain::municipality;
 use crate::domain::vacancy::EmploymentType;
 use crate::domain::region::Region;
-use crate::search::types::{Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
+use crate::domain::search::{Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
 use chrono::NaiveDate;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};

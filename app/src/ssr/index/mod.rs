@@ -9,7 +9,7 @@ mod facets;
 pub mod indexer;
 
 use crate::error::AppError;
-use crate::search::types::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
+use crate::domain::search::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
 use crate::ssr::db::VacancyRow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -192,7 +192,7 @@ impl VacancyIndex {
         doc.add_text(f.folded, analyzer::fold(&all));
         doc.add_text(f.prefixes, analyzer::prefixes(&v.title, PREFIX_MIN));
         doc.add_text(f.postcode, &v.postcode);
-        doc.add_text(f.teaser, crate::search::types::teaser(&v.description, 220));
+        doc.add_text(f.teaser, crate::domain::search::teaser(&v.description, 220));
         doc.add_f64(f.hours, v.weekly_hours);
         doc.add_u64(f.deadline, date_key(v.deadline));
         doc.add_u64(f.posted, date_key(crate::domain::time::danish_date(v.created_at)));
@@ -255,7 +255,7 @@ impl VacancyIndex {
             (base, query, filters): (&dyn Query, &dyn Query, &facets::Filters),
             counting: Option<NaiveDate>,
             top: C,
-        ) -> Result<(crate::search::types::Facets, usize, Vec<DocAddress>), AppError> {
+        ) -> Result<(crate::domain::search::Facets, usize, Vec<DocAddress>), AppError> {
             let (facets, (total, docs)) = match counting {
                 Some(today) => searcher.search(base, &facets::Faceted::new(filters.clone(), today, (Count, top)))?,
                 None => (Default::default(), searcher.search(query, &(Count, top))?),

@@ -67,7 +67,7 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
 pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result<u64, AppError> {
     let mut total = 0;
     for agent in st.db.agents_of(user_id).await? {
-        let q = crate::search::types::SearchQuery::from_address(&agent.query);
+        let q = crate::domain::search::SearchQuery::from_address(&agent.query);
         let index = st.index.clone();
         let after = agent.last_seen_id;
         let (hits, max_id) = blocking(move || Ok((index.new_matches(&q, today, after, MAX_NEW)?, index.max_id()?))).await?;

@@ -5,7 +5,7 @@ use crate::domain::limits;
 use crate::i18n::Msg;
 use crate::domain::vacancy::{self, Vacancy, VacancyForm};
 use crate::error::{AppError, FieldErrors};
-use crate::search::types::{SearchQuery, SearchResults};
+use crate::domain::search::{SearchQuery, SearchResults};
 use crate::ssr::{today, AppState};
 
 /// Validates and stores a vacancy for the employer's company, then wakes the

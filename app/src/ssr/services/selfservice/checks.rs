@@ -9,7 +9,7 @@ use crate::domain::calendar::{self, check_deadline, MissOutcome, Sweep};
 use crate::domain::cv::Cv;
 use crate::domain::selfservice::{CheckEventKind, CheckView, Notice, Suggestion};
 use crate::error::AppError;
-use crate::search::types::SearchQuery;
+use crate::domain::search::SearchQuery;
 use crate::ssr::db::MissRecord;
 use crate::ssr::{blocking, AppState};
 use chrono::NaiveDate;
@@ -106,7 +106,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppErro
 /// hit with what it matched and how far it is.
 pub async fn suggestions(st: &AppState, cv: &Cv, today: NaiveDate, limit: usize) -> Result<Vec<Suggestion>, AppError> {
     use crate::domain::cv::WorkTime;
-    use crate::search::types::TimeFilter;
+    use crate::domain::search::TimeFilter;
     let wanted: Vec<String> =
         cv.occupations.iter().map(|o| o.title.clone()).chain(cv.skills.iter().cloned()).take(8).collect();
     let (near, km, time) = match &cv.terms {

@@ -131,7 +131,7 @@ impl Region {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::municipality;
+    use crate::municipality;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -150,7 +150,7 @@ pub fn dashboard(tracks: &[(Track, i64)], open: &[(super::escalation::Reason, i6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::escalation::Reason;
+    use crate::escalation::Reason;
 
     #[test]
     fn the_dashboard_counts_and_takes_the_median() {
@@ -167,3 +167,7 @@ mod tests {
         assert_eq!(dashboard(&[], &[], &[]).median_days_to_close, None);
     }
 }
+
+impl crate::forms::FormData for CaseForm {}
+
+impl crate::forms::FormData for QueueForm {}

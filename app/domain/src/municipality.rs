@@ -92,7 +92,7 @@ mod tests {
         assert_eq!(regions, [Hovedstaden, Sjaelland, Syddanmark, Midtjylland, Nordjylland], "the five of 2007–2026");
         for m in all {
             assert!((54.5..57.8).contains(&m.lat) && (8.0..15.2).contains(&m.lon), "{m:?}");
-            assert!(crate::domain::parse::postcode(m.postcode).is_ok(), "{m:?}");
+            assert!(crate::parse::postcode(m.postcode).is_ok(), "{m:?}");
         }
         assert_eq!(by_code(751).unwrap().name, "Aarhus");
     }

@@ -1,4 +1,11 @@
-//! Pure types and rules: no I/O, compiled for the server and the browser alike.
+//! The domain: pure rules and the types the pages and the server share (forms,
+//! the search query and its results, field errors and the one error type, every
+//! text's key). No I/O and no web framework, compiled for the server and the
+//! browser alike; its tests run without the web stack (`cargo test -p domain`).
+//!
+//! The optional features add adapters, not rules: `server_fn` lets the error
+//! cross the server-function boundary, `server` converts database and index
+//! errors and makes incident references.
 
 /// A closed set of values with a stored code and a label (declared before the
 /// modules so that each may use it).
@@ -19,6 +26,10 @@ macro_rules! code_enum {
 }
 
 pub mod account;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod search;
 pub mod agents;
 pub mod audit;
 pub mod availability;
@@ -45,3 +56,5 @@ pub mod security;
 pub mod selfservice;
 pub mod time;
 pub mod vacancy;
+
+pub use i18n::{Lang, Msg};

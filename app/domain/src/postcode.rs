@@ -135,7 +135,7 @@ impl Place {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::geo::distance_km;
+    use crate::geo::distance_km;
 
     #[test]
     fn every_postcode_is_in_denmark_near_its_municipality() {

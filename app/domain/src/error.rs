@@ -4,8 +4,6 @@
 
 use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
-use server_fn::codec::JsonEncoding;
-use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
 /// A problem with one field of a form, tied to that field by its name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,9 +81,9 @@ pub enum AppError {
 impl AppError {
     /// Logs the detail of an unexpected fault and returns an error that shows the
     /// person only a reference.
-    #[cfg(feature = "ssr")]
+    #[cfg(feature = "server")]
     pub fn internal(detail: impl std::fmt::Display) -> AppError {
-        let reference = crate::ssr::incident_reference();
+        let reference = incident_reference();
         tracing::error!(%reference, "internal error: {detail}");
         AppError::Internal { reference }
     }
@@ -138,23 +136,37 @@ impl AppError {
     }
 }
 
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+/// A short reference a person can quote to support, to find the logged detail.
+/// No 0/O or 1/I, so it reads back over the phone.
+#[cfg(feature = "server")]
+pub fn incident_reference() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    (0..8).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+}
 
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+/// The error crosses the server-function boundary as JSON (the pages' and the
+/// server's side of the same function).
+#[cfg(feature = "server_fn")]
+impl server_fn::error::FromServerFnError for AppError {
+    type Encoder = server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: server_fn::error::ServerFnErrorErr) -> Self {
+        use server_fn::error::ServerFnErrorErr;
         match value {
             ServerFnErrorErr::Request(_) => AppError::Connection,
             // What the caller sent could not be read: their mistake, not ours.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
-            #[cfg(feature = "ssr")]
+            #[cfg(feature = "server")]
             other => AppError::internal(other),
-            #[cfg(not(feature = "ssr"))]
+            #[cfg(not(feature = "server"))]
             _ => AppError::Internal { reference: "-".into() },
         }
     }
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
@@ -167,7 +179,7 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 impl From<tantivy::TantivyError> for AppError {
     fn from(err: tantivy::TantivyError) -> Self {
         AppError::internal(format_args!("index: {err}"))

@@ -81,7 +81,7 @@ pub fn next_deadline_day(mut d: NaiveDate, holidays: &[Period]) -> NaiveDate {
     d
 }
 
-/// The numbers of the 7-day check, as configuration with DOMAIN.md's defaults.
+/// The numbers of the 7-day check, as configuration with the defaults in docs/domain.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct CheckRules {

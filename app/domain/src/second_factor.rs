@@ -5,7 +5,7 @@
 //! RFC 6238: six digits, 30-second steps, one step either side for clock drift),
 //! or one of ten recovery codes they were given when they set the app up.
 
-use crate::domain::account::Role;
+use crate::account::Role;
 use serde::{Deserialize, Serialize};
 
 /// How many recovery codes a person gets at a time.

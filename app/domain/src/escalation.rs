@@ -519,3 +519,5 @@ mod tests {
         assert_eq!(age_days("2026-11-20T23:30:00Z".parse().unwrap(), d("2026-11-23")), 2, "raised on the 21st, Danish time");
     }
 }
+
+impl crate::forms::FormData for RulesForm {}

@@ -84,7 +84,7 @@ impl Purpose {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Access {
     pub at: chrono::DateTime<chrono::Utc>,
-    pub actor_role: crate::domain::account::Role,
+    pub actor_role: crate::account::Role,
     pub actor_municipality: Option<u16>,
     pub action: AuditAction,
     pub what: String,

@@ -41,11 +41,6 @@ impl Lang {
         }
     }
 
-    /// Reads the language from a `Cookie` header value.
-    pub fn from_cookie_header(header: &str) -> Lang {
-        crate::cookies::value(header, LANG_COOKIE).and_then(Lang::from_code).unwrap_or_default()
-    }
-
     pub fn t(self, msg: Msg) -> &'static str {
         match self {
             Lang::Da => msg.da(),
@@ -889,7 +884,7 @@ pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
 /// "3. marts 2027 kl. 14.05" in Danish time.
 pub fn date_time(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::Timelike;
-    let local = at + chrono::Duration::hours(crate::domain::time::danish_offset_hours(at));
+    let local = at + chrono::Duration::hours(crate::time::danish_offset_hours(at));
     match lang {
         Lang::Da => format!("{} kl. {:02}.{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
         Lang::En => format!("{} at {:02}:{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
@@ -924,14 +919,6 @@ mod tests {
             assert!(!msg.da().trim().is_empty(), "{msg:?} has no Danish text");
             assert!(!msg.en().trim().is_empty(), "{msg:?} has no English text");
         }
-    }
-
-    #[test]
-    fn language_comes_from_the_cookie_and_defaults_to_danish() {
-        assert_eq!(Lang::from_cookie_header("a=b; sprog=en; c=d"), Lang::En);
-        assert_eq!(Lang::from_cookie_header("sprog=da"), Lang::Da);
-        assert_eq!(Lang::from_cookie_header("sprog=fr"), Lang::Da);
-        assert_eq!(Lang::from_cookie_header(""), Lang::Da);
     }
 
     #[test]
@@ -1025,7 +1012,7 @@ pub fn distance(lang: Lang, km: f64) -> String {
 
 /// "Jobagenten »Kok i Aarhus« har fundet 3 nye job."
 /// The notice that a saved search now names the region its old ones became.
-pub fn agent_region_moved(lang: Lang, agent: &str, from: &[crate::domain::region::Region], to: crate::domain::region::Region, on: chrono::NaiveDate) -> String {
+pub fn agent_region_moved(lang: Lang, agent: &str, from: &[crate::region::Region], to: crate::region::Region, on: chrono::NaiveDate) -> String {
     let names: Vec<&str> = from.iter().map(|r| r.name(lang)).collect();
     let joined = names.join(if lang == Lang::Da { " og " } else { " and " });
     match lang {

@@ -147,7 +147,7 @@ pub struct User {
 impl User {
     /// Staff who have not yet set up their second factor may do nothing else.
     pub fn must_set_up_second_factor(&self) -> bool {
-        crate::domain::second_factor::required(self.role) && !self.second_factor
+        crate::second_factor::required(self.role) && !self.second_factor
     }
 
     /// The company this user may act for: an employer whose company has approved

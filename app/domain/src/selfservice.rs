@@ -5,7 +5,7 @@ use super::availability::{AvailabilityRules, Event, Status};
 use super::cv::{Cv, Section};
 use super::joblog::{Entry, Progress};
 use crate::i18n::{Lang, Msg};
-use crate::search::types::VacancyHit;
+use crate::search::VacancyHit;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -100,22 +100,23 @@ pub enum Notice {
     /// New vacancies for a job agent.
     AgentMatches { agent: String, count: u64, href: String },
     /// A job agent's regions were merged into one (told once, on the day).
-    AgentRegionMoved { agent: String, from: Vec<crate::domain::region::Region>, to: crate::domain::region::Region, on: NaiveDate },
+    AgentRegionMoved { agent: String, from: Vec<crate::region::Region>, to: crate::region::Region, on: NaiveDate },
     /// Handed to a caseworker, and why.
-    Escalated { reason: crate::domain::escalation::Reason },
+    Escalated { reason: crate::escalation::Reason },
     /// A caseworker closed the escalations.
-    EscalationClosed { status: crate::domain::escalation::Status },
+    EscalationClosed { status: crate::escalation::Status },
     MessageFromJobcentre,
     MeetingBooked { starts_at: chrono::NaiveDateTime },
     MeetingCancelled { starts_at: chrono::NaiveDateTime },
 }
 
 impl Notice {
-    /// Where the notice leads and what the link says, if anywhere.
-    pub fn link(&self) -> Option<(&str, Msg)> {
+    /// Where the notice leads and what the link says, if anywhere. The pages know
+    /// their own addresses: `messages` is where the jobcentre's messages are read.
+    pub fn link<'a>(&'a self, messages: &'a str) -> Option<(&'a str, Msg)> {
         match self {
             Notice::AgentMatches { href, .. } => Some((href, Msg::ShowSearch)),
-            Notice::MessageFromJobcentre => Some((crate::jobseeker::jobcentre::JOBCENTRE_PATH, Msg::ReadMessage)),
+            Notice::MessageFromJobcentre => Some((messages, Msg::ReadMessage)),
             _ => None,
         }
     }
@@ -165,5 +166,5 @@ pub struct Overview {
     pub status: Status,
     pub notifications: Vec<Notification>,
     pub suggestions: Vec<Suggestion>,
-    pub jobcentre: crate::domain::case::MyJobcentre,
+    pub jobcentre: crate::case::MyJobcentre,
 }

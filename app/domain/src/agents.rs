@@ -2,8 +2,8 @@
 
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
-use crate::domain::region::Region;
-use crate::search::types::SearchQuery;
+use crate::region::Region;
+use crate::search::SearchQuery;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +70,7 @@ pub fn validate(form: &AgentForm, existing: usize) -> Result<(String, String), A
 
 /// Whether the daily e-mail is due: from `DIGEST_HOUR` Danish time, once a day.
 pub fn digest_due(last_sent_on: Option<NaiveDate>, now: DateTime<Utc>) -> bool {
-    let local = crate::domain::time::to_danish(now);
+    let local = crate::time::to_danish(now);
     local.hour() >= DIGEST_HOUR && last_sent_on.is_none_or(|d| d < local.date())
 }
 

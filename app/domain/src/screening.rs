@@ -191,3 +191,5 @@ mod tests {
         assert_eq!(validate(&bad).unwrap_err().get(field::WANTS_HELP), Some(Msg::ErrChooseOne));
     }
 }
+
+impl crate::forms::FormData for ScreeningForm {}

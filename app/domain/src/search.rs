@@ -92,17 +92,17 @@ pub struct SearchQuery {
     pub municipalities: Vec<u16>,
     /// Regions (`region`), as written: an old region's address keeps working after
     /// a merger, because filters ask `Region::covers`.
-    pub regions: Vec<crate::domain::region::Region>,
+    pub regions: Vec<crate::region::Region>,
     /// `tid`: full and/or part time.
     pub time: Vec<TimeFilter>,
     /// `ansaettelse`: kinds of employment.
-    pub employment: Vec<crate::domain::vacancy::EmploymentType>,
+    pub employment: Vec<crate::vacancy::EmploymentType>,
     /// `fag`: occupation codes.
     pub occupations: Vec<String>,
     /// `nye`: posted within this many days.
     pub within_days: Option<u32>,
     /// `naer`: a place to search around (a postcode or a municipality), with `km`.
-    pub near: Option<crate::domain::postcode::Place>,
+    pub near: Option<crate::postcode::Place>,
     /// What was typed as `naer` when it names no place we know (shown with an error).
     pub near_unknown: Option<String>,
     pub km: u32,
@@ -142,26 +142,26 @@ impl SearchQuery {
         let mut municipalities: Vec<u16> = all("kommune")
             .iter()
             .filter_map(|c| c.trim().parse().ok())
-            .filter(|c| crate::domain::municipality::by_code(*c).is_some())
+            .filter(|c| crate::municipality::by_code(*c).is_some())
             .collect();
         municipalities.sort_unstable();
         municipalities.dedup();
-        let mut regions: Vec<_> = all("region").iter().filter_map(|r| crate::domain::region::Region::parse(r)).collect();
+        let mut regions: Vec<_> = all("region").iter().filter_map(|r| crate::region::Region::parse(r)).collect();
         regions.sort();
         regions.dedup();
         let mut time: Vec<TimeFilter> = all("tid").iter().filter_map(|t| TimeFilter::parse(t)).collect();
         time.sort_by_key(|t| t.code());
         time.dedup();
-        let mut employment: Vec<_> = all("ansaettelse").iter().filter_map(|e| crate::domain::vacancy::EmploymentType::parse(e)).collect();
+        let mut employment: Vec<_> = all("ansaettelse").iter().filter_map(|e| crate::vacancy::EmploymentType::parse(e)).collect();
         employment.sort_by_key(|e| e.index());
         employment.dedup();
         let mut occupations: Vec<String> =
-            all("fag").into_iter().filter(|c| crate::domain::occupation::by_code(c.trim()).is_some()).map(|c| c.trim().to_string()).collect();
+            all("fag").into_iter().filter(|c| crate::occupation::by_code(c.trim()).is_some()).map(|c| c.trim().to_string()).collect();
         occupations.sort();
         occupations.dedup();
         let within_days = one("nye").and_then(|d| d.trim().parse().ok()).filter(|d| WITHIN_DAYS.contains(d));
         let near_text = one("naer").map(|t| t.trim().chars().take(60).collect::<String>()).filter(|t| !t.is_empty());
-        let near = near_text.as_deref().and_then(crate::domain::postcode::Place::parse);
+        let near = near_text.as_deref().and_then(crate::postcode::Place::parse);
         let near_unknown = near_text.filter(|_| near.is_none());
         // A radius means something only around a place.
         let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k) && near.is_some()).unwrap_or(DEFAULT_RADIUS_KM);
@@ -223,13 +223,13 @@ impl SearchQuery {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
     /// Every region in force on the day searched, in the order shown.
-    pub regions: Vec<(crate::domain::region::Region, u64)>,
+    pub regions: Vec<(crate::region::Region, u64)>,
     /// Municipalities with results, most first.
     pub municipalities: Vec<(u16, u64)>,
     pub full_time: u64,
     pub part_time: u64,
     /// Every kind of employment, in `EmploymentType::ALL` order.
-    pub employment: Vec<(crate::domain::vacancy::EmploymentType, u64)>,
+    pub employment: Vec<(crate::vacancy::EmploymentType, u64)>,
     /// Occupations with results, most first.
     pub occupations: Vec<(String, u64)>,
     /// (days, count) for each of `WITHIN_DAYS`.
@@ -251,7 +251,7 @@ pub struct VacancyHit {
     #[serde(default)]
     pub municipality: Option<u16>,
     #[serde(default)]
-    pub employment: Option<crate::domain::vacancy::EmploymentType>,
+    pub employment: Option<crate::vacancy::EmploymentType>,
     /// From the place searched near, when there is one.
     #[serde(default)]
     pub distance_km: Option<f64>,
@@ -300,7 +300,7 @@ mod tests {
         assert_eq!((q.municipalities, q.regions.len(), q.km, q.sort, q.within_days), (vec![751], 0, DEFAULT_RADIUS_KM, Sort::Relevance, None));
         // A place is a postcode, a town or a municipality; one we do not know is kept
         // to be shown with an error, and the search is not narrowed by it.
-        use crate::domain::postcode::Place;
+        use crate::postcode::Place;
         assert_eq!(parse(&[("naer", "8000 Aarhus C")]).near, Some(Place::Postcode(8000)));
         assert_eq!(parse(&[("naer", "751")]).near, Some(Place::Municipality(751)));
         let q = parse(&[("naer", "Atlantis"), ("sorter", "afstand")]);
@@ -319,12 +319,12 @@ mod tests {
         assert_eq!(SearchQuery::text("").href(), "/job");
         let q = SearchQuery {
             municipalities: vec![101, 751],
-            regions: vec![crate::domain::region::Region::Sjaelland],
+            regions: vec![crate::region::Region::Sjaelland],
             time: vec![TimeFilter::Part],
-            employment: vec![crate::domain::vacancy::EmploymentType::StudentJob],
+            employment: vec![crate::vacancy::EmploymentType::StudentJob],
             occupations: vec!["512010".into()],
             within_days: Some(7),
-            near: Some(crate::domain::postcode::Place::Postcode(8000)),
+            near: Some(crate::postcode::Place::Postcode(8000)),
             km: 25,
             sort: Sort::Distance,
             ..SearchQuery::text("kok")

@@ -1,5 +1,5 @@
 //! Every number of the self-service rules in one place: configuration, with
-//! DOMAIN.md's values as defaults. A municipality may load its own file
+//! the values in docs/domain.md as defaults. A municipality may load its own file
 //! (`JOBUNIVERS_RULES`, JSON); what it leaves out keeps the default.
 
 use super::{availability::AvailabilityRules, calendar::CheckRules, cv::CvRules, escalation::EscalationRules, joblog::JoblogRules};
