@@ -2,11 +2,7 @@
 
 /// The value of cookie `name` in a `Cookie` header.
 pub fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v.trim())
+    header.split(';').filter_map(|pair| pair.trim().split_once('=')).find(|(n, _)| *n == name).map(|(_, v)| v.trim())
 }
 
 /// The language chosen in a `Cookie` header; Danish unless it says otherwise.

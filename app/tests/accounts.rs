@@ -1,4 +1,5 @@
 //! Accounts, sign-in, throttling and sessions, on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::account::{Role, SessionPolicy};
 use app::error::AppError;
@@ -54,7 +55,10 @@ async fn sign_up_checks_every_field_and_refuses_duplicates() {
             company: Some((cvr.into(), "Marstal Havn".into())),
             ..jobseeker(email)
         };
-        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748137")).await, "cvr"), Some(Msg::ErrCvrChecksum));
+        assert_eq!(
+            field_error(auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748137")).await, "cvr"),
+            Some(Msg::ErrCvrChecksum)
+        );
         let a = auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748136")).await.unwrap();
         let b = auth::create_account(&st.db, &st.sealer, employer("b@havn.example", "1374 8136")).await.unwrap();
         let (ua, ub) = (st.db.user_by_id(a).await.unwrap().unwrap(), st.db.user_by_id(b).await.unwrap().unwrap());
@@ -73,7 +77,10 @@ async fn sign_in_sessions_and_sign_out_everywhere() {
         let wrong = auth::sign_in(&st, "lars@mail.example", "forkert adgangskode", "10.0.0.1").await;
         assert!(matches!(&wrong, Err(AppError::Invalid(e)) if e.get("password") == Some(Msg::ErrSignInFailed)), "{wrong:?}");
         let unknown = auth::sign_in(&st, "nobody@mail.example", "grøn hest på cykel", "10.0.0.1").await;
-        assert!(matches!(&unknown, Err(AppError::Invalid(e)) if e.get("password") == Some(Msg::ErrSignInFailed)), "same answer for unknown users");
+        assert!(
+            matches!(&unknown, Err(AppError::Invalid(e)) if e.get("password") == Some(Msg::ErrSignInFailed)),
+            "same answer for unknown users"
+        );
 
         let one = auth::sign_in(&st, " LARS@mail.example", "grøn hest på cykel", "10.0.0.1").await.unwrap();
         let two = auth::sign_in(&st, "lars@mail.example", "grøn hest på cykel", "10.0.0.2").await.unwrap();
@@ -116,7 +123,10 @@ async fn repeated_failures_pause_sign_in_per_account_and_per_address() {
         assert!(auth::sign_in(&st, "ida@mail.example", "grøn hest på cykel", "10.1.1.2").await.is_ok(), "other accounts are not paused");
 
         // One address trying many accounts is paused as well.
-        let st = AppState { auth: AuthPolicy { throttle: app::domain::account::ThrottlePolicy { per_ip: 3, ..Default::default() }, ..st.auth }, ..st };
+        let st = AppState {
+            auth: AuthPolicy { throttle: app::domain::account::ThrottlePolicy { per_ip: 3, ..Default::default() }, ..st.auth },
+            ..st
+        };
         for i in 0..3 {
             let _ = auth::sign_in(&st, &format!("guess{i}@mail.example"), "forkert forkert", "10.9.9.9").await;
         }

@@ -1,6 +1,7 @@
 //! Job agents on SQLite and PostgreSQL: saving a search, finding only new matching
 //! vacancies once, the in-app notice, and the daily e-mail through a real SMTP
 //! conversation with a local sink started here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -79,7 +80,10 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         let me = common::jobseeker(&st, "anne@mail.example", 751).await;
         let other = common::jobseeker(&st, "bo@mail.example", 101).await;
         // Already posted before the agent: not news.
-        let at = |title: &str, municipality: u16| app::domain::vacancy::NewVacancy { municipality_code: Some(municipality), ..common::vacancy(title, "By") };
+        let at = |title: &str, municipality: u16| app::domain::vacancy::NewVacancy {
+            municipality_code: Some(municipality),
+            ..common::vacancy(title, "By")
+        };
         st.db.insert_vacancy(&at("Kok til kroen", 751), Utc::now()).await.unwrap();
         st.indexer.wake();
         common::settle(&st).await;
@@ -99,7 +103,10 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: told once", t.label);
         let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();
-        assert_eq!(notices, vec![Notice::AgentMatches { agent: "kok".into(), count: 1, href: "/job?q=kok&kommune=751&sorter=nyeste".into() }]);
+        assert_eq!(
+            notices,
+            vec![Notice::AgentMatches { agent: "kok".into(), count: 1, href: "/job?q=kok&kommune=751&sorter=nyeste".into() }]
+        );
         assert_eq!(agents::list(&st, &me).await.unwrap()[0].matches, 1);
 
         // Only the owner may change or delete it.

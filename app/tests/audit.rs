@@ -1,5 +1,6 @@
 //! Staff access to citizens: scope, purpose, and the audit rows it leaves, on
 //! SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::account::{Role, User};
 use app::domain::audit::{AuditAction, Purpose};
@@ -32,7 +33,12 @@ async fn account(st: &AppState, role: Role, email: &str, municipality: Option<u1
 }
 
 /// The caseworker's case view of a citizen, as the contact card.
-async fn case(st: &AppState, viewer: &app::domain::account::User, id: i64, purpose: Purpose) -> Result<app::domain::account::CitizenCard, AppError> {
+async fn case(
+    st: &AppState,
+    viewer: &app::domain::account::User,
+    id: i64,
+    purpose: Purpose,
+) -> Result<app::domain::account::CitizenCard, AppError> {
     app::ssr::services::jobcentre::caseworker::case(st, viewer, id, purpose, chrono::Utc::now().date_naive()).await.map(|c| c.card)
 }
 

@@ -13,6 +13,7 @@
 //!
 //! Each target then prints how many inputs it tried. A failing input is shrunk to
 //! the smallest one that still fails, and printed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::{identity, joblog, parse, postcode::Place, region::Region, vacancy};
 use app::search::types::{SearchQuery, MAX_PAGE, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MAX_VALUES_PER_PARAM, RADII_KM, WITHIN_DAYS};
@@ -231,7 +232,17 @@ fn whole_forms() {
             occupation: k,
         };
         let _ = vacancy::validate(&v, today());
-        let entry = joblog::JoblogForm { kind: a, date: g, employer: b, job_title: c, channel: d, status: e, notes: f, application_text: h, ..Default::default() };
+        let entry = joblog::JoblogForm {
+            kind: a,
+            date: g,
+            employer: b,
+            job_title: c,
+            channel: d,
+            status: e,
+            notes: f,
+            application_text: h,
+            ..Default::default()
+        };
         let _ = joblog::validate(&entry, today());
         Ok(())
     });

@@ -1,6 +1,7 @@
 //! When self-service stalls, on SQLite and PostgreSQL: the escalation scan (rules,
 //! idempotence, the lease with two scanners), asking for help, and the caseworker's
 //! queue and actions as the citizen then sees them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -107,7 +108,12 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         assert!(matches!(citizen::ask_help(&st, &me, &too_long, today).await, Err(AppError::Invalid(_))));
         citizen::ask_help(&st, &me, "Jeg har brug for hjælp til mit CV.", today).await.unwrap();
         citizen::ask_help(&st, &me, "", today).await.unwrap();
-        assert_eq!(reasons(&st.db.escalations_for(me.id).await.unwrap()), [("help_requested".to_string(), "open".to_string())], "{}", t.label);
+        assert_eq!(
+            reasons(&st.db.escalations_for(me.id).await.unwrap()),
+            [("help_requested".to_string(), "open".to_string())],
+            "{}",
+            t.label
+        );
 
         // In København's queue, not in Aarhus's.
         let q = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
@@ -145,19 +151,42 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         };
         act(CaseForm { action: "message".into(), body: "Hej Mette, jeg ringer dig op.".into(), ..Default::default() }).await.unwrap();
         let when = (today + Duration::days(3)).format("%d-%m-%Y").to_string();
-        let past = act(CaseForm { action: "meeting".into(), meeting_kind: "telefon".into(), meeting_date: "01-01-2020".into(), meeting_time: "10.00".into(), ..Default::default() }).await;
+        let past = act(CaseForm {
+            action: "meeting".into(),
+            meeting_kind: "telefon".into(),
+            meeting_date: "01-01-2020".into(),
+            meeting_time: "10.00".into(),
+            ..Default::default()
+        })
+        .await;
         assert!(matches!(past, Err(AppError::Invalid(e)) if e.get("meeting_date").is_some()));
-        act(CaseForm { action: "meeting".into(), meeting_kind: "telefon".into(), meeting_date: when, meeting_time: "10.00".into(), ..Default::default() }).await.unwrap();
+        act(CaseForm {
+            action: "meeting".into(),
+            meeting_kind: "telefon".into(),
+            meeting_date: when,
+            meeting_time: "10.00".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
         act(CaseForm { action: "note".into(), note: "Aftalt telefonmøde om CV.".into(), ..Default::default() }).await.unwrap();
         let empty = act(CaseForm { action: "resolve".into(), resolution: " ".into(), ..Default::default() }).await;
         assert!(matches!(empty, Err(AppError::Invalid(e)) if e.get("resolution").is_some()));
-        act(CaseForm { action: "resolve".into(), resolution: "Vi har talt om dit CV. Du fortsætter selv.".into(), ..Default::default() }).await.unwrap();
-        assert_eq!(caseworker::act(&st, &aarhus, me.id, &CaseForm { action: "note".into(), note: "x".into(), ..Default::default() }).await, Err(AppError::Forbidden));
+        act(CaseForm { action: "resolve".into(), resolution: "Vi har talt om dit CV. Du fortsætter selv.".into(), ..Default::default() })
+            .await
+            .unwrap();
+        assert_eq!(
+            caseworker::act(&st, &aarhus, me.id, &CaseForm { action: "note".into(), note: "x".into(), ..Default::default() }).await,
+            Err(AppError::Forbidden)
+        );
 
         // The citizen sees the resolution, the meeting and one unread message.
         let mine = citizen::mine(&st, &me).await.unwrap();
         assert_eq!(mine.escalations.len(), 1);
-        assert_eq!((mine.escalations[0].status, mine.escalations[0].resolution.as_str()), (Status::Resolved, "Vi har talt om dit CV. Du fortsætter selv."));
+        assert_eq!(
+            (mine.escalations[0].status, mine.escalations[0].resolution.as_str()),
+            (Status::Resolved, "Vi har talt om dit CV. Du fortsætter selv.")
+        );
         assert_eq!(mine.meetings.iter().map(|m| m.kind).collect::<Vec<_>>(), [MeetingKind::Phone]);
         assert_eq!(mine.unread, 1, "{}", t.label);
         let thread = citizen::messages(&st, &me).await.unwrap();
@@ -204,7 +233,12 @@ async fn the_screening_routes_by_the_answers_once() {
         assert_eq!(s.flags, [Flag::WantsHelp]);
         // Answered once: a second answer changes nothing.
         assert_eq!(citizen::screen(&st, &helped, &form("nej"), today).await.unwrap().flags, [Flag::WantsHelp]);
-        assert_eq!(reasons(&st.db.escalations_for(helped.id).await.unwrap()), [("screening".to_string(), "open".to_string())], "{}", t.label);
+        assert_eq!(
+            reasons(&st.db.escalations_for(helped.id).await.unwrap()),
+            [("screening".to_string(), "open".to_string())],
+            "{}",
+            t.label
+        );
         // The scan agrees and raises nothing more.
         assert_eq!(scan::run(&st, "node", today, Utc::now()).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
         let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
@@ -246,10 +280,18 @@ async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
             ..RulesForm::from_rules(101, &EscalationRules::default())
         };
         assert_eq!(rules::change(&st, &kbh, &form).await, Err(AppError::Forbidden), "administrators only");
-        assert!(matches!(rules::change(&st, &admin, &RulesForm { quiet_days: "100".into(), ..form.clone() }).await, Err(AppError::Invalid(_))));
+        assert!(matches!(
+            rules::change(&st, &admin, &RulesForm { quiet_days: "100".into(), ..form.clone() }).await,
+            Err(AppError::Invalid(_))
+        ));
         assert_eq!(rules::change(&st, &admin, &form).await.unwrap(), 101);
         let page = rules::page(&st, &admin, 101).await.unwrap();
-        assert_eq!((page.current.self_service_weeks, page.history.len(), page.history[0].changed_by.as_str()), (2, 1, "Sofie Dam"), "{}", t.label);
+        assert_eq!(
+            (page.current.self_service_weeks, page.history.len(), page.history[0].changed_by.as_str()),
+            (2, 1, "Sofie Dam"),
+            "{}",
+            t.label
+        );
         assert_eq!(rules::page(&st, &admin, 751).await.unwrap().current, EscalationRules::default());
 
         // Registered 15 days ago in each city: København's period has ended, Aarhus's not.

@@ -2,6 +2,7 @@
 //! (no web, database or index crate, nor the app), and the server-only code under
 //! `ssr/` never reaches into a page module. Read from the sources, so a new file
 //! is checked as soon as it exists.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 
@@ -39,13 +40,23 @@ fn the_domain_uses_nothing_outside_itself() {
     let outside = ["app::", "leptos", "axum", "sqlx::", "tantivy::", "tokio", "reqwest", "crate::ssr", "crate::ui", "crate::auth"];
     let found = uses("domain/src", &outside);
     // The only exceptions are the optional adapters in error.rs, behind features.
-    let found: Vec<_> = found.into_iter().filter(|l| !(l.contains("error.rs") && (l.contains("sqlx::") || l.contains("tantivy::")))).collect();
+    let found: Vec<_> =
+        found.into_iter().filter(|l| !(l.contains("error.rs") && (l.contains("sqlx::") || l.contains("tantivy::")))).collect();
     assert!(found.is_empty(), "the domain reaches out of itself:\n{}", found.join("\n"));
 }
 
 #[test]
 fn server_code_never_imports_a_page_module() {
-    let pages = ["crate::search::", "crate::jobseeker::", "crate::caseworker::", "crate::employer::", "crate::admin::", "crate::auth::", "crate::ui::", "crate::forms::"];
+    let pages = [
+        "crate::search::",
+        "crate::jobseeker::",
+        "crate::caseworker::",
+        "crate::employer::",
+        "crate::admin::",
+        "crate::auth::",
+        "crate::ui::",
+        "crate::forms::",
+    ];
     let found = uses("src/ssr", &pages);
     assert!(found.is_empty(), "ssr/ imports a page module (move the shared type to `domain`):\n{}", found.join("\n"));
 }

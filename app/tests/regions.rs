@@ -2,6 +2,7 @@
 //! the code: the regions and facet counts on either side of the day, an old address
 //! mapped to the new region, and a job agent moved once with its owner told once,
 //! even when two nodes move it at the same moment.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -56,7 +57,8 @@ async fn regions_change_on_new_year_2027() {
 
         // A job agent that names Sjælland is moved on the day, once, and its owner told once.
         let me = common::jobseeker(&st, "anne@mail.example", 265).await;
-        let create = |name: &str, query: &str| AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() };
+        let create =
+            |name: &str, query: &str| AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() };
         agents::act(&st, &me, &create("Pædagog på Sjælland", "q=p%C3%A6dagog&region=Sj%C3%A6lland")).await.unwrap();
         agents::act(&st, &me, &create("Aarhus", "q=p%C3%A6dagog&region=Midtjylland")).await.unwrap();
         assert_eq!(agents::move_to_regions_in_force(&st, eve).await.unwrap(), 0, "{}: nothing before the day", t.label);
@@ -67,14 +69,17 @@ async fn regions_change_on_new_year_2027() {
         let hrefs: Vec<String> = agents::list(&st, &me).await.unwrap().into_iter().map(|a| a.href).collect();
         assert_eq!(hrefs, ["/job?q=p%C3%A6dagog&region=%C3%98stdanmark", "/job?q=p%C3%A6dagog&region=Midtjylland"], "{}", t.label);
         let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();
-        let moved = Notice::AgentRegionMoved { agent: "Pædagog på Sjælland".into(), from: vec![Sjaelland], to: Oestdanmark, on: new_year };
-        assert_eq!(notices, [moved.clone()], "{}", t.label);
+        let moved =
+            Notice::AgentRegionMoved { agent: "Pædagog på Sjælland".into(), from: vec![Sjaelland], to: Oestdanmark, on: new_year };
+        assert_eq!(notices, std::slice::from_ref(&moved), "{}", t.label);
         assert_eq!(
             moved.text(app::Lang::Da),
             "Din jobagent »Pædagog på Sjælland« søger nu i Region Østdanmark: Region Sjælland blev en del af den 1. januar 2027. \
              Du finder de samme job som før."
         );
-        assert!(moved.text(app::Lang::En).contains("now searches Region of Eastern Denmark: Region Zealand became part of it on 1 January 2027"));
+        assert!(moved
+            .text(app::Lang::En)
+            .contains("now searches Region of Eastern Denmark: Region Zealand became part of it on 1 January 2027"));
 
         st.shutdown().await;
         t.cleanup().await;

@@ -1,4 +1,5 @@
 //! Repository tests, each run on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -33,11 +34,7 @@ async fn every_write_leaves_an_outbox_row_in_order() {
     for t in databases("outbox_order").await {
         assert_eq!(t.db.outbox_max_id().await.unwrap(), 0);
         let a = t.db.insert_vacancy(&vacancy("Tømrer", "Aarhus"), Utc::now()).await.unwrap();
-        let ids = t
-            .db
-            .insert_vacancies(&[vacancy("Murer", "Odense"), vacancy("Maler", "Vejle")], |_| Utc::now())
-            .await
-            .unwrap();
+        let ids = t.db.insert_vacancies(&[vacancy("Murer", "Odense"), vacancy("Maler", "Vejle")], |_| Utc::now()).await.unwrap();
         assert!(t.db.close_vacancy(a, None, Utc::now()).await.unwrap());
         assert!(!t.db.close_vacancy(a, None, Utc::now()).await.unwrap(), "closing twice changes nothing");
         let rows = t.db.outbox_after(0, 100).await.unwrap();

@@ -1,5 +1,6 @@
 //! The search index fed by the outbox indexer, on SQLite and PostgreSQL: Danish
 //! analysis, expiry, closing, restart and rebuild.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -35,13 +36,16 @@ async fn danish_search_finds_stems_and_skips_expired_and_closed() {
         let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
         let mut expired = vacancy("Pædagog med udløbet frist", "Aarhus C");
         expired.deadline = Utc::now().date_naive() - Duration::days(3);
-        seed(&st, &[
-            vacancy("Pædagog til børnehave", "Aarhus C"),
-            vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
-            vacancy("Lagermedarbejder", "Kolding"),
-            vacancy("Softwareudvikler", "Aalborg"),
-            expired,
-        ])
+        seed(
+            &st,
+            &[
+                vacancy("Pædagog til børnehave", "Aarhus C"),
+                vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
+                vacancy("Lagermedarbejder", "Kolding"),
+                vacancy("Softwareudvikler", "Aalborg"),
+                expired,
+            ],
+        )
         .await;
 
         let r = search(&st, "pædagog").await;
@@ -173,15 +177,18 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
 async fn relevance_of_danish_queries() {
     for t in databases("relevance").await {
         let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        seed(&st, &[
-            vacancy("Pædagog til børnehave", "Aarhus C"),
-            vacancy("Pædagogmedhjælper i vuggestue", "Vejle"),
-            vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
-            vacancy("Lagermedarbejder", "Kolding"),
-            vacancy("Social- og sundhedshjælper til ældreplejen", "Næstved"),
-            vacancy("Tømrer til renovering", "Roskilde"),
-            vacancy("Softwareudvikler", "Aalborg"),
-        ])
+        seed(
+            &st,
+            &[
+                vacancy("Pædagog til børnehave", "Aarhus C"),
+                vacancy("Pædagogmedhjælper i vuggestue", "Vejle"),
+                vacancy("Sygeplejerske til akutmodtagelsen", "Odense C"),
+                vacancy("Lagermedarbejder", "Kolding"),
+                vacancy("Social- og sundhedshjælper til ældreplejen", "Næstved"),
+                vacancy("Tømrer til renovering", "Roskilde"),
+                vacancy("Softwareudvikler", "Aalborg"),
+            ],
+        )
         .await;
         // (query, expected first hit, expected number of hits)
         let table: &[(&str, Option<&str>, u64)] = &[
@@ -223,18 +230,21 @@ async fn filters_counts_radius_and_sorting() {
             deadline: Utc::now().date_naive() + Duration::days(days),
             ..vacancy(title, city)
         };
-        seed(&st, &[
-            at("Pædagog", "Aarhus C", 751, 37.0, 30),
-            at("Pædagog", "Silkeborg", 740, 30.0, 10),
-            at("Pædagog", "Skanderborg", 746, 37.0, 20),
-            at("Pædagog", "København V", 101, 25.0, 5),
-            at("Pædagog", "Aalborg", 851, 37.0, 40),
-            NewVacancy {
-                employment_type: app::domain::vacancy::EmploymentType::StudentJob,
-                occupation_code: Some("512010".into()),
-                ..at("Kok", "Aarhus C", 751, 37.0, 15)
-            },
-        ])
+        seed(
+            &st,
+            &[
+                at("Pædagog", "Aarhus C", 751, 37.0, 30),
+                at("Pædagog", "Silkeborg", 740, 30.0, 10),
+                at("Pædagog", "Skanderborg", 746, 37.0, 20),
+                at("Pædagog", "København V", 101, 25.0, 5),
+                at("Pædagog", "Aalborg", 851, 37.0, 40),
+                NewVacancy {
+                    employment_type: app::domain::vacancy::EmploymentType::StudentJob,
+                    occupation_code: Some("512010".into()),
+                    ..at("Kok", "Aarhus C", 751, 37.0, 15)
+                },
+            ],
+        )
         .await;
         let run = |q: SearchQuery| {
             let st = st.clone();
@@ -281,7 +291,10 @@ async fn filters_counts_radius_and_sorting() {
         // Kind of employment and occupation: filters with counts.
         let all_open = run(SearchQuery::text("")).await;
         let count_of = |e: app::domain::vacancy::EmploymentType| all_open.facets.employment.iter().find(|(x, _)| *x == e).unwrap().1;
-        assert_eq!((count_of(app::domain::vacancy::EmploymentType::StudentJob), count_of(app::domain::vacancy::EmploymentType::Permanent)), (1, 5));
+        assert_eq!(
+            (count_of(app::domain::vacancy::EmploymentType::StudentJob), count_of(app::domain::vacancy::EmploymentType::Permanent)),
+            (1, 5)
+        );
         assert_eq!(all_open.facets.occupations, vec![("512010".to_string(), 1)]);
         let r = run(SearchQuery { employment: vec![app::domain::vacancy::EmploymentType::StudentJob], ..SearchQuery::text("") }).await;
         assert_eq!(titles_and_cities(&r), vec![("Kok".to_string(), "Aarhus C".to_string())], "{}", t.label);

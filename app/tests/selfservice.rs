@@ -1,6 +1,7 @@
 //! Jobseeker self-service through its services, on SQLite and PostgreSQL: CV and
 //! its visibility, joblog with ownership and files, availability, and the 7-day
 //! check with reminders, grace and escalation.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -113,14 +114,16 @@ async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
         let vacancy_id = st.db.insert_vacancy(&common::vacancy("Lagermedarbejder", "Aarhus"), chrono::Utc::now()).await.unwrap();
 
         // One click from a vacancy: employer, title, date and status filled in.
-        let id = joblog::save(&st, &me, JoblogForm { vacancy: vacancy_id.to_string(), kind: "ansoegning".into(), ..Default::default() }, today)
-            .await
-            .unwrap();
+        let id =
+            joblog::save(&st, &me, JoblogForm { vacancy: vacancy_id.to_string(), kind: "ansoegning".into(), ..Default::default() }, today)
+                .await
+                .unwrap();
         let e = joblog::get(&st, &me, id, today).await.unwrap().data;
         assert_eq!(
             (e.kind, e.status, e.employer.as_str(), e.job_title.as_str(), e.date, e.vacancy_id),
             (Kind::Application, Status::Sent, "Testkommunen", "Lagermedarbejder", today, Some(vacancy_id)),
-            "{}", t.label
+            "{}",
+            t.label
         );
         let form = JoblogForm {
             kind: "uopfordret".into(),
@@ -149,7 +152,10 @@ async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
         assert_eq!(field_error(joblog::attach(&st, &me, second, "cv.pdf", &big).await, "file"), Some(Msg::ErrFileTooBig));
         joblog::attach(&st, &me, second, "../Ansøgning.pdf", b"%PDF-1.7 test").await.unwrap();
         let file = joblog::attachment(&st, &me, second).await.unwrap();
-        assert_eq!((file.file_name.as_str(), file.content_type.as_str(), file.content.as_slice()), ("Ansøgning.pdf", "application/pdf", &b"%PDF-1.7 test"[..]));
+        assert_eq!(
+            (file.file_name.as_str(), file.content_type.as_str(), file.content.as_slice()),
+            ("Ansøgning.pdf", "application/pdf", &b"%PDF-1.7 test"[..])
+        );
         assert!(matches!(joblog::attachment(&st, &other, second).await, Err(AppError::NotFound)));
         assert_eq!(joblog::attach(&st, &other, second, "x.pdf", b"%PDF-1.7").await, Err(AppError::NotFound));
         assert_eq!(joblog::get(&st, &me, second, today).await.unwrap().attachment.unwrap().size, 13);
@@ -168,13 +174,23 @@ async fn holiday_needs_notice_and_moves_the_check_deadline() {
         let today = app::ssr::today();
         let me = common::jobseeker(&st, "anne@mail.example", 751).await;
         let due = checks::view(&st, &me, today).await.unwrap().due;
-        let soon = AvailabilityForm { action: "holiday".into(), from: (today + Duration::days(13)).to_string(), to: (today + Duration::days(20)).to_string(), ..Default::default() };
+        let soon = AvailabilityForm {
+            action: "holiday".into(),
+            from: (today + Duration::days(13)).to_string(),
+            to: (today + Duration::days(20)).to_string(),
+            ..Default::default()
+        };
         assert_eq!(field_error(availability::report(&st, &me, &soon, today).await, "from"), Some(Msg::ErrHolidayNotice));
         assert!(availability::view(&st, &me, today).await.unwrap().history.is_empty(), "{}: nothing stored", t.label);
 
         // A holiday over the current deadline moves it past the holiday.
         st.db.set_check_due(me.id, today + Duration::days(15)).await.unwrap();
-        let ok = AvailabilityForm { action: "holiday".into(), from: (today + Duration::days(14)).to_string(), to: (today + Duration::days(21)).to_string(), ..Default::default() };
+        let ok = AvailabilityForm {
+            action: "holiday".into(),
+            from: (today + Duration::days(14)).to_string(),
+            to: (today + Duration::days(21)).to_string(),
+            ..Default::default()
+        };
         availability::report(&st, &me, &ok, today).await.unwrap();
         let moved = st.db.jobseeker(me.id).await.unwrap().unwrap().check_due_on;
         assert!(moved > today + Duration::days(21), "{}: {moved} after the holiday", t.label);
@@ -206,9 +222,17 @@ async fn the_check_reminds_gives_grace_twice_then_escalates_to_a_caseworker() {
         assert_eq!(checks::confirm(&st, &me, d("2026-11-09")).await.unwrap(), d("2026-11-16"));
         // First miss: grace of 7 days.
         let s = checks::sweep_one(&st, me.id, d("2026-11-17")).await.unwrap();
-        assert_eq!(s, Sweep::Missed { missed_on: d("2026-11-16"), outcome: MissOutcome::Reminder { new_deadline: d("2026-11-23") } }, "{}", t.label);
+        assert_eq!(
+            s,
+            Sweep::Missed { missed_on: d("2026-11-16"), outcome: MissOutcome::Reminder { new_deadline: d("2026-11-23") } },
+            "{}",
+            t.label
+        );
         // Second miss: grace again.
-        assert!(matches!(checks::sweep_one(&st, me.id, d("2026-11-24")).await.unwrap(), Sweep::Missed { outcome: MissOutcome::Reminder { .. }, .. }));
+        assert!(matches!(
+            checks::sweep_one(&st, me.id, d("2026-11-24")).await.unwrap(),
+            Sweep::Missed { outcome: MissOutcome::Reminder { .. }, .. }
+        ));
         assert!(st.db.escalations_for(me.id).await.unwrap().is_empty());
         let due = st.db.jobseeker(me.id).await.unwrap().unwrap().check_due_on;
         assert_eq!(due, d("2026-11-30"), "grace counts from the missed deadline");
@@ -217,7 +241,10 @@ async fn the_check_reminds_gives_grace_twice_then_escalates_to_a_caseworker() {
         assert_eq!(s, 1);
         let esc = st.db.escalations_for(me.id).await.unwrap();
         assert_eq!(esc.len(), 1, "{}", t.label);
-        assert_eq!((esc[0].municipality_code, esc[0].reason.as_str(), esc[0].status.as_str()), (Some(751), checks::ESCALATION_CHECK_MISSED, "open"));
+        assert_eq!(
+            (esc[0].municipality_code, esc[0].reason.as_str(), esc[0].status.as_str()),
+            (Some(751), checks::ESCALATION_CHECK_MISSED, "open")
+        );
         let history = st.db.check_events(me.id).await.unwrap();
         let kinds: Vec<_> = history.iter().map(|(_, k)| *k).collect();
         assert_eq!(kinds.iter().filter(|k| **k == CheckEventKind::Missed).count(), 3);

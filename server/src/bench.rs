@@ -64,7 +64,13 @@ impl Mix {
     fn municipalities(self) -> Option<Vec<i32>> {
         match self {
             Mix::Text => None,
-            Mix::Facets => Some(municipality::all().iter().filter(|m| m.region_2007 == app::domain::region::Region::Midtjylland).map(|m| i32::from(m.code)).collect()),
+            Mix::Facets => Some(
+                municipality::all()
+                    .iter()
+                    .filter(|m| m.region_2007 == app::domain::region::Region::Midtjylland)
+                    .map(|m| i32::from(m.code))
+                    .collect(),
+            ),
             // The SQL tables know only the municipality: those whose main town is within.
             Mix::Radius => Some(Radius::new(AARHUS_C, 50.0).municipalities.into_iter().map(i32::from).collect()),
         }
@@ -220,7 +226,11 @@ async fn bench_sqlite(rows: &[VacancyRow], file: &Path, queries: usize, today: N
     for chunk in rows.chunks(500) {
         let mut b = QueryBuilder::new("INSERT INTO v (id, municipality, hours, deadline, posted) ");
         b.push_values(chunk, |mut r, v| {
-            r.push_bind(v.id).push_bind(v.municipality_code).push_bind(v.weekly_hours).push_bind(v.deadline).push_bind(v.created_at.date_naive());
+            r.push_bind(v.id)
+                .push_bind(v.municipality_code)
+                .push_bind(v.weekly_hours)
+                .push_bind(v.deadline)
+                .push_bind(v.created_at.date_naive());
         });
         b.build().execute(&mut *tx).await?;
         let mut b = QueryBuilder::new("INSERT INTO fts (rowid, title, employer, city, description) ");

@@ -7,8 +7,8 @@ use app::{shell, App, Lang, FORM_PAGES};
 use axum::body::{to_bytes, Body};
 use axum::extract::{FromRef, MatchedPath, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
 use axum::middleware::{from_fn_with_state, Next};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use leptos::config::LeptosOptions;
@@ -64,11 +64,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
             }
         }
     };
-    let mut router = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/sprog", get(switch_language))
-        .route(
+    let mut router =
+        Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz)).route("/sprog", get(switch_language)).route(
             app::jobseeker::joblog::ATTACHMENT_PATH,
             get(crate::attachments::download)
                 .post(crate::attachments::upload)
@@ -116,7 +113,10 @@ async fn security_headers_layer(req: Request<Body>, next: Next) -> Response {
     default(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     default(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
     default(header::X_FRAME_OPTIONS, "DENY");
-    default(header::CONTENT_SECURITY_POLICY, "default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+    default(
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
     if tls {
         default(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
     }
@@ -165,7 +165,11 @@ async fn body_limit_layer(req: Request<Body>, next: Next) -> Response {
 /// `app::forms::within_bounds` before any handler reads it, so no handler sees a
 /// field longer than the longest text a form takes, or thousands of fields.
 async fn form_bounds_layer(req: Request<Body>, next: Next) -> Response {
-    let form = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !form {
         return next.run(req).await;
     }

@@ -4,6 +4,8 @@
 pub mod attachments;
 pub mod bench;
 pub mod config;
+// Demo data is made at start-up from constants: a failure there is a bug to see at once.
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 pub mod demo;
 pub mod http;
 pub mod serve;

@@ -1,6 +1,7 @@
 //! The authorisation matrix: every server function and every route, called as
 //! anonymous and as each role, must get what `app::auth::access` says. A server
 //! function or page added without a row in that table fails here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::auth::access::{lookup, Decision, PAGES, SERVER_FUNCTIONS};
 mod common;
@@ -69,9 +70,12 @@ async fn every_role_gets_what_the_table_says() {
                     match access.decide(user.as_ref()) {
                         Decision::Allow => assert!(
                             status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !to_sign_in,
-                            "{}: {who} {method} {path} should be allowed, got {status}", t.label
+                            "{}: {who} {method} {path} should be allowed, got {status}",
+                            t.label
                         ),
-                        Decision::Unauthenticated => assert!(to_sign_in, "{}: {who} {method} {path}: expected sign-in, got {status}", t.label),
+                        Decision::Unauthenticated => {
+                            assert!(to_sign_in, "{}: {who} {method} {path}: expected sign-in, got {status}", t.label)
+                        }
                         Decision::SecondFactorFirst => {
                             let to = res.headers().get(LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
                             assert!(to.starts_with(app::auth::second_factor::SET_UP_PATH), "{}: {who} {method} {path}", t.label)
@@ -95,15 +99,23 @@ async fn every_role_gets_what_the_table_says() {
             let mut functions: Vec<_> = SERVER_FUNCTIONS.to_vec();
             functions.sort_by_key(|(p, _)| *p == "/api/auth/sign-out");
             for (path, access) in functions {
-                let res = with_cookie(client.post(format!("{base}{path}"))).header("origin", base.clone()).form(&[("x", "")]).send().await.unwrap();
+                let res = with_cookie(client.post(format!("{base}{path}")))
+                    .header("origin", base.clone())
+                    .form(&[("x", "")])
+                    .send()
+                    .await
+                    .unwrap();
                 let status = res.status();
                 match access.decide(user.as_ref()) {
                     Decision::Allow => assert!(
                         status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED,
-                        "{}: {who} {path} should be allowed, got {status}", t.label
+                        "{}: {who} {path} should be allowed, got {status}",
+                        t.label
                     ),
                     Decision::Unauthenticated => assert_eq!(status, StatusCode::UNAUTHORIZED, "{}: {who} {path}", t.label),
-                    Decision::Forbidden | Decision::SecondFactorFirst => assert_eq!(status, StatusCode::FORBIDDEN, "{}: {who} {path}", t.label),
+                    Decision::Forbidden | Decision::SecondFactorFirst => {
+                        assert_eq!(status, StatusCode::FORBIDDEN, "{}: {who} {path}", t.label)
+                    }
                 }
                 if status.is_client_error() && !res.headers().contains_key(SET_COOKIE) {
                     let body = res.text().await.unwrap();

@@ -1,5 +1,6 @@
 //! The demo data for the jobcentre, on SQLite and PostgreSQL: after one scan,
 //! København's queue holds every reason, and most citizens serve themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::escalation::{QueueFilter, Reason};
 use app::ssr::index::indexer::IndexerConfig;

@@ -2,6 +2,7 @@
 //! SQLite and PostgreSQL: a crafted search, a title that writes markup, a CVR number
 //! used to join a company, staff reads without audit, parallel guesses and sign-ups,
 //! quotas beaten by parallel requests, and the headers and cookies of every answer.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -12,7 +13,8 @@ use reqwest::StatusCode;
 
 /// A server function's form body, as the browser's client sends it.
 async fn call(s: &common::Running, endpoint: &str, cookie: Option<&str>, body: String) -> (StatusCode, String) {
-    let mut req = s.client.post(format!("{}/api/{endpoint}", s.base)).header("content-type", "application/x-www-form-urlencoded").body(body);
+    let mut req =
+        s.client.post(format!("{}/api/{endpoint}", s.base)).header("content-type", "application/x-www-form-urlencoded").body(body);
     if let Some(c) = cookie {
         req = req.header(COOKIE, c).header("origin", s.base.clone());
     }
@@ -49,7 +51,14 @@ async fn a_crafted_search_neither_aborts_panics_nor_runs_unbounded() {
         let (status, _) = call(&s, "job/search", None, format!("address={}", "q".repeat(60_000))).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{}", t.label);
         let many = "name=x&".repeat(600);
-        let res = s.client.post(format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH)).header("content-type", "application/x-www-form-urlencoded").body(many).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(many)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "{}", t.label);
         assert!(res.text().await.unwrap().contains("Det, du sendte, er for stort"));
         // The page route with the same junk.
@@ -84,8 +93,15 @@ async fn titles_are_escaped_reflected_and_stored() {
             ("how_to_apply", "job@havn.example".into()),
             ("employment_type", "fast".into()),
         ];
-        let res = s.client.post(format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH)).header(COOKIE, &cookie).header("origin", s.base.clone())
-            .form(&form).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH))
+            .header(COOKIE, &cookie)
+            .header("origin", s.base.clone())
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
         if res.status() == StatusCode::SEE_OTHER {
             let location = res.headers()[LOCATION].to_str().unwrap().to_string();
             let (_, html) = s.get(&location).await;
@@ -106,7 +122,14 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         let s = start(&t).await;
         s.wait_ready().await;
         // Someone signs up with Marstal Havn's public CVR number.
-        let form = [("company", "Falsk Havn"), ("cvr", "13748136"), ("name", "Mallory"), ("email", "mallory@evil.example"), ("phone", ""), ("password", "en lang og god adgangskode")];
+        let form = [
+            ("company", "Falsk Havn"),
+            ("cvr", "13748136"),
+            ("name", "Mallory"),
+            ("email", "mallory@evil.example"),
+            ("phone", ""),
+            ("password", "en lang og god adgangskode"),
+        ];
         let res = s.client.post(format!("{}{}", s.base, app::auth::signup::EMPLOYER_PATH)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let mallory = res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
@@ -115,32 +138,69 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         assert_eq!(status, StatusCode::FORBIDDEN, "{}", t.label);
         let home = s.client.get(format!("{}/arbejdsgiver", s.base)).header(COOKIE, &mallory).send().await.unwrap().text().await.unwrap();
         assert!(home.contains("Virksomhedens administrator skal godkende dig"), "{}", t.label);
-        let company = s.client.get(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &mallory).send().await.unwrap().text().await.unwrap();
+        let company = s
+            .client
+            .get(format!("{}/arbejdsgiver/virksomhed", s.base))
+            .header(COOKIE, &mallory)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(company.contains("Marstal Havn ApS"), "{}: the name registered first stays", t.label);
         assert!(!company.contains("arbejdsgiver@demo.example"), "a waiting user sees no one else");
 
         // The company's administrator sees them waiting and approves them.
         let owner = s.sign_in("arbejdsgiver@demo.example").await;
-        let html = s.client.get(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &owner).send().await.unwrap().text().await.unwrap();
+        let html =
+            s.client.get(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &owner).send().await.unwrap().text().await.unwrap();
         assert!(html.contains("mallory@evil.example") && html.contains("Venter på godkendelse"), "{}", t.label);
         let mallory_id = s.state.db.user_by_email("mallory@evil.example").await.unwrap().unwrap().id;
         // Mallory cannot approve themselves.
-        let res = s.client.post(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &mallory).header("origin", s.base.clone())
-            .form(&[("action", "approve"), ("id", &mallory_id.to_string())]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/arbejdsgiver/virksomhed", s.base))
+            .header(COOKIE, &mallory)
+            .header("origin", s.base.clone())
+            .form(&[("action", "approve"), ("id", &mallory_id.to_string())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{}", t.label);
-        let res = s.client.post(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &owner).header("origin", s.base.clone())
-            .form(&[("action", "approve"), ("id", &mallory_id.to_string())]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/arbejdsgiver/virksomhed", s.base))
+            .header(COOKIE, &owner)
+            .header("origin", s.base.clone())
+            .form(&[("action", "approve"), ("id", &mallory_id.to_string())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let (status, _) = call(&s, "employer/vacancies", Some(&mallory), String::new()).await;
         assert_eq!(status, StatusCode::OK, "{}: approved, they act for the company", t.label);
 
         // Recovery: an administrator of Jobunivers moves the administration, with a reason.
         let admin = s.sign_in("admin@demo.example").await;
-        let page = s.client.get(format!("{}/admin/virksomheder?cvr=13748136", s.base)).header(COOKIE, &admin).send().await.unwrap().text().await.unwrap();
+        let page = s
+            .client
+            .get(format!("{}/admin/virksomheder?cvr=13748136", s.base))
+            .header(COOKIE, &admin)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(page.contains("mallory@evil.example") && page.contains("arbejdsgiver@demo.example"), "{}", t.label);
         let post = |reason: &str| {
-            s.client.post(format!("{}/admin/virksomheder?cvr=13748136", s.base)).header(COOKIE, &admin).header("origin", s.base.clone())
-                .form(&[("cvr", "13748136".to_string()), ("id", mallory_id.to_string()), ("reason", reason.to_string())]).send()
+            s.client
+                .post(format!("{}/admin/virksomheder?cvr=13748136", s.base))
+                .header(COOKIE, &admin)
+                .header("origin", s.base.clone())
+                .form(&[("cvr", "13748136".to_string()), ("id", mallory_id.to_string()), ("reason", reason.to_string())])
+                .send()
         };
         let res = post("ok").await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}: a reason is required", t.label);
@@ -184,8 +244,15 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         }
         // Taking a task is audited as a change.
         let first = &queue.items[0];
-        let res = s.client.post(format!("{}/jobcenter", s.base)).header(COOKIE, &caseworker).header("origin", s.base.clone())
-            .form(&[("action", "claim"), ("id", &first.id.to_string())]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/jobcenter", s.base))
+            .header(COOKIE, &caseworker)
+            .header("origin", s.base.clone())
+            .form(&[("action", "claim"), ("id", &first.id.to_string())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let rows = s.state.db.audit_for_citizen(first.citizen_id, 50).await.unwrap();
         assert!(rows.iter().any(|r| r.action == "change" && r.what == "opgave taget"), "{}", t.label);
@@ -199,7 +266,8 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         let admin = s.sign_in("admin@demo.example").await;
         let mut logged = false;
         for _ in 0..100 {
-            let log = s.client.get(format!("{}/admin/sikkerhed", s.base)).header(COOKIE, &admin).send().await.unwrap().text().await.unwrap();
+            let log =
+                s.client.get(format!("{}/admin/sikkerhed", s.base)).header(COOKIE, &admin).send().await.unwrap().text().await.unwrap();
             if log.contains("Ingen adgang (forkert rolle)") && log.contains("GET /jobcenter") && log.contains("borger@demo.example") {
                 logged = true;
                 break;
@@ -277,7 +345,15 @@ async fn quotas_hold_when_requests_arrive_at_once() {
             let (client, base, cookie) = (s.client.clone(), s.base.clone(), cookie.clone());
             tasks.spawn(async move {
                 let form = [("action", "create".to_string()), ("name", format!("Agent {i}")), ("query", format!("q=kok{i}"))];
-                client.post(format!("{base}/min-side/jobagenter")).header(COOKIE, cookie).header("origin", base.clone()).form(&form).send().await.unwrap().status()
+                client
+                    .post(format!("{base}/min-side/jobagenter"))
+                    .header(COOKIE, cookie)
+                    .header("origin", base.clone())
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
             });
         }
         tasks.join_all().await;
@@ -289,8 +365,15 @@ async fn quotas_hold_when_requests_arrive_at_once() {
             let user = me.to_user().unwrap();
             app::ssr::services::jobcentre::citizen::send(&s.state, &user, &format!("Besked nummer {i}")).await.unwrap();
         }
-        let res = s.client.post(format!("{}/min-side/jobcenter", s.base)).header(COOKIE, &cookie).header("origin", s.base.clone())
-            .form(&[("action", "send"), ("body", "Endnu en besked til jer")]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/min-side/jobcenter", s.base))
+            .header(COOKIE, &cookie)
+            .header("origin", s.base.clone())
+            .form(&[("action", "send"), ("body", "Endnu en besked til jer")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         let html = res.text().await.unwrap();
         assert!(html.contains("Du har sendt mange beskeder i dag"), "{}", t.label);
@@ -300,7 +383,15 @@ async fn quotas_hold_when_requests_arrive_at_once() {
         // many at once, exactly the quota is stored.
         use app::ssr::db::Quota;
         let entry = app::domain::joblog::validate(
-            &app::domain::joblog::JoblogForm { kind: "ansoegning".into(), date: app::ssr::today().to_string(), employer: "Netto".into(), job_title: "Kasse".into(), channel: "email".into(), status: "sendt".into(), ..Default::default() },
+            &app::domain::joblog::JoblogForm {
+                kind: "ansoegning".into(),
+                date: app::ssr::today().to_string(),
+                employer: "Netto".into(),
+                job_title: "Kasse".into(),
+                channel: "email".into(),
+                status: "sendt".into(),
+                ..Default::default()
+            },
             app::ssr::today(),
         )
         .unwrap();
@@ -332,29 +423,63 @@ async fn headers_cookies_and_writes_without_origin() {
         let s = start(&t).await;
         // Behind TLS: the cookie is __Host-session and Secure, and HSTS is sent.
         let form = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
-        let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).header("x-forwarded-proto", "https").form(&form).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH))
+            .header("x-forwarded-proto", "https")
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
         let set = res.headers()[SET_COOKIE].to_str().unwrap().to_string();
         assert!(set.starts_with("__Host-session=") && set.contains("Secure") && set.contains("Path=/") && !set.contains("Domain"), "{set}");
         assert!(res.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="), "{}", t.label);
         assert_eq!(res.headers()[CACHE_CONTROL], "no-store");
         let tls_cookie = set.split(';').next().unwrap().to_string();
-        let res = s.client.get(format!("{}/min-side", s.base)).header("x-forwarded-proto", "https").header(COOKIE, &tls_cookie).send().await.unwrap();
+        let res = s
+            .client
+            .get(format!("{}/min-side", s.base))
+            .header("x-forwarded-proto", "https")
+            .header(COOKIE, &tls_cookie)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{}: the __Host- cookie is read over TLS", t.label);
         // A plain `session` cookie is not accepted over TLS (it could be planted).
         let token = tls_cookie.split_once('=').unwrap().1;
-        let res = s.client.get(format!("{}/min-side", s.base)).header("x-forwarded-proto", "https").header(COOKIE, format!("session={token}")).send().await.unwrap();
+        let res = s
+            .client
+            .get(format!("{}/min-side", s.base))
+            .header("x-forwarded-proto", "https")
+            .header(COOKIE, format!("session={token}"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(res.headers()["x-content-type-options"], "nosniff", "redirects carry the security headers");
 
         // A write with a session cookie but neither Origin nor Sec-Fetch-Site is refused.
         let cookie = s.sign_in("borger@demo.example").await;
-        let res = s.client.post(format!("{}/min-side/jobagenter", s.base)).header(COOKIE, &cookie)
-            .form(&[("action", "create"), ("name", "x"), ("query", "q=kok")]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/min-side/jobagenter", s.base))
+            .header(COOKIE, &cookie)
+            .form(&[("action", "create"), ("name", "x"), ("query", "q=kok")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{}", t.label);
         // Server functions are never stored either.
         let (status, _) = call(&s, "jobseeker/agents", Some(&cookie), String::new()).await;
         assert_eq!(status, StatusCode::OK);
-        let res = s.client.post(format!("{}/api/jobseeker/agents", s.base)).header(COOKIE, &cookie).header("origin", s.base.clone()).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/api/jobseeker/agents", s.base))
+            .header(COOKIE, &cookie)
+            .header("origin", s.base.clone())
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.headers()[CACHE_CONTROL], "no-store", "{}", t.label);
         s.stop().await;
         t.cleanup().await;
@@ -369,12 +494,26 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         let caseworker = s.sign_in("jobkonsulent.aarhus@demo.example").await;
         let other_session = s.sign_in("jobkonsulent.aarhus@demo.example").await;
         let konto = format!("{}{}", s.base, app::auth::ACCOUNT_PATH);
-        let res = s.client.post(&konto).header(COOKIE, &caseworker).header("origin", s.base.clone())
-            .form(&[("current", "forkert kode her"), ("new", "en helt ny og lang kode")]).send().await.unwrap();
+        let res = s
+            .client
+            .post(&konto)
+            .header(COOKIE, &caseworker)
+            .header("origin", s.base.clone())
+            .form(&[("current", "forkert kode her"), ("new", "en helt ny og lang kode")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         assert!(res.text().await.unwrap().contains("Den nuværende adgangskode er forkert."));
-        let res = s.client.post(&konto).header(COOKIE, &caseworker).header("origin", s.base.clone())
-            .form(&[("current", server::demo::DEMO_PASSWORD), ("new", "en helt ny og lang kode")]).send().await.unwrap();
+        let res = s
+            .client
+            .post(&konto)
+            .header(COOKIE, &caseworker)
+            .header("origin", s.base.clone())
+            .form(&[("current", server::demo::DEMO_PASSWORD), ("new", "en helt ny og lang kode")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let status = |cookie: String| {
             let req = s.client.get(format!("{}/jobcenter", s.base)).header(COOKIE, cookie);
@@ -386,8 +525,15 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         // An administrator switches the caseworker off: signed out at once, and no sign-in.
         let admin = s.sign_in("admin@demo.example").await;
         let id = s.state.db.user_by_email("jobkonsulent.aarhus@demo.example").await.unwrap().unwrap().id;
-        let res = s.client.post(format!("{}/admin/medarbejdere", s.base)).header(COOKIE, &admin).header("origin", s.base.clone())
-            .form(&[("action", "deactivate"), ("id", &id.to_string())]).send().await.unwrap();
+        let res = s
+            .client
+            .post(format!("{}/admin/medarbejdere", s.base))
+            .header(COOKIE, &admin)
+            .header("origin", s.base.clone())
+            .form(&[("action", "deactivate"), ("id", &id.to_string())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(status(caseworker).await, StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "jobkonsulent.aarhus@demo.example"), ("password", "en helt ny og lang kode")];
@@ -503,7 +649,13 @@ async fn staff_sign_in_with_a_second_factor() {
         assert_eq!(codes_in(&again, r#"<code class="second-factor-key">"#)[0], new_key, "a reload shows the same key");
         let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "confirm"), ("kode", &wrong), ("neste", "/jobcenter")]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
-        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "confirm"), ("kode", &code_at(&new_key, now()).unwrap()), ("neste", "/jobcenter")]).await;
+        let res = s
+            .post_form(
+                SET_UP_PATH,
+                &cookie,
+                &[("action", "confirm"), ("kode", &code_at(&new_key, now()).unwrap()), ("neste", "/jobcenter")],
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let page = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
         let recovery = codes_in(&page, "<li><code>");

@@ -1,5 +1,6 @@
 //! The server over real HTTP, on SQLite and PostgreSQL: pages, the form without
 //! JavaScript, the language switch, health and readiness, errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
 
@@ -80,15 +81,32 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
         assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0, "nothing stored");
 
         // A form on another site cannot post here, even with the employer's cookie.
-        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", "https://evil.example").form(&vacancy_form("Falsk")).send().await.unwrap();
+        let res = s
+            .client
+            .post(&url)
+            .header(COOKIE, &cookie)
+            .header("origin", "https://evil.example")
+            .form(&vacancy_form("Falsk"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{}", t.label);
-        let res = s.client.post(&url).header(COOKIE, &cookie).header("sec-fetch-site", "cross-site").form(&vacancy_form("Falsk")).send().await.unwrap();
+        let res = s
+            .client
+            .post(&url)
+            .header(COOKIE, &cookie)
+            .header("sec-fetch-site", "cross-site")
+            .form(&vacancy_form("Falsk"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::FORBIDDEN);
         assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0);
 
         // Accepted: stored, and the browser is sent to the vacancy (same origin).
         let origin = s.base.clone();
-        let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", origin).form(&vacancy_form("Styrmand")).send().await.unwrap();
+        let res =
+            s.client.post(&url).header(COOKIE, &cookie).header("origin", origin).form(&vacancy_form("Styrmand")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let location = res.headers()[LOCATION].to_str().unwrap().to_string();
         assert!(location.starts_with("/job/") && location.ends_with("?oprettet=1"), "{location}");
@@ -196,7 +214,15 @@ async fn signing_in_and_out_without_javascript() {
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Mette Hansen") && html.contains("Borger (jobsøgende)") && html.contains("København"));
 
-        let out = s.client.post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH)).header(COOKIE, cookie.clone()).header("origin", s.base.clone()).form(&[("x", "")]).send().await.unwrap();
+        let out = s
+            .client
+            .post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH))
+            .header(COOKIE, cookie.clone())
+            .header("origin", s.base.clone())
+            .form(&[("x", "")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(out.status(), StatusCode::SEE_OTHER);
         assert!(out.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"), "the cookie is removed");
         let (status, _) = account(cookie).await;
@@ -234,19 +260,35 @@ async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
         assert!(html.contains(r#"aria-describedby="field-cpr-hint field-cpr-error""#), "the CPR error is tied to its field");
         assert!(!html.contains("310290"), "the CPR number is never sent back");
         assert!(html.contains(r#"value="Jonas Møller""#), "the rest is kept");
-        let res = s.client.post(&jobseeker_url).form(&citizen("borger@demo.example", "120588-1234", "tre glade kokke paa tur")).send().await.unwrap();
+        let res = s
+            .client
+            .post(&jobseeker_url)
+            .form(&citizen("borger@demo.example", "120588-1234", "tre glade kokke paa tur"))
+            .send()
+            .await
+            .unwrap();
         assert!(res.text().await.unwrap().contains("Der findes allerede en bruger med denne e-mailadresse."));
 
         // Accepted: signed in at once, CPR stored sealed and masked.
-        let res = s.client.post(&jobseeker_url).form(&citizen("jonas@mail.example", "120588-1234", "tre glade kokke paa tur")).send().await.unwrap();
+        let res = s
+            .client
+            .post(&jobseeker_url)
+            .form(&citizen("jonas@mail.example", "120588-1234", "tre glade kokke paa tur"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(res.headers()[LOCATION], app::jobseeker::MIN_SIDE_PATH);
         assert!(res.headers()[SET_COOKIE].to_str().unwrap().starts_with("session="));
         let row = s.state.db.user_by_email("jonas@mail.example").await.unwrap().unwrap();
         assert_eq!(row.municipality_code, Some(751));
         let sealed: (Option<String>, Option<String>) = match &t.db {
-            app::ssr::db::Db::Sqlite(p) => sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap(),
-            app::ssr::db::Db::Postgres(p) => sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap(),
+            app::ssr::db::Db::Sqlite(p) => {
+                sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap()
+            }
+            app::ssr::db::Db::Postgres(p) => {
+                sqlx::query_as("SELECT cpr_sealed, cpr_masked FROM users WHERE id = $1").bind(row.id).fetch_one(p).await.unwrap()
+            }
         };
         assert_eq!(sealed.1.as_deref(), Some("120588-XXXX"));
         let sealed = sealed.0.unwrap();

@@ -76,7 +76,6 @@ impl Default for ThrottlePolicy {
     }
 }
 
-
 /// An e-mail address as stored and compared: trimmed and lower-case. `None` when
 /// it cannot be an address.
 pub fn normalise_email(input: &str) -> Option<String> {
@@ -199,7 +198,16 @@ mod scope_tests {
     use super::*;
 
     fn user(role: Role, municipality_code: Option<u16>) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code, company_id: None, company_role: None, second_factor: false }
+        User {
+            id: 1,
+            role,
+            email: "a@b.dk".into(),
+            name: "A".into(),
+            municipality_code,
+            company_id: None,
+            company_role: None,
+            second_factor: false,
+        }
     }
 
     #[test]

@@ -185,6 +185,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // a table of cases reads best written out
     fn holiday_needs_fourteen_days_notice() {
         let rules = AvailabilityRules::default();
         let today = d("2026-11-23");
@@ -244,7 +245,8 @@ mod tests {
         assert_eq!(event_from_form(&hours("30"), &well, today, &rules), Ok(Event::Hours { hours: 30, from: today }));
         assert!(matches!(event_from_form(&hours("20"), &well, today, &rules), Err(AppError::Invalid(_))));
         let on_holiday = status(&[Event::Holiday { from: d("2026-12-21"), to: d("2026-12-31") }], today, &rules);
-        let overlap = AvailabilityForm { action: "holiday".into(), from: "2026-12-28".into(), to: "2027-01-04".into(), ..Default::default() };
+        let overlap =
+            AvailabilityForm { action: "holiday".into(), from: "2026-12-28".into(), to: "2027-01-04".into(), ..Default::default() };
         assert!(matches!(event_from_form(&overlap, &on_holiday, today, &rules), Err(AppError::Invalid(_))));
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Easter Sunday (Gregorian calendar; the anonymous "Meeus/Jones/Butcher" method).
+#[allow(clippy::expect_used)] // a real date for every year a NaiveDate can hold
 pub fn easter_sunday(year: i32) -> NaiveDate {
     let a = year % 19;
     let b = year / 100;
@@ -24,20 +25,21 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 }
 
 /// Denmark's public holidays in `year`. Store bededag was abolished from 2024.
+#[allow(clippy::expect_used)] // a real date for every year a NaiveDate can hold
 pub fn public_holidays(year: i32) -> Vec<NaiveDate> {
     let easter = easter_sunday(year);
     let date = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("fixed holiday");
     let mut days = vec![
-        date(1, 1),                    // Nytårsdag
-        easter - Duration::days(3),    // Skærtorsdag
-        easter - Duration::days(2),    // Langfredag
-        easter,                        // Påskedag
-        easter + Duration::days(1),    // 2. påskedag
-        easter + Duration::days(39),   // Kristi himmelfartsdag
-        easter + Duration::days(49),   // Pinsedag
-        easter + Duration::days(50),   // 2. pinsedag
-        date(12, 25),                  // Juledag
-        date(12, 26),                  // 2. juledag
+        date(1, 1),                  // Nytårsdag
+        easter - Duration::days(3),  // Skærtorsdag
+        easter - Duration::days(2),  // Langfredag
+        easter,                      // Påskedag
+        easter + Duration::days(1),  // 2. påskedag
+        easter + Duration::days(39), // Kristi himmelfartsdag
+        easter + Duration::days(49), // Pinsedag
+        easter + Duration::days(50), // 2. pinsedag
+        date(12, 25),                // Juledag
+        date(12, 26),                // 2. juledag
     ];
     if year < 2024 {
         days.push(easter + Duration::days(26)); // Store bededag
@@ -131,9 +133,14 @@ pub fn after_miss(missed_on: NaiveDate, earlier_misses: &[NaiveDate], rules: &Ch
 pub enum Sweep {
     Nothing,
     /// Remind of the deadline `due` (once per deadline).
-    Remind { due: NaiveDate },
+    Remind {
+        due: NaiveDate,
+    },
     /// The check due on `missed_on` was missed.
-    Missed { missed_on: NaiveDate, outcome: MissOutcome },
+    Missed {
+        missed_on: NaiveDate,
+        outcome: MissOutcome,
+    },
 }
 
 /// The sweep's decision. Nothing happens while the person is sick. A miss noticed
@@ -192,13 +199,111 @@ mod tests {
     fn public_holidays_match_the_calendar() {
         // Known dates, 2024-2030.
         let table: [(i32, [&str; 10]); 7] = [
-            (2024, ["2024-01-01", "2024-03-28", "2024-03-29", "2024-03-31", "2024-04-01", "2024-05-09", "2024-05-19", "2024-05-20", "2024-12-25", "2024-12-26"]),
-            (2025, ["2025-01-01", "2025-04-17", "2025-04-18", "2025-04-20", "2025-04-21", "2025-05-29", "2025-06-08", "2025-06-09", "2025-12-25", "2025-12-26"]),
-            (2026, ["2026-01-01", "2026-04-02", "2026-04-03", "2026-04-05", "2026-04-06", "2026-05-14", "2026-05-24", "2026-05-25", "2026-12-25", "2026-12-26"]),
-            (2027, ["2027-01-01", "2027-03-25", "2027-03-26", "2027-03-28", "2027-03-29", "2027-05-06", "2027-05-16", "2027-05-17", "2027-12-25", "2027-12-26"]),
-            (2028, ["2028-01-01", "2028-04-13", "2028-04-14", "2028-04-16", "2028-04-17", "2028-05-25", "2028-06-04", "2028-06-05", "2028-12-25", "2028-12-26"]),
-            (2029, ["2029-01-01", "2029-03-29", "2029-03-30", "2029-04-01", "2029-04-02", "2029-05-10", "2029-05-20", "2029-05-21", "2029-12-25", "2029-12-26"]),
-            (2030, ["2030-01-01", "2030-04-18", "2030-04-19", "2030-04-21", "2030-04-22", "2030-05-30", "2030-06-09", "2030-06-10", "2030-12-25", "2030-12-26"]),
+            (
+                2024,
+                [
+                    "2024-01-01",
+                    "2024-03-28",
+                    "2024-03-29",
+                    "2024-03-31",
+                    "2024-04-01",
+                    "2024-05-09",
+                    "2024-05-19",
+                    "2024-05-20",
+                    "2024-12-25",
+                    "2024-12-26",
+                ],
+            ),
+            (
+                2025,
+                [
+                    "2025-01-01",
+                    "2025-04-17",
+                    "2025-04-18",
+                    "2025-04-20",
+                    "2025-04-21",
+                    "2025-05-29",
+                    "2025-06-08",
+                    "2025-06-09",
+                    "2025-12-25",
+                    "2025-12-26",
+                ],
+            ),
+            (
+                2026,
+                [
+                    "2026-01-01",
+                    "2026-04-02",
+                    "2026-04-03",
+                    "2026-04-05",
+                    "2026-04-06",
+                    "2026-05-14",
+                    "2026-05-24",
+                    "2026-05-25",
+                    "2026-12-25",
+                    "2026-12-26",
+                ],
+            ),
+            (
+                2027,
+                [
+                    "2027-01-01",
+                    "2027-03-25",
+                    "2027-03-26",
+                    "2027-03-28",
+                    "2027-03-29",
+                    "2027-05-06",
+                    "2027-05-16",
+                    "2027-05-17",
+                    "2027-12-25",
+                    "2027-12-26",
+                ],
+            ),
+            (
+                2028,
+                [
+                    "2028-01-01",
+                    "2028-04-13",
+                    "2028-04-14",
+                    "2028-04-16",
+                    "2028-04-17",
+                    "2028-05-25",
+                    "2028-06-04",
+                    "2028-06-05",
+                    "2028-12-25",
+                    "2028-12-26",
+                ],
+            ),
+            (
+                2029,
+                [
+                    "2029-01-01",
+                    "2029-03-29",
+                    "2029-03-30",
+                    "2029-04-01",
+                    "2029-04-02",
+                    "2029-05-10",
+                    "2029-05-20",
+                    "2029-05-21",
+                    "2029-12-25",
+                    "2029-12-26",
+                ],
+            ),
+            (
+                2030,
+                [
+                    "2030-01-01",
+                    "2030-04-18",
+                    "2030-04-19",
+                    "2030-04-21",
+                    "2030-04-22",
+                    "2030-05-30",
+                    "2030-06-09",
+                    "2030-06-10",
+                    "2030-12-25",
+                    "2030-12-26",
+                ],
+            ),
         ];
         for (year, days) in table {
             let expected: Vec<NaiveDate> = days.iter().map(|s| d(s)).collect();
@@ -227,10 +332,7 @@ mod tests {
     fn the_first_two_misses_in_a_year_get_grace_the_third_escalates() {
         let rules = CheckRules::default();
         assert_eq!(after_miss(d("2026-11-30"), &[], &rules, &[]), MissOutcome::Reminder { new_deadline: d("2026-12-07") });
-        assert_eq!(
-            after_miss(d("2026-11-30"), &[d("2026-03-02")], &rules, &[]),
-            MissOutcome::Reminder { new_deadline: d("2026-12-07") }
-        );
+        assert_eq!(after_miss(d("2026-11-30"), &[d("2026-03-02")], &rules, &[]), MissOutcome::Reminder { new_deadline: d("2026-12-07") });
         assert_eq!(after_miss(d("2026-11-30"), &[d("2026-03-02"), d("2026-06-01")], &rules, &[]), MissOutcome::Escalate);
         // Misses older than 12 months no longer count.
         assert!(matches!(after_miss(d("2026-11-30"), &[d("2025-11-01"), d("2025-11-20")], &rules, &[]), MissOutcome::Reminder { .. }));

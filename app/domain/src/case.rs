@@ -128,7 +128,8 @@ pub fn dashboard(tracks: &[(Track, i64)], open: &[(super::escalation::Reason, i6
     let count = |t: Track| tracks.iter().filter(|(x, _)| *x == t).map(|(_, n)| n).sum();
     let open_by_reason = Reason::ALL.iter().map(|r| (*r, open.iter().filter(|(x, _)| x == r).count() as i64)).collect();
     let buckets: [(&str, i64, i64); 4] = [("0–1", 0, 1), ("2–5", 2, 5), ("6–10", 6, 10), ("> 10", 11, i64::MAX)];
-    let open_by_age = buckets.iter().map(|(label, lo, hi)| (label.to_string(), open.iter().filter(|(_, a)| a >= lo && a <= hi).count() as i64)).collect();
+    let open_by_age =
+        buckets.iter().map(|(label, lo, hi)| (label.to_string(), open.iter().filter(|(_, a)| a >= lo && a <= hi).count() as i64)).collect();
     let mut sorted = closed_days.to_vec();
     sorted.sort_by(f64::total_cmp);
     let median_days_to_close = match sorted.len() {
@@ -146,6 +147,10 @@ pub fn dashboard(tracks: &[(Track, i64)], open: &[(super::escalation::Reason, i6
         area: None,
     }
 }
+
+impl crate::forms::FormData for CaseForm {}
+
+impl crate::forms::FormData for QueueForm {}
 
 #[cfg(test)]
 mod tests {
@@ -167,7 +172,3 @@ mod tests {
         assert_eq!(dashboard(&[], &[], &[]).median_days_to_close, None);
     }
 }
-
-impl crate::forms::FormData for CaseForm {}
-
-impl crate::forms::FormData for QueueForm {}

@@ -136,7 +136,7 @@ pub fn validate_meeting(form: &MeetingForm, now: NaiveDateTime) -> Result<NewMee
     let place = form.place.trim().to_string();
     match kind {
         Some(MeetingKind::InPerson) if place.is_empty() => errors.add(field::PLACE, Msg::ErrMeetingPlaceMissing),
-        Some(MeetingKind::Video) if !(place.starts_with("https://") && !place.contains(char::is_whitespace)) => {
+        Some(MeetingKind::Video) if !place.starts_with("https://") || place.contains(char::is_whitespace) => {
             errors.add(field::PLACE, Msg::ErrMeetingLinkInvalid)
         }
         _ => {}
@@ -179,7 +179,15 @@ mod tests {
 
     #[test]
     fn times_as_danes_write_them() {
-        for (input, expected) in [("09:30", Some((9, 30))), ("9.30", Some((9, 30))), ("930", Some((9, 30))), ("1415", Some((14, 15))), ("25:00", None), ("kl 9", None), ("", None)] {
+        for (input, expected) in [
+            ("09:30", Some((9, 30))),
+            ("9.30", Some((9, 30))),
+            ("930", Some((9, 30))),
+            ("1415", Some((14, 15))),
+            ("25:00", None),
+            ("kl 9", None),
+            ("", None),
+        ] {
             assert_eq!(parse_time(input), expected.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)), "{input}");
         }
     }

@@ -288,8 +288,7 @@ fn text(input: &str, max: usize, missing: Msg, errs: &mut FieldErrors, field: &s
 
 /// Lines (or commas) to a clean list, each entry at most 80 characters.
 fn list(input: &str, max_entries: usize) -> Option<Vec<String>> {
-    let items: Vec<String> =
-        input.split(['\n', ',', ';']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let items: Vec<String> = input.split(['\n', ',', ';']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     (items.len() <= max_entries && items.iter().all(|s| s.chars().count() <= 80)).then_some(items)
 }
 
@@ -551,16 +550,26 @@ mod tests {
         assert_eq!(e, vec![(field::SHOW_EMAIL.into(), Msg::ErrContactHidden)]);
         let e = errors(apply(&mut cv, &form(Section::Contact, |f| f.show_phone = "on".into()), today, &rules));
         assert_eq!(e, vec![(field::PHONE.into(), Msg::ErrPhoneMissing)]);
-        let e = errors(apply(&mut cv, &form(Section::Contact, |f| {
-            f.show_email = "on".into();
-            f.phone = "12 34".into();
-        }), today, &rules));
+        let e = errors(apply(
+            &mut cv,
+            &form(Section::Contact, |f| {
+                f.show_email = "on".into();
+                f.phone = "12 34".into();
+            }),
+            today,
+            &rules,
+        ));
         assert_eq!(e, vec![(field::PHONE.into(), Msg::ErrPhoneInvalid)]);
         assert_eq!(cv, Cv::default(), "nothing changes on a rejected edit");
-        apply(&mut cv, &form(Section::Contact, |f| {
-            f.show_phone = "on".into();
-            f.phone = "+45 20 30 40 50".into();
-        }), today, &rules)
+        apply(
+            &mut cv,
+            &form(Section::Contact, |f| {
+                f.show_phone = "on".into();
+                f.phone = "+45 20 30 40 50".into();
+            }),
+            today,
+            &rules,
+        )
         .unwrap();
         assert_eq!(cv.phone, "20304050");
         assert!(cv.is_filled(Section::Contact));
@@ -571,10 +580,15 @@ mod tests {
         let today = d("2026-11-23");
         let rules = CvRules::default();
         let mut cv = Cv::default();
-        let e = errors(apply(&mut cv, &form(Section::Experience, |f| {
-            f.item_from = "2020".into();
-            f.item_to = "2019".into();
-        }), today, &rules));
+        let e = errors(apply(
+            &mut cv,
+            &form(Section::Experience, |f| {
+                f.item_from = "2020".into();
+                f.item_to = "2019".into();
+            }),
+            today,
+            &rules,
+        ));
         assert_eq!(
             e,
             vec![
@@ -583,19 +597,29 @@ mod tests {
                 (field::ITEM_TO.into(), Msg::ErrYearOrder)
             ]
         );
-        let e = errors(apply(&mut cv, &form(Section::Experience, |f| {
-            f.item_title = "Kok".into();
-            f.item_place = "Kro".into();
-            f.item_from = "2027".into();
-        }), today, &rules));
+        let e = errors(apply(
+            &mut cv,
+            &form(Section::Experience, |f| {
+                f.item_title = "Kok".into();
+                f.item_place = "Kro".into();
+                f.item_from = "2027".into();
+            }),
+            today,
+            &rules,
+        ));
         assert_eq!(e, vec![(field::ITEM_FROM.into(), Msg::ErrYearInvalid)]);
         for (title, from, to) in [("A", "2010", "2012"), ("B", "2018", ""), ("C", "2013", "2017")] {
-            apply(&mut cv, &form(Section::Experience, |f| {
-                f.item_title = title.into();
-                f.item_place = "X".into();
-                f.item_from = from.into();
-                f.item_to = to.into();
-            }), today, &rules)
+            apply(
+                &mut cv,
+                &form(Section::Experience, |f| {
+                    f.item_title = title.into();
+                    f.item_place = "X".into();
+                    f.item_from = from.into();
+                    f.item_to = to.into();
+                }),
+                today,
+                &rules,
+            )
             .unwrap();
         }
         let order: Vec<_> = cv.experience.iter().map(|i| i.title.as_str()).collect();
@@ -620,7 +644,10 @@ mod tests {
         let picked = CvForm { occupation_pick: "Kok (512010)".into(), ..add("kokken") };
         apply(&mut cv, &picked, today, &rules).unwrap();
         assert_eq!(errors(apply(&mut cv, &add("Tømrer"), today, &rules)), vec![(field::OCCUPATION.into(), Msg::ErrTooMany)]);
-        assert_eq!(cv.occupations[1], SoughtOccupation { code: "512010".into(), title: "Kok".into(), has_education: false, last_worked: None });
+        assert_eq!(
+            cv.occupations[1],
+            SoughtOccupation { code: "512010".into(), title: "Kok".into(), has_education: false, last_worked: None }
+        );
     }
 
     #[test]
@@ -630,19 +657,29 @@ mod tests {
         let mut cv = Cv::default();
         let e = errors(apply(&mut cv, &form(Section::Skills, |f| f.licences = "B, Q".into()), today, &rules));
         assert_eq!(e, vec![(field::LICENCES.into(), Msg::ErrLicenceUnknown)]);
-        apply(&mut cv, &form(Section::Skills, |f| {
-            f.skills = "Truckcertifikat\nExcel, Førstehjælp".into();
-            f.languages = "Dansk\nEngelsk".into();
-            f.licences = "b ce B".into();
-        }), today, &rules)
+        apply(
+            &mut cv,
+            &form(Section::Skills, |f| {
+                f.skills = "Truckcertifikat\nExcel, Førstehjælp".into();
+                f.languages = "Dansk\nEngelsk".into();
+                f.licences = "b ce B".into();
+            }),
+            today,
+            &rules,
+        )
         .unwrap();
         assert_eq!(cv.skills, ["Truckcertifikat", "Excel", "Førstehjælp"]);
         assert_eq!(cv.driving_licences, ["B", "CE"]);
-        let e = errors(apply(&mut cv, &form(Section::Terms, |f| {
-            f.hours = "90".into();
-            f.municipality = "999".into();
-            f.max_travel = "-3".into();
-        }), today, &rules));
+        let e = errors(apply(
+            &mut cv,
+            &form(Section::Terms, |f| {
+                f.hours = "90".into();
+                f.municipality = "999".into();
+                f.max_travel = "-3".into();
+            }),
+            today,
+            &rules,
+        ));
         let fields: Vec<_> = e.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, [field::HOURS, field::TIME, field::MUNICIPALITY, field::MAX_TRAVEL]);
         assert_eq!(form_for(&cv, Section::Skills).licences, "B, CE");

@@ -113,8 +113,13 @@ impl RulesForm {
 }
 
 /// Allowed range of each number, so a typo cannot switch a rule off or flood a queue.
-pub const RULE_RANGES: [(&str, i64, i64); 5] =
-    [("missed_checks", 1, 10), ("joblog_behind_weeks", 1, 12), ("self_service_weeks", 1, 52), ("service_level_days", 1, 20), ("quiet_days", 0, 90)];
+pub const RULE_RANGES: [(&str, i64, i64); 5] = [
+    ("missed_checks", 1, 10),
+    ("joblog_behind_weeks", 1, 12),
+    ("self_service_weeks", 1, 52),
+    ("service_level_days", 1, 20),
+    ("quiet_days", 0, 90),
+];
 
 /// Checks a rules form: every number whole and within its range, and a note.
 pub fn validate_rules(form: &RulesForm) -> Result<(u16, EscalationRules, String), crate::error::FieldErrors> {
@@ -359,6 +364,8 @@ pub fn age_days(raised_at: DateTime<Utc>, today: NaiveDate) -> i64 {
     (today - super::time::danish_date(raised_at)).num_days().max(0)
 }
 
+impl crate::forms::FormData for RulesForm {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,18 +408,49 @@ mod tests {
         let table: Vec<(&str, &str, Change, Vec<Reason>)> = vec![
             ("all well", "2026-11-23", |_| {}, vec![]),
             ("two misses are forgiven", "2026-11-23", |f| f.missed_checks = vec![d("2026-10-01"), d("2026-11-01")], vec![]),
-            ("the third miss in 12 months", "2026-11-23", |f| f.missed_checks = vec![d("2026-10-01"), d("2026-10-20"), d("2026-11-20")], vec![Reason::ChecksMissed]),
-            ("misses over a year apart", "2026-11-23", |f| f.missed_checks = vec![d("2025-10-01"), d("2026-10-20"), d("2026-11-20")], vec![]),
+            (
+                "the third miss in 12 months",
+                "2026-11-23",
+                |f| f.missed_checks = vec![d("2026-10-01"), d("2026-10-20"), d("2026-11-20")],
+                vec![Reason::ChecksMissed],
+            ),
+            (
+                "misses over a year apart",
+                "2026-11-23",
+                |f| f.missed_checks = vec![d("2025-10-01"), d("2026-10-20"), d("2026-11-20")],
+                vec![],
+            ),
             ("CV incomplete on day 14", "2026-09-21", |f| f.cv_complete = false, vec![]),
             ("CV incomplete on day 15", "2026-09-22", |f| f.cv_complete = false, vec![Reason::CvIncomplete]),
             ("13 weeks after registration", "2026-12-07", |_| {}, vec![Reason::PeriodEnded]),
             ("the day before", "2026-12-06", |_| {}, vec![]),
             ("screening", "2026-09-08", |f| f.screening_says_so = true, vec![Reason::Screening]),
-            ("a caseworker-led track raises nothing", "2026-12-07", |f| { f.track = Track::Caseworker; f.cv_complete = false; }, vec![]),
+            (
+                "a caseworker-led track raises nothing",
+                "2026-12-07",
+                |f| {
+                    f.track = Track::Caseworker;
+                    f.cv_complete = false;
+                },
+                vec![],
+            ),
             // Nothing logged after 2026-10-20: 34 days; and the last two weeks below 1.5 a week.
-            ("30 days without activity, and behind", "2026-11-23", |f| f.entries.retain(|e| e.0 <= d("2026-10-20")), vec![Reason::JoblogBehind, Reason::JoblogInactive]),
+            (
+                "30 days without activity, and behind",
+                "2026-11-23",
+                |f| f.entries.retain(|e| e.0 <= d("2026-10-20")),
+                vec![Reason::JoblogBehind, Reason::JoblogInactive],
+            ),
             ("29 days without activity", "2026-11-17", |f| f.entries.retain(|e| e.0 <= d("2026-10-20")), vec![Reason::JoblogBehind]),
-            ("sick: the joblog rules wait", "2026-11-23", |f| { f.entries.clear(); f.sick = true; }, vec![]),
+            (
+                "sick: the joblog rules wait",
+                "2026-11-23",
+                |f| {
+                    f.entries.clear();
+                    f.sick = true;
+                },
+                vec![],
+            ),
             // One application a week: 4 in 4 weeks is below 6; every full window is behind.
             ("behind for weeks", "2026-11-23", |f| f.entries.retain(|e| e.0.weekday() == chrono::Weekday::Mon), vec![Reason::JoblogBehind]),
             ("behind, but too soon after registration to judge", "2026-09-30", |f| f.entries.clear(), vec![]),
@@ -456,6 +494,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // a table of cases reads best written out
     fn rules_are_whole_numbers_in_range_with_a_note() {
         let mut form = RulesForm::from_rules(101, &EscalationRules::default());
         form.note = "Politisk beslutning 2027".into();
@@ -519,5 +558,3 @@ mod tests {
         assert_eq!(age_days("2026-11-20T23:30:00Z".parse().unwrap(), d("2026-11-23")), 2, "raised on the 21st, Danish time");
     }
 }
-
-impl crate::forms::FormData for RulesForm {}

@@ -854,7 +854,7 @@ pub fn format_number(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -862,14 +862,10 @@ pub fn format_number(lang: Lang, n: u64) -> String {
     out
 }
 
-const MONTHS_DA: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-    "oktober", "november", "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+const MONTHS_DA: [&str; 12] =
+    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// "3. marts 2027" / "3 March 2027".
 pub fn date(lang: Lang, d: chrono::NaiveDate) -> String {
@@ -906,33 +902,6 @@ pub fn error_count(lang: Lang, n: usize) -> String {
         (Lang::Da, n) => format!("Der er {n} fejl i formularen."),
         (Lang::En, 1) => "There is 1 error in the form.".into(),
         (Lang::En, n) => format!("There are {n} errors in the form."),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_text_exists_in_both_languages() {
-        for msg in Msg::ALL {
-            assert!(!msg.da().trim().is_empty(), "{msg:?} has no Danish text");
-            assert!(!msg.en().trim().is_empty(), "{msg:?} has no English text");
-        }
-    }
-
-    #[test]
-    fn numbers_dates_and_hours_read_naturally() {
-        assert_eq!(format_number(Lang::Da, 1234567), "1.234.567");
-        assert_eq!(format_number(Lang::En, 1234), "1,234");
-        assert_eq!(format_number(Lang::Da, 999), "999");
-        assert_eq!(vacancy_count(Lang::Da, 1), "1 stilling");
-        assert_eq!(vacancy_count(Lang::Da, 2000), "2.000 stillinger");
-        assert_eq!(hours(Lang::Da, 32.5), "32,5 timer");
-        assert_eq!(hours(Lang::En, 37.0), "37 hours");
-        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 3).unwrap();
-        assert_eq!(date(Lang::Da, d), "3. marts 2027");
-        assert_eq!(date(Lang::En, d), "3 March 2027");
     }
 }
 
@@ -1012,7 +981,13 @@ pub fn distance(lang: Lang, km: f64) -> String {
 
 /// "Jobagenten »Kok i Aarhus« har fundet 3 nye job."
 /// The notice that a saved search now names the region its old ones became.
-pub fn agent_region_moved(lang: Lang, agent: &str, from: &[crate::region::Region], to: crate::region::Region, on: chrono::NaiveDate) -> String {
+pub fn agent_region_moved(
+    lang: Lang,
+    agent: &str,
+    from: &[crate::region::Region],
+    to: crate::region::Region,
+    on: chrono::NaiveDate,
+) -> String {
     let names: Vec<&str> = from.iter().map(|r| r.name(lang)).collect();
     let joined = names.join(if lang == Lang::Da { " og " } else { " and " });
     match lang {
@@ -1044,5 +1019,32 @@ pub fn recovery_codes_left(lang: Lang, n: u32) -> String {
         (Lang::Da, n) => format!("Du har {n} ubrugte gendannelseskoder."),
         (Lang::En, 1) => "You have 1 unused recovery code.".to_string(),
         (Lang::En, n) => format!("You have {n} unused recovery codes."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for msg in Msg::ALL {
+            assert!(!msg.da().trim().is_empty(), "{msg:?} has no Danish text");
+            assert!(!msg.en().trim().is_empty(), "{msg:?} has no English text");
+        }
+    }
+
+    #[test]
+    fn numbers_dates_and_hours_read_naturally() {
+        assert_eq!(format_number(Lang::Da, 1234567), "1.234.567");
+        assert_eq!(format_number(Lang::En, 1234), "1,234");
+        assert_eq!(format_number(Lang::Da, 999), "999");
+        assert_eq!(vacancy_count(Lang::Da, 1), "1 stilling");
+        assert_eq!(vacancy_count(Lang::Da, 2000), "2.000 stillinger");
+        assert_eq!(hours(Lang::Da, 32.5), "32,5 timer");
+        assert_eq!(hours(Lang::En, 37.0), "37 hours");
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 3).unwrap();
+        assert_eq!(date(Lang::Da, d), "3. marts 2027");
+        assert_eq!(date(Lang::En, d), "3 March 2027");
     }
 }

@@ -42,7 +42,7 @@ pub fn cvr(input: &str) -> Result<String, IdError> {
     }
     const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
     let sum: u32 = d.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
-    if sum % 11 == 0 {
+    if sum.is_multiple_of(11) {
         Ok(d)
     } else {
         Err(IdError::Checksum)

@@ -361,12 +361,13 @@ pub fn upload_error_code(msg: Msg) -> &'static str {
 /// 100 characters.
 pub fn safe_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let clean: String = base
-        .chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ') { c } else { '_' })
-        .take(100)
-        .collect();
-    if clean.trim().is_empty() { "bilag".into() } else { clean }
+    let clean: String =
+        base.chars().map(|c| if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ') { c } else { '_' }).take(100).collect();
+    if clean.trim().is_empty() {
+        "bilag".into()
+    } else {
+        clean
+    }
 }
 
 #[cfg(test)]

@@ -26,10 +26,6 @@ macro_rules! code_enum {
 }
 
 pub mod account;
-pub mod error;
-pub mod forms;
-pub mod i18n;
-pub mod search;
 pub mod agents;
 pub mod audit;
 pub mod availability;
@@ -38,19 +34,23 @@ pub mod case;
 pub mod company;
 pub mod contact;
 pub mod cv;
+pub mod error;
 pub mod escalation;
+pub mod forms;
 pub mod geo;
+pub mod i18n;
 pub mod identity;
 pub mod joblog;
 pub mod limits;
 pub mod municipality;
 pub mod occupation;
 pub mod parse;
+pub mod password;
 pub mod postcode;
 pub mod region;
-pub mod password;
 pub mod rules;
 pub mod screening;
+pub mod search;
 pub mod second_factor;
 pub mod security;
 pub mod selfservice;

@@ -14,7 +14,6 @@ impl Limit {
     const fn new(count: u32, window: Duration) -> Limit {
         Limit { count, window }
     }
-
 }
 
 /// Kinds of counted events, as stored.

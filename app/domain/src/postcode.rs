@@ -153,7 +153,8 @@ mod tests {
             assert!(km < 60.0, "{p:?} is {km:.0} km from {}", m.name);
         }
         for m in municipality::all() {
-            let main = lookup(m.postcode.parse().unwrap()).unwrap_or_else(|| panic!("{}'s main postcode {} is missing", m.name, m.postcode));
+            let main =
+                lookup(m.postcode.parse().unwrap()).unwrap_or_else(|| panic!("{}'s main postcode {} is missing", m.name, m.postcode));
             assert!(all.iter().any(|p| p.municipality == m.code), "{} has no postcode", m.name);
             assert!(distance_km((main.lat, main.lon), (m.lat, m.lon)) < 15.0, "{} vs {main:?}", m.name);
         }

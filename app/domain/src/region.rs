@@ -45,7 +45,8 @@ impl Region {
         [Region::Oestdanmark, Region::Hovedstaden, Region::Sjaelland, Region::Syddanmark, Region::Midtjylland, Region::Nordjylland];
 
     fn facts(self) -> Facts {
-        let merged = |code, da, en| Facts { code, da, en, from: None, until: Some(LAST_DAY_BEFORE_2027), successor: Some(Region::Oestdanmark) };
+        let merged =
+            |code, da, en| Facts { code, da, en, from: None, until: Some(LAST_DAY_BEFORE_2027), successor: Some(Region::Oestdanmark) };
         let lasting = |code, da, en| Facts { code, da, en, from: None, until: None, successor: None };
         match self {
             Region::Hovedstaden => merged("Hovedstaden", "Region Hovedstaden", "Capital Region of Denmark"),
@@ -157,7 +158,10 @@ mod tests {
         assert_eq!(east(day(2026, 12, 31)), 0);
         assert_eq!(east(day(2027, 1, 1)), 46, "the law's 46 municipalities");
         let bornholm = municipality::by_code(400).unwrap();
-        assert_eq!((bornholm.region_on(day(2026, 12, 31)), bornholm.region_on(day(2027, 1, 1))), (Region::Hovedstaden, Region::Oestdanmark));
+        assert_eq!(
+            (bornholm.region_on(day(2026, 12, 31)), bornholm.region_on(day(2027, 1, 1))),
+            (Region::Hovedstaden, Region::Oestdanmark)
+        );
         let aarhus = municipality::by_code(751).unwrap();
         assert_eq!(aarhus.region_on(day(2027, 1, 1)), Region::Midtjylland);
     }

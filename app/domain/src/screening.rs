@@ -146,12 +146,20 @@ impl Screening {
     }
 }
 
+impl crate::forms::FormData for ScreeningForm {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn answers() -> Answers {
-        Answers { time_to_job: TimeToJob::Soon, health: Health::NoLimits, wants_help: false, language: Language::Good, digital: Digital::Confident }
+        Answers {
+            time_to_job: TimeToJob::Soon,
+            health: Health::NoLimits,
+            wants_help: false,
+            language: Language::Good,
+            digital: Digital::Confident,
+        }
     }
 
     #[test]
@@ -159,14 +167,35 @@ mod tests {
         type Change = fn(&mut Answers);
         let table: Vec<(&str, Change, Vec<Flag>)> = vec![
             ("job-ready and confident", |_| {}, vec![]),
-            ("some health limits and unsure when: still self-service", |a| { a.health = Health::Some; a.time_to_job = TimeToJob::Unsure; }, vec![]),
+            (
+                "some health limits and unsure when: still self-service",
+                |a| {
+                    a.health = Health::Some;
+                    a.time_to_job = TimeToJob::Unsure;
+                },
+                vec![],
+            ),
             ("asks for help", |a| a.wants_help = true, vec![Flag::WantsHelp]),
             ("much limited by health", |a| a.health = Health::Much, vec![Flag::HealthLimits]),
             ("a long way to a job", |a| a.time_to_job = TimeToJob::Long, vec![Flag::LongWay]),
             ("not confident online", |a| a.digital = Digital::NotConfident, vec![Flag::NotDigital]),
-            ("little Danish and only some IT", |a| { a.language = Language::Little; a.digital = Digital::Some; }, vec![Flag::LanguageAndDigital]),
+            (
+                "little Danish and only some IT",
+                |a| {
+                    a.language = Language::Little;
+                    a.digital = Digital::Some;
+                },
+                vec![Flag::LanguageAndDigital],
+            ),
             ("little Danish but confident online: self-service (in English)", |a| a.language = Language::Little, vec![]),
-            ("several", |a| { a.wants_help = true; a.health = Health::Much; }, vec![Flag::WantsHelp, Flag::HealthLimits]),
+            (
+                "several",
+                |a| {
+                    a.wants_help = true;
+                    a.health = Health::Much;
+                },
+                vec![Flag::WantsHelp, Flag::HealthLimits],
+            ),
         ];
         for (name, change, expected) in table {
             let mut a = answers();
@@ -191,5 +220,3 @@ mod tests {
         assert_eq!(validate(&bad).unwrap_err().get(field::WANTS_HELP), Some(Msg::ErrChooseOne));
     }
 }
-
-impl crate::forms::FormData for ScreeningForm {}

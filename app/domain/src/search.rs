@@ -139,11 +139,8 @@ impl SearchQuery {
         let typed: String = one("q").unwrap_or_default().chars().take(MAX_QUERY_CHARS).collect();
         let text = typed.split_whitespace().take(MAX_QUERY_WORDS).collect::<Vec<_>>().join(" ");
         let page = one("side").and_then(|p| p.trim().parse::<u32>().ok()).unwrap_or(1).clamp(1, MAX_PAGE);
-        let mut municipalities: Vec<u16> = all("kommune")
-            .iter()
-            .filter_map(|c| c.trim().parse().ok())
-            .filter(|c| crate::municipality::by_code(*c).is_some())
-            .collect();
+        let mut municipalities: Vec<u16> =
+            all("kommune").iter().filter_map(|c| c.trim().parse().ok()).filter(|c| crate::municipality::by_code(*c).is_some()).collect();
         municipalities.sort_unstable();
         municipalities.dedup();
         let mut regions: Vec<_> = all("region").iter().filter_map(|r| crate::region::Region::parse(r)).collect();
@@ -164,7 +161,8 @@ impl SearchQuery {
         let near = near_text.as_deref().and_then(crate::postcode::Place::parse);
         let near_unknown = near_text.filter(|_| near.is_none());
         // A radius means something only around a place.
-        let km = one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k) && near.is_some()).unwrap_or(DEFAULT_RADIUS_KM);
+        let km =
+            one("km").and_then(|k| k.trim().parse().ok()).filter(|k| RADII_KM.contains(k) && near.is_some()).unwrap_or(DEFAULT_RADIUS_KM);
         let sort = one("sorter").and_then(|s| Sort::parse(&s)).filter(|s| *s != Sort::Distance || near.is_some()).unwrap_or_default();
         SearchQuery { text, page, municipalities, regions, time, employment, occupations, within_days, near, near_unknown, km, sort }
     }
@@ -296,8 +294,19 @@ mod tests {
         let long = "a".repeat(1000);
         assert_eq!(parse(&[("q", &long)]).text.len(), MAX_QUERY_CHARS);
         // Unknown municipalities, regions, radii and sorts are dropped, not refused.
-        let q = parse(&[("kommune", "751"), ("kommune", "999"), ("kommune", "751"), ("region", "Atlantis"), ("km", "7"), ("sorter", "afstand"), ("nye", "3")]);
-        assert_eq!((q.municipalities, q.regions.len(), q.km, q.sort, q.within_days), (vec![751], 0, DEFAULT_RADIUS_KM, Sort::Relevance, None));
+        let q = parse(&[
+            ("kommune", "751"),
+            ("kommune", "999"),
+            ("kommune", "751"),
+            ("region", "Atlantis"),
+            ("km", "7"),
+            ("sorter", "afstand"),
+            ("nye", "3"),
+        ]);
+        assert_eq!(
+            (q.municipalities, q.regions.len(), q.km, q.sort, q.within_days),
+            (vec![751], 0, DEFAULT_RADIUS_KM, Sort::Relevance, None)
+        );
         // A place is a postcode, a town or a municipality; one we do not know is kept
         // to be shown with an error, and the search is not narrowed by it.
         use crate::postcode::Place;

@@ -117,7 +117,9 @@ mod tests {
     #[test]
     fn base32_follows_rfc_4648() {
         // The test vectors of RFC 4648, section 10, without padding.
-        for (plain, coded) in [("", ""), ("f", "MY"), ("fo", "MZXQ"), ("foo", "MZXW6"), ("foob", "MZXW6YQ"), ("fooba", "MZXW6YTB"), ("foobar", "MZXW6YTBOI")] {
+        for (plain, coded) in
+            [("", ""), ("f", "MY"), ("fo", "MZXQ"), ("foo", "MZXW6"), ("foob", "MZXW6YQ"), ("fooba", "MZXW6YTB"), ("foobar", "MZXW6YTBOI")]
+        {
             assert_eq!(base32(plain.as_bytes()), coded);
         }
         assert_eq!(grouped("ABCDEFGHIJ"), "ABCD-EFGH-IJ");

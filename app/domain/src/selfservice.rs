@@ -92,22 +92,43 @@ pub struct CheckView {
 /// reader's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Notice {
-    CheckReminder { due: NaiveDate },
-    CheckMissed { new_due: NaiveDate },
+    CheckReminder {
+        due: NaiveDate,
+    },
+    CheckMissed {
+        new_due: NaiveDate,
+    },
     /// The third miss: a caseworker will look at it. Never a sanction by itself.
     CheckEscalated,
     CvSearchable,
     /// New vacancies for a job agent.
-    AgentMatches { agent: String, count: u64, href: String },
+    AgentMatches {
+        agent: String,
+        count: u64,
+        href: String,
+    },
     /// A job agent's regions were merged into one (told once, on the day).
-    AgentRegionMoved { agent: String, from: Vec<crate::region::Region>, to: crate::region::Region, on: NaiveDate },
+    AgentRegionMoved {
+        agent: String,
+        from: Vec<crate::region::Region>,
+        to: crate::region::Region,
+        on: NaiveDate,
+    },
     /// Handed to a caseworker, and why.
-    Escalated { reason: crate::escalation::Reason },
+    Escalated {
+        reason: crate::escalation::Reason,
+    },
     /// A caseworker closed the escalations.
-    EscalationClosed { status: crate::escalation::Status },
+    EscalationClosed {
+        status: crate::escalation::Status,
+    },
     MessageFromJobcentre,
-    MeetingBooked { starts_at: chrono::NaiveDateTime },
-    MeetingCancelled { starts_at: chrono::NaiveDateTime },
+    MeetingBooked {
+        starts_at: chrono::NaiveDateTime,
+    },
+    MeetingCancelled {
+        starts_at: chrono::NaiveDateTime,
+    },
 }
 
 impl Notice {
@@ -130,14 +151,21 @@ impl Notice {
             Notice::CvSearchable => lang.t(Msg::NoticeCvSearchable).to_string(),
             Notice::AgentMatches { agent, count, .. } => crate::i18n::agent_matches(lang, agent, *count),
             Notice::AgentRegionMoved { agent, from, to, on } => crate::i18n::agent_region_moved(lang, agent, from, *to, *on),
-            Notice::Escalated { reason } => format!("{} {}: {}", lang.t(Msg::NoticeEscalated), lang.t(reason.label()), lang.t(reason.next_step())),
+            Notice::Escalated { reason } => {
+                format!("{} {}: {}", lang.t(Msg::NoticeEscalated), lang.t(reason.label()), lang.t(reason.next_step()))
+            }
             Notice::EscalationClosed { status } => format!("{}: {}.", lang.t(Msg::NoticeEscalationClosed), lang.t(status.label())),
             Notice::MessageFromJobcentre => lang.t(Msg::NoticeMessage).to_string(),
             Notice::MeetingBooked { starts_at } => {
                 format!("{} {} {}.", lang.t(Msg::NoticeMeeting), crate::i18n::date(lang, starts_at.date()), starts_at.format("%H.%M"))
             }
             Notice::MeetingCancelled { starts_at } => {
-                format!("{} {} {}.", lang.t(Msg::NoticeMeetingCancelled), crate::i18n::date(lang, starts_at.date()), starts_at.format("%H.%M"))
+                format!(
+                    "{} {} {}.",
+                    lang.t(Msg::NoticeMeetingCancelled),
+                    crate::i18n::date(lang, starts_at.date()),
+                    starts_at.format("%H.%M")
+                )
             }
         }
     }

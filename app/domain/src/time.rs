@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 
+#[allow(clippy::expect_used)] // fixed months and times: valid in every year a date can hold
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let mut d = NaiveDate::from_ymd_opt(year, month + 1, 1).expect("valid month") - Duration::days(1);
     while d.weekday() != Weekday::Sun {
@@ -13,6 +14,7 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
 }
 
 /// Hours ahead of UTC in Denmark at `at`: 2 in summer, 1 otherwise.
+#[allow(clippy::expect_used)] // fixed months and times: valid in every year a date can hold
 pub fn danish_offset_hours(at: DateTime<Utc>) -> i64 {
     let year = at.year();
     let start = Utc.from_utc_datetime(&last_sunday(year, 3).and_hms_opt(1, 0, 0).expect("valid time"));

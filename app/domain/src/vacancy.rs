@@ -263,9 +263,16 @@ pub fn validate(form: &VacancyForm, today: NaiveDate) -> Result<NewVacancy, Fiel
     let employment_type = check!(field::EMPLOYMENT_TYPE, check_employment_type(&form.employment_type));
     let occupation_code = check!(field::OCCUPATION, check_occupation(&form.occupation));
     match (title, employer_name, description, postcode, city, weekly_hours, deadline, how_to_apply) {
-        (Some(title), Some(employer_name), Some(description), Some(postcode), Some(city), Some(weekly_hours), Some(deadline), Some(how_to_apply))
-            if errors.is_empty() =>
-        {
+        (
+            Some(title),
+            Some(employer_name),
+            Some(description),
+            Some(postcode),
+            Some(city),
+            Some(weekly_hours),
+            Some(deadline),
+            Some(how_to_apply),
+        ) if errors.is_empty() => {
             let postcode_text = postcode.clone();
             Ok(NewVacancy {
                 title,
@@ -335,7 +342,10 @@ mod tests {
         assert_eq!(v.weekly_hours, 32.5);
         assert_eq!(v.deadline, NaiveDate::from_ymd_opt(2026, 12, 15).unwrap());
         assert_eq!(v.title, "Pædagog til børnehave");
-        assert_eq!((v.municipality_code, v.employment_type, v.occupation_code.as_deref()), (Some(751), EmploymentType::Permanent, Some("234210")));
+        assert_eq!(
+            (v.municipality_code, v.employment_type, v.occupation_code.as_deref()),
+            (Some(751), EmploymentType::Permanent, Some("234210"))
+        );
         let without = validate(&VacancyForm { occupation: " ".into(), ..good() }, today()).unwrap();
         assert_eq!(without.occupation_code, None, "the occupation is optional");
         let derived = validate(&VacancyForm { municipality: "".into(), postcode: "8600".into(), ..good() }, today()).unwrap();
@@ -345,6 +355,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // a table of cases reads best written out
     fn every_problem_is_reported_on_its_field() {
         let cases: Vec<(fn(&mut VacancyForm), &str, Msg)> = vec![
             (|f| f.title = "  ".into(), field::TITLE, Msg::ErrTitleMissing),

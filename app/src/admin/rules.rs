@@ -13,7 +13,6 @@ use leptos_router::hooks::use_query_map;
 
 pub const RULES_PATH: &str = "/admin/regler";
 
-
 #[server(prefix = "/api", endpoint = "admin/rules")]
 pub async fn rules_of(municipality: u16) -> Result<RulesPage, AppError> {
     // Administrators only (access table, and the service).
@@ -28,14 +27,18 @@ pub async fn save_rules(form: RulesForm) -> Result<u16, AppError> {
 }
 
 /// (field name, label) of each number, in `RULE_RANGES` order.
-const LABELS: [Msg; 5] = [Msg::RuleMissedChecks, Msg::RuleBehindWeeks, Msg::RuleSelfServiceWeeks, Msg::RuleServiceLevel, Msg::RuleQuietDays];
+const LABELS: [Msg; 5] =
+    [Msg::RuleMissedChecks, Msg::RuleBehindWeeks, Msg::RuleSelfServiceWeeks, Msg::RuleServiceLevel, Msg::RuleQuietDays];
 
 #[component]
 pub fn RulesAdminPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let municipality = Memo::new(move |_| {
-        query.with(|q| q.get("kommune").and_then(|k| k.parse::<u16>().ok())).filter(|m| crate::domain::municipality::by_code(*m).is_some()).unwrap_or(101)
+        query
+            .with(|q| q.get("kommune").and_then(|k| k.parse::<u16>().ok()))
+            .filter(|m| crate::domain::municipality::by_code(*m).is_some())
+            .unwrap_or(101)
     });
     let data = Resource::new(move || municipality.get(), rules_of);
     view! {
@@ -70,7 +73,13 @@ fn RulesView(page: RulesPage, rejected: Option<Rejected<RulesForm>>) -> impl Int
         None => RulesForm::from_rules(page.municipality, &page.current),
     };
     let (_, errors) = forms::state(&rejected);
-    let values = [form.missed_checks.clone(), form.joblog_behind_weeks.clone(), form.self_service_weeks.clone(), form.service_level_days.clone(), form.quiet_days.clone()];
+    let values = [
+        form.missed_checks.clone(),
+        form.joblog_behind_weeks.clone(),
+        form.self_service_weeks.clone(),
+        form.service_level_days.clone(),
+        form.quiet_days.clone(),
+    ];
     let mut fields: Vec<(&'static str, Msg)> = RULE_RANGES.iter().zip(LABELS).map(|((n, ..), l)| (*n, l)).collect();
     fields.push(("note", Msg::RulesNote));
     let name = crate::domain::municipality::by_code(page.municipality).map(|m| m.official_name(lang)).unwrap_or_default();

@@ -139,7 +139,16 @@ pub fn CompaniesPage() -> impl IntoView {
     let query = use_query_map();
     let cvr = Memo::new(move |_| query.read().get("cvr").unwrap_or_default());
     let moved = move || query.read().get("flyttet").is_some();
-    let found = Resource::new(move || cvr.get(), |cvr| async move { if cvr.trim().is_empty() { Ok(None) } else { find_company(cvr).await } });
+    let found = Resource::new(
+        move || cvr.get(),
+        |cvr| async move {
+            if cvr.trim().is_empty() {
+                Ok(None)
+            } else {
+                find_company(cvr).await
+            }
+        },
+    );
     view! {
         <PageTitle text=lang.t(Msg::AdminCompaniesHeading).to_string()/>
         <AdminNav current=COMPANIES_PATH/>

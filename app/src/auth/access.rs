@@ -159,7 +159,16 @@ mod tests {
     use super::*;
 
     fn user(role: Role) -> User {
-        User { id: 1, role, email: "a@b.dk".into(), name: "A".into(), municipality_code: None, company_id: None, company_role: None, second_factor: false }
+        User {
+            id: 1,
+            role,
+            email: "a@b.dk".into(),
+            name: "A".into(),
+            municipality_code: None,
+            company_id: None,
+            company_role: None,
+            second_factor: false,
+        }
     }
 
     #[test]

@@ -10,8 +10,8 @@ pub mod signup;
 
 use crate::domain::account::{Role, User};
 use crate::error::AppError;
-use crate::forms::{use_form_post, Rejected};
 pub use crate::forms::FormData;
+use crate::forms::{use_form_post, Rejected};
 use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field, Kind};
 use crate::ui::lang::use_lang;

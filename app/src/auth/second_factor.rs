@@ -146,14 +146,16 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
     let (form, errors) = crate::forms::state(&rejected);
     let next = if form.neste.is_empty() { next_from_query() } else { form.neste.clone() };
     let summary = rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=vec![("kode", Msg::FieldCode)]/> });
-    let code_form = move |action: &'static str, submit: Msg| view! {
-        <form method="post" action=SET_UP_PATH novalidate=true>
-            <input type="hidden" name="action" value=action/>
-            <input type="hidden" name="neste" value=next.clone()/>
-            <Field name="kode" label=Msg::FieldCode hint=Msg::FieldAppCodeHint value="" error=errors.get("kode")
-                required=true autocomplete="one-time-code" width="input-width-s"/>
-            <button type="submit" class="button button-primary">{lang.t(submit)}</button>
-        </form>
+    let code_form = move |action: &'static str, submit: Msg| {
+        view! {
+            <form method="post" action=SET_UP_PATH novalidate=true>
+                <input type="hidden" name="action" value=action/>
+                <input type="hidden" name="neste" value=next.clone()/>
+                <Field name="kode" label=Msg::FieldCode hint=Msg::FieldAppCodeHint value="" error=errors.get("kode")
+                    required=true autocomplete="one-time-code" width="input-width-s"/>
+                <button type="submit" class="button button-primary">{lang.t(submit)}</button>
+            </form>
+        }
     };
     if !view.new_codes.is_empty() {
         return view! {

@@ -19,7 +19,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// The case page's route (its forms post back to it).
 pub const CASE_PATH: &str = "/jobcenter/borgere/{id}";
 
-
 #[server(prefix = "/api", endpoint = "caseworker/citizen/view")]
 pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CaseView, AppError> {
     // Staff (access table); the municipality scope and the audit row are the service's.
@@ -41,13 +40,16 @@ pub fn CitizenPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     let code = Memo::new(move |_| query.with(|q| q.get("formaal")).filter(|c| Purpose::parse(c).is_some()));
-    let citizen = Resource::new(move || (id.get(), code.get()), |(id, code)| async move {
-        match (id, code) {
-            (Some(id), Some(code)) => citizen_view(id, code).await.map(Some),
-            (None, _) => Err(AppError::NotFound),
-            (Some(_), None) => Ok(None),
-        }
-    });
+    let citizen = Resource::new(
+        move || (id.get(), code.get()),
+        |(id, code)| async move {
+            match (id, code) {
+                (Some(id), Some(code)) => citizen_view(id, code).await.map(Some),
+                (None, _) => Err(AppError::NotFound),
+                (Some(_), None) => Ok(None),
+            }
+        },
+    );
     let (id0, code0) = (id.get_untracked().unwrap_or_default(), code.get_untracked().unwrap_or_default());
     let here = format!("{CITIZENS_PATH}/{id0}?formaal={code0}");
     let next = {

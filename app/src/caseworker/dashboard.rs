@@ -39,7 +39,8 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn Charts(d: Dashboard) -> impl IntoView {
     let lang = use_lang();
-    let tracks = vec![(lang.t(Msg::TrackSelfService).to_string(), d.self_service), (lang.t(Msg::TrackCaseworker).to_string(), d.caseworker_track)];
+    let tracks =
+        vec![(lang.t(Msg::TrackSelfService).to_string(), d.self_service), (lang.t(Msg::TrackCaseworker).to_string(), d.caseworker_track)];
     let reasons: Vec<(String, i64)> = d.open_by_reason.iter().map(|(r, n)| (lang.t(r.label()).to_string(), *n)).collect();
     let ages: Vec<(String, i64)> = d.open_by_age.iter().map(|(label, n)| (format!("{label} {}", lang.t(Msg::DaysWord)), *n)).collect();
     let median = match d.median_days_to_close {
@@ -69,15 +70,19 @@ fn BarChart(id: &'static str, title: String, bars: Vec<(String, i64)>) -> impl I
     // Each bar under its label, so a long label never runs into its bar.
     let (bar_w, row_h) = (520.0, 46.0);
     let height = row_h * bars.len() as f64 + 4.0;
-    let rows = bars.iter().enumerate().map(|(i, (label, n))| {
-        let y = i as f64 * row_h + 2.0;
-        let w = (*n as f64 / max * bar_w).max(if *n > 0 { 2.0 } else { 0.0 });
-        view! {
-            <text x="0" y=format!("{:.0}", y + 14.0) class="chart-label">{label.clone()}</text>
-            <rect x="0" y=format!("{:.0}", y + 20.0) width=format!("{w:.0}") height="18" class="chart-bar"/>
-            <text x=format!("{:.0}", w + 6.0) y=format!("{:.0}", y + 34.0) class="chart-value">{n.to_string()}</text>
-        }
-    }).collect_view();
+    let rows = bars
+        .iter()
+        .enumerate()
+        .map(|(i, (label, n))| {
+            let y = i as f64 * row_h + 2.0;
+            let w = (*n as f64 / max * bar_w).max(if *n > 0 { 2.0 } else { 0.0 });
+            view! {
+                <text x="0" y=format!("{:.0}", y + 14.0) class="chart-label">{label.clone()}</text>
+                <rect x="0" y=format!("{:.0}", y + 20.0) width=format!("{w:.0}") height="18" class="chart-bar"/>
+                <text x=format!("{:.0}", w + 6.0) y=format!("{:.0}", y + 34.0) class="chart-value">{n.to_string()}</text>
+            }
+        })
+        .collect_view();
     view! {
         <figure class="chart" aria-labelledby=format!("{id}-title")>
             <figcaption id=format!("{id}-title") class="h4">{title.clone()}</figcaption>

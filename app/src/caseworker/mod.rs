@@ -63,13 +63,16 @@ pub fn CitizensPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let asked = Memo::new(move |_| query.with(|q| q.get("email").zip(q.get("formaal"))));
-    let found = Resource::new(move || asked.get(), |asked| async move {
-        match asked {
-            // Outer None: nothing asked yet; inner None: no such citizen in scope.
-            Some((email, code)) if !email.trim().is_empty() => find_citizen(email, code).await.map(Some),
-            _ => Ok(None),
-        }
-    });
+    let found = Resource::new(
+        move || asked.get(),
+        |asked| async move {
+            match asked {
+                // Outer None: nothing asked yet; inner None: no such citizen in scope.
+                Some((email, code)) if !email.trim().is_empty() => find_citizen(email, code).await.map(Some),
+                _ => Ok(None),
+            }
+        },
+    );
     view! {
         <PageTitle text=lang.t(Msg::CitizensHeading).to_string()/>
         <CaseworkerNav current=CITIZENS_PATH/>
@@ -101,7 +104,6 @@ pub fn CitizensPage() -> impl IntoView {
         </Suspense>
     }
 }
-
 
 /// Asks why before anything of a citizen is shown.
 pub(crate) fn ask_purpose(lang: crate::Lang) -> impl IntoView {

@@ -16,7 +16,6 @@ use leptos_router::hooks::use_query_map;
 
 pub const QUEUE_PATH: &str = "/jobcenter";
 
-
 #[server(prefix = "/api", endpoint = "caseworker/queue")]
 pub async fn my_queue(filter: QueueFilter) -> Result<Page, AppError> {
     // Staff (access table); the municipality scope is the service's.

@@ -2,11 +2,11 @@
 //! Created from the search page ("Gem søgningen som jobagent").
 
 use super::{SavedNote, SelfServiceNav};
+pub use crate::domain::agents::AgentDone;
 use crate::domain::agents::{Agent, AgentForm};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
-pub use crate::domain::agents::AgentDone;
 use crate::ui::form::{ButtonForm, ErrorSummary};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};

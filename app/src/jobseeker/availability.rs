@@ -63,10 +63,8 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
     // Only the form that was sent shows its typed values and errors.
     let holiday_form = if posted("holiday") { form.clone() } else { AvailabilityForm::default() };
     let hours_now = v.status.hours.to_string();
-    let hours_options: Vec<(String, String)> = [v.rules.full_time_hours, v.rules.part_time_hours]
-        .into_iter()
-        .map(|h| (h.to_string(), i18n::hours_a_week(lang, h)))
-        .collect();
+    let hours_options: Vec<(String, String)> =
+        [v.rules.full_time_hours, v.rules.part_time_hours].into_iter().map(|h| (h.to_string(), i18n::hours_a_week(lang, h))).collect();
     let action_error = err("action");
     view! {
         <PageTitle text=title/>

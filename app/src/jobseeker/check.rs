@@ -1,7 +1,7 @@
 //! The 7-day check: the suggestions to look at, the deadline, and one button to
 //! confirm. Reminders, grace and escalation happen in the sweep (services).
 
-use super::{SavedNote, SuggestionList, SelfServiceNav};
+use super::{SavedNote, SelfServiceNav, SuggestionList};
 use crate::domain::selfservice::CheckView;
 use crate::error::AppError;
 use crate::forms::{form_page, ButtonData};

@@ -52,8 +52,10 @@ fn section_summary(v: &CvView, s: Section, lang: Lang) -> AnyView {
     }
     let items = |list: &[CvItem]| {
         list.iter()
-            .map(|i| view! { <li><strong>{i.title.clone()}</strong>", " {i.place.clone()} " (" {years(i, lang)} ")"
-                {(!i.description.is_empty()).then(|| view! { <br/><span class="cv-item-text">{i.description.clone()}</span> })}</li> })
+            .map(|i| {
+                view! { <li><strong>{i.title.clone()}</strong>", " {i.place.clone()} " (" {years(i, lang)} ")"
+                {(!i.description.is_empty()).then(|| view! { <br/><span class="cv-item-text">{i.description.clone()}</span> })}</li> }
+            })
             .collect_view()
     };
     match s {
@@ -80,7 +82,7 @@ fn section_summary(v: &CvView, s: Section, lang: Lang) -> AnyView {
         }
         .into_any(),
         Section::Terms => {
-            let t = c.terms.clone().expect("filled");
+            let Some(t) = c.terms.clone() else { return ().into_any() };
             let place = municipality::by_code(t.municipality).map(|m| m.official_name(lang)).unwrap_or_else(|| "-".into());
             view! {
                 <p>{format!("{}, {}, {}, {} km", i18n::hours_a_week(lang, t.hours), lang.t(t.time.label()), place, t.max_travel_km)}</p>
@@ -199,7 +201,9 @@ pub fn CvSectionPage() -> impl IntoView {
 /// The fields of each section in page order, for the error summary.
 fn fields(section: Section) -> Vec<(&'static str, Msg)> {
     match section {
-        Section::Contact => vec![(field::SHOW_EMAIL, Msg::FieldShowEmail), (field::PHONE, Msg::FieldPhone), (field::SUMMARY, Msg::FieldSummary)],
+        Section::Contact => {
+            vec![(field::SHOW_EMAIL, Msg::FieldShowEmail), (field::PHONE, Msg::FieldPhone), (field::SUMMARY, Msg::FieldSummary)]
+        }
         Section::Education | Section::Experience => vec![
             (field::ITEM_TITLE, Msg::FieldItemDescription),
             (field::ITEM_PLACE, Msg::FieldItemDescription),
@@ -207,7 +211,9 @@ fn fields(section: Section) -> Vec<(&'static str, Msg)> {
             (field::ITEM_TO, Msg::FieldToYear),
             (field::ITEM_DESCRIPTION, Msg::FieldItemDescription),
         ],
-        Section::Skills => vec![(field::SKILLS, Msg::FieldSkills), (field::LANGUAGES, Msg::FieldLanguages), (field::LICENCES, Msg::FieldLicences)],
+        Section::Skills => {
+            vec![(field::SKILLS, Msg::FieldSkills), (field::LANGUAGES, Msg::FieldLanguages), (field::LICENCES, Msg::FieldLicences)]
+        }
         Section::Occupations => vec![(field::OCCUPATION, Msg::FieldOccupation), (field::LAST_WORKED, Msg::FieldLastWorked)],
         Section::Terms => vec![
             (field::HOURS, Msg::FieldHoursPerWeek),
@@ -231,13 +237,15 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
     let err = |name: &str| errors.get(name);
     let action = section_path(section);
     let slug = section.slug();
-    let hidden = |action: &'static str| view! {
-        <input type="hidden" name="section" value=slug/>
-        <input type="hidden" name="action" value=action/>
+    let hidden = |action: &'static str| {
+        view! {
+            <input type="hidden" name="section" value=slug/>
+            <input type="hidden" name="action" value=action/>
+        }
     };
     let remove_button = move |i: usize, what: String| {
         view! { <ButtonForm action=section_path(section) label=Msg::Remove secondary=true detail=what
-            hidden=vec![("section", slug.to_string()), ("action", "remove".to_string()), ("index", i.to_string())]/> }
+        hidden=vec![("section", slug.to_string()), ("action", "remove".to_string()), ("index", i.to_string())]/> }
     };
     let list = match section {
         Section::Education | Section::Experience => {

@@ -190,7 +190,7 @@ pub fn MeetingList(
                         <p><strong>{format!("{}: {when}", lang.t(m.kind.label()))}</strong> " " {format!("{} {}", lang.t(Msg::MeetingWith), m.caseworker)}</p>
                         <p class="meeting-place">{place}</p>
                         <p class="meeting-status">{lang.t(m.status.label())}</p>
-                        {(m.status == MeetingStatus::Booked).then(|| confirm_at).flatten().map(|at| view! {
+                        {(m.status == MeetingStatus::Booked).then_some(confirm_at).flatten().map(|at| view! {
                             <ButtonForm action=at.to_string() label=Msg::ConfirmMeeting detail=when.clone()
                                 hidden=vec![("action", "confirm".to_string()), ("id", m.id.to_string())]/>
                         })}

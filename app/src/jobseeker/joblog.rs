@@ -138,12 +138,15 @@ pub fn EntryPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let id = query.read_untracked().get("id").and_then(|s| s.trim().parse::<i64>().ok());
-    let existing = Resource::new(move || id, |id| async move {
-        match id {
-            Some(id) => my_entry(id).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    let existing = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => my_entry(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <SelfServiceNav current=JOBLOG_PATH/>
         {form_page(save_entry, |_: &i64| format!("{JOBLOG_PATH}?gemt=1"), move |rejected| view! {

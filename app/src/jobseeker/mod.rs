@@ -7,8 +7,8 @@ pub mod agents;
 pub mod availability;
 pub mod check;
 pub mod cv;
-pub mod joblog;
 pub mod jobcentre;
+pub mod joblog;
 pub mod screening;
 
 pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
@@ -76,8 +76,10 @@ pub fn SavedNote(msg: Msg) -> impl IntoView {
     let lang = use_lang();
     let query = leptos_router::hooks::use_query_map();
     move || {
-        query.read().get("gemt").map(|_| view! {
-            <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(msg)}</p></div></div>
+        query.read().get("gemt").map(|_| {
+            view! {
+                <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(msg)}</p></div></div>
+            }
         })
     }
 }

@@ -14,7 +14,6 @@ use leptos::prelude::*;
 
 pub const SCREENING_PATH: &str = "/min-side/screening";
 
-
 #[server(prefix = "/api", endpoint = "jobseeker/screening")]
 pub async fn my_screening() -> Result<Option<Screening>, AppError> {
     // Jobseekers (access table), their own answers.

@@ -4,17 +4,17 @@ pub mod map;
 /// The search query and its results, shared with the server (in `domain`).
 pub use domain::search as types;
 
+use crate::domain::postcode::Place;
 use crate::domain::vacancy::{apply_channel, ApplyChannel, Vacancy};
+use crate::domain::{municipality, occupation};
 use crate::error::AppError;
 use crate::i18n::{self, Msg};
+use crate::ui::form::Field;
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use crate::domain::postcode::Place;
-use crate::domain::{municipality, occupation};
-use crate::ui::form::Field;
 use types::{Facets, SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, RADII_KM, WITHIN_DAYS};
 
 /// Takes the search as its address (`q=kok&kommune=751`), read by the one
@@ -75,7 +75,11 @@ pub fn SearchPage() -> impl IntoView {
     let results = Resource::new(move || query.get(), |q| search_jobs(q.address_query()));
     let title = Signal::derive(move || {
         let q = query.get();
-        if q.text.is_empty() { lang.t(Msg::SearchHeading).to_string() } else { i18n::search_title(lang, &q.text) }
+        if q.text.is_empty() {
+            lang.t(Msg::SearchHeading).to_string()
+        } else {
+            i18n::search_title(lang, &q.text)
+        }
     });
     view! {
         <PageTitle text=move || title.try_get().unwrap_or_default()/>
@@ -123,7 +127,8 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
     let lang = use_lang();
     let q = query.clone();
     // The municipalities offered: those chosen, then those with most results.
-    let mut offered: Vec<(u16, u64)> = q.municipalities.iter().map(|m| (*m, facets.municipalities.iter().find(|(c, _)| c == m).map_or(0, |x| x.1))).collect();
+    let mut offered: Vec<(u16, u64)> =
+        q.municipalities.iter().map(|m| (*m, facets.municipalities.iter().find(|(c, _)| c == m).map_or(0, |x| x.1))).collect();
     offered.extend(facets.municipalities.iter().filter(|(m, _)| !q.municipalities.contains(m)).take(12).copied());
     let within = facets.within.clone();
     // Occupations offered: those chosen, then those with most results.
@@ -131,7 +136,12 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
         q.occupations.iter().map(|c| (c.clone(), facets.occupations.iter().find(|(x, _)| x == c).map_or(0, |x| x.1))).collect();
     occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
     let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
-    let sorts: Vec<(Sort, Msg)> = vec![(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Deadline, Msg::SortDeadline), (Sort::Distance, Msg::SortDistance)];
+    let sorts: Vec<(Sort, Msg)> = vec![
+        (Sort::Relevance, Msg::SortRelevance),
+        (Sort::Newest, Msg::SortNewest),
+        (Sort::Deadline, Msg::SortDeadline),
+        (Sort::Distance, Msg::SortDistance),
+    ];
     view! {
         <Form action="/job" method="get" attr:class="search-form" attr:role="search">
             <div class="form-group">
@@ -295,12 +305,15 @@ pub fn VacancyPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     let just_created = move || query.with(|q| q.get("oprettet").is_some());
-    let vacancy = Resource::new(move || id.get(), |id| async move {
-        match id {
-            Some(id) => get_vacancy(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let vacancy = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_vacancy(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {
@@ -333,12 +346,8 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
         ApplyChannel::Email(mail) => view! { <a href=format!("mailto:{mail}")>{mail.clone()}</a> }.into_any(),
         ApplyChannel::Text(text) => view! { <span>{text}</span> }.into_any(),
     };
-    let paragraphs = v
-        .description
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| view! { <p>{p.trim().to_string()}</p> })
-        .collect_view();
+    let paragraphs =
+        v.description.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| view! { <p>{p.trim().to_string()}</p> }).collect_view();
     view! {
         <PageTitle text=v.title.clone()/>
         {just_created.then(|| view! {
@@ -389,7 +398,7 @@ fn JoblogButtons(vacancy_id: i64) -> impl IntoView {
     let me = Resource::new(|| (), |_| crate::auth::my_account());
     let button = move |kind: &'static str, label: Msg| {
         view! { <crate::ui::form::ButtonForm action=ENTRY_PATH.to_string() label secondary=kind == "gemt"
-            hidden=vec![("vacancy", vacancy_id.to_string()), ("kind", kind.to_string())]/> }
+        hidden=vec![("vacancy", vacancy_id.to_string()), ("kind", kind.to_string())]/> }
     };
     view! {
         <Suspense>

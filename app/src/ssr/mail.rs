@@ -12,8 +12,13 @@ pub struct Mailer {
 }
 
 impl Mailer {
+    #[allow(clippy::expect_used)] // a constant, valid address
     pub fn disabled() -> Mailer {
-        Mailer { transport: None, from: "Jobunivers <noreply@jobunivers.invalid>".parse().expect("valid mailbox"), public_url: String::new() }
+        Mailer {
+            transport: None,
+            from: "Jobunivers <noreply@jobunivers.invalid>".parse().expect("valid mailbox"),
+            public_url: String::new(),
+        }
     }
 
     /// `url`: `smtp://host:port` (plain, for a local relay), `smtp://host?tls=required`

@@ -7,6 +7,7 @@ pub mod index;
 pub mod mail;
 pub mod secrets;
 pub mod services;
+#[allow(clippy::unwrap_used, clippy::expect_used)] // support for tests
 pub mod testing;
 
 use crate::error::AppError;
@@ -41,7 +42,15 @@ impl AppState {
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
         let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
-        Ok(AppState { db, index, indexer: Arc::new(indexer), auth: Default::default(), sealer: Arc::new(secrets::Sealer::ephemeral()), rules: Default::default(), mailer: Arc::new(mail::Mailer::disabled()) })
+        Ok(AppState {
+            db,
+            index,
+            indexer: Arc::new(indexer),
+            auth: Default::default(),
+            sealer: Arc::new(secrets::Sealer::ephemeral()),
+            rules: Default::default(),
+            mailer: Arc::new(mail::Mailer::disabled()),
+        })
     }
 
     /// Stops background work; the database and index stay consistent at any point.

@@ -16,7 +16,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
@@ -25,7 +25,8 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 impl Sealer {
     /// From 64 hex characters (32 bytes).
     pub fn from_hex_key(key: &str) -> Result<Sealer, AppError> {
-        let bytes = unhex(key.trim()).filter(|b| b.len() == 32).ok_or_else(|| AppError::internal("the secret key must be 64 hex characters"))?;
+        let bytes =
+            unhex(key.trim()).filter(|b| b.len() == 32).ok_or_else(|| AppError::internal("the secret key must be 64 hex characters"))?;
         Ok(Sealer { cipher: XChaCha20Poly1305::new(Key::from_slice(&bytes)) })
     }
 

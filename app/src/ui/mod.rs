@@ -26,7 +26,10 @@ pub fn escape_html(text: &str) -> String {
 mod tests {
     #[test]
     fn markup_in_text_stays_text() {
-        assert_eq!(super::escape_html(r#"</title><meta http-equiv="refresh">&'"#), "&lt;/title&gt;&lt;meta http-equiv=&quot;refresh&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            super::escape_html(r#"</title><meta http-equiv="refresh">&'"#),
+            "&lt;/title&gt;&lt;meta http-equiv=&quot;refresh&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(super::escape_html("Pædagog – Aarhus"), "Pædagog – Aarhus");
     }
 }

@@ -23,7 +23,6 @@ pub fn vacancy(title: &str, city: &str) -> NewVacancy {
     }
 }
 
-
 /// A signed-up employer user of the company with CVR 13748136.
 #[allow(dead_code)] // not every test binary needs it
 pub async fn employer(st: &app::ssr::AppState, email: &str) -> app::domain::account::User {

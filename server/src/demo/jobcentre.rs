@@ -91,7 +91,15 @@ pub async fn seed(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
     Ok(n)
 }
 
-async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, today: NaiveDate, caseworker: Option<i64>, n: usize) -> Result<(), AppError> {
+async fn citizen(
+    db: &Db,
+    id: i64,
+    situation: Situation,
+    registered: NaiveDate,
+    today: NaiveDate,
+    caseworker: Option<i64>,
+    n: usize,
+) -> Result<(), AppError> {
     let now = app::ssr::clock::now();
     let next_check = app::domain::calendar::next_deadline_day(today + Duration::days(1 + (n % 5) as i64), &[]);
     db.ensure_jobseeker(id, registered, next_check).await?;
@@ -119,7 +127,9 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
         }
         day -= Duration::days(7);
     }
-    let notice = |reason: Reason| serde_json::to_string(&Notice::Escalated { reason }).map_err(|e| AppError::internal(format_args!("demo notice: {e}")));
+    let notice = |reason: Reason| {
+        serde_json::to_string(&Notice::Escalated { reason }).map_err(|e| AppError::internal(format_args!("demo notice: {e}")))
+    };
     let due = app::domain::escalation::due_on(today, &Default::default());
     let raise = |reason: Reason, detail: &'static str| {
         let notice = notice(reason);
@@ -127,7 +137,8 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
     };
     match situation {
         Situation::AskedHelp => {
-            db.insert_message(id, id, true, "Jeg har søgt mange job uden at komme til samtale. Kan I hjælpe mig med min ansøgning?", now).await?;
+            db.insert_message(id, id, true, "Jeg har søgt mange job uden at komme til samtale. Kan I hjælpe mig med min ansøgning?", now)
+                .await?;
             if let (Some(esc), Some(cw)) = (raise(Reason::HelpRequested, "borgeren bad om hjælp").await?, caseworker) {
                 db.assign_escalation(esc, cw).await?;
             }
@@ -135,7 +146,8 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
         Situation::Screened => {
             let answers = r#"{"time_to_job":"Long","health":"Much","wants_help":true,"language":"Good","digital":"Some"}"#;
             db.save_screening(id, answers, r#"["WantsHelp","HealthLimits","LongWay"]"#, now).await?;
-            raise(Reason::Screening, "ønsker at tale med en jobkonsulent, helbredet begrænser meget, forventer mere end 6 måneder til job").await?;
+            raise(Reason::Screening, "ønsker at tale med en jobkonsulent, helbredet begrænser meget, forventer mere end 6 måneder til job")
+                .await?;
         }
         Situation::MissedChecks => {
             // Three deadlines missed, each recorded as the sweep does.
@@ -148,7 +160,8 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
                     new_due: if last { next_check } else { dates[i + 1] },
                     notice: serde_json::to_string(&Notice::CheckMissed { new_due: *missed_on + Duration::days(7) })
                         .map_err(|e| AppError::internal(format_args!("demo notice: {e}")))?,
-                    escalation: last.then(|| (Some(101), Reason::ChecksMissed.code().to_string(), "3 missede tjek inden for 12 måneder".to_string())),
+                    escalation: last
+                        .then(|| (Some(101), Reason::ChecksMissed.code().to_string(), "3 missede tjek inden for 12 måneder".to_string())),
                 };
                 db.record_miss(id, &record, now).await?;
             }
@@ -158,7 +171,15 @@ async fn citizen(db: &Db, id: i64, situation: Situation, registered: NaiveDate, 
             let closed = serde_json::to_string(&Notice::EscalationClosed { status: Status::CaseworkerTrack })
                 .map_err(|e| AppError::internal(format_args!("demo notice: {e}")))?;
             let by = caseworker.unwrap_or(id);
-            db.close_escalations(id, (Status::CaseworkerTrack.code(), Track::Caseworker.code()), "Vi holder faste samtaler, og du får et forløb med mentor.", by, &closed, now).await?;
+            db.close_escalations(
+                id,
+                (Status::CaseworkerTrack.code(), Track::Caseworker.code()),
+                "Vi holder faste samtaler, og du får et forløb med mentor.",
+                by,
+                &closed,
+                now,
+            )
+            .await?;
             let at = (today + Duration::days(3 + n as i64 % 4)).and_hms_opt(10, 0, 0).expect("valid time");
             db.insert_meeting(id, by, ("fremmoede", at, "Jobcenter København, Gyldenløvesgade 11, 1600 København V"), now).await?;
         }

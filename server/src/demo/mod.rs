@@ -2,9 +2,9 @@
 //! All employers, people and web addresses are made up (addresses use the reserved
 //! `.example` domain); the same seed always gives the same data.
 
+use app::domain::account::Role;
 use app::domain::municipality::{self, Municipality};
 use app::domain::postcode;
-use app::domain::account::Role;
 use app::domain::vacancy::NewVacancy;
 use app::error::AppError;
 use app::ssr::db::Db;
@@ -31,17 +31,49 @@ struct Trade {
 }
 
 pub(crate) const SURNAMES: &[&str] = &[
-    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
-    "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller",
-    "Mortensen", "Knudsen", "Lund", "Holm", "Iversen", "Berg", "Dam",
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Knudsen",
+    "Lund",
+    "Holm",
+    "Iversen",
+    "Berg",
+    "Dam",
 ];
 pub(crate) const FIRST_NAMES: &[&str] = &[
-    "Anne", "Mette", "Hanne", "Lise", "Maria", "Camilla", "Sofie", "Peter", "Jens", "Lars", "Michael", "Henrik",
-    "Søren", "Thomas", "Mads", "Ahmad", "Fatima", "Jonas", "Ida", "Emil",
+    "Anne", "Mette", "Hanne", "Lise", "Maria", "Camilla", "Sofie", "Peter", "Jens", "Lars", "Michael", "Henrik", "Søren", "Thomas", "Mads",
+    "Ahmad", "Fatima", "Jonas", "Ida", "Emil",
 ];
 const NATURE: &[&str] = &[
-    "Solsikken", "Mælkebøtten", "Egetræet", "Regnbuen", "Spiren", "Lærkereden", "Skovbrynet", "Kastanjen",
-    "Troldehøj", "Bølgen", "Fyrtårnet", "Engen",
+    "Solsikken",
+    "Mælkebøtten",
+    "Egetræet",
+    "Regnbuen",
+    "Spiren",
+    "Lærkereden",
+    "Skovbrynet",
+    "Kastanjen",
+    "Troldehøj",
+    "Bølgen",
+    "Fyrtårnet",
+    "Engen",
 ];
 
 const TRADES: &[Trade] = &[
@@ -61,7 +93,13 @@ const TRADES: &[Trade] = &[
         hours: &[37.0, 37.0, 32.0, 30.0, 25.0],
     },
     Trade {
-        titles: &["Sygeplejerske", "Sygeplejerske til akutmodtagelsen", "Sygeplejerske til hjemmesygeplejen", "Social- og sundhedsassistent", "Social- og sundhedshjælper"],
+        titles: &[
+            "Sygeplejerske",
+            "Sygeplejerske til akutmodtagelsen",
+            "Sygeplejerske til hjemmesygeplejen",
+            "Social- og sundhedsassistent",
+            "Social- og sundhedshjælper",
+        ],
         employers: &["{region}, {town} Sygehus", "{kommune}, Hjemmeplejen", "Plejecentret {nature}", "{kommune}, Sundhed og Omsorg"],
         tasks: &[
             "Du får ansvar for pleje og behandling af borgere og patienter med komplekse forløb.",
@@ -92,7 +130,14 @@ const TRADES: &[Trade] = &[
     },
     Trade {
         titles: &["Tømrer", "Tømrersvend", "Tømrerlærling", "Murer", "Maler", "Elektriker", "VVS-montør", "Smed"],
-        employers: &["{surname} Tømrer & Snedker ApS", "{surname}s El-service A/S", "{town} VVS og Blik ApS", "{surname}s Malerfirma", "{town} Byg A/S", "{surname} Murerfirma ApS"],
+        employers: &[
+            "{surname} Tømrer & Snedker ApS",
+            "{surname}s El-service A/S",
+            "{town} VVS og Blik ApS",
+            "{surname}s Malerfirma",
+            "{town} Byg A/S",
+            "{surname} Murerfirma ApS",
+        ],
         tasks: &[
             "Du kommer til at arbejde med renovering, tilbygninger og nybyggeri hos private og erhverv.",
             "Opgaverne spænder fra service og reparation til større entrepriser.",
@@ -151,8 +196,23 @@ const TRADES: &[Trade] = &[
         hours: &[37.0, 30.0, 25.0, 15.0],
     },
     Trade {
-        titles: &["Bogholder", "Regnskabsmedarbejder", "Lønbogholder", "Administrativ medarbejder", "HR-konsulent", "Projektleder", "Sagsbehandler", "Jobkonsulent"],
-        employers: &["{surname} & Partnere Revision", "{town} Boligselskab", "{kommune}, Borgerservice", "{kommune}, Jobcenter", "{town} Forsyning A/S"],
+        titles: &[
+            "Bogholder",
+            "Regnskabsmedarbejder",
+            "Lønbogholder",
+            "Administrativ medarbejder",
+            "HR-konsulent",
+            "Projektleder",
+            "Sagsbehandler",
+            "Jobkonsulent",
+        ],
+        employers: &[
+            "{surname} & Partnere Revision",
+            "{town} Boligselskab",
+            "{kommune}, Borgerservice",
+            "{kommune}, Jobcenter",
+            "{town} Forsyning A/S",
+        ],
         tasks: &[
             "Du får ansvar for bogføring, afstemninger og månedsafslutninger i tæt samarbejde med økonomichefen.",
             "Du behandler sager, rådgiver borgere og kunder og sikrer, at reglerne overholdes.",
@@ -249,7 +309,15 @@ fn slug(s: &str) -> String {
         .replace('ø', "oe")
         .replace('å', "aa")
         .chars()
-        .filter_map(|c| if c.is_ascii_alphanumeric() { Some(c) } else if c == ' ' || c == '-' { Some('-') } else { None })
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c)
+            } else if c == ' ' || c == '-' {
+                Some('-')
+            } else {
+                None
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|p| !p.is_empty())
@@ -318,7 +386,10 @@ pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, D
             } else {
                 today + Duration::days(rng.random_range(3..60))
             };
-            let posted = (today - Duration::days(posted_days_ago)).and_hms_opt(rng.random_range(6..16), rng.random_range(0..60), 0).expect("valid time").and_utc();
+            let posted = (today - Duration::days(posted_days_ago))
+                .and_hms_opt(rng.random_range(6..16), rng.random_range(0..60), 0)
+                .expect("valid time")
+                .and_utc();
             let vacancy = NewVacancy {
                 title: title.clone(),
                 employer_name: employer,

@@ -101,7 +101,14 @@ impl Running {
 
     /// Posts a form to a page as the browser does (same origin), with `cookie`.
     pub async fn post_form(&self, path: &str, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(format!("{}{path}", self.base)).header(COOKIE, cookie).header("origin", self.base.clone()).form(form).send().await.unwrap()
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header(COOKIE, cookie)
+            .header("origin", self.base.clone())
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn wait_ready(&self) {
@@ -114,4 +121,3 @@ impl Running {
         panic!("never ready");
     }
 }
-

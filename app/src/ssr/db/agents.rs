@@ -31,7 +31,15 @@ const AGENT_COLUMNS: &str = "a.id, a.user_id, a.name, a.query, a.email_digest, a
 impl Db {
     /// Stores an agent unless the person already has `max`; checked and written
     /// under a lock on the person, so parallel requests cannot get past it.
-    pub async fn insert_agent(&self, user_id: i64, name: &str, query: &str, last_seen_id: i64, now: DateTime<Utc>, max: usize) -> Result<Quota<i64>, AppError> {
+    pub async fn insert_agent(
+        &self,
+        user_id: i64,
+        name: &str,
+        query: &str,
+        last_seen_id: i64,
+        now: DateTime<Utc>,
+        max: usize,
+    ) -> Result<Quota<i64>, AppError> {
         let lock = super::lock_user_sql(self);
         let max = i64::try_from(max).unwrap_or(i64::MAX);
         let sql = "INSERT INTO job_agents (user_id, name, query, last_seen_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";

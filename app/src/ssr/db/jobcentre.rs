@@ -229,10 +229,19 @@ impl Db {
 
     // Messages
 
-    pub async fn insert_message(&self, citizen_id: i64, author_id: i64, from_citizen: bool, body: &str, now: DateTime<Utc>) -> Result<i64, AppError> {
+    pub async fn insert_message(
+        &self,
+        citizen_id: i64,
+        author_id: i64,
+        from_citizen: bool,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
         let sql = "INSERT INTO messages (citizen_id, author_id, from_citizen, body, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id";
-        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(citizen_id).bind(author_id).bind(from_citizen).bind(body).bind(now)
-            .fetch_one(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(citizen_id).bind(author_id).bind(from_citizen).bind(body).bind(now)
+            .fetch_one(pool).await)?,
+        )
     }
 
     /// The citizen's thread with the jobcentre, oldest first.
@@ -279,7 +288,8 @@ impl Db {
     /// The citizen confirms one of their own booked meetings.
     pub async fn confirm_meeting(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool, AppError> {
         let sql = "UPDATE meetings SET status = 'bekraeftet', confirmed_at = $3 WHERE id = $1 AND citizen_id = $2 AND status = 'booket'";
-        let n = on_pool!(self, pool => sqlx::query(sql).bind(id).bind(citizen_id).bind(now).execute(pool).await.map(|r| r.rows_affected()))?;
+        let n =
+            on_pool!(self, pool => sqlx::query(sql).bind(id).bind(citizen_id).bind(now).execute(pool).await.map(|r| r.rows_affected()))?;
         Ok(n == 1)
     }
 
@@ -307,7 +317,14 @@ impl Db {
     // Escalation rules per municipality
 
     /// Stores a new version of a municipality's rules; its version number.
-    pub async fn insert_escalation_rules(&self, municipality: i32, rules: &str, note: &str, by: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
+    pub async fn insert_escalation_rules(
+        &self,
+        municipality: i32,
+        rules: &str,
+        note: &str,
+        by: i64,
+        now: DateTime<Utc>,
+    ) -> Result<i64, AppError> {
         let version = on_pool!(self, pool => async {
             let mut tx = pool.begin().await?;
             let next = sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(version), 0) + 1 FROM escalation_rules WHERE municipality_code = $1")
@@ -322,10 +339,16 @@ impl Db {
     }
 
     /// A municipality's rule versions, newest first: (version, rules, note, changed by, when).
-    pub async fn escalation_rules_history(&self, municipality: i32) -> Result<Vec<(i64, String, String, Option<String>, DateTime<Utc>)>, AppError> {
-        let sql = "SELECT r.version, r.rules, r.note, u.name, r.changed_at FROM escalation_rules r LEFT JOIN users u ON u.id = r.changed_by \
+    pub async fn escalation_rules_history(
+        &self,
+        municipality: i32,
+    ) -> Result<Vec<(i64, String, String, Option<String>, DateTime<Utc>)>, AppError> {
+        let sql =
+            "SELECT r.version, r.rules, r.note, u.name, r.changed_at FROM escalation_rules r LEFT JOIN users u ON u.id = r.changed_by \
                    WHERE r.municipality_code = $1 ORDER BY r.version DESC";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, (i64, String, String, Option<String>, DateTime<Utc>)>(sql).bind(municipality).fetch_all(pool).await)?)
+        Ok(
+            on_pool!(self, pool => sqlx::query_as::<_, (i64, String, String, Option<String>, DateTime<Utc>)>(sql).bind(municipality).fetch_all(pool).await)?,
+        )
     }
 
     /// The newest rules of every municipality that has its own: (municipality, rules).

@@ -36,7 +36,14 @@ impl Db {
     /// an advisory lock; SQLite: its one write lock, taken by the first
     /// statement), so parallel requests are counted one after the other and exactly
     /// `limit` get through.
-    pub async fn take_event(&self, kind: &str, key: &str, since: DateTime<Utc>, limit: u32, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
+    pub async fn take_event(
+        &self,
+        kind: &str,
+        key: &str,
+        since: DateTime<Utc>,
+        limit: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Option<i64>, AppError> {
         let first = match self {
             Db::Sqlite(_) => "DELETE FROM rate_events WHERE kind = $1 AND key = $2 AND at < $3",
             Db::Postgres(_) => "SELECT pg_advisory_xact_lock(hashtextextended($1 || ' ' || $2, 0)) WHERE $3::timestamptz IS NOT NULL",

@@ -5,21 +5,21 @@
 
 mod accounts;
 mod agents;
-mod companies;
 mod audit;
+mod companies;
 mod jobcentre;
 mod limits;
+pub mod outbox;
 mod second_factor;
 mod selfservice;
 mod vacancies;
-pub mod outbox;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
-pub use limits::{NewSecurityEvent, SecurityRow};
 pub use jobcentre::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
+pub use limits::{NewSecurityEvent, SecurityRow};
 pub use second_factor::SecondFactorRow;
 pub use selfservice::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
@@ -81,11 +81,7 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Db, AppError> {
         if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let opts = PgConnectOptions::from_str(url).map_err(|e| AppError::internal(format_args!("DATABASE_URL: {e}")))?;
-            let pool = PgPoolOptions::new()
-                .max_connections(20)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(opts)
-                .await?;
+            let pool = PgPoolOptions::new().max_connections(20).acquire_timeout(Duration::from_secs(5)).connect_with(opts).await?;
             Ok(Db::Postgres(pool))
         } else if url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(url)
@@ -97,15 +93,10 @@ impl Db {
                 .busy_timeout(Duration::from_secs(10));
             if let Some(dir) = opts.get_filename().parent() {
                 if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| AppError::internal(format_args!("creating {}: {e}", dir.display())))?;
+                    std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format_args!("creating {}: {e}", dir.display())))?;
                 }
             }
-            let pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(opts)
-                .await?;
+            let pool = SqlitePoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(10)).connect_with(opts).await?;
             Ok(Db::Sqlite(pool))
         } else {
             Err(AppError::internal(format_args!(

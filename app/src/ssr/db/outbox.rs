@@ -23,8 +23,7 @@ pub(crate) fn order_lock_sql(db: &Db) -> Option<&'static str> {
     }
 }
 
-pub(crate) const INSERT_SQL: &str =
-    "INSERT INTO index_outbox (entity, entity_id, created_at) VALUES ($1, $2, $3)";
+pub(crate) const INSERT_SQL: &str = "INSERT INTO index_outbox (entity, entity_id, created_at) VALUES ($1, $2, $3)";
 
 impl Db {
     /// Changes after `after`, oldest first.

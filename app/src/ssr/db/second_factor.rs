@@ -28,7 +28,15 @@ impl Db {
     /// Puts the key being set up in use (if it is still `pending`: of two
     /// confirmations at once, one wins), with its first accepted step and new
     /// recovery codes. Other sessions end: whoever had the password alone is out.
-    pub async fn confirm_totp(&self, user_id: i64, pending: &str, step: i64, codes: &[String], unseen: &str, keep_session: &str) -> Result<bool, AppError> {
+    pub async fn confirm_totp(
+        &self,
+        user_id: i64,
+        pending: &str,
+        step: i64,
+        codes: &[String],
+        unseen: &str,
+        keep_session: &str,
+    ) -> Result<bool, AppError> {
         let update = "UPDATE users SET totp_sealed = totp_pending_sealed, totp_pending_sealed = NULL, totp_last_step = $3, \
                       recovery_unseen_sealed = $4 WHERE id = $1 AND totp_pending_sealed = $2 AND totp_sealed IS NULL";
         let done = on_pool!(self, pool => async {

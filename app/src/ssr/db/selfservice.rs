@@ -83,8 +83,7 @@ pub struct MissRecord {
     pub escalation: Option<(Option<i32>, String, String)>,
 }
 
-const JOBSEEKER_COLUMNS: &str =
-    "user_id, registered_on, cv, cv_complete, cv_searchable, check_due_on, last_check_on, reminded_for";
+const JOBSEEKER_COLUMNS: &str = "user_id, registered_on, cv, cv_complete, cv_searchable, check_due_on, last_check_on, reminded_for";
 
 impl Db {
     /// Creates the jobseeker's profile if it does not exist yet.

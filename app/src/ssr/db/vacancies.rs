@@ -88,11 +88,7 @@ impl Db {
 
     /// Stores many vacancies in one transaction (demo data, imports). `posted_at`
     /// gives each its creation time.
-    pub async fn insert_vacancies(
-        &self,
-        items: &[NewVacancy],
-        posted_at: impl Fn(usize) -> DateTime<Utc>,
-    ) -> Result<Vec<i64>, AppError> {
+    pub async fn insert_vacancies(&self, items: &[NewVacancy], posted_at: impl Fn(usize) -> DateTime<Utc>) -> Result<Vec<i64>, AppError> {
         self.insert_rows(items, posted_at, None).await
     }
 

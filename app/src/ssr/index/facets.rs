@@ -9,10 +9,10 @@
 
 use crate::domain::geo::Radius;
 use crate::domain::municipality;
-use crate::domain::vacancy::EmploymentType;
 use crate::domain::region::Region;
 use crate::domain::search::{Facets, SearchQuery, TimeFilter, WITHIN_DAYS};
-use chrono::NaiveDate;
+use crate::domain::vacancy::EmploymentType;
+use chrono::{Datelike, NaiveDate};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, ColumnValues};
@@ -72,8 +72,9 @@ impl Near {
 
 /// Days since 1 January 2000: a posting date in 16 bits.
 pub fn day_number(d: NaiveDate) -> u64 {
-    let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
-    (d - epoch).num_days().clamp(0, 0xFFFF) as u64
+    /// 1 January 2000, counted from the start of the common era as chrono counts.
+    const EPOCH_FROM_CE: i64 = 730_120;
+    (i64::from(d.num_days_from_ce()) - EPOCH_FROM_CE).clamp(0, 0xFFFF) as u64
 }
 
 /// The values facet counting looks at, in one u64: municipality (10 bits),
@@ -194,7 +195,11 @@ impl Counts {
     }
 
     fn add(&mut self, other: &Counts) {
-        let pairs = [(&mut self.municipalities, &other.municipalities), (&mut self.within, &other.within), (&mut self.occupations, &other.occupations)];
+        let pairs = [
+            (&mut self.municipalities, &other.municipalities),
+            (&mut self.within, &other.within),
+            (&mut self.occupations, &other.occupations),
+        ];
         for (mine, theirs) in pairs {
             for (a, b) in mine.iter_mut().zip(theirs) {
                 *a += b;
@@ -334,8 +339,13 @@ impl<C: Collector> Collector for Faceted<C> {
 
 impl<C> Faceted<C> {
     fn facets(&self, all: &Counts) -> Facets {
-        let mut municipalities: Vec<(u16, u64)> =
-            all.municipalities.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n))).collect();
+        let mut municipalities: Vec<(u16, u64)> = all
+            .municipalities
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n)))
+            .collect();
         let region_count = |r: Region| {
             municipalities.iter().filter(|(m, _)| self.regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>()
         };
@@ -370,7 +380,6 @@ impl<S: SegmentCollector> SegmentCollector for FacetedSegment<S> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,7 +387,13 @@ mod tests {
     #[test]
     fn packed_values_round_trip() {
         for d in [
-            Doc { municipality: 751, hours: 32.5, posted: day_number(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()), employment: 3, occupation: 234210 },
+            Doc {
+                municipality: 751,
+                hours: 32.5,
+                posted: day_number(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+                employment: 3,
+                occupation: 234210,
+            },
             Doc { municipality: 0, hours: 48.0, posted: 0, employment: 0, occupation: 0 },
             Doc { municipality: 999, hours: 0.5, posted: 0xFFFF, employment: 1, occupation: 999_999 },
         ] {

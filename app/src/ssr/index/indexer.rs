@@ -124,7 +124,12 @@ pub async fn rebuild_now(db: Db, index: VacancyIndex, progress: impl FnMut(u64, 
 
 /// Loads `rows` into a fresh index with `threads` writer threads, in one commit.
 /// For bulk loads outside a running server (the benchmark); blocking.
-pub fn bulk_load(index: &VacancyIndex, rows: impl IntoIterator<Item = VacancyRow>, threads: usize, heap_bytes: usize) -> Result<u64, AppError> {
+pub fn bulk_load(
+    index: &VacancyIndex,
+    rows: impl IntoIterator<Item = VacancyRow>,
+    threads: usize,
+    heap_bytes: usize,
+) -> Result<u64, AppError> {
     let mut writer: IndexWriter = index.inner.index.writer_with_num_threads(threads.max(1), heap_bytes)?;
     writer.delete_all_documents()?;
     let mut n = 0;
@@ -249,13 +254,8 @@ impl Worker {
         let Some(last) = rows.last().map(|r| r.id) else {
             return Ok(None);
         };
-        let ids: Vec<i64> = rows
-            .iter()
-            .filter(|r| r.entity == outbox::VACANCY)
-            .map(|r| r.entity_id)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let ids: Vec<i64> =
+            rows.iter().filter(|r| r.entity == outbox::VACANCY).map(|r| r.entity_id).collect::<BTreeSet<_>>().into_iter().collect();
         let mut current = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(500) {
             current.extend(self.rt.block_on(self.db.vacancies_by_ids(chunk))?);
@@ -286,7 +286,7 @@ impl Worker {
 fn commit(writer: &mut IndexWriter, index: &VacancyIndex, outbox_id: i64) -> Result<(), AppError> {
     let payload = CommitPayload { schema: SCHEMA_VERSION, outbox_id };
     let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
+    prepared.set_payload(&serde_json::to_string(&payload).map_err(|e| AppError::internal(format_args!("commit payload: {e}")))?);
     prepared.commit()?;
     index.inner.reader.reload()?;
     Ok(())

@@ -8,8 +8,8 @@ mod analyzer;
 mod facets;
 pub mod indexer;
 
-use crate::error::AppError;
 use crate::domain::search::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
+use crate::error::AppError;
 use crate::ssr::db::VacancyRow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,9 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 

@@ -5,14 +5,14 @@
 //! rest of the app only ever asks `authenticate(token)` who is calling.
 
 use crate::domain::account::{self, CompanyRole, Role, SessionPolicy, ThrottlePolicy, User};
-use crate::domain::limits::{self, kind};
 use crate::domain::identity::{self, IdError};
+use crate::domain::limits::{self, kind};
 use crate::domain::password::{self, PasswordProblem};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{Db, NewUserRow};
-use crate::ssr::secrets::Sealer;
 use crate::ssr::gates::{self, Gate};
+use crate::ssr::secrets::Sealer;
 use crate::ssr::AppState;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
@@ -147,9 +147,8 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
         _ => None,
     };
     let (postcode, cpr) = if new.role == Role::Jobseeker {
-        let postcode = crate::domain::parse::postcode(new.postcode.as_deref().unwrap_or_default())
-            .map_err(|m| errors.add("postcode", m))
-            .ok();
+        let postcode =
+            crate::domain::parse::postcode(new.postcode.as_deref().unwrap_or_default()).map_err(|m| errors.add("postcode", m)).ok();
         let cpr = identity::cpr(new.cpr.as_deref().unwrap_or_default())
             .map_err(|e| {
                 errors.add(

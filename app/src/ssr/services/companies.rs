@@ -16,7 +16,9 @@ async fn view(st: &AppState, company: CompanyRow, my_role: Option<CompanyRole>, 
             .company_users(company.id)
             .await?
             .into_iter()
-            .filter_map(|u| Some(CompanyUser { id: u.id, name: u.name, email: u.email, role: CompanyRole::parse(u.company_role.as_deref()?)? }))
+            .filter_map(|u| {
+                Some(CompanyUser { id: u.id, name: u.name, email: u.email, role: CompanyRole::parse(u.company_role.as_deref()?)? })
+            })
             .collect()
     } else {
         Vec::new()

@@ -127,7 +127,8 @@ pub async fn complete_sign_in(st: &AppState, token: &str, input: &str, ip: &str)
         return Err(code_error(Msg::ErrCodeTooLate));
     };
     count_attempt(st, session.user_id, ip).await?;
-    let row = st.db.user_by_id(session.user_id).await?.filter(|u| u.deactivated_at.is_none()).ok_or_else(|| code_error(Msg::ErrCodeTooLate))?;
+    let row =
+        st.db.user_by_id(session.user_id).await?.filter(|u| u.deactivated_at.is_none()).ok_or_else(|| code_error(Msg::ErrCodeTooLate))?;
     let user = row.to_user()?;
     let sealed = st.db.second_factor(user.id).await?.totp_sealed.ok_or_else(|| code_error(Msg::ErrCodeTooLate))?;
     use_code(st, &user, &sealed, input, true, ip).await?;
@@ -228,7 +229,12 @@ pub async fn reset(st: &AppState, admin: &User, user_id: i64, ip: &str) -> Resul
 
 /// Gives a staff account this key without setting up (the demo's staff, whose
 /// key is published so anyone trying the demo can sign in as them).
-pub async fn install_key(st_db: &crate::ssr::db::Db, sealer: &crate::ssr::secrets::Sealer, user_id: i64, key_base32: &str) -> Result<(), AppError> {
+pub async fn install_key(
+    st_db: &crate::ssr::db::Db,
+    sealer: &crate::ssr::secrets::Sealer,
+    user_id: i64,
+    key_base32: &str,
+) -> Result<(), AppError> {
     authenticator(key_base32, "")?;
     st_db.set_totp(user_id, &sealer.seal(key_base32)?).await
 }

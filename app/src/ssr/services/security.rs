@@ -28,7 +28,11 @@ pub async fn log(st: &AppState, me: &User, before: Option<i64>) -> Result<Vec<Se
             kind: r.kind,
             who: r.user_email,
             ip: r.ip,
-            what: [format!("{} {}", r.method, r.path).trim().to_string(), r.detail].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+            what: [format!("{} {}", r.method, r.path).trim().to_string(), r.detail]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
         })
         .collect())
 }

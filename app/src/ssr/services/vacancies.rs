@@ -2,10 +2,10 @@
 
 use crate::domain::account::User;
 use crate::domain::limits;
-use crate::i18n::Msg;
+use crate::domain::search::{SearchQuery, SearchResults};
 use crate::domain::vacancy::{self, Vacancy, VacancyForm};
 use crate::error::{AppError, FieldErrors};
-use crate::domain::search::{SearchQuery, SearchResults};
+use crate::i18n::Msg;
 use crate::ssr::{today, AppState};
 
 /// Validates and stores a vacancy for the employer's company, then wakes the

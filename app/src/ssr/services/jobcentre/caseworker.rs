@@ -110,20 +110,21 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
         None => Default::default(),
     };
     let escalations = st.db.escalations_for(citizen_id).await?;
-    let open: Vec<QueueItem> = st
-        .db
-        .open_escalations(None, Some(citizen_id))
-        .await?
-        .into_iter()
-        .filter_map(|r| queue_item(st, r, false))
-        .collect();
+    let open: Vec<QueueItem> =
+        st.db.open_escalations(None, Some(citizen_id)).await?.into_iter().filter_map(|r| queue_item(st, r, false)).collect();
     let mut earlier: Vec<_> = escalations.iter().filter(|e| e.status != Status::Open.code()).filter_map(escalation_view).collect();
     earlier.reverse();
     let messages = st.db.messages(citizen_id).await?.into_iter().map(|m| message_view(m, &row.name)).collect();
     st.db.mark_messages_read(citizen_id, false, crate::ssr::clock::now()).await?;
     let entries = joblog::entries(st, citizen_id).await?;
     let (_, availability) = availability_status(st, citizen_id, today).await?;
-    let notes = st.db.notes(citizen_id).await?.into_iter().map(|n| Note { at: n.created_at, author: n.author.unwrap_or_default(), body: n.body }).collect();
+    let notes = st
+        .db
+        .notes(citizen_id)
+        .await?
+        .into_iter()
+        .map(|n| Note { at: n.created_at, author: n.author.unwrap_or_default(), body: n.body })
+        .collect();
     Ok(CaseView {
         card: CitizenCard {
             id: row.id,
@@ -183,14 +184,22 @@ pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm)
             (AuditAction::Change, "møde")
         }
         "resolve" | "track" => {
-            let resolution = check_text(&form.resolution).map_err(|_| FieldErrors::one("resolution", crate::i18n::Msg::ErrResolutionMissing))?;
-            let (status, track) = if form.action == "resolve" { (Status::Resolved, Track::SelfService) } else { (Status::CaseworkerTrack, Track::Caseworker) };
+            let resolution =
+                check_text(&form.resolution).map_err(|_| FieldErrors::one("resolution", crate::i18n::Msg::ErrResolutionMissing))?;
+            let (status, track) = if form.action == "resolve" {
+                (Status::Resolved, Track::SelfService)
+            } else {
+                (Status::CaseworkerTrack, Track::Caseworker)
+            };
             let notice = encode(&Notice::EscalationClosed { status })?;
             let n = st.db.close_escalations(citizen_id, (status.code(), track.code()), &resolution, viewer.id, &notice, now).await?;
             if n == 0 && status == Status::Resolved {
                 return Err(FieldErrors::one("resolution", crate::i18n::Msg::NothingOpen));
             }
-            (AuditAction::Change, if status == Status::Resolved { "afsluttet: selvbetjening" } else { "afsluttet: forløb med jobkonsulent" })
+            (
+                AuditAction::Change,
+                if status == Status::Resolved { "afsluttet: selvbetjening" } else { "afsluttet: forløb med jobkonsulent" },
+            )
         }
         _ => return Err(AppError::BadRequest),
     };

@@ -6,8 +6,8 @@ use crate::domain::account::User;
 use crate::domain::case::MyJobcentre;
 use crate::domain::contact::{check_text, Message};
 use crate::domain::escalation::{self, Reason, Track};
-use crate::domain::screening::{self, Screening, ScreeningForm};
 use crate::domain::limits;
+use crate::domain::screening::{self, Screening, ScreeningForm};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::services::selfservice::profile;
@@ -27,7 +27,10 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
     let reason = Reason::HelpRequested;
     let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
     let municipality = me.municipality_code.map(i32::from);
-    let raised = st.db.raise_escalation(me.id, municipality, (reason.code(), "borgeren bad om hjælp"), due_on, &escalated_notice(reason)?, now).await?;
+    let raised = st
+        .db
+        .raise_escalation(me.id, municipality, (reason.code(), "borgeren bad om hjælp"), due_on, &escalated_notice(reason)?, now)
+        .await?;
     tracing::info!(user = me.id, raised = raised.is_some(), "citizen asked for help");
     Ok(())
 }
@@ -48,7 +51,9 @@ pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: Naive
         let reason = Reason::Screening;
         let detail = flags.iter().map(|f| crate::i18n::Lang::Da.t(f.label())).collect::<Vec<_>>().join(", ");
         let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
-        st.db.raise_escalation(me.id, me.municipality_code.map(i32::from), (reason.code(), &detail), due_on, &escalated_notice(reason)?, now).await?;
+        st.db
+            .raise_escalation(me.id, me.municipality_code.map(i32::from), (reason.code(), &detail), due_on, &escalated_notice(reason)?, now)
+            .await?;
     }
     tracing::info!(user = me.id, to_caseworker = !flags.is_empty(), "screening answered");
     Ok(Screening { answers, flags, at: now })

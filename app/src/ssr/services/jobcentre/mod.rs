@@ -54,10 +54,17 @@ fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
 }
 
 /// The citizen's screening, if they answered it.
-pub async fn screening_of(st: &crate::ssr::AppState, user_id: i64) -> Result<Option<crate::domain::screening::Screening>, crate::error::AppError> {
+pub async fn screening_of(
+    st: &crate::ssr::AppState,
+    user_id: i64,
+) -> Result<Option<crate::domain::screening::Screening>, crate::error::AppError> {
     let Some((answers, flags, at)) = st.db.screening(user_id).await? else { return Ok(None) };
     let bad = |e: serde_json::Error| crate::error::AppError::internal(format_args!("screening of user {user_id} unreadable: {e}"));
-    Ok(Some(crate::domain::screening::Screening { answers: serde_json::from_str(&answers).map_err(bad)?, flags: serde_json::from_str(&flags).map_err(bad)?, at }))
+    Ok(Some(crate::domain::screening::Screening {
+        answers: serde_json::from_str(&answers).map_err(bad)?,
+        flags: serde_json::from_str(&flags).map_err(bad)?,
+        at,
+    }))
 }
 
 /// When the caseworker should act by, for an escalation raised at `raised_at`.

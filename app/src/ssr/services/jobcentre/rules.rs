@@ -46,7 +46,13 @@ pub async fn page(st: &AppState, viewer: &User, municipality: u16) -> Result<Rul
     let rows = st.db.escalation_rules_history(i32::from(municipality)).await?;
     let mut history = Vec::with_capacity(rows.len());
     for (version, json, note, by, at) in rows {
-        history.push(RulesVersion { version, rules: parse(&json, i32::from(municipality))?, note, changed_by: by.unwrap_or_default(), changed_at: at });
+        history.push(RulesVersion {
+            version,
+            rules: parse(&json, i32::from(municipality))?,
+            note,
+            changed_by: by.unwrap_or_default(),
+            changed_at: at,
+        });
     }
     let current = history.first().map_or(st.rules.escalation, |v| v.rules);
     Ok(RulesPage { municipality, current, history, defaults: st.rules.escalation })

@@ -20,7 +20,10 @@ pub const LEASE_MS: i64 = 4 * 60 * 1000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
-    Ran { citizens: usize, raised: usize },
+    Ran {
+        citizens: usize,
+        raised: usize,
+    },
     /// Another node holds the lease.
     Busy,
 }
@@ -41,7 +44,8 @@ pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Ut
             citizens += 1;
             // The municipality's own escalation rules, if it has any.
             let municipality = row.municipality_code.and_then(|m| u16::try_from(m).ok());
-            let rules = Rules { escalation: municipality.and_then(|m| own.get(&m).copied()).unwrap_or(st.rules.escalation), ..(*st.rules).clone() };
+            let rules =
+                Rules { escalation: municipality.and_then(|m| own.get(&m).copied()).unwrap_or(st.rules.escalation), ..(*st.rules).clone() };
             raised += scan_one(st, row, &rules, today, now).await?;
         }
     }
@@ -73,7 +77,8 @@ async fn facts(st: &AppState, row: &ScanRow, today: NaiveDate) -> Result<Facts, 
         .into_iter()
         .filter_map(|(d, k, s)| Some((d, Kind::parse(&k)?, EntryStatus::parse(&s)?)))
         .collect();
-    let missed_checks = st.db.check_events(row.user_id).await?.into_iter().filter(|(_, k)| *k == CheckEventKind::Missed).map(|(d, _)| d).collect();
+    let missed_checks =
+        st.db.check_events(row.user_id).await?.into_iter().filter(|(_, k)| *k == CheckEventKind::Missed).map(|(d, _)| d).collect();
     let (_, availability) = crate::ssr::services::selfservice::availability_status(st, row.user_id, today).await?;
     let history = st
         .db

@@ -7,9 +7,9 @@ use crate::domain::account::User;
 use crate::domain::availability;
 use crate::domain::calendar::{self, check_deadline, MissOutcome, Sweep};
 use crate::domain::cv::Cv;
+use crate::domain::search::SearchQuery;
 use crate::domain::selfservice::{CheckEventKind, CheckView, Notice, Suggestion};
 use crate::error::AppError;
-use crate::domain::search::SearchQuery;
 use crate::ssr::db::MissRecord;
 use crate::ssr::{blocking, AppState};
 use chrono::NaiveDate;
@@ -107,8 +107,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppErro
 pub async fn suggestions(st: &AppState, cv: &Cv, today: NaiveDate, limit: usize) -> Result<Vec<Suggestion>, AppError> {
     use crate::domain::cv::WorkTime;
     use crate::domain::search::TimeFilter;
-    let wanted: Vec<String> =
-        cv.occupations.iter().map(|o| o.title.clone()).chain(cv.skills.iter().cloned()).take(8).collect();
+    let wanted: Vec<String> = cv.occupations.iter().map(|o| o.title.clone()).chain(cv.skills.iter().cloned()).take(8).collect();
     let (near, km, time) = match &cv.terms {
         Some(t) => (
             Some(crate::domain::postcode::Place::Municipality(t.municipality)),

@@ -3,8 +3,8 @@
 use super::profile;
 use crate::domain::account::User;
 use crate::domain::joblog::{self, AttachmentInfo, Channel, Entry, EntryData, JoblogForm, Kind, Status};
-use crate::domain::selfservice::JoblogView;
 use crate::domain::limits;
+use crate::domain::selfservice::JoblogView;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{AttachmentRow, EntryRow, Quota};
@@ -42,7 +42,12 @@ pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<JoblogVi
     profile(st, me, today).await?;
     let entries = entries(st, me.id).await?;
     let rules = &st.rules.joblog;
-    Ok(JoblogView { progress: progress_of(&entries, today, rules), entries, applications_per_week: rules.applications_per_week, weeks: rules.weeks })
+    Ok(JoblogView {
+        progress: progress_of(&entries, today, rules),
+        entries,
+        applications_per_week: rules.applications_per_week,
+        weeks: rules.weeks,
+    })
 }
 
 /// One of the person's own entries.
