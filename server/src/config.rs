@@ -1,5 +1,6 @@
 //! Configuration from environment variables (or flags), with safe defaults.
 
+use anyhow::Context;
 use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -76,23 +77,24 @@ impl Config {
     }
 
     /// The key that seals CPR numbers (see `secret_key`).
-    pub fn sealer(&self) -> Result<app::ssr::secrets::Sealer, app::error::AppError> {
-        app::ssr::secrets::Sealer::load_or_create(self.secret_key.as_deref(), &self.data_dir.join("secret.key"))
+    pub fn sealer(&self) -> anyhow::Result<app::ssr::secrets::Sealer> {
+        let file = self.data_dir.join("secret.key");
+        app::ssr::secrets::Sealer::load_or_create(self.secret_key.as_deref(), &file)
+            .with_context(|| format!("the secret key (JOBUNIVERS_SECRET_KEY, or {})", file.display()))
     }
 
     /// The rules in force: the file given, else the defaults.
-    pub fn rules(&self) -> Result<app::domain::rules::Rules, app::error::AppError> {
+    pub fn rules(&self) -> anyhow::Result<app::domain::rules::Rules> {
         let Some(path) = &self.rules else { return Ok(Default::default()) };
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| app::error::AppError::internal(format_args!("reading rules {}: {e}", path.display())))?;
-        app::domain::rules::Rules::from_json(&text)
-            .map_err(|e| app::error::AppError::internal(format_args!("rules file {}: {e}", path.display())))
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading the rules file {}", path.display()))?;
+        app::domain::rules::Rules::from_json(&text).map_err(|e| anyhow::anyhow!("the rules file {}: {e}", path.display()))
     }
 
     /// The mailer: SMTP when configured, else off.
-    pub fn mailer(&self) -> Result<app::ssr::mail::Mailer, app::error::AppError> {
+    pub fn mailer(&self) -> anyhow::Result<app::ssr::mail::Mailer> {
         match &self.smtp_url {
-            Some(url) => app::ssr::mail::Mailer::smtp(url, &self.mail_from, &self.public_url),
+            Some(url) => app::ssr::mail::Mailer::smtp(url, &self.mail_from, &self.public_url)
+                .context("the mail settings (JOBUNIVERS_SMTP_URL, JOBUNIVERS_MAIL_FROM)"),
             None => Ok(app::ssr::mail::Mailer::disabled()),
         }
     }
@@ -117,6 +119,28 @@ pub fn redact_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_operator_is_told_what_failed_and_why() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cli {
+            #[command(flatten)]
+            config: Config,
+        }
+        let dir = std::env::temp_dir().join(format!("jobunivers-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("rules.json");
+        std::fs::write(&file, "{not json").unwrap();
+        let mut config = Cli::parse_from(["jobunivers"]).config;
+        config.rules = Some(file.clone());
+        let told = format!("{:#}", config.rules().unwrap_err());
+        assert!(told.contains(&file.display().to_string()) && told.contains("line 1"), "{told}");
+        config.rules = Some(dir.join("missing.json"));
+        let told = format!("{:#}", config.rules().unwrap_err());
+        assert!(told.contains("reading the rules file") && told.contains("No such file"), "{told}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn passwords_never_reach_the_log() {

@@ -1,5 +1,6 @@
 //! The `jobunivers` command: serve (default), migrate, reindex, seed-demo.
 
+use anyhow::{anyhow, Context};
 use app::error::AppError;
 use app::ssr::index::VacancyIndex;
 use clap::{Parser, Subcommand};
@@ -107,14 +108,15 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            // The detail was logged where it happened; say what failed in plain words.
-            eprintln!("jobunivers: {e}");
+            // What failed and why, cause by cause (an internal error's detail is
+            // also in the log line above, under its reference).
+            eprintln!("jobunivers: {e:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(cli: Cli) -> Result<(), AppError> {
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
     let command = cli.command.unwrap_or(Command::Serve {
         seed_demo_if_empty: std::env::var("JOBUNIVERS_SEED_DEMO").is_ok_and(|v| v == "true" || v == "1"),
@@ -130,7 +132,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Reindex => {
             let db = serve::open_db(&config).await?;
             let dir = config.index_dir();
-            let (index, _) = VacancyIndex::open_or_create(&dir)?;
+            let (index, _) = VacancyIndex::open_or_create(&dir).with_context(|| format!("opening the index in {}", dir.display()))?;
             let bar = progress_bar("Indexerer stillinger");
             let started = Instant::now();
             let b = bar.clone();
@@ -138,7 +140,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                 b.set_length(total);
                 b.set_position(done);
             })
-            .await?;
+            .await
+            .context("rebuilding the index")?;
             bar.finish_and_clear();
             let secs = started.elapsed().as_secs_f64();
             println!(
@@ -153,10 +156,10 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::User { action: UserCommand::Add { role, email, name, municipality, cvr, company, postcode, cpr } } => {
             let role = app::domain::account::Role::parse(&role)
-                .ok_or_else(|| AppError::internal(format_args!("unknown role {role:?}: use jobseeker, employer, caseworker or admin")))?;
+                .ok_or_else(|| anyhow!("unknown role {role:?}: use jobseeker, employer, caseworker or admin"))?;
             eprintln!("Adgangskode (password), then Enter:");
             let mut password = String::new();
-            std::io::stdin().read_line(&mut password).map_err(|e| AppError::internal(format_args!("reading the password: {e}")))?;
+            std::io::stdin().read_line(&mut password).context("reading the password from standard input")?;
             let db = serve::open_db(&config).await?;
             let new = app::ssr::services::auth::NewAccount {
                 role,
@@ -177,12 +180,10 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                     Ok(())
                 }
                 Err(AppError::Invalid(errors)) => {
-                    for e in &errors.0 {
-                        eprintln!("{}: {}", e.field, e.msg.da());
-                    }
-                    Err(AppError::BadRequest)
+                    let problems: Vec<String> = errors.0.iter().map(|e| format!("{}: {}", e.field, e.msg.en())).collect();
+                    Err(anyhow!("the account was not created: {}", problems.join("; ")))
                 }
-                Err(e) => Err(e),
+                Err(e) => Err(e).context("creating the account"),
             }
         }
         Command::SeedDemo { count, seed } => {
@@ -191,7 +192,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             bar.set_length(count as u64);
             let started = Instant::now();
             let b = bar.clone();
-            let n = server::demo::seed(&db, count, seed, move |done, _| b.set_position(done as u64)).await?;
+            let n =
+                server::demo::seed(&db, count, seed, move |done, _| b.set_position(done as u64)).await.context("adding demo vacancies")?;
             bar.finish_and_clear();
             println!(
                 "Added {n} demo vacancies in {:.1} s. A running server indexes them within a second; otherwise they are indexed at its next start.",
@@ -201,14 +203,14 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Bench { sizes, queries, engines, postgres, out } => {
             let opts = server::bench::Options { sizes, engines, queries, postgres, work_dir: config.data_dir.join("bench") };
-            let rows = server::bench::run(&opts).await?;
+            let rows = server::bench::run(&opts).await.context("running the benchmark")?;
             let table = server::bench::markdown(&rows, queries);
             let text = format!(
                 "# Benchmarks\n\nWritten by `jobunivers bench` (see README). Search latency includes the total count; \
                  with facets, the counts per municipality too. Memory is this process's resident set after loading (tantivy \
                  runs in-process; PostgreSQL and SQLite sizes are on disk).\n\n{table}"
             );
-            std::fs::write(&out, text).map_err(|e| app::error::AppError::internal(format_args!("{}: {e}", out.display())))?;
+            std::fs::write(&out, text).with_context(|| format!("writing {}", out.display()))?;
             println!("{table}\nWritten to {}.", out.display());
             Ok(())
         }

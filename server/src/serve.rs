@@ -1,17 +1,18 @@
 //! Starting the server and the work behind it.
 
 use crate::config::Config;
-use app::error::AppError;
+use anyhow::Context;
 use app::ssr::db::Db;
 use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::AppState;
 use leptos::config::LeptosOptions;
 
 /// Connects to the database and applies migrations.
-pub async fn open_db(config: &Config) -> Result<Db, AppError> {
-    tracing::info!(database = %config.database_url_for_logs(), "connecting to the database");
-    let db = Db::connect(&config.database_url()).await?;
-    db.migrate().await?;
+pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
+    let shown = config.database_url_for_logs();
+    tracing::info!(database = %shown, "connecting to the database");
+    let db = Db::connect(&config.database_url()).await.with_context(|| format!("connecting to the database {shown}"))?;
+    db.migrate().await.with_context(|| format!("migrating the database {shown}"))?;
     Ok(db)
 }
 
@@ -25,33 +26,36 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 /// Runs the web server until Ctrl-C or SIGTERM.
-pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> Result<(), AppError> {
+pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> anyhow::Result<()> {
     let db = open_db(config).await?;
     let sealer = std::sync::Arc::new(config.sealer()?);
-    if seed_demo_if_empty && db.count_open_vacancies().await? == 0 {
+    if seed_demo_if_empty && db.count_open_vacancies().await.context("counting vacancies")? == 0 {
         tracing::info!(count = demo_count, "empty database: adding demo data");
-        let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await?;
+        let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;
         tracing::info!(vacancies = n, "demo data added");
-        crate::demo::seed_accounts(&db, &sealer).await?;
-        let citizens = crate::demo::jobcentre::seed(&db, app::ssr::today()).await?;
+        crate::demo::seed_accounts(&db, &sealer).await.context("adding demo accounts")?;
+        let citizens = crate::demo::jobcentre::seed(&db, app::ssr::today()).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");
     let mailer = std::sync::Arc::new(config.mailer()?);
-    let state = AppState { sealer, rules, mailer, ..AppState::start(db, &config.index_dir(), IndexerConfig::default()).await? };
+    let index_dir = config.index_dir();
+    let started = AppState::start(db, &index_dir, IndexerConfig::default())
+        .await
+        .with_context(|| format!("opening the index in {}", index_dir.display()))?;
+    let state = AppState { sealer, rules, mailer, ..started };
     let sweeper = tokio::spawn(background(state.clone()));
     let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
-    let listener = tokio::net::TcpListener::bind(config.addr)
-        .await
-        .map_err(|e| AppError::internal(format_args!("cannot listen on {}: {e}", config.addr)))?;
+    let listener =
+        tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("listening on {} (JOBUNIVERS_ADDR)", config.addr))?;
     tracing::info!("Jobunivers is listening on http://{}", config.addr);
     // Connection info gives the caller's address, which sign-in throttling uses.
     let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
     sweeper.abort();
     state.shutdown().await;
-    served.map_err(|e| AppError::internal(format_args!("server: {e}")))
+    served.context("serving")
 }
 
 /// Work on a timer. Every minute: job agents look for new vacancies, and the daily
