@@ -11,6 +11,7 @@ pub mod cookies;
 pub mod employer;
 pub mod forms;
 pub mod jobseeker;
+pub mod pages;
 pub mod search;
 pub mod ui;
 
@@ -19,8 +20,7 @@ pub mod ssr;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::components::Router;
 
 /// The rules and shared types live in their own crate (`app/domain`); these
 /// names keep `crate::domain::…`, `crate::i18n::…` and `crate::error::…` short.
@@ -70,36 +70,6 @@ fn set_content_security_policy() {
     }
 }
 
-/// The paths of pages whose forms post back to themselves (they work without
-/// JavaScript). The server also answers POST on these.
-pub const FORM_PAGES: &[&str] = &[
-    employer::NEW_VACANCY_PATH,
-    auth::SIGN_IN_PATH,
-    auth::SIGN_OUT_PATH,
-    auth::ACCOUNT_PATH,
-    auth::second_factor::CODE_PATH,
-    auth::second_factor::SET_UP_PATH,
-    auth::signup::JOBSEEKER_PATH,
-    auth::signup::EMPLOYER_PATH,
-    admin::USERS_PATH,
-    admin::rules::RULES_PATH,
-    admin::security::COMPANIES_PATH,
-    admin::security::STAFF_PATH,
-    employer::company::COMPANY_PATH,
-    jobseeker::MIN_SIDE_PATH,
-    jobseeker::cv::CV_SECTION_PATH,
-    jobseeker::joblog::JOBLOG_PATH,
-    jobseeker::joblog::ENTRY_PATH,
-    jobseeker::availability::AVAILABILITY_PATH,
-    jobseeker::check::CHECK_PATH,
-    jobseeker::agents::AGENTS_PATH,
-    jobseeker::jobcentre::HELP_PATH,
-    jobseeker::screening::SCREENING_PATH,
-    jobseeker::jobcentre::JOBCENTRE_PATH,
-    caseworker::QUEUE_PATH,
-    caseworker::case::CASE_PATH,
-];
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -108,44 +78,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/jobunivers.css"/>
         <Router>
             <ui::layout::Layout>
-                <Routes fallback=ui::layout::NotFound>
-                    <Route path=path!("/") view=search::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/job") view=search::SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("/job/:id") view=search::VacancyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/arbejdsgiver/stillinger/ny") view=employer::NewVacancyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/log-ind") view=auth::SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/log-ind/kode") view=auth::second_factor::CodePage ssr=SsrMode::Async/>
-                    <Route path=path!("/log-ud") view=auth::SignOutPage ssr=SsrMode::Async/>
-                    <Route path=path!("/opret/borger") view=auth::signup::JobseekerSignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/opret/arbejdsgiver") view=auth::signup::EmployerSignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/arbejdsgiver") view=employer::EmployerHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/brugere") view=admin::UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/regler") view=admin::rules::RulesAdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/sikkerhed") view=admin::security::SecurityLogPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/virksomheder") view=admin::security::CompaniesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/medarbejdere") view=admin::security::StaffPage ssr=SsrMode::Async/>
-                    <Route path=path!("/arbejdsgiver/virksomhed") view=employer::company::CompanyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/konto") view=auth::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/konto/to-trin") view=auth::second_factor::SetUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jobcenter") view=caseworker::QueuePage ssr=SsrMode::Async/>
-                    <Route path=path!("/jobcenter/overblik") view=caseworker::DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jobcenter/borgere") view=caseworker::CitizensPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jobcenter/borgere/:id") view=caseworker::CitizenPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mine-data/adgang") view=jobseeker::AccessLogPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side") view=jobseeker::MinSidePage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/cv") view=jobseeker::cv::CvPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/cv/:afsnit") view=jobseeker::cv::CvSectionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/cv-udskrift") view=jobseeker::cv::CvPrintPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/joblog") view=jobseeker::joblog::JoblogPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/joblog/aktivitet") view=jobseeker::joblog::EntryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/raadighed") view=jobseeker::availability::AvailabilityPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/tjek") view=jobseeker::check::CheckPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/jobagenter") view=jobseeker::agents::AgentsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/hjaelp") view=jobseeker::jobcentre::HelpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/screening") view=jobseeker::screening::ScreeningPage ssr=SsrMode::Async/>
-                    <Route path=path!("/min-side/jobcenter") view=jobseeker::jobcentre::JobcentrePage ssr=SsrMode::Async/>
-                    <Route path=path!("/tilgaengelighed") view=ui::layout::AccessibilityPage ssr=SsrMode::Async/>
-                </Routes>
+                <pages::PageRoutes/>
             </ui::layout::Layout>
         </Router>
     }

@@ -3,7 +3,7 @@
 
 use app::forms::PostedForm;
 use app::ssr::AppState;
-use app::{shell, App, Lang, FORM_PAGES};
+use app::{shell, App, Lang};
 use axum::body::{to_bytes, Body};
 use axum::extract::{FromRef, MatchedPath, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
@@ -71,8 +71,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
                 .post(crate::attachments::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(crate::attachments::body_limit(&app))),
         );
-    for path in FORM_PAGES {
-        router = router.route(path, post(form_post.clone()));
+    for path in app::pages::form_routes() {
+        router = router.route(&path, post(form_post.clone()));
     }
     let state = HttpState { leptos_options, app: app.clone() };
     router

@@ -47,10 +47,12 @@ impl Access {
     }
 }
 
-const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
-const JOBSEEKERS: Access = Access::Roles(&[Role::Jobseeker]);
-const ADMINS: Access = Access::Roles(&[Role::Admin]);
-const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
+pub const SIGNED_IN: Access = Access::SignedIn;
+pub const SECOND_FACTOR: Access = Access::SecondFactor;
+pub const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
+pub const JOBSEEKERS: Access = Access::Roles(&[Role::Jobseeker]);
+pub const ADMINS: Access = Access::Roles(&[Role::Admin]);
+pub const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
 
 /// Every server function, by its path.
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -105,53 +107,27 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/admin/staff/act", ADMINS),
 ];
 
-/// Every page and plain HTTP route, by its route pattern.
-pub const PAGES: &[(&str, Access)] = &[
-    ("/", Access::Public),
-    ("/job", Access::Public),
-    ("/job/{id}", Access::Public),
-    ("/arbejdsgiver/stillinger/ny", EMPLOYERS),
-    ("/log-ind", Access::Public),
-    ("/log-ud", Access::Public),
-    ("/opret/borger", Access::Public),
-    ("/opret/arbejdsgiver", Access::Public),
-    ("/konto", Access::SignedIn),
-    ("/log-ind/kode", Access::Public),
-    ("/konto/to-trin", Access::SecondFactor),
-    ("/jobcenter/borgere", STAFF),
-    ("/jobcenter/borgere/{id}", STAFF),
-    ("/mine-data/adgang", JOBSEEKERS),
-    ("/arbejdsgiver", EMPLOYERS),
-    ("/admin/brugere", ADMINS),
-    ("/admin/regler", ADMINS),
-    ("/admin/sikkerhed", ADMINS),
-    ("/admin/virksomheder", ADMINS),
-    ("/admin/medarbejdere", ADMINS),
-    ("/arbejdsgiver/virksomhed", EMPLOYERS),
-    ("/tilgaengelighed", Access::Public),
-    ("/min-side", JOBSEEKERS),
-    ("/min-side/cv", JOBSEEKERS),
-    ("/min-side/cv/{afsnit}", JOBSEEKERS),
-    ("/min-side/cv-udskrift", JOBSEEKERS),
-    ("/min-side/joblog", JOBSEEKERS),
-    ("/min-side/joblog/aktivitet", JOBSEEKERS),
-    ("/min-side/joblog/bilag", JOBSEEKERS),
-    ("/min-side/raadighed", JOBSEEKERS),
-    ("/min-side/tjek", JOBSEEKERS),
-    ("/min-side/jobagenter", JOBSEEKERS),
-    ("/min-side/hjaelp", JOBSEEKERS),
-    ("/min-side/screening", JOBSEEKERS),
-    ("/min-side/jobcenter", JOBSEEKERS),
-    ("/jobcenter", STAFF),
-    ("/jobcenter/overblik", STAFF),
+/// Plain HTTP routes that are not pages (the pages' rows are in `crate::pages`).
+pub const SERVER_ROUTES: &[(&str, Access)] = &[
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),
     ("/sprog", Access::Public),
+    (crate::jobseeker::joblog::ATTACHMENT_PATH, JOBSEEKERS),
 ];
+
+/// Every page (from `crate::pages`) and plain HTTP route, by its server route pattern.
+pub fn pages() -> &'static [(String, Access)] {
+    static ROWS: std::sync::OnceLock<Vec<(String, Access)>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let pages = crate::pages::PAGES.iter().map(|p| (p.route(), p.access));
+        pages.chain(SERVER_ROUTES.iter().map(|(p, a)| (p.to_string(), *a))).collect()
+    })
+}
 
 /// The rule for a server function path or page route pattern; `None` means refuse.
 pub fn lookup(path: &str) -> Option<Access> {
-    SERVER_FUNCTIONS.iter().chain(PAGES).find(|(p, _)| *p == path).map(|(_, a)| *a)
+    let function = SERVER_FUNCTIONS.iter().find(|(p, _)| *p == path).map(|(_, a)| *a);
+    function.or_else(|| pages().iter().find(|(p, _)| p == path).map(|(_, a)| *a))
 }
 
 #[cfg(test)]
@@ -199,7 +175,7 @@ mod tests {
     #[test]
     fn unknown_paths_are_refused_and_paths_are_listed_once() {
         assert_eq!(lookup("/api/not/there"), None);
-        let mut all: Vec<&str> = SERVER_FUNCTIONS.iter().chain(PAGES).map(|(p, _)| *p).collect();
+        let mut all: Vec<&str> = SERVER_FUNCTIONS.iter().map(|(p, _)| *p).chain(pages().iter().map(|(p, _)| p.as_str())).collect();
         let n = all.len();
         all.sort();
         all.dedup();
