@@ -136,25 +136,15 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         // They wait: no vacancies of the company, no posting as it.
         let (status, _) = call(&s, "employer/vacancies", Some(&mallory), String::new()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{}", t.label);
-        let home = s.client.get(format!("{}/arbejdsgiver", s.base)).header(COOKIE, &mallory).send().await.unwrap().text().await.unwrap();
+        let home = s.page("/arbejdsgiver", &mallory).await;
         assert!(home.contains("Virksomhedens administrator skal godkende dig"), "{}", t.label);
-        let company = s
-            .client
-            .get(format!("{}/arbejdsgiver/virksomhed", s.base))
-            .header(COOKIE, &mallory)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let company = s.page("/arbejdsgiver/virksomhed", &mallory).await;
         assert!(company.contains("Marstal Havn ApS"), "{}: the name registered first stays", t.label);
         assert!(!company.contains("arbejdsgiver@demo.example"), "a waiting user sees no one else");
 
         // The company's administrator sees them waiting and approves them.
         let owner = s.sign_in("arbejdsgiver@demo.example").await;
-        let html =
-            s.client.get(format!("{}/arbejdsgiver/virksomhed", s.base)).header(COOKIE, &owner).send().await.unwrap().text().await.unwrap();
+        let html = s.page("/arbejdsgiver/virksomhed", &owner).await;
         assert!(html.contains("mallory@evil.example") && html.contains("Venter på godkendelse"), "{}", t.label);
         let mallory_id = s.state.db.user_by_email("mallory@evil.example").await.unwrap().unwrap().id;
         // Mallory cannot approve themselves.
@@ -183,16 +173,7 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
 
         // Recovery: an administrator of Jobunivers moves the administration, with a reason.
         let admin = s.sign_in("admin@demo.example").await;
-        let page = s
-            .client
-            .get(format!("{}/admin/virksomheder?cvr=13748136", s.base))
-            .header(COOKIE, &admin)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = s.page("/admin/virksomheder?cvr=13748136", &admin).await;
         assert!(page.contains("mallory@evil.example") && page.contains("arbejdsgiver@demo.example"), "{}", t.label);
         let post = |reason: &str| {
             s.client
@@ -207,7 +188,7 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         assert!(res.text().await.unwrap().contains("Skriv kort, hvordan du har kontrolleret"));
         let res = post("Ringede til virksomheden via CVR-registret").await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        let log = s.client.get(format!("{}/admin/sikkerhed", s.base)).header(COOKIE, &admin).send().await.unwrap().text().await.unwrap();
+        let log = s.page("/admin/sikkerhed", &admin).await;
         assert!(log.contains("Virksomhedens administration flyttet") && log.contains("Ringede til virksomheden"), "{}", t.label);
         let row = s.state.db.user_by_email("mallory@evil.example").await.unwrap().unwrap();
         assert_eq!(row.company_role.as_deref(), Some("admin"));
@@ -266,8 +247,7 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         let admin = s.sign_in("admin@demo.example").await;
         let mut logged = false;
         for _ in 0..100 {
-            let log =
-                s.client.get(format!("{}/admin/sikkerhed", s.base)).header(COOKIE, &admin).send().await.unwrap().text().await.unwrap();
+            let log = s.page("/admin/sikkerhed", &admin).await;
             if log.contains("Ingen adgang (forkert rolle)") && log.contains("GET /jobcenter") && log.contains("borger@demo.example") {
                 logged = true;
                 break;

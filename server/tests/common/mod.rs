@@ -73,6 +73,11 @@ impl Running {
         cookie
     }
 
+    /// A page's HTML as the holder of `cookie` sees it.
+    pub async fn page(&self, path: &str, cookie: &str) -> String {
+        self.client.get(format!("{}{path}", self.base)).header(COOKIE, cookie).send().await.unwrap().text().await.unwrap()
+    }
+
     /// The account with this e-mail address, as the app sees it.
     pub async fn user(&self, email: &str) -> app::domain::account::User {
         self.state.db.user_by_email(email).await.unwrap().unwrap().to_user().unwrap()
