@@ -89,8 +89,32 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         .layer(axum::middleware::from_fn(body_limit_layer))
         .layer(axum::middleware::from_fn(move |req, next| client_ip_layer(trusted_proxy, req, next)))
         .layer(axum::middleware::from_fn(security_headers_layer))
-        .layer(TraceLayer::new_for_http())
+        // Each request's log lines carry its id (and each service call its name),
+        // so a slow search or a failed write can be followed through the log.
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+            let id = req.extensions().get::<RequestId>().map_or("-", |r| r.0.as_str());
+            tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(axum::middleware::from_fn(request_id_layer))
         .with_state(state)
+}
+
+/// A request's id: the proxy's `X-Request-Id` when it is a plain short token, else
+/// a new one. It is in every log line of the request and in the answer's header,
+/// so an operator can find the lines of the request a person reports.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+async fn request_id_layer(mut req: Request<Body>, next: Next) -> Response {
+    let given = req.headers().get("x-request-id").and_then(|v| v.to_str().ok());
+    let plain = |v: &&str| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let id = given.filter(plain).map_or_else(app::error::incident_reference, str::to_string);
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let mut res = next.run(req).await;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert("x-request-id", v);
+    }
+    res
 }
 
 /// Security headers on every answer, whoever wrote it (a page, a server function,

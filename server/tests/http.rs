@@ -162,6 +162,15 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
         let (status, html) = s.get("/findes-ikke").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(html.contains("Siden findes ikke."));
+        // Every answer names its request, as the log does: the proxy's id when it
+        // is a plain token, else a new one.
+        let id = |given: &'static str| {
+            let req = s.client.get(format!("{}/healthz", s.base)).header("x-request-id", given);
+            async move { req.send().await.unwrap().headers()["x-request-id"].to_str().unwrap().to_string() }
+        };
+        assert_eq!(id("proxy-42").await, "proxy-42");
+        let made = id("not <plain>").await;
+        assert!(made.len() == 8 && made.bytes().all(|b| b.is_ascii_alphanumeric()), "{made}");
         // Junk in the search address is forgiven, not an error.
         let (status, _) = s.get("/job?q=%22%28&side=-4").await;
         assert_eq!(status, StatusCode::OK);

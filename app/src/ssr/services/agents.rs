@@ -21,6 +21,7 @@ fn jobseeker(me: &User) -> Result<(), AppError> {
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn list(st: &AppState, me: &User) -> Result<Vec<Agent>, AppError> {
     jobseeker(me)?;
     Ok(st
@@ -38,6 +39,7 @@ pub async fn list(st: &AppState, me: &User) -> Result<Vec<Agent>, AppError> {
         .collect())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, AppError> {
     jobseeker(me)?;
     let id = || form.id.trim().parse::<i64>().map_err(|_| AppError::BadRequest);
@@ -64,6 +66,7 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
 
 /// Runs the person's agents over what was posted since each last looked, and
 /// tells them about anything new. Returns how many new matches there were.
+#[tracing::instrument(skip_all)]
 pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result<u64, AppError> {
     let mut total = 0;
     for agent in st.db.agents_of(user_id).await? {
@@ -92,6 +95,7 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
 /// region it became (Hovedstaden and Sjælland to Østdanmark from 1 January 2027),
 /// and tells each owner once. Safe to run on every node at any time. Returns how
 /// many agents moved.
+#[tracing::instrument(skip_all)]
 pub async fn move_to_regions_in_force(st: &AppState, today: NaiveDate) -> Result<u64, AppError> {
     let mut moved = 0;
     for agent in st.db.agents_naming_a_region().await? {
@@ -110,6 +114,7 @@ pub async fn move_to_regions_in_force(st: &AppState, today: NaiveDate) -> Result
 }
 
 /// Sweeps every person with agents, after moving any to the regions in force.
+#[tracing::instrument(skip_all)]
 pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError> {
     move_to_regions_in_force(st, today).await?;
     let (mut after, mut total) = (0, 0);
@@ -129,6 +134,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError>
 
 /// Sends the daily e-mail to everyone who asked for it and has news. Returns how
 /// many e-mails went out.
+#[tracing::instrument(skip_all)]
 pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     if !st.mailer.enabled() {
         return Ok(0);

@@ -105,6 +105,7 @@ pub(super) fn new_token() -> String {
 }
 
 /// Creates an account after checking every field; errors come back per field.
+#[tracing::instrument(skip_all)]
 pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result<i64, AppError> {
     let mut errors = FieldErrors::default();
     let email = account::normalise_email(&new.email);
@@ -204,6 +205,7 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
 
 /// Signs a new person up from the public pages: at most a few accounts an hour
 /// from one address, then signed in at once.
+#[tracing::instrument(skip_all)]
 pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedIn, AppError> {
     let now = crate::ssr::clock::now();
     let limit = limits::SIGN_UPS_PER_ADDRESS;
@@ -231,6 +233,7 @@ pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedI
 /// cannot all get through. The account's limit is per address, so a stranger
 /// cannot lock the owner out from elsewhere; a refused attempt is not counted, so
 /// the pause ends a window after the last real failure.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Result<SignedIn, AppError> {
     let now = crate::ssr::clock::now();
     let email = account::normalise_email(email).unwrap_or_else(|| email.trim().to_lowercase().chars().take(254).collect());
@@ -274,6 +277,7 @@ pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Re
 /// Changes the signed-in person's password after checking the current one (counted
 /// like a sign-in, so it is no way around the throttle), and ends their other
 /// sessions: whoever else knew the old password is signed out.
+#[tracing::instrument(skip_all)]
 pub async fn change_password(st: &AppState, me: &User, session_token: &str, current: &str, new: &str, ip: &str) -> Result<(), AppError> {
     let now = crate::ssr::clock::now();
     if let Err(p) = password::check(new, &me.email) {
@@ -308,6 +312,7 @@ pub(super) async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &
 
 /// Writes a security event; a failure to write is logged, never shown (the
 /// answer the person gets does not depend on it).
+#[tracing::instrument(skip_all)]
 pub async fn security_event(st: &AppState, kind: &str, user_id: Option<i64>, ip: &str, detail: &str) {
     let event = crate::ssr::db::NewSecurityEvent { kind, user_id, ip, method: "", path: "", detail };
     if let Err(e) = st.db.insert_security_event(&event, crate::ssr::clock::now()).await {
@@ -316,6 +321,7 @@ pub async fn security_event(st: &AppState, kind: &str, user_id: Option<i64>, ip:
 }
 
 /// Who holds this session token, if it is still live. Ends expired sessions.
+#[tracing::instrument(skip_all)]
 pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, AppError> {
     let hash = token_hash(token);
     // A session waiting for its second factor signs no one in.
@@ -335,11 +341,13 @@ pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, Ap
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn sign_out(st: &AppState, token: &str) -> Result<(), AppError> {
     st.db.delete_session(&token_hash(token)).await
 }
 
 /// Ends every session of this user, on every device.
+#[tracing::instrument(skip_all)]
 pub async fn sign_out_everywhere(st: &AppState, user_id: i64) -> Result<u64, AppError> {
     st.db.delete_user_sessions(user_id).await
 }

@@ -19,6 +19,7 @@ fn card(row: &UserRow) -> CitizenCard {
 
 /// Looks a citizen up by e-mail. Only citizens the viewer may see are found; the
 /// search and its terms are logged on the citizen found.
+#[tracing::instrument(skip_all)]
 pub async fn find_by_email(st: &AppState, viewer: &User, email: &str, purpose: Purpose) -> Result<Option<CitizenCard>, AppError> {
     let Some(email) = account::normalise_email(email) else { return Ok(None) };
     let Some(row) = st.db.user_by_email(&email).await? else { return Ok(None) };
@@ -33,6 +34,7 @@ pub async fn find_by_email(st: &AppState, viewer: &User, email: &str, purpose: P
 }
 
 /// The accesses to this citizen's own data, for "Hvem har set mine oplysninger".
+#[tracing::instrument(skip_all)]
 pub async fn accesses(st: &AppState, citizen: &User) -> Result<Vec<Access>, AppError> {
     let rows = st.db.audit_for_citizen(citizen.id, 500).await?;
     Ok(rows

@@ -27,6 +27,7 @@ async fn view(st: &AppState, company: CompanyRow, my_role: Option<CompanyRole>, 
 }
 
 /// The employer's own company, with its users when they administer it.
+#[tracing::instrument(skip_all)]
 pub async fn mine(st: &AppState, me: &User) -> Result<Option<CompanyView>, AppError> {
     if me.role != Role::Employer {
         return Err(AppError::Forbidden);
@@ -43,6 +44,7 @@ pub async fn mine(st: &AppState, me: &User) -> Result<Option<CompanyView>, AppEr
 
 /// Approves or removes a user of the company the caller administers. A user of
 /// another company, or none, is "not found".
+#[tracing::instrument(skip_all)]
 pub async fn act(st: &AppState, me: &User, action: UserAction, user_id: i64, ip: &str) -> Result<(), AppError> {
     let company_id = me.administered_company().ok_or(AppError::Forbidden)?;
     let done = match action {
@@ -61,6 +63,7 @@ pub async fn act(st: &AppState, me: &User, action: UserAction, user_id: i64, ip:
 }
 
 /// A company by CVR number, with all its users, for an administrator of Jobunivers.
+#[tracing::instrument(skip_all)]
 pub async fn find(st: &AppState, admin: &User, cvr: &str) -> Result<Option<CompanyView>, AppError> {
     if admin.role != Role::Admin {
         return Err(AppError::Forbidden);
@@ -74,6 +77,7 @@ pub async fn find(st: &AppState, admin: &User, cvr: &str) -> Result<Option<Compa
 
 /// Moves a company's administration to one of its users, with the reason
 /// recorded; only an administrator of Jobunivers, after checking by other means.
+#[tracing::instrument(skip_all)]
 pub async fn move_admin(st: &AppState, admin: &User, cvr: &str, user_id: i64, reason: &str, ip: &str) -> Result<(), AppError> {
     if admin.role != Role::Admin {
         return Err(AppError::Forbidden);

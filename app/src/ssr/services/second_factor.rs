@@ -119,6 +119,7 @@ async fn use_code(st: &AppState, user: &User, sealed: &str, input: &str, recover
 
 /// The code step of signing in: `token` is the waiting session from the right
 /// password. On a right code the waiting session ends and a full one begins.
+#[tracing::instrument(skip_all)]
 pub async fn complete_sign_in(st: &AppState, token: &str, input: &str, ip: &str) -> Result<SignedIn, AppError> {
     let now = crate::ssr::clock::now();
     let hash = token_hash(token);
@@ -143,6 +144,7 @@ pub async fn complete_sign_in(st: &AppState, token: &str, input: &str, ip: &str)
 
 /// What the person's second-factor page shows. While they have none, a key is
 /// made (once) for them to set up.
+#[tracing::instrument(skip_all)]
 pub async fn view(st: &AppState, me: &User) -> Result<SecondFactorView, AppError> {
     staff(me)?;
     let mut row = st.db.second_factor(me.id).await?;
@@ -174,6 +176,7 @@ fn qr_svg(text: &str) -> Result<String, AppError> {
 
 /// Puts the key being set up in use, once the person shows a code from it; gives
 /// them recovery codes and ends their other sessions.
+#[tracing::instrument(skip_all)]
 pub async fn confirm(st: &AppState, me: &User, session_token: &str, input: &str, ip: &str) -> Result<(), AppError> {
     staff(me)?;
     let Some(Entered::Totp(code)) = second_factor::parse(input) else {
@@ -196,6 +199,7 @@ pub async fn confirm(st: &AppState, me: &User, session_token: &str, input: &str,
 }
 
 /// New recovery codes in place of the old, after a code from the app.
+#[tracing::instrument(skip_all)]
 pub async fn replace_recovery_codes(st: &AppState, me: &User, input: &str, ip: &str) -> Result<(), AppError> {
     staff(me)?;
     count_attempt(st, me.id, ip).await?;
@@ -209,6 +213,7 @@ pub async fn replace_recovery_codes(st: &AppState, me: &User, input: &str, ip: &
 }
 
 /// The person has kept their new recovery codes somewhere safe.
+#[tracing::instrument(skip_all)]
 pub async fn codes_kept(st: &AppState, me: &User) -> Result<(), AppError> {
     staff(me)?;
     st.db.recovery_codes_kept(me.id).await
@@ -216,6 +221,7 @@ pub async fn codes_kept(st: &AppState, me: &User) -> Result<(), AppError> {
 
 /// An administrator removes a staff member's second factor (a lost phone, no
 /// recovery codes left): they set up a new one at their next sign-in.
+#[tracing::instrument(skip_all)]
 pub async fn reset(st: &AppState, admin: &User, user_id: i64, ip: &str) -> Result<(), AppError> {
     if admin.role != crate::domain::account::Role::Admin || admin.id == user_id {
         return Err(AppError::Forbidden);
@@ -229,6 +235,7 @@ pub async fn reset(st: &AppState, admin: &User, user_id: i64, ip: &str) -> Resul
 
 /// Gives a staff account this key without setting up (the demo's staff, whose
 /// key is published so anyone trying the demo can sign in as them).
+#[tracing::instrument(skip_all)]
 pub async fn install_key(
     st_db: &crate::ssr::db::Db,
     sealer: &crate::ssr::secrets::Sealer,

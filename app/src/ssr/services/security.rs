@@ -15,6 +15,7 @@ fn admin(me: &User) -> Result<(), AppError> {
 }
 
 /// Newest events first, before event `before` when paging back.
+#[tracing::instrument(skip_all)]
 pub async fn log(st: &AppState, me: &User, before: Option<i64>) -> Result<Vec<SecurityEvent>, AppError> {
     admin(me)?;
     Ok(st
@@ -37,6 +38,7 @@ pub async fn log(st: &AppState, me: &User, before: Option<i64>) -> Result<Vec<Se
         .collect())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn staff(st: &AppState, me: &User) -> Result<Vec<StaffAccount>, AppError> {
     admin(me)?;
     Ok(st
@@ -60,6 +62,7 @@ pub async fn staff(st: &AppState, me: &User) -> Result<Vec<StaffAccount>, AppErr
 
 /// Switches a staff account off (its sessions end at once) or on again. An
 /// administrator cannot switch themselves off.
+#[tracing::instrument(skip_all)]
 pub async fn set_active(st: &AppState, me: &User, id: i64, active: bool, ip: &str) -> Result<(), AppError> {
     admin(me)?;
     if id == me.id {

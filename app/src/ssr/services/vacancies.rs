@@ -10,6 +10,7 @@ use crate::ssr::{today, AppState};
 
 /// Validates and stores a vacancy for the employer's company, then wakes the
 /// indexer so it is searchable at once.
+#[tracing::instrument(skip_all)]
 pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Result<i64, AppError> {
     let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
     let now = crate::ssr::clock::now();
@@ -28,6 +29,7 @@ pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Resul
 }
 
 /// An open vacancy; closed and unknown ones are `NotFound`.
+#[tracing::instrument(skip_all)]
 pub async fn get(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
     let row = st.db.vacancy(id).await?.ok_or(AppError::NotFound)?;
     let v = row.into_vacancy();
@@ -40,6 +42,7 @@ pub async fn get(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
 
 /// Closes one of the employer's company's vacancies; it leaves the search with the
 /// next index commit. Another company's vacancy is "not found".
+#[tracing::instrument(skip_all)]
 pub async fn close(st: &AppState, employer: &User, id: i64) -> Result<(), AppError> {
     let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
     if st.db.close_vacancy(id, Some(company_id), crate::ssr::clock::now()).await? {
@@ -51,11 +54,13 @@ pub async fn close(st: &AppState, employer: &User, id: i64) -> Result<(), AppErr
 }
 
 /// The vacancies of the employer's own company; never another company's.
+#[tracing::instrument(skip_all)]
 pub async fn of_my_company(st: &AppState, employer: &User) -> Result<Vec<Vacancy>, AppError> {
     let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
     Ok(st.db.vacancies_of_company(company_id).await?.into_iter().map(|r| r.into_vacancy()).collect())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, AppError> {
     let index = st.index.clone();
     let today = today();

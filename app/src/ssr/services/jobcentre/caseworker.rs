@@ -62,6 +62,7 @@ async fn colleagues(st: &AppState, viewer: &User) -> Result<Vec<(i64, String)>, 
 /// The work queue. Every citizen it names is audit-logged (one row each, written
 /// together) before the list is returned, so the citizen sees that their name and
 /// reason were shown.
+#[tracing::instrument(skip_all)]
 pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: NaiveDate) -> Result<QueuePage, AppError> {
     let rows = st.db.open_escalations(scope(viewer)?, None).await?;
     let items = filter.apply(rows.into_iter().filter_map(|r| queue_item(st, r, true)).collect(), viewer.id);
@@ -74,6 +75,7 @@ pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: Nai
 }
 
 /// Takes a task, or hands it to a colleague in the same municipality.
+#[tracing::instrument(skip_all)]
 pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<(), AppError> {
     let id: i64 = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
     let escalation = st.db.escalation(id).await?.ok_or(AppError::NotFound)?;
@@ -100,6 +102,7 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
 
 /// One citizen's case. The read is audit-logged with its purpose before anything
 /// is returned, and the citizen's messages count as read by the jobcentre.
+#[tracing::instrument(skip_all)]
 pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpose, today: NaiveDate) -> Result<CaseView, AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
     let what = "sag: CV, joblog, rådighed, tjek, henvendelser, beskeder, møder, journal";
@@ -154,6 +157,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
 }
 
 /// A journal note, a message, a meeting, or closing the open escalations.
+#[tracing::instrument(skip_all)]
 pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm) -> Result<(), AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
     let now = crate::ssr::clock::now();
@@ -209,6 +213,7 @@ pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm)
 }
 
 /// The dashboard of the viewer's municipality (all, for an administrator).
+#[tracing::instrument(skip_all)]
 pub async fn overview(st: &AppState, viewer: &User, today: NaiveDate) -> Result<Dashboard, AppError> {
     let tally = st.db.tally(scope(viewer)?).await?;
     let tracks: Vec<(Track, i64)> = tally.tracks.iter().filter_map(|(t, n)| Some((Track::parse(t)?, *n))).collect();

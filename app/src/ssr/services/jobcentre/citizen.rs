@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 /// The citizen asks the jobcentre for help, optionally with a message. Asking
 /// again while a request is open adds the message and raises nothing new.
+#[tracing::instrument(skip_all)]
 pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate) -> Result<(), AppError> {
     profile(st, me, today).await?;
     let now = crate::ssr::clock::now();
@@ -37,6 +38,7 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
 
 /// The self-assessment: stored once; when it points to a caseworker, the
 /// escalation is raised at once (the scan would also find it).
+#[tracing::instrument(skip_all)]
 pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: NaiveDate) -> Result<Screening, AppError> {
     profile(st, me, today).await?;
     if let Some(done) = super::screening_of(st, me.id).await? {
@@ -60,6 +62,7 @@ pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: Naive
 }
 
 /// What Min side shows of the jobcentre.
+#[tracing::instrument(skip_all)]
 pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
     let escalations = escalation_views(&st.db.escalations_for(me.id).await?);
     let meetings = st.db.meetings(me.id).await?.into_iter().filter_map(meeting_view).collect();
@@ -74,12 +77,14 @@ pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
 }
 
 /// The thread with the jobcentre; what the jobcentre wrote is now read.
+#[tracing::instrument(skip_all)]
 pub async fn messages(st: &AppState, me: &User) -> Result<Vec<Message>, AppError> {
     let rows = st.db.messages(me.id).await?;
     st.db.mark_messages_read(me.id, true, crate::ssr::clock::now()).await?;
     Ok(rows.into_iter().map(|r| message_view(r, &me.name)).collect())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn send(st: &AppState, me: &User, body: &str) -> Result<(), AppError> {
     let body = check_text(body).map_err(|m| FieldErrors::one("body", m))?;
     within_message_quota(st, me, "body").await?;
@@ -99,6 +104,7 @@ async fn within_message_quota(st: &AppState, me: &User, field: &str) -> Result<(
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn confirm_meeting(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
     if st.db.confirm_meeting(me.id, id, crate::ssr::clock::now()).await? {
         Ok(())

@@ -54,6 +54,7 @@ fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
 }
 
 /// The citizen's screening, if they answered it.
+#[tracing::instrument(skip_all)]
 pub async fn screening_of(
     st: &crate::ssr::AppState,
     user_id: i64,

@@ -14,6 +14,7 @@ fn parse(json: &str, municipality: i32) -> Result<EscalationRules, AppError> {
 }
 
 /// Every municipality's own rules (those without use the defaults).
+#[tracing::instrument(skip_all)]
 pub async fn all_effective(st: &AppState) -> Result<HashMap<u16, EscalationRules>, AppError> {
     let mut out = HashMap::new();
     for (m, json) in st.db.current_escalation_rules().await? {
@@ -25,6 +26,7 @@ pub async fn all_effective(st: &AppState) -> Result<HashMap<u16, EscalationRules
 }
 
 /// The rules in force for a municipality.
+#[tracing::instrument(skip_all)]
 pub async fn effective(st: &AppState, municipality: Option<u16>) -> Result<EscalationRules, AppError> {
     let Some(m) = municipality else { return Ok(st.rules.escalation) };
     Ok(match st.db.escalation_rules_history(i32::from(m)).await?.first() {
@@ -41,6 +43,7 @@ fn admin_only(viewer: &User) -> Result<(), AppError> {
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn page(st: &AppState, viewer: &User, municipality: u16) -> Result<RulesPage, AppError> {
     admin_only(viewer)?;
     let rows = st.db.escalation_rules_history(i32::from(municipality)).await?;
@@ -59,6 +62,7 @@ pub async fn page(st: &AppState, viewer: &User, municipality: u16) -> Result<Rul
 }
 
 /// Saves a new version; the municipality it was for.
+#[tracing::instrument(skip_all)]
 pub async fn change(st: &AppState, viewer: &User, form: &RulesForm) -> Result<u16, AppError> {
     admin_only(viewer)?;
     let (municipality, rules, note) = validate_rules(form).map_err(AppError::Invalid)?;

@@ -29,6 +29,7 @@ pub enum Outcome {
 }
 
 /// Scans if this node (`holder`) gets the lease.
+#[tracing::instrument(skip_all)]
 pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Utc>) -> Result<Outcome, AppError> {
     let now_ms = now.timestamp_millis();
     if !st.db.try_lease(LEASE, holder, now_ms, now_ms + LEASE_MS).await? {

@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::ssr::AppState;
 use chrono::NaiveDate;
 
+#[tracing::instrument(skip_all)]
 pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<AvailabilityView, AppError> {
     profile(st, me, today).await?;
     let (mut history, status) = availability_status(st, me.id, today).await?;
@@ -18,6 +19,7 @@ pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<Availabi
 }
 
 /// Reports sick or well, registers a holiday, or changes weekly hours.
+#[tracing::instrument(skip_all)]
 pub async fn report(st: &AppState, me: &User, form: &AvailabilityForm, today: NaiveDate) -> Result<Event, AppError> {
     let row = profile(st, me, today).await?;
     let (history, status) = availability_status(st, me.id, today).await?;

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 /// Reason code of the escalation raised by the third miss.
 pub const ESCALATION_CHECK_MISSED: &str = "check_missed";
 
+#[tracing::instrument(skip_all)]
 pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<CheckView, AppError> {
     sweep_one(st, me.id, today).await?;
     let row = profile(st, me, today).await?;
@@ -33,6 +34,7 @@ pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<CheckVie
 }
 
 /// The person has looked at their suggestions and confirms they are searching.
+#[tracing::instrument(skip_all)]
 pub async fn confirm(st: &AppState, me: &User, today: NaiveDate) -> Result<NaiveDate, AppError> {
     profile(st, me, today).await?;
     let (history, _) = availability_status(st, me.id, today).await?;
@@ -44,6 +46,7 @@ pub async fn confirm(st: &AppState, me: &User, today: NaiveDate) -> Result<Naive
 
 /// Applies the rules to one person today: a reminder before the deadline, grace
 /// or an escalation after a miss.
+#[tracing::instrument(skip_all)]
 pub async fn sweep_one(st: &AppState, user_id: i64, today: NaiveDate) -> Result<Sweep, AppError> {
     let Some(row) = st.db.jobseeker(user_id).await? else { return Ok(Sweep::Nothing) };
     let (history, status) = availability_status(st, user_id, today).await?;
@@ -82,6 +85,7 @@ pub async fn sweep_one(st: &AppState, user_id: i64, today: NaiveDate) -> Result<
 }
 
 /// Sweeps everyone whose deadline is near or past. Returns how many were looked at.
+#[tracing::instrument(skip_all)]
 pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppError> {
     let by = today + chrono::Duration::days(st.rules.check.remind_days_before);
     let mut after = 0;
@@ -104,6 +108,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppErro
 /// Open vacancies for the person: each sought occupation (then skill) searched
 /// within their area and travel distance and at the working time they want, each
 /// hit with what it matched and how far it is.
+#[tracing::instrument(skip_all)]
 pub async fn suggestions(st: &AppState, cv: &Cv, today: NaiveDate, limit: usize) -> Result<Vec<Suggestion>, AppError> {
     use crate::domain::cv::WorkTime;
     use crate::domain::search::TimeFilter;

@@ -14,6 +14,7 @@ pub(crate) fn parse(row: &JobseekerRow) -> Result<Cv, AppError> {
     serde_json::from_str(&row.cv).map_err(|e| AppError::internal(format_args!("CV of user {} unreadable: {e}", row.user_id)))
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<CvView, AppError> {
     let row = profile(st, me, today).await?;
     let cv = parse(&row)?;
@@ -32,6 +33,7 @@ pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<CvView, 
 }
 
 /// Applies one edit; nothing is saved when the edit is rejected.
+#[tracing::instrument(skip_all)]
 pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> Result<Section, AppError> {
     let row = profile(st, me, today).await?;
     let mut cv = parse(&row)?;
@@ -47,6 +49,7 @@ pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> 
 }
 
 /// Brings "searchable" in line after a change of sickness.
+#[tracing::instrument(skip_all)]
 pub async fn refresh_searchable(st: &AppState, me: &User, sick: bool, today: NaiveDate) -> Result<(), AppError> {
     let row = profile(st, me, today).await?;
     let cv = parse(&row)?;

@@ -29,6 +29,7 @@ fn entry(r: EntryRow) -> Option<Entry> {
     })
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn entries(st: &AppState, user_id: i64) -> Result<Vec<Entry>, AppError> {
     Ok(st.db.entries(user_id).await?.into_iter().filter_map(entry).collect())
 }
@@ -38,6 +39,7 @@ pub fn progress_of(entries: &[Entry], today: NaiveDate, rules: &joblog::JoblogRu
     joblog::progress(&facts, today, rules)
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<JoblogView, AppError> {
     profile(st, me, today).await?;
     let entries = entries(st, me.id).await?;
@@ -51,6 +53,7 @@ pub async fn view(st: &AppState, me: &User, today: NaiveDate) -> Result<JoblogVi
 }
 
 /// One of the person's own entries.
+#[tracing::instrument(skip_all)]
 pub async fn get(st: &AppState, me: &User, id: i64, today: NaiveDate) -> Result<Entry, AppError> {
     profile(st, me, today).await?;
     entries(st, me.id).await?.into_iter().find(|e| e.id == id).ok_or(AppError::NotFound)
@@ -58,6 +61,7 @@ pub async fn get(st: &AppState, me: &User, id: i64, today: NaiveDate) -> Result<
 
 /// Adds or (with `id`) updates an entry. Logged from a vacancy, blanks are filled
 /// from the vacancy.
+#[tracing::instrument(skip_all)]
 pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) -> Result<i64, AppError> {
     profile(st, me, today).await?;
     let form = match form.vacancy.trim().parse::<i64>() {
@@ -86,6 +90,7 @@ pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) 
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn delete(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
     if st.db.delete_entry(me.id, id).await? {
         Ok(())
@@ -96,6 +101,7 @@ pub async fn delete(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
 
 /// Attaches a file to one of the person's own entries, after checking its size
 /// and content; a problem with the file is a field error on `file`.
+#[tracing::instrument(skip_all)]
 pub async fn attach(st: &AppState, me: &User, entry_id: i64, file_name: &str, bytes: &[u8]) -> Result<(), AppError> {
     let kind = joblog::check_attachment(file_name, bytes, &st.rules.joblog).map_err(|msg| FieldErrors::one(joblog::field::FILE, msg))?;
     let name = joblog::safe_file_name(file_name);
@@ -106,6 +112,7 @@ pub async fn attach(st: &AppState, me: &User, entry_id: i64, file_name: &str, by
     }
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn attachment(st: &AppState, me: &User, entry_id: i64) -> Result<AttachmentRow, AppError> {
     st.db.attachment(me.id, entry_id).await?.ok_or(AppError::NotFound)
 }

@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 /// The jobseeker's profile, created on first use (registration day = today, the
 /// first check a week on).
+#[tracing::instrument(skip_all)]
 pub async fn profile(st: &AppState, me: &User, today: NaiveDate) -> Result<JobseekerRow, AppError> {
     if me.role != Role::Jobseeker {
         return Err(AppError::Forbidden);
@@ -29,6 +30,7 @@ pub async fn profile(st: &AppState, me: &User, today: NaiveDate) -> Result<Jobse
 }
 
 /// The availability history (oldest first) and the status it gives today.
+#[tracing::instrument(skip_all)]
 pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) -> Result<(Vec<(DateTime<Utc>, Event)>, Status), AppError> {
     let history = st.db.availability(user_id).await?;
     let events: Vec<Event> = history.iter().map(|(_, e)| *e).collect();
@@ -37,6 +39,7 @@ pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) 
 }
 
 /// Stores a notification for the person.
+#[tracing::instrument(skip_all)]
 pub async fn notify(st: &AppState, user_id: i64, notice: &crate::domain::selfservice::Notice) -> Result<(), AppError> {
     st.db.insert_notification(user_id, &encode(notice)?, crate::ssr::clock::now()).await
 }

@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::ssr::AppState;
 use chrono::NaiveDate;
 
+#[tracing::instrument(skip_all)]
 pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Overview, AppError> {
     checks::sweep_one(st, me.id, today).await?;
     crate::ssr::services::agents::sweep_user(st, me.id, today).await?;
@@ -32,6 +33,7 @@ pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Over
     })
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn notifications(st: &AppState, me: &User, limit: i64) -> Result<Vec<Notification>, AppError> {
     let rows = st.db.notifications(me.id, limit).await?;
     Ok(rows
@@ -43,6 +45,7 @@ pub async fn notifications(st: &AppState, me: &User, limit: i64) -> Result<Vec<N
         .collect())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn mark_read(st: &AppState, me: &User) -> Result<u64, AppError> {
     st.db.mark_notifications_read(me.id, crate::ssr::clock::now()).await
 }
