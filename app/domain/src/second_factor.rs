@@ -77,6 +77,15 @@ pub fn base32(bytes: &[u8]) -> String {
     out
 }
 
+code_enum!(
+    /// What a form on the second-factor page asks for.
+    SecondFactorAction {
+        Confirm => "confirm", SubmitConfirmCode;
+        Kept => "kept", RecoveryCodesKept;
+        NewCodes => "new-codes", NewRecoveryCodes;
+    }
+);
+
 /// What the person's second-factor page shows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SecondFactorView {

@@ -32,6 +32,15 @@ pub struct StaffAccount {
     pub second_factor: bool,
 }
 
+code_enum!(
+    /// What an administrator does to a staff account.
+    StaffAction {
+        Deactivate => "deactivate", Deactivate;
+        Reactivate => "reactivate", Reactivate;
+        ResetSecondFactor => "reset-second-factor", ResetSecondFactor;
+    }
+);
+
 /// The label of a kind of security event.
 pub fn kind_label(kind: &str) -> crate::i18n::Msg {
     use crate::i18n::Msg;

@@ -69,11 +69,10 @@ pub async fn staff_action(form: ButtonData) -> Result<(), AppError> {
     let me = crate::auth::require_user()?;
     let id = form.id.trim().parse::<i64>().map_err(|_| AppError::BadRequest)?;
     let (st, ip) = (crate::ssr::state()?, crate::auth::client_ip());
-    match form.action.as_str() {
-        "deactivate" => crate::ssr::services::security::set_active(&st, &me, id, false, &ip).await,
-        "reactivate" => crate::ssr::services::security::set_active(&st, &me, id, true, &ip).await,
-        "reset-second-factor" => crate::ssr::services::second_factor::reset(&st, &me, id, &ip).await,
-        _ => Err(AppError::BadRequest),
+    match security::StaffAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        security::StaffAction::Deactivate => crate::ssr::services::security::set_active(&st, &me, id, false, &ip).await,
+        security::StaffAction::Reactivate => crate::ssr::services::security::set_active(&st, &me, id, true, &ip).await,
+        security::StaffAction::ResetSecondFactor => crate::ssr::services::second_factor::reset(&st, &me, id, &ip).await,
     }
 }
 
@@ -257,7 +256,7 @@ fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|s| {
-                    let (action, label) = if s.active { ("deactivate", Msg::Deactivate) } else { ("reactivate", Msg::Reactivate) };
+                    let action = if s.active { security::StaffAction::Deactivate } else { security::StaffAction::Reactivate };
                     let place = s.municipality.and_then(crate::domain::municipality::by_code).map(|m| m.official_name(lang)).unwrap_or_else(|| "-".into());
                     view! { <tr>
                         <td>{s.name.clone()}</td>
@@ -267,11 +266,11 @@ fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
                         <td>{lang.t(if s.active { Msg::StaffActive } else { Msg::StaffDeactivated })}</td>
                         <td>{lang.t(if s.second_factor { Msg::StaffSecondFactorOn } else { Msg::StaffSecondFactorOff })}</td>
                         <td>
-                            <ButtonForm action=STAFF_PATH.to_string() label secondary=true detail=s.name.clone()
-                                hidden=vec![("action", action.to_string()), ("id", s.id.to_string())]/>
+                            <ButtonForm action=STAFF_PATH.to_string() label=action.label() secondary=true detail=s.name.clone()
+                                hidden=vec![("action", action.code().to_string()), ("id", s.id.to_string())]/>
                             {s.second_factor.then(|| view! {
-                                <ButtonForm action=STAFF_PATH.to_string() label=Msg::ResetSecondFactor secondary=true detail=s.name.clone()
-                                    hidden=vec![("action", "reset-second-factor".to_string()), ("id", s.id.to_string())]/>
+                                <ButtonForm action=STAFF_PATH.to_string() label=security::StaffAction::ResetSecondFactor.label() secondary=true detail=s.name.clone()
+                                    hidden=vec![("action", security::StaffAction::ResetSecondFactor.code().to_string()), ("id", s.id.to_string())]/>
                             })}
                         </td>
                     </tr> }

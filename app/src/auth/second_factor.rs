@@ -4,7 +4,7 @@
 //! `ssr::services::second_factor`.
 
 use super::{is_local_path, FormData};
-use crate::domain::second_factor::SecondFactorView;
+use crate::domain::second_factor::{SecondFactorAction, SecondFactorView};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
 use crate::i18n::Msg;
@@ -74,15 +74,14 @@ pub async fn second_factor_act(form: CodeForm) -> Result<String, AppError> {
     let st = crate::ssr::state()?;
     let ip = super::client_ip();
     use crate::ssr::services::second_factor as sf;
-    match form.action.as_str() {
-        "confirm" => sf::confirm(&st, &me, &super::session_token().unwrap_or_default(), &form.kode, &ip).await?,
-        "new-codes" => sf::replace_recovery_codes(&st, &me, &form.kode, &ip).await?,
-        "kept" => {
+    match SecondFactorAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        SecondFactorAction::Confirm => sf::confirm(&st, &me, &super::session_token().unwrap_or_default(), &form.kode, &ip).await?,
+        SecondFactorAction::NewCodes => sf::replace_recovery_codes(&st, &me, &form.kode, &ip).await?,
+        SecondFactorAction::Kept => {
             sf::codes_kept(&st, &me).await?;
             let next = form.neste.trim();
             return Ok(if is_local_path(next) { next.to_string() } else { format!("{SET_UP_PATH}?gemt=1") });
         }
-        _ => return Err(AppError::BadRequest),
     }
     Ok(with_next(SET_UP_PATH, form.neste.trim()))
 }
@@ -146,14 +145,14 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
     let (form, errors) = crate::forms::state(&rejected);
     let next = if form.neste.is_empty() { next_from_query() } else { form.neste.clone() };
     let summary = rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=vec![("kode", Msg::FieldCode)]/> });
-    let code_form = move |action: &'static str, submit: Msg| {
+    let code_form = move |action: SecondFactorAction| {
         view! {
             <form method="post" action=SET_UP_PATH novalidate=true>
-                <input type="hidden" name="action" value=action/>
+                <input type="hidden" name="action" value=action.code()/>
                 <input type="hidden" name="neste" value=next.clone()/>
                 <Field name="kode" label=Msg::FieldCode hint=Msg::FieldAppCodeHint value="" error=errors.get("kode")
                     required=true autocomplete="one-time-code" width="input-width-s"/>
-                <button type="submit" class="button button-primary">{lang.t(submit)}</button>
+                <button type="submit" class="button button-primary">{lang.t(action.label())}</button>
             </form>
         }
     };
@@ -166,9 +165,9 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
                 {view.new_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ul>
             <form method="post" action=SET_UP_PATH>
-                <input type="hidden" name="action" value="kept"/>
+                <input type="hidden" name="action" value=SecondFactorAction::Kept.code()/>
                 <input type="hidden" name="neste" value=next_from_query()/>
-                <button type="submit" class="button button-primary">{lang.t(Msg::RecoveryCodesKept)}</button>
+                <button type="submit" class="button button-primary">{lang.t(SecondFactorAction::Kept.label())}</button>
             </form>
         }
         .into_any();
@@ -180,7 +179,7 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
             <p class="recovery-codes-left">{crate::i18n::recovery_codes_left(lang, view.codes_left)}</p>
             <h2>{lang.t(Msg::NewRecoveryCodesHeading)}</h2>
             <p>{lang.t(Msg::NewRecoveryCodesIntro)}</p>
-            {code_form("new-codes", Msg::NewRecoveryCodes)}
+            {code_form(SecondFactorAction::NewCodes)}
         }
         .into_any();
     }
@@ -200,7 +199,7 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
             </li>
             <li>{lang.t(Msg::SecondFactorStepCode)}</li>
         </ol>
-        {code_form("confirm", Msg::SubmitConfirmCode)}
+        {code_form(SecondFactorAction::Confirm)}
     }
     .into_any()
 }
