@@ -29,9 +29,12 @@ pub async fn profile(st: &AppState, me: &User, today: NaiveDate) -> Result<Jobse
     st.db.jobseeker(me.id).await?.ok_or_else(|| AppError::internal(format_args!("jobseeker {} missing after insert", me.id)))
 }
 
+/// Availability events with when they were reported, oldest first.
+pub type AvailabilityHistory = Vec<(DateTime<Utc>, Event)>;
+
 /// The availability history (oldest first) and the status it gives today.
 #[tracing::instrument(skip_all)]
-pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) -> Result<(Vec<(DateTime<Utc>, Event)>, Status), AppError> {
+pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) -> Result<(AvailabilityHistory, Status), AppError> {
     let history = st.db.availability(user_id).await?;
     let events: Vec<Event> = history.iter().map(|(_, e)| *e).collect();
     let status = rules_availability::status(&events, today, &st.rules.availability);
