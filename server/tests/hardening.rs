@@ -148,25 +148,10 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         assert!(html.contains("mallory@evil.example") && html.contains("Venter på godkendelse"), "{}", t.label);
         let mallory_id = s.state.db.user_by_email("mallory@evil.example").await.unwrap().unwrap().id;
         // Mallory cannot approve themselves.
-        let res = s
-            .client
-            .post(format!("{}/arbejdsgiver/virksomhed", s.base))
-            .header(COOKIE, &mallory)
-            .header("origin", s.base.clone())
-            .form(&[("action", "approve"), ("id", &mallory_id.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let res =
+            s.post_form("/arbejdsgiver/virksomhed", &mallory, &[("action", "approve"), ("id", mallory_id.to_string().as_str())]).await;
         assert_eq!(res.status(), StatusCode::FORBIDDEN, "{}", t.label);
-        let res = s
-            .client
-            .post(format!("{}/arbejdsgiver/virksomhed", s.base))
-            .header(COOKIE, &owner)
-            .header("origin", s.base.clone())
-            .form(&[("action", "approve"), ("id", &mallory_id.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let res = s.post_form("/arbejdsgiver/virksomhed", &owner, &[("action", "approve"), ("id", mallory_id.to_string().as_str())]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let (status, _) = call(&s, "employer/vacancies", Some(&mallory), String::new()).await;
         assert_eq!(status, StatusCode::OK, "{}: approved, they act for the company", t.label);
@@ -225,15 +210,7 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         }
         // Taking a task is audited as a change.
         let first = &queue.items[0];
-        let res = s
-            .client
-            .post(format!("{}/jobcenter", s.base))
-            .header(COOKIE, &caseworker)
-            .header("origin", s.base.clone())
-            .form(&[("action", "claim"), ("id", &first.id.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let res = s.post_form("/jobcenter", &caseworker, &[("action", "claim"), ("id", &first.id.to_string())]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let rows = s.state.db.audit_for_citizen(first.citizen_id, 50).await.unwrap();
         assert!(rows.iter().any(|r| r.action == "change" && r.what == "opgave taget"), "{}", t.label);
@@ -345,15 +322,7 @@ async fn quotas_hold_when_requests_arrive_at_once() {
             let user = me.to_user().unwrap();
             app::ssr::services::jobcentre::citizen::send(&s.state, &user, &format!("Besked nummer {i}")).await.unwrap();
         }
-        let res = s
-            .client
-            .post(format!("{}/min-side/jobcenter", s.base))
-            .header(COOKIE, &cookie)
-            .header("origin", s.base.clone())
-            .form(&[("action", "send"), ("body", "Endnu en besked til jer")])
-            .send()
-            .await
-            .unwrap();
+        let res = s.post_form("/min-side/jobcenter", &cookie, &[("action", "send"), ("body", "Endnu en besked til jer")]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         let html = res.text().await.unwrap();
         assert!(html.contains("Du har sendt mange beskeder i dag"), "{}", t.label);
@@ -505,15 +474,7 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         // An administrator switches the caseworker off: signed out at once, and no sign-in.
         let admin = s.sign_in("admin@demo.example").await;
         let id = s.state.db.user_by_email("jobkonsulent.aarhus@demo.example").await.unwrap().unwrap().id;
-        let res = s
-            .client
-            .post(format!("{}/admin/medarbejdere", s.base))
-            .header(COOKIE, &admin)
-            .header("origin", s.base.clone())
-            .form(&[("action", "deactivate"), ("id", &id.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let res = s.post_form("/admin/medarbejdere", &admin, &[("action", "deactivate"), ("id", id.to_string().as_str())]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(status(caseworker).await, StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "jobkonsulent.aarhus@demo.example"), ("password", "en helt ny og lang kode")];
