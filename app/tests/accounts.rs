@@ -4,27 +4,17 @@
 use app::domain::account::{Role, SessionPolicy};
 use app::error::AppError;
 use app::i18n::Msg;
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::services::auth::{self, AuthPolicy, NewAccount};
-use app::ssr::testing::{databases, TestDb};
 use app::ssr::AppState;
-
-async fn state(t: &TestDb) -> AppState {
-    AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap()
-}
+use testing::{databases, Account};
 
 fn jobseeker(email: &str) -> NewAccount {
-    NewAccount {
-        role: Role::Jobseeker,
-        email: email.into(),
-        name: "Anne Jensen".into(),
-        phone: Some("12345678".into()),
-        password: "grøn hest på cykel".into(),
-        municipality_code: Some(101),
-        company: None,
-        postcode: Some("2100".into()),
-        cpr: Some("010190-1234".into()),
-    }
+    Account::jobseeker(email).municipality(101).postcode("2100").phone("12345678").sign_up()
+}
+
+/// Signs up as the sign-up form does, at the state's clock.
+async fn sign_up(st: &AppState, new: NewAccount) -> Result<i64, AppError> {
+    auth::create_account(&st.db, &st.sealer, new, st.clock.now()).await
 }
 
 fn field_error(r: Result<i64, AppError>, field: &str) -> Option<Msg> {
@@ -37,43 +27,34 @@ fn field_error(r: Result<i64, AppError>, field: &str) -> Option<Msg> {
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_up_checks_every_field_and_refuses_duplicates() {
     for t in databases("signup").await {
-        let st = state(&t).await;
+        let st = t.state().await;
         let bad_email = NewAccount { email: "anne@".into(), ..jobseeker("") };
-        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, bad_email).await, "email"), Some(Msg::ErrEmailInvalid));
+        assert_eq!(field_error(sign_up(&st, bad_email).await, "email"), Some(Msg::ErrEmailInvalid));
         let weak = NewAccount { password: "Password123".into(), ..jobseeker("anne@mail.example") };
-        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, weak).await, "password"), Some(Msg::ErrPasswordCommon));
+        assert_eq!(field_error(sign_up(&st, weak).await, "password"), Some(Msg::ErrPasswordCommon));
         let no_muni = NewAccount { municipality_code: Some(999), ..jobseeker("anne@mail.example") };
-        assert_eq!(field_error(auth::create_account(&st.db, &st.sealer, no_muni).await, "municipality"), Some(Msg::ErrMunicipalityMissing));
+        assert_eq!(field_error(sign_up(&st, no_muni).await, "municipality"), Some(Msg::ErrMunicipalityMissing));
 
-        auth::create_account(&st.db, &st.sealer, jobseeker("Anne@Mail.example")).await.unwrap();
-        let again = auth::create_account(&st.db, &st.sealer, jobseeker("anne@mail.example ")).await;
+        sign_up(&st, jobseeker("Anne@Mail.example")).await.unwrap();
+        let again = sign_up(&st, jobseeker("anne@mail.example ")).await;
         assert_eq!(field_error(again, "email"), Some(Msg::ErrEmailTaken), "{}: same address, other case", t.label);
 
-        let employer = |email: &str, cvr: &str| NewAccount {
-            role: Role::Employer,
-            municipality_code: None,
-            company: Some((cvr.into(), "Marstal Havn".into())),
-            ..jobseeker(email)
-        };
-        assert_eq!(
-            field_error(auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748137")).await, "cvr"),
-            Some(Msg::ErrCvrChecksum)
-        );
-        let a = auth::create_account(&st.db, &st.sealer, employer("a@havn.example", "13748136")).await.unwrap();
-        let b = auth::create_account(&st.db, &st.sealer, employer("b@havn.example", "1374 8136")).await.unwrap();
+        let employer = |email: &str, cvr: &str| Account::employer(email).company(cvr, "Marstal Havn").sign_up();
+        assert_eq!(field_error(sign_up(&st, employer("a@havn.example", "13748137")).await, "cvr"), Some(Msg::ErrCvrChecksum));
+        let a = sign_up(&st, employer("a@havn.example", "13748136")).await.unwrap();
+        let b = sign_up(&st, employer("b@havn.example", "1374 8136")).await.unwrap();
         let (ua, ub) = (st.db.user_by_id(a).await.unwrap().unwrap(), st.db.user_by_id(b).await.unwrap().unwrap());
         assert!(ua.company_id.is_some() && ua.company_id == ub.company_id, "{}: several users, one company", t.label);
         assert!(ua.password_hash.starts_with("$argon2id$"), "argon2id, never the password");
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sign_in_sessions_and_sign_out_everywhere() {
     for t in databases("signin").await {
-        let st = state(&t).await;
-        let id = auth::create_account(&st.db, &st.sealer, jobseeker("lars@mail.example")).await.unwrap();
+        let st = t.state().await;
+        let id = sign_up(&st, jobseeker("lars@mail.example")).await.unwrap();
         let wrong = auth::sign_in(&st, "lars@mail.example", "forkert adgangskode", "10.0.0.1").await;
         assert!(matches!(&wrong, Err(AppError::Invalid(e)) if e.get("password") == Some(Msg::ErrSignInFailed)), "{wrong:?}");
         let unknown = auth::sign_in(&st, "nobody@mail.example", "grøn hest på cykel", "10.0.0.1").await;
@@ -98,16 +79,15 @@ async fn sign_in_sessions_and_sign_out_everywhere() {
         assert_eq!(auth::authenticate(&st, &two.token).await.unwrap(), None);
         assert_eq!(auth::authenticate(&st, &three.token).await.unwrap(), None);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn repeated_failures_pause_sign_in_per_account_and_per_address() {
     for t in databases("throttle").await {
-        let st = state(&t).await;
-        auth::create_account(&st.db, &st.sealer, jobseeker("mette@mail.example")).await.unwrap();
-        auth::create_account(&st.db, &st.sealer, jobseeker("ida@mail.example")).await.unwrap();
+        let st = t.state().await;
+        sign_up(&st, jobseeker("mette@mail.example")).await.unwrap();
+        sign_up(&st, jobseeker("ida@mail.example")).await.unwrap();
         for _ in 0..4 {
             assert!(auth::sign_in(&st, "mette@mail.example", "forkert forkert", "10.1.1.1").await.is_err());
         }
@@ -133,15 +113,14 @@ async fn repeated_failures_pause_sign_in_per_account_and_per_address() {
         let from_attacker = auth::sign_in(&st, "ida@mail.example", "grøn hest på cykel", "10.9.9.9").await;
         assert_eq!(from_attacker.err(), Some(AppError::TooManyAttempts), "{}", t.label);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn idle_and_old_sessions_end() {
     for t in databases("expiry").await {
-        let st = state(&t).await;
-        auth::create_account(&st.db, &st.sealer, jobseeker("emil@mail.example")).await.unwrap();
+        let st = t.state().await;
+        sign_up(&st, jobseeker("emil@mail.example")).await.unwrap();
         let short = SessionPolicy { idle: chrono::Duration::milliseconds(200), absolute: chrono::Duration::hours(1) };
         let st = AppState { auth: AuthPolicy { session: short, ..st.auth }, ..st };
         let s = auth::sign_in(&st, "emil@mail.example", "grøn hest på cykel", "10.0.0.1").await.unwrap();
@@ -155,6 +134,5 @@ async fn idle_and_old_sessions_end() {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         assert_eq!(auth::authenticate(&st, &s.token).await.unwrap(), None, "{}: older than the absolute limit", t.label);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

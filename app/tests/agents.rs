@@ -3,20 +3,16 @@
 //! conversation with a local sink started here.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
-
 use app::domain::agents::AgentForm;
 use app::domain::selfservice::Notice;
 use app::error::AppError;
 use app::i18n::Msg;
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::mail::Mailer;
 use app::ssr::services::agents;
 use app::ssr::services::selfservice::overview;
-use app::ssr::testing::databases;
 use app::ssr::AppState;
-use chrono::Utc;
 use std::sync::{Arc, Mutex};
+use testing::{databases, Account};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// A minimal SMTP server that accepts every message and keeps it.
@@ -73,20 +69,20 @@ fn create(name: &str, query: &str) -> AgentForm {
 async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
     for t in databases("agents").await {
         let (port, inbox) = smtp_sink().await;
-        let started = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let started = t.state().await;
         let mailer = Mailer::smtp(&format!("smtp://127.0.0.1:{port}"), "Jobunivers <noreply@test.example>", "https://job.example").unwrap();
         let st = AppState { mailer: Arc::new(mailer), ..started };
-        let today = app::ssr::today();
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
-        let other = common::jobseeker(&st, "bo@mail.example", 101).await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
+        let other = Account::jobseeker("bo@mail.example").municipality(101).create(&st).await;
         // Already posted before the agent: not news.
         let at = |title: &str, municipality: u16| app::domain::vacancy::NewVacancy {
             municipality_code: Some(municipality),
-            ..common::vacancy(title, "By")
+            ..testing::vacancy(title, "By", today)
         };
-        st.db.insert_vacancy(&at("Kok til kroen", 751), Utc::now()).await.unwrap();
+        st.db.insert_vacancy(&at("Kok til kroen", 751), st.clock.now()).await.unwrap();
         st.indexer.wake();
-        common::settle(&st).await;
+        testing::settle(&st).await;
 
         let empty = agents::act(&st, &me, &create("x", "")).await;
         assert!(matches!(&empty, Err(AppError::Invalid(e)) if e.get("name") == Some(Msg::ErrAgentEmpty)), "{empty:?}");
@@ -95,11 +91,11 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         assert_eq!((list.len(), list[0].name.as_str(), list[0].href.as_str()), (1, "kok", "/job?q=kok&kommune=751"), "{}", t.label);
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: nothing new yet", t.label);
 
-        let wanted = st.db.insert_vacancy(&at("Kok til kantine", 751), Utc::now()).await.unwrap();
-        st.db.insert_vacancy(&at("Kok", 101), Utc::now()).await.unwrap();
-        st.db.insert_vacancy(&at("Tømrer", 751), Utc::now()).await.unwrap();
+        let wanted = st.db.insert_vacancy(&at("Kok til kantine", 751), st.clock.now()).await.unwrap();
+        st.db.insert_vacancy(&at("Kok", 101), st.clock.now()).await.unwrap();
+        st.db.insert_vacancy(&at("Tømrer", 751), st.clock.now()).await.unwrap();
         st.indexer.wake();
-        common::settle(&st).await;
+        testing::settle(&st).await;
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 0, "{}: told once", t.label);
         let notices: Vec<Notice> = overview::notifications(&st, &me, 10).await.unwrap().into_iter().map(|n| n.notice).collect();
@@ -132,6 +128,5 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         agents::act(&st, &me, &delete).await.unwrap();
         assert!(agents::list(&st, &me).await.unwrap().is_empty());
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

@@ -2,35 +2,12 @@
 //! SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-use app::domain::account::{Role, User};
+use app::domain::account::Role;
 use app::domain::audit::{AuditAction, Purpose};
 use app::error::AppError;
-use app::ssr::index::indexer::IndexerConfig;
-use app::ssr::services::auth::{self, NewAccount};
 use app::ssr::services::citizens;
-use app::ssr::testing::databases;
 use app::ssr::AppState;
-
-async fn account(st: &AppState, role: Role, email: &str, municipality: Option<u16>) -> User {
-    let id = auth::create_account(
-        &st.db,
-        &st.sealer,
-        NewAccount {
-            role,
-            email: email.into(),
-            name: email.split('@').next().unwrap().into(),
-            phone: None,
-            password: "grøn hest på cykel".into(),
-            municipality_code: municipality,
-            company: None,
-            postcode: Some("2100".into()),
-            cpr: Some("010190-1234".into()),
-        },
-    )
-    .await
-    .unwrap();
-    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
-}
+use testing::{databases, Account};
 
 /// The caseworker's case view of a citizen, as the contact card.
 async fn case(
@@ -39,16 +16,16 @@ async fn case(
     id: i64,
     purpose: Purpose,
 ) -> Result<app::domain::account::CitizenCard, AppError> {
-    app::ssr::services::jobcentre::caseworker::case(st, viewer, id, purpose, chrono::Utc::now().date_naive()).await.map(|c| c.card)
+    app::ssr::services::jobcentre::caseworker::case(st, viewer, id, purpose, st.clock.today()).await.map(|c| c.card)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn caseworker_reads_are_scoped_logged_and_shown_to_the_citizen() {
     for t in databases("audit").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        let citizen = account(&st, Role::Jobseeker, "borger@kbh.example", Some(101)).await;
-        let kbh = account(&st, Role::Caseworker, "cw@kbh.example", Some(101)).await;
-        let aarhus = account(&st, Role::Caseworker, "cw@aarhus.example", Some(751)).await;
+        let st = t.state().await;
+        let citizen = Account::jobseeker("borger@kbh.example").municipality(101).create(&st).await;
+        let kbh = Account::caseworker("cw@kbh.example", 101).create(&st).await;
+        let aarhus = Account::caseworker("cw@aarhus.example", 751).create(&st).await;
 
         // Aarhus may not see a København citizen, and finds nothing by e-mail.
         assert_eq!(case(&st, &aarhus, citizen.id, Purpose::FollowUp).await, Err(AppError::Forbidden), "{}", t.label);
@@ -80,6 +57,5 @@ async fn caseworker_reads_are_scoped_logged_and_shown_to_the_citizen() {
         assert!(tamper.is_err(), "{}: changing the audit log must fail", t.label);
         assert_eq!(citizens::accesses(&st, &citizen).await.unwrap().len(), 2);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

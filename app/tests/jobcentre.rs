@@ -3,43 +3,17 @@
 //! queue and actions as the citizen then sees them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
-
-use app::domain::account::{Role, User};
 use app::domain::audit::Purpose;
 use app::domain::case::{CaseForm, QueueForm};
 use app::domain::contact::MeetingKind;
 use app::domain::escalation::{QueueFilter, Reason, Status};
 use app::error::AppError;
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::services::jobcentre::{caseworker, citizen, scan};
-use app::ssr::testing::{databases, TestDb};
-use app::ssr::AppState;
-use chrono::{Duration, NaiveDate, Utc};
-
-async fn state(t: &TestDb) -> AppState {
-    AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap()
-}
+use chrono::{Duration, NaiveDate};
+use testing::{databases, Account};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-async fn caseworker_of(st: &AppState, email: &str, municipality: u16) -> User {
-    use app::ssr::services::auth::{create_account, NewAccount};
-    let new = NewAccount {
-        role: Role::Caseworker,
-        email: email.into(),
-        name: format!("Konsulent {}", email.split('@').next().unwrap()),
-        phone: None,
-        password: "grøn hest på cykel".into(),
-        municipality_code: Some(municipality),
-        company: None,
-        postcode: None,
-        cpr: None,
-    };
-    let id = create_account(&st.db, &st.sealer, new).await.unwrap();
-    st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
 }
 
 fn reasons(rows: &[app::ssr::db::EscalationRow]) -> Vec<(String, String)> {
@@ -49,15 +23,15 @@ fn reasons(rows: &[app::ssr::db::EscalationRow]) -> Vec<(String, String)> {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
     for t in databases("scan").await {
-        let st = state(&t).await;
+        let st = t.state_at(testing::at("2026-11-23T09:00:00Z")).await;
         // Registered 3 Nov with an empty CV; today is 23 Nov: 20 days, and no joblog
         // activity for 20 days (not yet 30).
-        let late = common::jobseeker(&st, "late@mail.example", 101).await;
+        let late = Account::jobseeker("late@mail.example").municipality(101).create(&st).await;
         app::ssr::services::selfservice::profile(&st, &late, d("2026-11-03")).await.unwrap();
-        let fresh = common::jobseeker(&st, "fresh@mail.example", 101).await;
+        let fresh = Account::jobseeker("fresh@mail.example").municipality(101).create(&st).await;
         app::ssr::services::selfservice::profile(&st, &fresh, d("2026-11-20")).await.unwrap();
-        let now = Utc::now();
-        let today = d("2026-11-23");
+        let (now, today) = (st.clock.now(), st.clock.today());
+        assert_eq!(today, d("2026-11-23"));
 
         // Two scanners at once: one gets the lease, the other stands back.
         let (a, b) = tokio::join!(scan::run(&st, "node-a", today, now), scan::run(&st, "node-b", today, now));
@@ -79,7 +53,8 @@ async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
         // Three weeks on, nothing logged: the joblog rules speak for the first (41
         // days quiet, two full weeks behind), the CV rule for the second; the first's
         // CV reason is still open, so it is not raised again.
-        let raised = scan::run(&st, other, d("2026-12-14"), later).await.unwrap();
+        st.clock.advance(Duration::weeks(3));
+        let raised = scan::run(&st, other, st.clock.today(), st.clock.now()).await.unwrap();
         assert_eq!(raised, scan::Outcome::Ran { citizens: 2, raised: 3 }, "{}", t.label);
         let rows = st.db.escalations_for(late.id).await.unwrap();
         let mut got: Vec<String> = rows.iter().map(|r| r.reason.clone()).collect();
@@ -89,19 +64,18 @@ async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
         let notices = app::ssr::services::selfservice::overview::notifications(&st, &late, 20).await.unwrap();
         assert!(notices.iter().any(|n| n.notice == app::domain::selfservice::Notice::Escalated { reason: Reason::CvIncomplete }));
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
     for t in databases("help").await {
-        let st = state(&t).await;
-        let today = Utc::now().date_naive();
-        let me = common::jobseeker(&st, "mette@mail.example", 101).await;
-        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
-        let colleague = caseworker_of(&st, "bo@kk.example", 101).await;
-        let aarhus = caseworker_of(&st, "ahmad@aarhus.example", 751).await;
+        let st = t.state().await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("mette@mail.example").municipality(101).create(&st).await;
+        let kbh = Account::caseworker("karen@kk.example", 101).create(&st).await;
+        let colleague = Account::caseworker("bo@kk.example", 101).create(&st).await;
+        let aarhus = Account::caseworker("ahmad@aarhus.example", 751).create(&st).await;
 
         // The citizen asks for help with a message; asking again adds nothing new.
         let too_long = "x".repeat(5000);
@@ -205,7 +179,6 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         let dash = caseworker::overview(&st, &kbh, today).await.unwrap();
         assert_eq!((dash.self_service, dash.closed), (1, 1), "{}", t.label);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
@@ -213,8 +186,8 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
 async fn the_screening_routes_by_the_answers_once() {
     use app::domain::screening::{Flag, ScreeningForm};
     for t in databases("screening").await {
-        let st = state(&t).await;
-        let today = Utc::now().date_naive();
+        let st = t.state().await;
+        let today = st.clock.today();
         let form = |help: &str| ScreeningForm {
             time_to_job: "under-3-mdr".into(),
             health: "ingen".into(),
@@ -222,13 +195,13 @@ async fn the_screening_routes_by_the_answers_once() {
             language: "godt".into(),
             digital: "sikker".into(),
         };
-        let ready = common::jobseeker(&st, "klar@mail.example", 101).await;
+        let ready = Account::jobseeker("klar@mail.example").municipality(101).create(&st).await;
         assert!(matches!(citizen::screen(&st, &ready, &ScreeningForm::default(), today).await, Err(AppError::Invalid(e)) if e.len() == 5));
         let s = citizen::screen(&st, &ready, &form("nej"), today).await.unwrap();
         assert!(!s.to_caseworker());
         assert!(st.db.escalations_for(ready.id).await.unwrap().is_empty(), "{}", t.label);
 
-        let helped = common::jobseeker(&st, "hjaelp@mail.example", 101).await;
+        let helped = Account::jobseeker("hjaelp@mail.example").municipality(101).create(&st).await;
         let s = citizen::screen(&st, &helped, &form("ja"), today).await.unwrap();
         assert_eq!(s.flags, [Flag::WantsHelp]);
         // Answered once: a second answer changes nothing.
@@ -240,12 +213,11 @@ async fn the_screening_routes_by_the_answers_once() {
             t.label
         );
         // The scan agrees and raises nothing more.
-        assert_eq!(scan::run(&st, "node", today, Utc::now()).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
-        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
+        assert_eq!(scan::run(&st, "node", today, st.clock.now()).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
+        let kbh = Account::caseworker("karen@kk.example", 101).create(&st).await;
         let case = caseworker::case(&st, &kbh, helped.id, Purpose::Escalation, today).await.unwrap();
         assert_eq!(case.screening.map(|s| s.flags), Some(vec![Flag::WantsHelp]));
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
@@ -254,24 +226,9 @@ async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
     use app::domain::escalation::{EscalationRules, RulesForm};
     use app::ssr::services::jobcentre::rules;
     for t in databases("own_rules").await {
-        let st = state(&t).await;
-        let admin = {
-            use app::ssr::services::auth::{create_account, NewAccount};
-            let new = NewAccount {
-                role: Role::Admin,
-                email: "sofie@admin.example".into(),
-                name: "Sofie Dam".into(),
-                phone: None,
-                password: "grøn hest på cykel".into(),
-                municipality_code: None,
-                company: None,
-                postcode: None,
-                cpr: None,
-            };
-            let id = create_account(&st.db, &st.sealer, new).await.unwrap();
-            st.db.user_by_id(id).await.unwrap().unwrap().to_user().unwrap()
-        };
-        let kbh = caseworker_of(&st, "karen@kk.example", 101).await;
+        let st = t.state().await;
+        let admin = Account::admin("sofie@admin.example").create(&st).await;
+        let kbh = Account::caseworker("karen@kk.example", 101).create(&st).await;
         // København: a two-week self-service period and five working days to act.
         let form = RulesForm {
             self_service_weeks: "2".into(),
@@ -296,12 +253,12 @@ async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
 
         // Registered 15 days ago in each city: København's period has ended, Aarhus's not.
         let today = d("2026-11-23");
-        let in_kbh = common::jobseeker(&st, "kbh@mail.example", 101).await;
-        let in_aarhus = common::jobseeker(&st, "aarhus@mail.example", 751).await;
+        let in_kbh = Account::jobseeker("kbh@mail.example").municipality(101).create(&st).await;
+        let in_aarhus = Account::jobseeker("aarhus@mail.example").municipality(751).create(&st).await;
         for who in [&in_kbh, &in_aarhus] {
             app::ssr::services::selfservice::profile(&st, who, d("2026-11-08")).await.unwrap();
         }
-        scan::run(&st, "node", today, Utc::now()).await.unwrap();
+        scan::run(&st, "node", today, st.clock.now()).await.unwrap();
         let kinds = |rows: Vec<app::ssr::db::EscalationRow>| {
             let mut r: Vec<String> = rows.into_iter().map(|e| e.reason).collect();
             r.sort();
@@ -312,6 +269,5 @@ async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
         let due = st.db.escalations_for(in_kbh.id).await.unwrap()[0].due_on;
         assert_eq!(due, Some(d("2026-11-30")), "five working days from Monday 23 November");
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

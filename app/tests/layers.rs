@@ -60,3 +60,21 @@ fn server_code_never_imports_a_page_module() {
     let found = uses("src/ssr", &pages);
     assert!(found.is_empty(), "ssr/ imports a page module (move the shared type to `domain`):\n{}", found.join("\n"));
 }
+
+#[test]
+fn test_support_stays_out_of_the_binary() {
+    // `testing` may only be a dev-dependency: nothing of it reaches a build for users.
+    for manifest in ["Cargo.toml", "../server/Cargo.toml"] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(manifest)).unwrap();
+        let mut section = "";
+        for line in text.lines() {
+            if line.starts_with('[') {
+                section = line;
+            } else if line.trim_start().starts_with("testing") {
+                assert_eq!(section, "[dev-dependencies]", "{manifest}: `testing` outside [dev-dependencies]");
+            }
+        }
+    }
+    let found = uses("src", &["testing::"]);
+    assert!(found.is_empty(), "the app's own code uses test support:\n{}", found.join("\n"));
+}

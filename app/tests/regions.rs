@@ -4,19 +4,16 @@
 //! even when two nodes move it at the same moment.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
-
 use app::domain::agents::AgentForm;
 use app::domain::region::Region;
 use app::domain::selfservice::Notice;
 use app::domain::vacancy::NewVacancy;
 use app::search::types::{SearchQuery, SearchResults};
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::services::agents;
 use app::ssr::services::selfservice::overview;
-use app::ssr::testing::databases;
 use app::ssr::AppState;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
+use testing::{databases, Account};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -35,12 +32,16 @@ async fn regions_change_on_new_year_2027() {
     use Region::*;
     let (eve, new_year) = (day(2026, 12, 31), day(2027, 1, 1));
     for t in databases("regions").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        // The day before the change, on the server's clock too.
+        let st = t.state_at(testing::at("2026-12-31T12:00:00Z")).await;
         // Open until spring: København (Hovedstaden), Roskilde (Sjælland), Aarhus (Midtjylland).
-        let open = |city: &str| NewVacancy { deadline: day(2027, 3, 1), ..common::vacancy("Pædagog", city) };
-        st.db.insert_vacancies(&[open("København V"), open("Roskilde"), open("Aarhus C")], |_| Utc::now()).await.unwrap();
+        let open = |city: &str| NewVacancy { deadline: day(2027, 3, 1), ..testing::vacancy("Pædagog", city, eve) };
+        st.db
+            .insert_vacancies(&[open("København V"), open("Roskilde"), open("Aarhus C")], |_| st.clock.now(), st.clock.now())
+            .await
+            .unwrap();
         st.indexer.wake();
-        common::settle(&st).await;
+        testing::settle(&st).await;
 
         // Five regions with their counts until New Year's Eve, four from New Year's Day.
         let r = search(&st, "q=p%C3%A6dagog", eve);
@@ -56,7 +57,7 @@ async fn regions_change_on_new_year_2027() {
         assert_eq!(search(&st, "region=Midtjylland", new_year).total, 1, "{}", t.label);
 
         // A job agent that names Sjælland is moved on the day, once, and its owner told once.
-        let me = common::jobseeker(&st, "anne@mail.example", 265).await;
+        let me = Account::jobseeker("anne@mail.example").municipality(265).create(&st).await;
         let create =
             |name: &str, query: &str| AgentForm { action: "create".into(), name: name.into(), query: query.into(), ..Default::default() };
         agents::act(&st, &me, &create("Pædagog på Sjælland", "q=p%C3%A6dagog&region=Sj%C3%A6lland")).await.unwrap();
@@ -82,6 +83,5 @@ async fn regions_change_on_new_year_2027() {
             .contains("now searches Region of Eastern Denmark: Region Zealand became part of it on 1 January 2027"));
 
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

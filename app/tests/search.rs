@@ -2,19 +2,25 @@
 //! analysis, expiry, closing, restart and rebuild.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
-
 use app::domain::vacancy::{NewVacancy, VacancyForm};
 use app::error::AppError;
 use app::search::types::{SearchQuery, SearchResults};
-use app::ssr::index::indexer::IndexerConfig;
+use app::ssr::clock::Clock;
 use app::ssr::index::{Opened, VacancyIndex};
 use app::ssr::services::vacancies;
-use app::ssr::testing::databases;
 use app::ssr::AppState;
-use chrono::{Duration, Utc};
-use common::vacancy;
+use chrono::{DateTime, Duration, Utc};
 use std::time::Instant;
+use testing::{databases, Account};
+
+/// These tests run on 23 November 2026 (deadlines and "posted within" count from it).
+fn now() -> DateTime<Utc> {
+    testing::at("2026-11-23T10:00:00Z")
+}
+
+fn vacancy(title: &str, city: &str) -> NewVacancy {
+    testing::vacancy(title, city, now().date_naive())
+}
 
 async fn search(st: &AppState, text: &str) -> SearchResults {
     vacancies::search(st, SearchQuery::text(text)).await.unwrap()
@@ -25,17 +31,17 @@ fn titles(r: &SearchResults) -> Vec<String> {
 }
 
 async fn seed(st: &AppState, items: &[NewVacancy]) {
-    st.db.insert_vacancies(items, |_| Utc::now()).await.unwrap();
+    st.db.insert_vacancies(items, |_| st.clock.now(), st.clock.now()).await.unwrap();
     st.indexer.wake();
-    common::settle(st).await;
+    testing::settle(st).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn danish_search_finds_stems_and_skips_expired_and_closed() {
     for t in databases("danish_search").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let st = t.state_at(now()).await;
         let mut expired = vacancy("Pædagog med udløbet frist", "Aarhus C");
-        expired.deadline = Utc::now().date_naive() - Duration::days(3);
+        expired.deadline = st.clock.today() - Duration::days(3);
         seed(
             &st,
             &[
@@ -59,21 +65,20 @@ async fn danish_search_finds_stems_and_skips_expired_and_closed() {
         assert_eq!(search(&st, "\"unbalanced (query: -").await.hits.len(), 0, "odd input never fails");
 
         let id = search(&st, "softwareudvikler").await.hits[0].id;
-        assert!(st.db.close_vacancy(id, None, Utc::now()).await.unwrap());
+        assert!(st.db.close_vacancy(id, None, st.clock.now()).await.unwrap());
         st.indexer.wake();
-        common::settle(&st).await;
+        testing::settle(&st).await;
         assert_eq!(search(&st, "softwareudvikler").await.total, 0, "{}: closed leaves the index", t.label);
         assert_eq!(vacancies::get(&st, id).await, Err(AppError::NotFound));
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_posted_vacancy_is_searchable_quickly() {
     for t in databases("posted_searchable").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        common::settle(&st).await;
+        let st = t.state_at(now()).await;
+        testing::settle(&st).await;
         let form = VacancyForm {
             title: "Havnefoged".into(),
             employer_name: "Marstal Havn".into(),
@@ -81,13 +86,13 @@ async fn a_posted_vacancy_is_searchable_quickly() {
             postcode: "5960".into(),
             city: "Marstal".into(),
             weekly_hours: "37".into(),
-            deadline: (app::ssr::today() + Duration::days(10)).to_string(),
+            deadline: (st.clock.today() + Duration::days(10)).to_string(),
             how_to_apply: "havn@marstal.example".into(),
             municipality: "492".into(),
             employment_type: "fast".into(),
             occupation: String::new(),
         };
-        let me = common::employer(&st, "havn@marstal.example").await;
+        let me = Account::employer("havn@marstal.example").create(&st).await;
         let started = Instant::now();
         let id = vacancies::create(&st, &me, &form).await.unwrap();
         loop {
@@ -113,7 +118,6 @@ async fn a_posted_vacancy_is_searchable_quickly() {
             other => panic!("expected a field error, got {other:?}"),
         }
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
@@ -121,18 +125,18 @@ async fn a_posted_vacancy_is_searchable_quickly() {
 async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
     for t in databases("restart").await {
         let index_dir = t.dir().join("index");
-        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
+        let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
         seed(&st, &[vacancy("Tømrer", "Vejle")]).await;
         let stopped_at = st.indexer.applied_outbox_id();
         st.indexer.stop();
         drop(st);
 
         // Written while no indexer runs.
-        t.db.insert_vacancy(&vacancy("Elektriker", "Vejle"), Utc::now()).await.unwrap();
+        t.db.insert_vacancy(&vacancy("Elektriker", "Vejle"), now()).await.unwrap();
         let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
         assert!(matches!(opened, Opened::Current(p) if p.outbox_id == stopped_at), "{}: {opened:?}", t.label);
-        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
-        common::settle(&st).await;
+        let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
+        testing::settle(&st).await;
         assert_eq!(search(&st, "elektriker").await.total, 1, "{}: caught up from the stored watermark", t.label);
         st.indexer.stop();
         drop(st);
@@ -143,23 +147,22 @@ async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
         std::fs::write(index_dir.join("meta.json"), b"not an index").unwrap();
         let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
         assert_eq!(opened, Opened::Fresh);
-        let st = AppState::start(t.db.clone(), &index_dir, IndexerConfig::default()).await.unwrap();
-        common::settle(&st).await;
+        let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
+        testing::settle(&st).await;
         assert_eq!(search(&st, "").await.total, 2, "{}: rebuilt from the database", t.label);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn results_come_in_pages_newest_first_when_there_is_no_query() {
     for t in databases("paging").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let st = t.state_at(now()).await;
         let items: Vec<NewVacancy> = (0..45).map(|i| vacancy(&format!("Butiksassistent {i}"), "Randers")).collect();
-        let base = Utc::now() - Duration::days(30);
-        st.db.insert_vacancies(&items, |i| base + Duration::days(i as i64 / 2)).await.unwrap();
+        let base = st.clock.now() - Duration::days(30);
+        st.db.insert_vacancies(&items, |i| base + Duration::days(i as i64 / 2), st.clock.now()).await.unwrap();
         st.indexer.wake();
-        common::settle(&st).await;
+        testing::settle(&st).await;
         let p1 = vacancies::search(&st, SearchQuery::text("")).await.unwrap();
         let p3 = vacancies::search(&st, SearchQuery { page: 3, ..SearchQuery::text("") }).await.unwrap();
         assert_eq!((p1.total, p1.hits.len(), p1.pages()), (45, 20, 3), "{}", t.label);
@@ -167,7 +170,6 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
         assert!(p1.hits.windows(2).all(|w| w[0].posted >= w[1].posted), "newest first");
         assert!(p1.hits[0].posted > p3.hits[4].posted);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
@@ -176,7 +178,7 @@ async fn results_come_in_pages_newest_first_when_there_is_no_query() {
 #[tokio::test(flavor = "multi_thread")]
 async fn relevance_of_danish_queries() {
     for t in databases("relevance").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let st = t.state_at(now()).await;
         seed(
             &st,
             &[
@@ -213,7 +215,6 @@ async fn relevance_of_danish_queries() {
             assert_eq!(r.total, *count, "{}: {query:?} gave {:?}", t.label, titles(&r));
         }
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
@@ -223,11 +224,11 @@ async fn relevance_of_danish_queries() {
 async fn filters_counts_radius_and_sorting() {
     use app::search::types::{Sort, TimeFilter};
     for t in databases("facets").await {
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+        let st = t.state_at(now()).await;
         let at = |title: &str, city: &str, municipality: u16, hours: f64, days: i64| NewVacancy {
             municipality_code: Some(municipality),
             weekly_hours: hours,
-            deadline: Utc::now().date_naive() + Duration::days(days),
+            deadline: st.clock.today() + Duration::days(days),
             ..vacancy(title, city)
         };
         seed(
@@ -254,7 +255,7 @@ async fn filters_counts_radius_and_sorting() {
         assert_eq!(all.total, 5);
         let f = &all.facets;
         use app::domain::region::Region;
-        let in_region = |region: Region| f.regions.iter().find(|(r, _)| *r == region.on(app::ssr::today())).unwrap().1;
+        let in_region = |region: Region| f.regions.iter().find(|(r, _)| *r == region.on(st.clock.today())).unwrap().1;
         assert_eq!(in_region(Region::Midtjylland), 3, "{}", t.label);
         assert_eq!(in_region(Region::Hovedstaden), 1);
         assert_eq!((f.full_time, f.part_time), (3, 2));
@@ -302,7 +303,6 @@ async fn filters_counts_radius_and_sorting() {
         // Posted within a day: all of them (posted today).
         assert_eq!(run(SearchQuery { within_days: Some(1), ..SearchQuery::text("") }).await.total, 6);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 

@@ -3,8 +3,6 @@
 //! check with reminders, grace and escalation.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
-mod common;
-
 use app::domain::availability::AvailabilityForm;
 use app::domain::calendar::{MissOutcome, Sweep};
 use app::domain::cv::{CvForm, Section};
@@ -12,15 +10,10 @@ use app::domain::joblog::{JoblogForm, Kind, Status};
 use app::domain::selfservice::{CheckEventKind, Notice};
 use app::error::AppError;
 use app::i18n::Msg;
-use app::ssr::index::indexer::IndexerConfig;
 use app::ssr::services::selfservice::{availability, checks, cv, joblog, overview};
-use app::ssr::testing::{databases, TestDb};
 use app::ssr::AppState;
 use chrono::{Duration, NaiveDate};
-
-async fn state(t: &TestDb) -> AppState {
-    AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap()
-}
+use testing::{databases, Account};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -69,9 +62,9 @@ async fn complete_cv(st: &AppState, me: &app::domain::account::User, today: Naiv
 #[tokio::test(flavor = "multi_thread")]
 async fn the_cv_becomes_searchable_when_complete_and_hides_while_sick() {
     for t in databases("cv").await {
-        let st = state(&t).await;
-        let today = app::ssr::today();
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
+        let st = t.state().await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
         let v = cv::view(&st, &me, today).await.unwrap();
         assert_eq!(v.percent, 0);
         assert_eq!(v.deadline, Some(today + Duration::days(14)), "{}: 14 days from registration", t.label);
@@ -100,18 +93,17 @@ async fn the_cv_becomes_searchable_when_complete_and_hides_while_sick() {
         cv::edit(&st, &me, &remove, today).await.unwrap();
         assert_eq!(st.db.count_searchable_cvs().await.unwrap(), 0);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
     for t in databases("joblog").await {
-        let st = state(&t).await;
-        let today = app::ssr::today();
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
-        let other = common::jobseeker(&st, "bo@mail.example", 101).await;
-        let vacancy_id = st.db.insert_vacancy(&common::vacancy("Lagermedarbejder", "Aarhus"), chrono::Utc::now()).await.unwrap();
+        let st = t.state().await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
+        let other = Account::jobseeker("bo@mail.example").municipality(101).create(&st).await;
+        let vacancy_id = st.db.insert_vacancy(&testing::vacancy("Lagermedarbejder", "Aarhus", today), st.clock.now()).await.unwrap();
 
         // One click from a vacancy: employer, title, date and status filled in.
         let id =
@@ -163,16 +155,15 @@ async fn the_joblog_is_private_counts_progress_and_takes_checked_files() {
         joblog::delete(&st, &me, second).await.unwrap();
         assert_eq!(joblog::view(&st, &me, today).await.unwrap().entries.len(), 1);
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn holiday_needs_notice_and_moves_the_check_deadline() {
     for t in databases("holiday").await {
-        let st = state(&t).await;
-        let today = app::ssr::today();
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
+        let st = t.state().await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
         let due = checks::view(&st, &me, today).await.unwrap().due;
         let soon = AvailabilityForm {
             action: "holiday".into(),
@@ -202,15 +193,14 @@ async fn holiday_needs_notice_and_moves_the_check_deadline() {
         assert_eq!(availability::view(&st, &me, today).await.unwrap().status.hours, 30);
         let _ = due;
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_check_reminds_gives_grace_twice_then_escalates_to_a_caseworker() {
     for t in databases("checks").await {
-        let st = state(&t).await;
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
+        let st = t.state().await;
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
         // Registered Monday 2 Nov 2026: first check due Monday 9 Nov.
         let start = d("2026-11-02");
         app::ssr::services::selfservice::profile(&st, &me, start).await.unwrap();
@@ -266,18 +256,17 @@ async fn the_check_reminds_gives_grace_twice_then_escalates_to_a_caseworker() {
         availability::report(&st, &me, &well, due + Duration::days(5)).await.unwrap();
         assert!(st.db.jobseeker(me.id).await.unwrap().unwrap().check_due_on > due + Duration::days(5));
         st.shutdown().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn min_side_and_suggestions_come_from_the_cv() {
     for t in databases("minside").await {
-        let st = state(&t).await;
-        let today = app::ssr::today();
-        let me = common::jobseeker(&st, "anne@mail.example", 751).await;
-        st.db.insert_vacancy(&common::vacancy("Pædagog til børnehave", "Aarhus"), chrono::Utc::now()).await.unwrap();
-        st.db.insert_vacancy(&common::vacancy("Tømrer", "Aarhus"), chrono::Utc::now()).await.unwrap();
+        let st = t.state().await;
+        let today = st.clock.today();
+        let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
+        st.db.insert_vacancy(&testing::vacancy("Pædagog til børnehave", "Aarhus", today), st.clock.now()).await.unwrap();
+        st.db.insert_vacancy(&testing::vacancy("Tømrer", "Aarhus", today), st.clock.now()).await.unwrap();
         st.indexer.wake();
         let o = overview::overview(&st, &me, today).await.unwrap();
         assert!(o.suggestions.is_empty() && o.cv_percent == 0 && !o.progress.on_track);
@@ -296,9 +285,8 @@ async fn min_side_and_suggestions_come_from_the_cv() {
         assert_eq!(o.suggestions[0].because, "Pædagog");
         assert!(o.cv_searchable && o.cv_missing.is_empty());
         // Staff and employers have no self-service.
-        let employer = common::employer(&st, "chef@firma.example").await;
+        let employer = Account::employer("chef@firma.example").create(&st).await;
         assert_eq!(overview::overview(&st, &employer, today).await, Err(AppError::Forbidden));
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

@@ -352,7 +352,7 @@ async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, to
 
 /// Runs every engine at every size, printing each row as it is done.
 pub async fn run(opts: &Options) -> Result<Vec<Row>, AppError> {
-    let today = app::domain::time::danish_date(app::ssr::clock::now());
+    let today = app::ssr::clock::Clock::system().today();
     std::fs::create_dir_all(&opts.work_dir).map_err(|e| AppError::internal(format_args!("{}: {e}", opts.work_dir.display())))?;
     let mut out = Vec::new();
     for &n in &opts.sizes {
@@ -411,7 +411,7 @@ pub fn markdown(rows: &[Row], queries: usize) -> String {
         .map_or(0, |kb| kb / 1024 / 1024);
     let mut s = format!(
         "Run on {} with {} cores of {cpu} and {mem_gb} GB memory. Each query mix ran {queries} times after a warm-up.\n\n",
-        app::ssr::clock::now().format("%Y-%m-%d"),
+        app::ssr::clock::Clock::system().now().format("%Y-%m-%d"),
         cores
     );
     s.push_str("| engine | vacancies | load | load rate | size | memory (RSS) |");

@@ -68,6 +68,11 @@ pub struct Config {
 }
 
 impl Config {
+    /// The server's clock: the machine's, or started at `JOBUNIVERS_CLOCK_START`.
+    pub fn clock(&self) -> app::ssr::clock::Clock {
+        self.clock_start.map_or_else(app::ssr::clock::Clock::system, app::ssr::clock::Clock::starting_at)
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("jobunivers.db").display()))
     }

@@ -272,7 +272,8 @@ async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next
 /// most `gates::SECURITY_EVENTS_PER_MINUTE` an address a minute.
 fn log_refusal(app: &AppState, kind: &'static str, req: &Request<Body>) {
     let ip = req.extensions().get::<app::auth::ClientIp>().map(|c| c.0.clone()).unwrap_or_else(|| "unknown".into());
-    if !app::ssr::gates::security_event_allowed(&ip) {
+    let now = app.clock.now();
+    if !app::ssr::gates::security_event_allowed(&ip, now) {
         tracing::warn!(kind, ip, "refused attempt not written to the security log (too many from this address)");
         return;
     }
@@ -282,7 +283,7 @@ fn log_refusal(app: &AppState, kind: &'static str, req: &Request<Body>) {
     let db = app.db.clone();
     tokio::spawn(async move {
         let event = app::ssr::db::NewSecurityEvent { kind, user_id, ip: &ip, method: &method, path: &path, detail: "" };
-        if let Err(e) = db.insert_security_event(&event, app::ssr::clock::now()).await {
+        if let Err(e) = db.insert_security_event(&event, now).await {
             tracing::warn!(kind, error = %e, "security event not stored");
         }
     });

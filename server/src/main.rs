@@ -102,7 +102,6 @@ async fn main() -> ExitCode {
     let filter = tracing_subscriber::EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| "info".into());
     tracing_subscriber::fmt().with_env_filter(filter).init();
     if let Some(at) = cli.config.clock_start {
-        app::ssr::clock::start_at(at);
         tracing::warn!(%at, "the server's clock was started at another moment (JOBUNIVERS_CLOCK_START): for rehearsals, never production");
     }
     match run(cli).await {
@@ -172,7 +171,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 postcode,
                 cpr,
             };
-            let result = app::ssr::services::auth::create_account(&db, &config.sealer()?, new).await;
+            let result = app::ssr::services::auth::create_account(&db, &config.sealer()?, new, config.clock().now()).await;
             db.close().await;
             match result {
                 Ok(id) => {
@@ -192,8 +191,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             bar.set_length(count as u64);
             let started = Instant::now();
             let b = bar.clone();
-            let n =
-                server::demo::seed(&db, count, seed, move |done, _| b.set_position(done as u64)).await.context("adding demo vacancies")?;
+            let n = server::demo::seed(&db, &config.clock(), count, seed, move |done, _| b.set_position(done as u64))
+                .await
+                .context("adding demo vacancies")?;
             bar.finish_and_clear();
             println!(
                 "Added {n} demo vacancies in {:.1} s. A running server indexes them within a second; otherwise they are indexed at its next start.",

@@ -28,20 +28,21 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 /// Runs the web server until Ctrl-C or SIGTERM.
 pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> anyhow::Result<()> {
     let db = open_db(config).await?;
+    let clock = config.clock();
     let sealer = std::sync::Arc::new(config.sealer()?);
     if seed_demo_if_empty && db.count_open_vacancies().await.context("counting vacancies")? == 0 {
         tracing::info!(count = demo_count, "empty database: adding demo data");
-        let n = crate::demo::seed(&db, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;
+        let n = crate::demo::seed(&db, &clock, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;
         tracing::info!(vacancies = n, "demo data added");
-        crate::demo::seed_accounts(&db, &sealer).await.context("adding demo accounts")?;
-        let citizens = crate::demo::jobcentre::seed(&db, app::ssr::today()).await.context("adding demo citizens")?;
+        crate::demo::seed_accounts(&db, &sealer, &clock).await.context("adding demo accounts")?;
+        let citizens = crate::demo::jobcentre::seed(&db, &clock).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");
     let mailer = std::sync::Arc::new(config.mailer()?);
     let index_dir = config.index_dir();
-    let started = AppState::start(db, &index_dir, IndexerConfig::default())
+    let started = AppState::start(db, &index_dir, IndexerConfig::default(), clock)
         .await
         .with_context(|| format!("opening the index in {}", index_dir.display()))?;
     let state = AppState { sealer, rules, mailer, ..started };
@@ -72,27 +73,27 @@ async fn background(state: AppState) {
     loop {
         tokio::select! {
             _ = five.tick() => {
-                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, app::ssr::today(), app::ssr::clock::now()).await;
+                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, state.clock.today(), state.clock.now()).await;
                 if let Err(e) = scan {
                     tracing::warn!(error = %e, "escalation scan failed; next round in 5 minutes");
                 }
             }
             _ = minute.tick() => {
-                let agents = &app::ssr::services::agents::sweep_all(&state, app::ssr::today()).await;
+                let agents = &app::ssr::services::agents::sweep_all(&state, state.clock.today()).await;
                 if let Err(e) = agents {
                     tracing::warn!(error = %e, "job agent sweep failed; next round in a minute");
                 }
-                if let Err(e) = app::ssr::services::agents::send_digests(&state, app::ssr::clock::now()).await {
+                if let Err(e) = app::ssr::services::agents::send_digests(&state, state.clock.now()).await {
                     tracing::warn!(error = %e, "job agent e-mails failed; next round in a minute");
                 }
             }
             _ = quarter.tick() => {
-                match app::ssr::services::selfservice::checks::sweep_all(&state, app::ssr::today()).await {
+                match app::ssr::services::selfservice::checks::sweep_all(&state, state.clock.today()).await {
                     Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
                     Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
                 }
                 // Counted events older than any limit's window are of no more use.
-                let old = app::ssr::clock::now() - app::domain::limits::KEEP_EVENTS;
+                let old = state.clock.now() - app::domain::limits::KEEP_EVENTS;
                 if let Err(e) = state.db.prune_events(old).await {
                     tracing::warn!(error = %e, "pruning counted events failed; next round in 15 minutes");
                 }

@@ -7,9 +7,9 @@ use app::auth::access::{lookup, pages, Decision, SERVER_FUNCTIONS};
 mod common;
 
 use app::domain::account::User;
-use app::ssr::testing::databases;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
+use testing::databases;
 
 /// Routes the server adds itself, beside the app's pages and server functions.
 fn server_route(path: &str) -> bool {
@@ -37,8 +37,7 @@ async fn every_server_function_and_route_has_exactly_one_rule() {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_role_gets_what_the_table_says() {
     for t in databases("access_matrix").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = common::start(&t).await;
+        let s = common::start_demo(&t).await;
         let (base, client) = (s.base.clone(), s.client.clone());
         // Anonymous, then one signed-in person of each role.
         let mut identities: Vec<(Option<User>, Option<String>)> = vec![(None, None)];
@@ -127,6 +126,5 @@ async fn every_role_gets_what_the_table_says() {
             }
         }
         s.stop().await;
-        t.cleanup().await;
     }
 }

@@ -3,21 +3,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::escalation::{QueueFilter, Reason};
-use app::ssr::index::indexer::IndexerConfig;
-use app::ssr::testing::databases;
-use app::ssr::AppState;
+use testing::databases;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn københavn_has_a_realistic_mix() {
     for t in databases("demo_mix").await {
-        let sealer = app::ssr::secrets::Sealer::ephemeral();
-        server::demo::seed_accounts(&t.db, &sealer).await.unwrap();
-        let today = app::ssr::today();
-        let n = server::demo::jobcentre::seed(&t.db, today).await.unwrap();
+        let st = t.state().await;
+        let today = st.clock.today();
+        server::demo::seed_accounts(&t.db, &st.sealer, &st.clock).await.unwrap();
+        let n = server::demo::jobcentre::seed(&t.db, &st.clock).await.unwrap();
         assert!(n >= 20, "{n}");
-        assert_eq!(server::demo::jobcentre::seed(&t.db, today).await.unwrap(), 0, "once only");
-        let st = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
-        app::ssr::services::jobcentre::scan::run(&st, "demo", today, chrono::Utc::now()).await.unwrap();
+        assert_eq!(server::demo::jobcentre::seed(&t.db, &st.clock).await.unwrap(), 0, "once only");
+        app::ssr::services::jobcentre::scan::run(&st, "demo", today, st.clock.now()).await.unwrap();
 
         let karen = st.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap();
         let queue = app::ssr::services::jobcentre::caseworker::queue(&st, &karen, QueueFilter::default(), today).await.unwrap();
@@ -30,6 +27,5 @@ async fn københavn_has_a_realistic_mix() {
         let theirs = app::ssr::services::jobcentre::caseworker::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap();
         assert!(theirs.items.is_empty(), "Aarhus sees none of København's");
         st.shutdown().await;
-        t.cleanup().await;
     }
 }

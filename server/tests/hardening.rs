@@ -6,10 +6,10 @@
 
 mod common;
 
-use app::ssr::testing::databases;
-use common::start;
+use common::{start, start_demo};
 use reqwest::header::{CACHE_CONTROL, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
+use testing::databases;
 
 /// A server function's form body, as the browser's client sends it.
 async fn call(s: &common::Running, endpoint: &str, cookie: Option<&str>, body: String) -> (StatusCode, String) {
@@ -66,7 +66,6 @@ async fn a_crafted_search_neither_aborts_panics_nor_runs_unbounded() {
         assert_eq!(status, StatusCode::OK);
         assert_eq!(s.get("/healthz").await.0, StatusCode::OK, "{}: still up", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
@@ -74,8 +73,7 @@ async fn a_crafted_search_neither_aborts_panics_nor_runs_unbounded() {
 async fn titles_are_escaped_reflected_and_stored() {
     let attack = r#"</title><meta http-equiv="refresh" content="0;url=https://evil.example/">"#;
     for t in databases("hard_title").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         s.wait_ready().await;
         let (_, html) = s.get(&format!("/job?{}", serde_urlencoded::to_string([("q", attack)]).unwrap())).await;
         assert!(!html.contains(r#"<meta http-equiv="refresh""#), "{}: reflected markup in the page", t.label);
@@ -89,7 +87,7 @@ async fn titles_are_escaped_reflected_and_stored() {
             ("postcode", "5960".into()),
             ("city", "Marstal".into()),
             ("weekly_hours", "37".into()),
-            ("deadline", (app::ssr::today() + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
+            ("deadline", (s.state.clock.today() + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
             ("how_to_apply", "job@havn.example".into()),
             ("employment_type", "fast".into()),
         ];
@@ -111,15 +109,13 @@ async fn titles_are_escaped_reflected_and_stored() {
             assert_eq!(s.state.db.count_open_vacancies().await.unwrap(), 0);
         }
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
     for t in databases("hard_company").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         s.wait_ready().await;
         // Someone signs up with Marstal Havn's public CVR number.
         let form = [
@@ -178,16 +174,14 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
         let row = s.state.db.user_by_email("mallory@evil.example").await.unwrap().unwrap();
         assert_eq!(row.company_role.as_deref(), Some("admin"));
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
     for t in databases("hard_audit").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        server::demo::jobcentre::seed(&t.db, app::ssr::today()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
+        server::demo::jobcentre::seed(&t.db, &s.state.clock).await.unwrap();
         let caseworker = s.sign_in("jobkonsulent.kbh@demo.example").await;
         let res = s.client.get(format!("{}/jobcenter", s.base)).header(COOKIE, &caseworker).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
@@ -199,7 +193,7 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
             &s.state,
             &s.state.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap(),
             Default::default(),
-            app::ssr::today(),
+            s.state.clock.today(),
         )
         .await
         .unwrap();
@@ -233,15 +227,13 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         }
         assert!(logged, "{}: the refusal is in the security log", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn parallel_guesses_and_sign_ups_are_throttled_and_the_owner_is_not_locked_out() {
     for t in databases("hard_throttle").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
         // 40 guesses at once from one address: 5 are checked, the rest paused unchecked.
         let mut tasks = tokio::task::JoinSet::new();
@@ -285,15 +277,13 @@ async fn parallel_guesses_and_sign_ups_are_throttled_and_the_owner_is_not_locked
         assert_eq!(created, app::domain::limits::SIGN_UPS_PER_ADDRESS.count as usize, "{}: {statuses:?}", t.label);
         assert!(statuses.iter().all(|s| *s == StatusCode::SEE_OTHER || *s == StatusCode::TOO_MANY_REQUESTS));
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn quotas_hold_when_requests_arrive_at_once() {
     for t in databases("hard_quota").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         s.wait_ready().await;
         let cookie = s.sign_in("borger@demo.example").await;
         // 30 job agents at once: the cap of 20 holds.
@@ -334,21 +324,21 @@ async fn quotas_hold_when_requests_arrive_at_once() {
         let entry = app::domain::joblog::validate(
             &app::domain::joblog::JoblogForm {
                 kind: "ansoegning".into(),
-                date: app::ssr::today().to_string(),
+                date: s.state.clock.today().to_string(),
                 employer: "Netto".into(),
                 job_title: "Kasse".into(),
                 channel: "email".into(),
                 status: "sendt".into(),
                 ..Default::default()
             },
-            app::ssr::today(),
+            s.state.clock.today(),
         )
         .unwrap();
         let have = s.state.db.entries(me.id).await.unwrap().len() as u32;
         let mut tasks = tokio::task::JoinSet::new();
         for _ in 0..12 {
-            let (db, entry) = (s.state.db.clone(), entry.clone());
-            tasks.spawn(async move { db.insert_entry(me.id, &entry, chrono::Utc::now(), have + 5).await.unwrap() });
+            let (db, entry, now) = (s.state.db.clone(), entry.clone(), s.state.clock.now());
+            tasks.spawn(async move { db.insert_entry(me.id, &entry, now, have + 5).await.unwrap() });
         }
         let stored = tasks.join_all().await.into_iter().filter(|q| matches!(q, Quota::Stored(_))).count();
         assert_eq!(stored, 5, "{}", t.label);
@@ -361,15 +351,13 @@ async fn quotas_hold_when_requests_arrive_at_once() {
         let stored = tasks.join_all().await.into_iter().filter(|q| *q == Quota::Stored(())).count();
         assert_eq!(stored, 3, "{}: 3 files of 1000 bytes fit in 3000", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn headers_cookies_and_writes_without_origin() {
     for t in databases("hard_headers").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         // Behind TLS: the cookie is __Host-session and Secure, and HSTS is sent.
         let form = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
         let res = s
@@ -431,15 +419,13 @@ async fn headers_cookies_and_writes_without_origin() {
             .unwrap();
         assert_eq!(res.headers()[CACHE_CONTROL], "no-store", "{}", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_change_passwords_and_are_switched_off_at_once() {
     for t in databases("hard_staff").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         let caseworker = s.sign_in("jobkonsulent.aarhus@demo.example").await;
         let other_session = s.sign_in("jobkonsulent.aarhus@demo.example").await;
         let konto = format!("{}{}", s.base, app::auth::ACCOUNT_PATH);
@@ -481,7 +467,6 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
@@ -495,11 +480,10 @@ async fn staff_sign_in_with_a_second_factor() {
     use app::auth::second_factor::{CODE_PATH, SET_UP_PATH};
     use app::ssr::services::second_factor::code_at;
     let key = server::demo::DEMO_TOTP_KEY;
-    let now = || u64::try_from(app::ssr::clock::now().timestamp()).unwrap();
     let password = |email: &'static str| [("email", email), ("password", server::demo::DEMO_PASSWORD)];
     for t in databases("hard_totp").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
+        let now = || u64::try_from(s.state.clock.now().timestamp()).unwrap();
         let get = |path: &str, cookie: &str| {
             let req = s.client.get(format!("{}{path}", s.base)).header(COOKIE, cookie.to_string());
             async move { req.send().await.unwrap() }
@@ -563,18 +547,12 @@ async fn staff_sign_in_with_a_second_factor() {
 
         // A new caseworker has no second factor: signed in, but sent to set it up
         // before anything else, and refused by the server functions.
-        let new = app::ssr::services::auth::NewAccount {
-            role: app::domain::account::Role::Caseworker,
-            email: "ny.jobkonsulent@kk.dk".into(),
-            name: "Nina Ny".into(),
-            phone: None,
-            password: server::demo::DEMO_PASSWORD.into(),
-            municipality_code: Some(101),
-            company: None,
-            postcode: None,
-            cpr: None,
-        };
-        let new_id = app::ssr::services::auth::create_account(&s.state.db, &s.state.sealer, new).await.unwrap();
+        let new_id = testing::Account::caseworker("ny.jobkonsulent@kk.dk", 101)
+            .name("Nina Ny")
+            .password(server::demo::DEMO_PASSWORD)
+            .create(&s.state)
+            .await
+            .id;
         let (cookie, to) = sign_in("ny.jobkonsulent@kk.dk").await;
         assert_eq!(to, "/jobcenter", "{}", t.label);
         let res = get("/jobcenter", &cookie).await;
@@ -628,6 +606,5 @@ async fn staff_sign_in_with_a_second_factor() {
             assert!(log.contains(kind), "{}: {kind}", t.label);
         }
         s.stop().await;
-        t.cleanup().await;
     }
 }

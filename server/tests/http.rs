@@ -4,12 +4,12 @@
 
 mod common;
 
-use app::ssr::testing::databases;
-use common::start;
+use common::{start, start_demo};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
+use testing::databases;
 
-fn vacancy_form(title: &str) -> Vec<(&'static str, String)> {
+fn vacancy_form(title: &str, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
     vec![
         ("title", title.to_string()),
         ("employer_name", "Fanø Færgefart".to_string()),
@@ -17,7 +17,7 @@ fn vacancy_form(title: &str) -> Vec<(&'static str, String)> {
         ("postcode", "6720".to_string()),
         ("city", "Fanø".to_string()),
         ("weekly_hours", "37".to_string()),
-        ("deadline", (app::ssr::today() + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
+        ("deadline", (today + chrono::Duration::days(20)).format("%d-%m-%Y").to_string()),
         ("how_to_apply", "https://faergefart.example/job".to_string()),
         ("municipality", "563".to_string()),
         ("employment_type", "fast".to_string()),
@@ -48,15 +48,13 @@ async fn health_readiness_and_the_front_page() {
         assert!(plain.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'none'"), "non-pages run no scripts");
         assert!(html.contains(r#"href="/tilgaengelighed""#), "accessibility statement linked from the footer");
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
     for t in databases("http_post").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         s.wait_ready().await;
         let url = format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH);
 
@@ -67,7 +65,7 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
         let cookie = s.sign_in("arbejdsgiver@demo.example").await;
 
         // Rejected: errors next to the fields, in Danish, and what was typed kept.
-        let mut bad = vacancy_form("S");
+        let mut bad = vacancy_form("S", s.state.clock.today());
         bad[3].1 = "67".into();
         let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", s.base.clone()).form(&bad).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
@@ -86,7 +84,7 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
             .post(&url)
             .header(COOKIE, &cookie)
             .header("origin", "https://evil.example")
-            .form(&vacancy_form("Falsk"))
+            .form(&vacancy_form("Falsk", s.state.clock.today()))
             .send()
             .await
             .unwrap();
@@ -96,7 +94,7 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
             .post(&url)
             .header(COOKIE, &cookie)
             .header("sec-fetch-site", "cross-site")
-            .form(&vacancy_form("Falsk"))
+            .form(&vacancy_form("Falsk", s.state.clock.today()))
             .send()
             .await
             .unwrap();
@@ -105,8 +103,15 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
 
         // Accepted: stored, and the browser is sent to the vacancy (same origin).
         let origin = s.base.clone();
-        let res =
-            s.client.post(&url).header(COOKIE, &cookie).header("origin", origin).form(&vacancy_form("Styrmand")).send().await.unwrap();
+        let res = s
+            .client
+            .post(&url)
+            .header(COOKIE, &cookie)
+            .header("origin", origin)
+            .form(&vacancy_form("Styrmand", s.state.clock.today()))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let location = res.headers()[LOCATION].to_str().unwrap().to_string();
         assert!(location.starts_with("/job/") && location.ends_with("?oprettet=1"), "{location}");
@@ -127,7 +132,6 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
         }
         assert!(found, "{}: posted vacancy never showed up in the search", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
@@ -146,7 +150,6 @@ async fn language_is_chosen_by_cookie_and_never_redirects_off_site() {
         let res = s.client.get(format!("{}/sprog?til=da&tilbage=https://evil.example/", s.base)).send().await.unwrap();
         assert_eq!(res.headers()[LOCATION], "/");
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
@@ -193,15 +196,13 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
         assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
         assert!(answer.contains("for stort"));
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn signing_in_and_out_without_javascript() {
     for t in databases("http_signin").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
 
         let res = s.client.get(format!("{}{}", s.base, app::auth::ACCOUNT_PATH)).send().await.unwrap();
@@ -250,15 +251,13 @@ async fn signing_in_and_out_without_javascript() {
         let (status, _) = account(cookie).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{}: the session has ended on the server too", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
     for t in databases("http_signup").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         let jobseeker_url = format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH);
         let employer_url = format!("{}{}", s.base, app::auth::signup::EMPLOYER_PATH);
         let citizen = |email: &str, cpr: &str, password: &str| {
@@ -336,15 +335,13 @@ async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
         let res = s.client.post(&employer_url).form(&employer("13748136")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         s.stop().await;
-        t.cleanup().await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
     for t in databases("http_admin").await {
-        server::demo::seed_accounts(&t.db, &app::ssr::secrets::Sealer::ephemeral()).await.unwrap();
-        let s = start(&t).await;
+        let s = start_demo(&t).await;
         let cookie = s.sign_in("admin@demo.example").await;
         let url = format!("{}{}", s.base, app::admin::USERS_PATH);
         let staff = |municipality: &'static str| {
@@ -367,6 +364,5 @@ async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
         let row = s.state.db.user_by_email("lone@odense.example").await.unwrap().unwrap();
         assert_eq!((row.role.as_str(), row.municipality_code), ("caseworker", Some(461)));
         s.stop().await;
-        t.cleanup().await;
     }
 }

@@ -57,7 +57,7 @@ pub async fn create_staff(form: StaffForm) -> Result<String, AppError> {
         postcode: None,
         cpr: None,
     };
-    let id = crate::ssr::services::auth::create_account(&st.db, &st.sealer, new).await?;
+    let id = crate::ssr::services::auth::create_account(&st.db, &st.sealer, new, st.clock.now()).await?;
     tracing::info!(admin = admin.id, created = id, role = role.as_str(), "staff account created");
     Ok(format!("{USERS_PATH}?oprettet=1"))
 }

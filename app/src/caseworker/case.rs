@@ -24,7 +24,7 @@ pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CaseView, App
     // Staff (access table); the municipality scope and the audit row are the service's.
     let viewer = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
-    crate::ssr::services::jobcentre::caseworker::case(&st, &viewer, id, super::purpose(&purpose_code)?, crate::ssr::today()).await
+    crate::ssr::services::jobcentre::caseworker::case(&st, &viewer, id, super::purpose(&purpose_code)?, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "caseworker/case/act")]

@@ -20,7 +20,7 @@ pub const QUEUE_PATH: &str = "/jobcenter";
 pub async fn my_queue(filter: QueueFilter) -> Result<Page, AppError> {
     // Staff (access table); the municipality scope is the service's.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::caseworker::queue(&crate::ssr::state()?, &me, filter, crate::ssr::today()).await
+    crate::ssr::services::jobcentre::caseworker::queue(&crate::ssr::state()?, &me, filter, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "caseworker/queue/act")]

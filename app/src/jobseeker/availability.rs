@@ -18,13 +18,13 @@ pub const AVAILABILITY_PATH: &str = "/min-side/raadighed";
 pub async fn my_availability() -> Result<AvailabilityView, AppError> {
     // Jobseekers (access table), their own availability only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::availability::view(&crate::ssr::state()?, &me, super::today()).await
+    crate::ssr::services::selfservice::availability::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/availability/report")]
 pub async fn report_availability(form: AvailabilityForm) -> Result<(), AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::availability::report(&crate::ssr::state()?, &me, &form, super::today()).await.map(|_| ())
+    crate::ssr::services::selfservice::availability::report(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await.map(|_| ())
 }
 
 #[component]

@@ -17,14 +17,14 @@ pub const CHECK_PATH: &str = "/min-side/tjek";
 pub async fn my_check() -> Result<CheckView, AppError> {
     // Jobseekers (access table), their own check only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::checks::view(&crate::ssr::state()?, &me, super::today()).await
+    crate::ssr::services::selfservice::checks::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/check/confirm")]
 pub async fn confirm_check(form: ButtonData) -> Result<chrono::NaiveDate, AppError> {
     let _ = form;
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::checks::confirm(&crate::ssr::state()?, &me, super::today()).await
+    crate::ssr::services::selfservice::checks::confirm(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[component]

@@ -27,13 +27,13 @@ pub fn section_path(s: Section) -> String {
 pub async fn my_cv() -> Result<CvView, AppError> {
     // Jobseekers (access table), their own CV only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::cv::view(&crate::ssr::state()?, &me, super::today()).await
+    crate::ssr::services::selfservice::cv::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/cv/edit")]
 pub async fn edit_cv(form: CvForm) -> Result<Section, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::cv::edit(&crate::ssr::state()?, &me, &form, super::today()).await
+    crate::ssr::services::selfservice::cv::edit(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
 }
 
 fn years(i: &CvItem, lang: Lang) -> String {

@@ -46,7 +46,7 @@ pub struct JobcentreView {
 pub async fn ask_for_help(form: HelpForm) -> Result<(), AppError> {
     // Jobseekers (access table), for themselves.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::citizen::ask_help(&crate::ssr::state()?, &me, &form.message, super::today()).await
+    crate::ssr::services::jobcentre::citizen::ask_help(&crate::ssr::state()?, &me, &form.message, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/jobcentre")]

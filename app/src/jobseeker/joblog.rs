@@ -22,19 +22,19 @@ pub const ATTACHMENT_PATH: &str = "/min-side/joblog/bilag";
 pub async fn my_joblog() -> Result<JoblogView, AppError> {
     // Jobseekers (access table), their own joblog only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::view(&crate::ssr::state()?, &me, super::today()).await
+    crate::ssr::services::selfservice::joblog::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/entry")]
 pub async fn my_entry(id: i64) -> Result<Entry, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::get(&crate::ssr::state()?, &me, id, super::today()).await
+    crate::ssr::services::selfservice::joblog::get(&crate::ssr::state()?, &me, id, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/save")]
 pub async fn save_entry(form: JoblogForm) -> Result<i64, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::save(&crate::ssr::state()?, &me, form, super::today()).await
+    crate::ssr::services::selfservice::joblog::save(&crate::ssr::state()?, &me, form, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/delete")]

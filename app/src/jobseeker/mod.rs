@@ -24,17 +24,11 @@ use leptos::prelude::*;
 
 pub const MIN_SIDE_PATH: &str = "/min-side";
 
-/// Today in Denmark, on the server.
-#[cfg(feature = "ssr")]
-pub(crate) fn today() -> chrono::NaiveDate {
-    crate::ssr::today()
-}
-
 #[server(prefix = "/api", endpoint = "jobseeker/overview")]
 pub async fn my_overview() -> Result<Overview, AppError> {
     // Jobseekers (access table), their own data only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::overview::overview(&crate::ssr::state()?, &me, today()).await
+    crate::ssr::services::selfservice::overview::overview(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/notifications/read")]

@@ -24,7 +24,7 @@ pub async fn my_screening() -> Result<Option<Screening>, AppError> {
 #[server(prefix = "/api", endpoint = "jobseeker/screening/answer")]
 pub async fn answer_screening(form: ScreeningForm) -> Result<Screening, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::citizen::screen(&crate::ssr::state()?, &me, &form, super::today()).await
+    crate::ssr::services::jobcentre::citizen::screen(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
 }
 
 /// (value, text) pairs of a question's answers.

@@ -51,10 +51,11 @@ pub async fn enter(gate: Gate) -> Result<OwnedSemaphorePermit, AppError> {
 /// is then no flood of database writes; the rest are counted in the server's log.
 pub const SECURITY_EVENTS_PER_MINUTE: u32 = 20;
 
-/// Whether another security event from `ip` may be written this minute (per process).
-pub fn security_event_allowed(ip: &str) -> bool {
+/// Whether another security event from `ip` may be written in the minute of `now`
+/// (per process).
+pub fn security_event_allowed(ip: &str, now: chrono::DateTime<chrono::Utc>) -> bool {
     static SEEN: std::sync::Mutex<(i64, Vec<(String, u32)>)> = std::sync::Mutex::new((0, Vec::new()));
-    let minute = super::clock::now().timestamp() / 60;
+    let minute = now.timestamp() / 60;
     let Ok(mut seen) = SEEN.lock() else { return false };
     if seen.0 != minute || seen.1.len() > 10_000 {
         *seen = (minute, Vec::new());

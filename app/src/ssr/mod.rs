@@ -7,8 +7,6 @@ pub mod index;
 pub mod mail;
 pub mod secrets;
 pub mod services;
-#[allow(clippy::unwrap_used, clippy::expect_used)] // support for tests
-pub mod testing;
 
 use crate::error::AppError;
 use db::Db;
@@ -32,16 +30,18 @@ pub struct AppState {
     pub rules: Arc<crate::domain::rules::Rules>,
     /// E-mail (job agents' daily digest); disabled unless configured.
     pub mailer: Arc<mail::Mailer>,
+    /// The server's clock: the machine's, or one set for a rehearsal or a test.
+    pub clock: clock::Clock,
 }
 
 impl AppState {
-    /// Opens (or builds) the index in `index_dir` and starts the indexer.
-    pub async fn start(db: Db, index_dir: &Path, config: IndexerConfig) -> Result<AppState, AppError> {
+    /// Opens (or builds) the index in `index_dir` and starts the indexer, on `clock`.
+    pub async fn start(db: Db, index_dir: &Path, config: IndexerConfig, clock: clock::Clock) -> Result<AppState, AppError> {
         let dir = index_dir.to_path_buf();
         let (index, opened) = tokio::task::spawn_blocking(move || VacancyIndex::open_or_create(&dir))
             .await
             .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
-        let indexer = index::indexer::start(db.clone(), index.clone(), opened, config)?;
+        let indexer = index::indexer::start(db.clone(), index.clone(), opened, config, clock.clone())?;
         Ok(AppState {
             db,
             index,
@@ -50,6 +50,7 @@ impl AppState {
             sealer: Arc::new(secrets::Sealer::ephemeral()),
             rules: Default::default(),
             mailer: Arc::new(mail::Mailer::disabled()),
+            clock,
         })
     }
 
@@ -70,9 +71,10 @@ pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))
 }
 
-/// Today's date in Denmark.
-pub fn today() -> chrono::NaiveDate {
-    crate::domain::time::danish_date(crate::ssr::clock::now())
+/// Today's date in Denmark on this server's clock, inside a server function or a
+/// server-side render.
+pub fn today() -> Result<chrono::NaiveDate, AppError> {
+    Ok(state()?.clock.today())
 }
 
 /// Runs blocking work (index searches, hashing) off the async runtime.

@@ -4,7 +4,8 @@
 pub fn today() -> chrono::NaiveDate {
     #[cfg(feature = "ssr")]
     {
-        crate::ssr::today()
+        // Outside a request (no state) the machine's clock is all there is.
+        crate::ssr::today().unwrap_or_else(|_| crate::ssr::clock::Clock::system().today())
     }
     #[cfg(not(feature = "ssr"))]
     {

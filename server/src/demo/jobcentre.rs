@@ -9,8 +9,9 @@ use app::domain::escalation::{Reason, Status, Track};
 use app::domain::joblog::{Channel, EntryData, Kind, Status as EntryStatus};
 use app::domain::selfservice::Notice;
 use app::error::AppError;
+use app::ssr::clock::Clock;
 use app::ssr::db::{Db, MissRecord, NewUserRow};
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Situation {
@@ -58,7 +59,8 @@ const PEOPLE: [CvPerson; 3] = [
 
 /// Adds København's demo citizens (once: skipped when the first exists). Their
 /// password is the demo password; they sign in as `borger01.kbh@demo.example` ….
-pub async fn seed(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
+pub async fn seed(db: &Db, clock: &Clock) -> Result<usize, AppError> {
+    let (today, now) = (clock.today(), clock.now());
     if db.user_by_email("borger01.kbh@demo.example").await?.is_some() {
         return Ok(0);
     }
@@ -83,9 +85,9 @@ pub async fn seed(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
                 cpr_sealed: None,
                 cpr_masked: None,
             };
-            let Some(id) = db.insert_user(&row, app::ssr::clock::now()).await? else { continue };
+            let Some(id) = db.insert_user(&row, now).await? else { continue };
             let registered = today - Duration::days(first_days + 3 * k as i64);
-            citizen(db, id, *situation, registered, today, caseworker, n).await?;
+            citizen(db, id, *situation, (registered, today, now), caseworker, n).await?;
         }
     }
     Ok(n)
@@ -95,16 +97,14 @@ async fn citizen(
     db: &Db,
     id: i64,
     situation: Situation,
-    registered: NaiveDate,
-    today: NaiveDate,
+    (registered, today, now): (NaiveDate, NaiveDate, DateTime<Utc>),
     caseworker: Option<i64>,
     n: usize,
 ) -> Result<(), AppError> {
-    let now = app::ssr::clock::now();
     let next_check = app::domain::calendar::next_deadline_day(today + Duration::days(1 + (n % 5) as i64), &[]);
     db.ensure_jobseeker(id, registered, next_check).await?;
     if situation != Situation::CvIncomplete {
-        save_cv(db, id, &complete_cv(&PEOPLE[n % PEOPLE.len()], 101, today)?).await?;
+        save_cv(db, id, &complete_cv(&PEOPLE[n % PEOPLE.len()], 101, today)?, now).await?;
     }
     // Applications: two a week, one a week when behind, none for 35 days when quiet.
     let per_week = if situation == Situation::Behind { 1 } else { 2 };

@@ -7,6 +7,7 @@ use app::domain::municipality::{self, Municipality};
 use app::domain::postcode;
 use app::domain::vacancy::NewVacancy;
 use app::error::AppError;
+use app::ssr::clock::Clock;
 use app::ssr::db::Db;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::distr::weighted::WeightedIndex;
@@ -294,11 +295,11 @@ const OFFERS: &[&str] = &[
     "Vi har fleksible arbejdstider, pensionsordning og en aktiv personaleforening.",
 ];
 
-fn fill(template: &str, m: &Municipality, rng: &mut StdRng) -> String {
+fn fill(template: &str, m: &Municipality, today: NaiveDate, rng: &mut StdRng) -> String {
     template
         .replace("{town}", m.town.trim_end_matches(" C").trim_end_matches(" V"))
         .replace("{kommune}", &m.official_name(app::Lang::Da))
-        .replace("{region}", m.region_on(app::ssr::today()).name(app::Lang::Da))
+        .replace("{region}", m.region_on(today).name(app::Lang::Da))
         .replace("{surname}", SURNAMES.choose(rng).expect("non-empty"))
         .replace("{nature}", NATURE.choose(rng).expect("non-empty"))
 }
@@ -361,7 +362,7 @@ pub fn generate(count: usize, seed: u64, today: NaiveDate) -> Vec<(NewVacancy, D
             let m = if i < all.len() * 2 { &all[i % all.len()] } else { &all[weights.sample(&mut rng)] };
             let trade = TRADES.choose(&mut rng).expect("non-empty");
             let title = trade.titles.choose(&mut rng).expect("non-empty").to_string();
-            let employer = fill(trade.employers.choose(&mut rng).expect("non-empty"), m, &mut rng);
+            let employer = fill(trade.employers.choose(&mut rng).expect("non-empty"), m, today, &mut rng);
             // Half in the main town, the rest anywhere in the municipality.
             let towns: Vec<&postcode::Postcode> = postcode::all().iter().filter(|p| p.municipality == m.code).collect();
             let (postcode, city) = match towns.choose(&mut rng).filter(|_| rng.random_bool(0.5)) {
@@ -427,14 +428,15 @@ fn shuffle<T>(items: &mut [T], rng: &mut StdRng) {
     items.shuffle(rng);
 }
 
-/// Adds `count` demo vacancies in batches, reporting `(done, count)`.
-pub async fn seed(db: &Db, count: usize, seed: u64, mut progress: impl FnMut(usize, usize)) -> Result<usize, AppError> {
-    let today = app::domain::time::danish_date(app::ssr::clock::now());
+/// Adds `count` demo vacancies in batches, posted in the weeks before `clock`'s
+/// today, reporting `(done, count)`.
+pub async fn seed(db: &Db, clock: &Clock, count: usize, seed: u64, mut progress: impl FnMut(usize, usize)) -> Result<usize, AppError> {
+    let today = clock.today();
     let items = generate(count, seed, today);
     let mut done = 0;
     for batch in items.chunks(500) {
         let vacancies: Vec<NewVacancy> = batch.iter().map(|(v, _)| v.clone()).collect();
-        db.insert_vacancies(&vacancies, |i| batch[i].1).await?;
+        db.insert_vacancies(&vacancies, |i| batch[i].1, clock.now()).await?;
         done += batch.len();
         progress(done, count);
     }
@@ -457,7 +459,7 @@ pub const DEMO_ACCOUNTS: &[(Role, &str, &str, Option<u16>)] = &[
 pub const DEMO_TOTP_KEY: &str = "NJXWE5LONF3GK4TTFVSGK3LPFVVWK6JB";
 
 /// Adds the demo accounts that are missing.
-pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Result<(), AppError> {
+pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer, clock: &Clock) -> Result<(), AppError> {
     for (role, email, name, municipality) in DEMO_ACCOUNTS {
         let new = app::ssr::services::auth::NewAccount {
             role: *role,
@@ -471,8 +473,8 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Resul
             postcode: (*role == Role::Jobseeker).then(|| "2100".to_string()),
             cpr: (*role == Role::Jobseeker).then(|| "150388-0000".to_string()),
         };
-        match app::ssr::services::auth::create_account(db, sealer, new).await {
-            Ok(id) if *role == Role::Jobseeker => seed_jobseeker(db, id, app::ssr::today()).await?,
+        match app::ssr::services::auth::create_account(db, sealer, new, clock.now()).await {
+            Ok(id) if *role == Role::Jobseeker => seed_jobseeker(db, id, clock).await?,
             Ok(id) if role.is_staff() => app::ssr::services::second_factor::install_key(db, sealer, id, DEMO_TOTP_KEY).await?,
             Ok(_) => {}
             Err(AppError::Invalid(e)) if e.get("email") == Some(app::Msg::ErrEmailTaken) => {}
@@ -484,12 +486,13 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer) -> Resul
 
 /// The demo jobseeker's self-service data, showing each state at once: a complete
 /// CV (searchable), a joblog behind the requirement, and a check due tomorrow.
-pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(), AppError> {
+pub async fn seed_jobseeker(db: &Db, user_id: i64, clock: &Clock) -> Result<(), AppError> {
     use app::domain::joblog::{self, JoblogForm};
+    let today = clock.today();
     let due = app::domain::calendar::next_deadline_day(today + chrono::Duration::days(1), &[]);
     db.ensure_jobseeker(user_id, today - chrono::Duration::days(20), due).await?;
     let cv = complete_cv(&CvPerson::PAEDAGOG, 101, today)?;
-    save_cv(db, user_id, &cv).await?;
+    save_cv(db, user_id, &cv, clock.now()).await?;
     // Three applications in four weeks: behind the 1.5-a-week requirement.
     for (days_ago, employer, title, kind, status) in [
         (3, "Københavns Kommune", "Pædagog til vuggestue", "ansoegning", "sendt"),
@@ -506,7 +509,7 @@ pub async fn seed_jobseeker(db: &Db, user_id: i64, today: NaiveDate) -> Result<(
             channel: if kind == "jobmesse" { String::new() } else { "online".into() },
             ..Default::default()
         };
-        db.insert_entry(user_id, &joblog::validate(&f, today)?, app::ssr::clock::now(), app::domain::limits::JOBLOG_ENTRIES).await?;
+        db.insert_entry(user_id, &joblog::validate(&f, today)?, clock.now(), app::domain::limits::JOBLOG_ENTRIES).await?;
     }
     Ok(())
 }
@@ -581,9 +584,9 @@ pub fn complete_cv(p: &CvPerson, municipality: u16, today: NaiveDate) -> Result<
     Ok(cv)
 }
 
-pub async fn save_cv(db: &Db, user_id: i64, cv: &app::domain::cv::Cv) -> Result<(), AppError> {
+pub async fn save_cv(db: &Db, user_id: i64, cv: &app::domain::cv::Cv, now: DateTime<Utc>) -> Result<(), AppError> {
     let json = serde_json::to_string(cv).map_err(|e| AppError::internal(format_args!("demo CV: {e}")))?;
-    db.save_cv(user_id, &json, cv.is_complete(), app::domain::cv::searchable(cv, false), app::ssr::clock::now()).await
+    db.save_cv(user_id, &json, cv.is_complete(), app::domain::cv::searchable(cv, false), now).await
 }
 
 #[cfg(test)]

@@ -1,13 +1,12 @@
 //! Shared by the server's HTTP tests: the real router on a real socket.
 #![allow(dead_code)] // each test binary uses a different part
 
-use app::ssr::index::indexer::IndexerConfig;
-use app::ssr::testing::TestDb;
 use app::ssr::AppState;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use std::net::SocketAddr;
+use testing::TestDb;
 
 pub struct Running {
     pub base: String,
@@ -18,7 +17,7 @@ pub struct Running {
 
 /// The whole server on a free local port, over a fresh test database.
 pub async fn start(t: &TestDb) -> Running {
-    let state = AppState::start(t.db.clone(), &t.dir().join("index"), IndexerConfig::default()).await.unwrap();
+    let state = t.state().await;
     let config = server::config::Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: t.dir().to_path_buf(),
@@ -46,6 +45,14 @@ pub async fn start(t: &TestDb) -> Running {
     // of hanging the run.
     let client = reqwest::Client::builder().redirect(Policy::none()).timeout(std::time::Duration::from_secs(30)).build().unwrap();
     Running { base: format!("http://{addr}"), client, state, server }
+}
+
+/// The server as `start`, with the demo accounts (one per role; staff with the
+/// demo second-factor key) made on its clock.
+pub async fn start_demo(t: &TestDb) -> Running {
+    let s = start(t).await;
+    server::demo::seed_accounts(&s.state.db, &s.state.sealer, &s.state.clock).await.unwrap();
+    s
 }
 
 impl Running {
@@ -88,7 +95,7 @@ impl Running {
     /// of drift), else the code of the step to come. Returns the full session's cookie.
     pub async fn second_factor(&self, waiting: &str, key: &str) -> String {
         for attempt in 0..4u64 {
-            let now = u64::try_from(app::ssr::clock::now().timestamp()).unwrap();
+            let now = u64::try_from(self.state.clock.now().timestamp()).unwrap();
             let at = if attempt == 0 { now } else { now + 30 };
             let code = app::ssr::services::second_factor::code_at(key, at).unwrap();
             let res = self.post_form(app::auth::second_factor::CODE_PATH, waiting, &[("kode", code.as_str())]).await;

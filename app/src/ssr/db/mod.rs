@@ -75,6 +75,13 @@ pub enum Backend {
     Postgres,
 }
 
+fn migrator(backend: Backend) -> sqlx::migrate::Migrator {
+    match backend {
+        Backend::Sqlite => sqlx::migrate!("../migrations/sqlite"),
+        Backend::Postgres => sqlx::migrate!("../migrations/postgres"),
+    }
+}
+
 impl Db {
     /// Connects to `url` (`sqlite://path` or `postgres://…`), creating a SQLite file
     /// and its folder when missing.
@@ -116,10 +123,23 @@ impl Db {
     /// Applies the migrations for this backend (embedded in the binary).
     pub async fn migrate(&self) -> Result<(), AppError> {
         let result = match self {
-            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
-            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+            Db::Sqlite(pool) => migrator(Backend::Sqlite).run(pool).await,
+            Db::Postgres(pool) => migrator(Backend::Postgres).run(pool).await,
         };
         result.map_err(|e| AppError::internal(format_args!("migration failed: {e}")))
+    }
+
+    /// A short name for the schema the embedded migrations build on `backend`: it
+    /// changes whenever a migration is added or edited (tests key their migrated
+    /// template databases by it).
+    pub fn schema_fingerprint(backend: Backend) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        for m in migrator(backend).iter() {
+            hash.update(m.version.to_le_bytes());
+            hash.update(&m.checksum);
+        }
+        hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
     }
 
     /// A cheap round trip, for readiness checks.

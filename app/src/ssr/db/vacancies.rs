@@ -70,13 +70,13 @@ const INSERT_SQL: &str = "INSERT INTO vacancies (title, employer_name, descripti
 impl Db {
     /// Stores a vacancy and its outbox row in one transaction; returns its id.
     pub async fn insert_vacancy(&self, v: &NewVacancy, now: DateTime<Utc>) -> Result<i64, AppError> {
-        let ids = self.insert_vacancies(std::slice::from_ref(v), |_| now).await?;
+        let ids = self.insert_vacancies(std::slice::from_ref(v), |_| now, now).await?;
         Ok(ids[0])
     }
 
     /// Stores a vacancy posted by an employer of `company_id`.
     pub async fn insert_company_vacancy(&self, v: &NewVacancy, company_id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
-        let ids = self.insert_rows(std::slice::from_ref(v), |_| now, Some(company_id)).await?;
+        let ids = self.insert_rows(std::slice::from_ref(v), |_| now, Some(company_id), now).await?;
         Ok(ids[0])
     }
 
@@ -86,10 +86,15 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(company_id).fetch_all(pool).await)?)
     }
 
-    /// Stores many vacancies in one transaction (demo data, imports). `posted_at`
-    /// gives each its creation time.
-    pub async fn insert_vacancies(&self, items: &[NewVacancy], posted_at: impl Fn(usize) -> DateTime<Utc>) -> Result<Vec<i64>, AppError> {
-        self.insert_rows(items, posted_at, None).await
+    /// Stores many vacancies in one transaction (demo data, imports) at `now`.
+    /// `posted_at` gives each its creation time.
+    pub async fn insert_vacancies(
+        &self,
+        items: &[NewVacancy],
+        posted_at: impl Fn(usize) -> DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<i64>, AppError> {
+        self.insert_rows(items, posted_at, None, now).await
     }
 
     async fn insert_rows(
@@ -97,6 +102,7 @@ impl Db {
         items: &[NewVacancy],
         posted_at: impl Fn(usize) -> DateTime<Utc>,
         company_id: Option<i64>,
+        now: DateTime<Utc>,
     ) -> Result<Vec<i64>, AppError> {
         let lock = outbox::order_lock_sql(self);
         let ids = on_pool!(self, pool => {
@@ -125,7 +131,6 @@ impl Db {
             if let Some(sql) = lock {
                 sqlx::query(sql).execute(&mut *tx).await?;
             }
-            let now = crate::ssr::clock::now();
             for id in &ids {
                 sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
             }

@@ -7,6 +7,7 @@
 
 use super::{CommitPayload, Opened, VacancyIndex, SCHEMA_VERSION};
 use crate::error::AppError;
+use crate::ssr::clock::Clock;
 use crate::ssr::db::{outbox, Db, VacancyRow};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
@@ -73,10 +74,15 @@ impl IndexerHandle {
         self.shared.applied.load(Ordering::Acquire)
     }
 
-    /// Stops the thread after its current batch and waits for it.
-    pub fn stop(&self) {
+    /// Asks the thread to stop after its current batch, without waiting for it.
+    pub fn request_stop(&self) {
         self.shared.stop.store(true, Ordering::Release);
         self.wake.notify_one();
+    }
+
+    /// Stops the thread after its current batch and waits for it.
+    pub fn stop(&self) {
+        self.request_stop();
         let thread = self.thread.lock().map(|mut t| t.take()).unwrap_or(None);
         if let Some(thread) = thread {
             let _ = thread.join();
@@ -86,12 +92,12 @@ impl IndexerHandle {
 
 /// Takes the index writer and starts the indexer thread. Fails at once if another
 /// process holds the writer (a running server when `reindex` is called, say).
-pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig) -> Result<IndexerHandle, AppError> {
+pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig, clock: Clock) -> Result<IndexerHandle, AppError> {
     let writer = open_writer(&index, &config)?;
     let rt = Handle::current();
     let wake = Arc::new(Notify::new());
     let shared = Arc::new(Shared::default());
-    let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config };
+    let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config, clock };
     let thread = std::thread::Builder::new()
         .name("indexer".into())
         .spawn(move || worker.run(opened))
@@ -155,6 +161,7 @@ struct Worker {
     wake: Arc<Notify>,
     shared: Arc<Shared>,
     config: IndexerConfig,
+    clock: Clock,
 }
 
 impl Worker {
@@ -274,7 +281,7 @@ impl Worker {
     }
 
     fn prune(&self) {
-        let before = crate::ssr::clock::now() - self.config.keep_outbox;
+        let before = self.clock.now() - self.config.keep_outbox;
         match self.rt.block_on(self.db.outbox_prune(before)) {
             Ok(n) if n > 0 => tracing::info!(rows = n, "old outbox rows pruned"),
             Ok(_) => {}

@@ -52,7 +52,7 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
             let index = st.index.clone();
             let seen = blocking(move || index.max_id()).await?;
             // Counted again where it is stored: parallel requests cannot pass the cap.
-            match st.db.insert_agent(me.id, &name, &query, seen, crate::ssr::clock::now(), agents::MAX_AGENTS).await? {
+            match st.db.insert_agent(me.id, &name, &query, seen, st.clock.now(), agents::MAX_AGENTS).await? {
                 Quota::Stored(_) => Ok(Done::Created),
                 _ => Err(FieldErrors::one("name", Msg::ErrTooMany)),
             }
@@ -80,7 +80,7 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
             continue;
         }
         let found: Vec<(i64, String)> = hits.into_iter().map(|h| (h.id, h.title)).collect();
-        let added = st.db.record_agent_matches(agent.id, after, to, &found, crate::ssr::clock::now()).await?;
+        let added = st.db.record_agent_matches(agent.id, after, to, &found, st.clock.now()).await?;
         if added > 0 {
             let href = if agent.query.is_empty() { "/job".to_string() } else { format!("/job?{}&sorter=nyeste", agent.query) };
             let notice = Notice::AgentMatches { agent: agent.name.clone(), count: added, href };
@@ -105,7 +105,7 @@ pub async fn move_to_regions_in_force(st: &AppState, today: NaiveDate) -> Result
         from.dedup();
         let notice = Notice::AgentRegionMoved { agent: agent.name.clone(), from, to, on: to.since().unwrap_or(today) };
         let payload = super::selfservice::encode(&notice)?;
-        if st.db.move_agent_query(agent.id, &agent.query, &query, &payload, crate::ssr::clock::now()).await? {
+        if st.db.move_agent_query(agent.id, &agent.query, &query, &payload, st.clock.now()).await? {
             tracing::info!(agent = agent.id, "job agent moved to the regions in force");
             moved += 1;
         }
@@ -172,7 +172,7 @@ pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, Ap
             let subject = format!("{} nye job fra dine jobagenter", unsent.len());
             match st.mailer.send(&user.email, &subject, body).await {
                 Ok(()) => {
-                    st.db.mark_digest_sent(user_id, today, crate::ssr::clock::now()).await?;
+                    st.db.mark_digest_sent(user_id, today, st.clock.now()).await?;
                     sent += 1;
                 }
                 // The next round tries again; nothing is marked as sent.

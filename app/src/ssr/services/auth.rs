@@ -17,6 +17,7 @@ use crate::ssr::AppState;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use chrono::{DateTime, Utc};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
@@ -106,7 +107,7 @@ pub(super) fn new_token() -> String {
 
 /// Creates an account after checking every field; errors come back per field.
 #[tracing::instrument(skip_all)]
-pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result<i64, AppError> {
+pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount, now: DateTime<Utc>) -> Result<i64, AppError> {
     let mut errors = FieldErrors::default();
     let email = account::normalise_email(&new.email);
     if email.is_none() {
@@ -167,7 +168,6 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
         (None, None)
     };
     let email = errors.into_result(email)?.ok_or(AppError::BadRequest)?;
-    let now = crate::ssr::clock::now();
     // The first user of a CVR number creates the company and administers it; a
     // CVR number is public, so anyone later only asks to join.
     let (company_id, company_role) = match company {
@@ -207,13 +207,13 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount) -> Result
 /// from one address, then signed in at once.
 #[tracing::instrument(skip_all)]
 pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedIn, AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let limit = limits::SIGN_UPS_PER_ADDRESS;
     let Some(event) = st.db.take_event(kind::SIGN_UP, ip, now - limit.window, limit.count, now).await? else {
         refused_event(st, "sign-up-paused", ip, "").await;
         return Err(AppError::TooManyAttempts);
     };
-    let id = match create_account(&st.db, &st.sealer, new).await {
+    let id = match create_account(&st.db, &st.sealer, new, st.clock.now()).await {
         Ok(id) => id,
         Err(e) => {
             // A form with mistakes is no new account: it does not count.
@@ -235,7 +235,7 @@ pub async fn sign_up(st: &AppState, new: NewAccount, ip: &str) -> Result<SignedI
 /// the pause ends a window after the last real failure.
 #[tracing::instrument(skip_all)]
 pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Result<SignedIn, AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let email = account::normalise_email(email).unwrap_or_else(|| email.trim().to_lowercase().chars().take(254).collect());
     let (since, policy) = (now - st.auth.throttle.window, st.auth.throttle);
     let pair = format!("{email} {ip}");
@@ -279,7 +279,7 @@ pub async fn sign_in(st: &AppState, email: &str, password: &str, ip: &str) -> Re
 /// sessions: whoever else knew the old password is signed out.
 #[tracing::instrument(skip_all)]
 pub async fn change_password(st: &AppState, me: &User, session_token: &str, current: &str, new: &str, ip: &str) -> Result<(), AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     if let Err(p) = password::check(new, &me.email) {
         return Err(FieldErrors::one("new", password_msg(p)));
     }
@@ -303,7 +303,7 @@ pub async fn change_password(st: &AppState, me: &User, session_token: &str, curr
 /// attempts is no flood of writes. (Changes of rights always go through
 /// `security_event`.)
 pub(super) async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &str) {
-    if gates::security_event_allowed(ip) {
+    if gates::security_event_allowed(ip, st.clock.now()) {
         security_event(st, kind, None, ip, detail).await;
     } else {
         tracing::warn!(kind, ip, "refused attempt not written to the security log (too many from this address)");
@@ -315,7 +315,7 @@ pub(super) async fn refused_event(st: &AppState, kind: &str, ip: &str, detail: &
 #[tracing::instrument(skip_all)]
 pub async fn security_event(st: &AppState, kind: &str, user_id: Option<i64>, ip: &str, detail: &str) {
     let event = crate::ssr::db::NewSecurityEvent { kind, user_id, ip, method: "", path: "", detail };
-    if let Err(e) = st.db.insert_security_event(&event, crate::ssr::clock::now()).await {
+    if let Err(e) = st.db.insert_security_event(&event, st.clock.now()).await {
         tracing::warn!(kind, error = %e, "security event not stored");
     }
 }
@@ -326,7 +326,7 @@ pub async fn authenticate(st: &AppState, token: &str) -> Result<Option<User>, Ap
     let hash = token_hash(token);
     // A session waiting for its second factor signs no one in.
     let Some(session) = st.db.session(&hash).await?.filter(|s| !s.second_factor_pending) else { return Ok(None) };
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     if !st.auth.session.is_live(session.created_at, session.last_seen_at, now) {
         st.db.delete_session(&hash).await?;
         return Ok(None);

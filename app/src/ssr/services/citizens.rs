@@ -29,7 +29,7 @@ pub async fn find_by_email(st: &AppState, viewer: &User, email: &str, purpose: P
         return Ok(None);
     }
     let what = format!("e-mail: {email}");
-    st.db.insert_audit(viewer, AuditAction::Search, found.id, &what, purpose.code(), crate::ssr::clock::now()).await?;
+    st.db.insert_audit(viewer, AuditAction::Search, found.id, &what, purpose.code(), st.clock.now()).await?;
     Ok(Some(found))
 }
 

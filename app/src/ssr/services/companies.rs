@@ -85,7 +85,7 @@ pub async fn move_admin(st: &AppState, admin: &User, cvr: &str, user_id: i64, re
     let reason = company::reason(reason).ok_or_else(|| FieldErrors::one("reason", Msg::ErrRecoveryReason))?;
     let cvr = crate::domain::identity::cvr(cvr).map_err(|_| AppError::NotFound)?;
     let company = st.db.company_by_cvr(&cvr).await?.ok_or(AppError::NotFound)?;
-    if !st.db.move_company_admin(company.id, user_id, crate::ssr::clock::now()).await? {
+    if !st.db.move_company_admin(company.id, user_id, st.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     let detail = format!("CVR {cvr}: administration to user {user_id}. {reason}");

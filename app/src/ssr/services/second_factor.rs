@@ -32,8 +32,8 @@ fn authenticator(key_base32: &str, account: &str) -> Result<Totp, AppError> {
 }
 
 /// Seconds since 1970 by the service's clock (tests and the 2027 server move it).
-fn unix_now() -> u64 {
-    u64::try_from(crate::ssr::clock::now().timestamp()).unwrap_or(0)
+fn unix_now(st: &AppState) -> u64 {
+    u64::try_from(st.clock.now().timestamp()).unwrap_or(0)
 }
 
 /// The code an authenticator with this key shows at `unix_time`: for the demo
@@ -72,7 +72,7 @@ fn staff(me: &User) -> Result<(), AppError> {
 /// Counts an attempt at a code for this person before it is checked; refuses
 /// when there have been too many lately.
 async fn count_attempt(st: &AppState, user_id: i64, ip: &str) -> Result<(), AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let policy = st.auth.throttle;
     let key = user_id.to_string();
     if st.db.take_event(kind::SECOND_FACTOR, &key, now - policy.window, policy.per_account, now).await?.is_none() {
@@ -97,7 +97,7 @@ async fn use_code(st: &AppState, user: &User, sealed: &str, input: &str, recover
     match second_factor::parse(input) {
         Some(Entered::Totp(code)) => {
             let totp = authenticator(&st.sealer.open(sealed)?, &user.email)?;
-            let step = totp.check(&code, unix_now()).ok_or_else(|| code_error(Msg::ErrCodeWrong))?;
+            let step = totp.check(&code, unix_now(st)).ok_or_else(|| code_error(Msg::ErrCodeWrong))?;
             let step = i64::try_from(step).map_err(|_| code_error(Msg::ErrCodeWrong))?;
             if !st.db.use_totp_step(user.id, step).await? {
                 return Err(code_error(Msg::ErrCodeUsed));
@@ -105,7 +105,7 @@ async fn use_code(st: &AppState, user: &User, sealed: &str, input: &str, recover
             Ok(())
         }
         Some(Entered::Recovery(code)) if recovery => {
-            if !st.db.use_recovery_code(user.id, &recovery_hash(user.id, &code), crate::ssr::clock::now()).await? {
+            if !st.db.use_recovery_code(user.id, &recovery_hash(user.id, &code), st.clock.now()).await? {
                 return Err(code_error(Msg::ErrCodeWrong));
             }
             let left = st.db.recovery_codes_left(user.id).await?;
@@ -121,7 +121,7 @@ async fn use_code(st: &AppState, user: &User, sealed: &str, input: &str, recover
 /// password. On a right code the waiting session ends and a full one begins.
 #[tracing::instrument(skip_all)]
 pub async fn complete_sign_in(st: &AppState, token: &str, input: &str, ip: &str) -> Result<SignedIn, AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let hash = token_hash(token);
     let session = st.db.session(&hash).await?.filter(|s| s.second_factor_pending);
     let Some(session) = session.filter(|s| now - s.created_at < chrono::Duration::minutes(second_factor::PENDING_MINUTES)) else {
@@ -189,7 +189,7 @@ pub async fn confirm(st: &AppState, me: &User, session_token: &str, input: &str,
         return Ok(());
     };
     let totp = authenticator(&st.sealer.open(&pending)?, &me.email)?;
-    let step = totp.check(&code, unix_now()).and_then(|s| i64::try_from(s).ok()).ok_or_else(|| code_error(Msg::ErrCodeWrong))?;
+    let step = totp.check(&code, unix_now(st)).and_then(|s| i64::try_from(s).ok()).ok_or_else(|| code_error(Msg::ErrCodeWrong))?;
     let (unseen, hashes) = new_recovery_codes(st, me.id)?;
     if st.db.confirm_totp(me.id, &pending, step, &hashes, &unseen, &token_hash(session_token)).await? {
         attempts_over(st, me.id).await?;

@@ -68,7 +68,7 @@ pub async fn set_active(st: &AppState, me: &User, id: i64, active: bool, ip: &st
     if id == me.id {
         return Err(AppError::BadRequest);
     }
-    if !st.db.set_staff_active(id, active, crate::ssr::clock::now()).await? {
+    if !st.db.set_staff_active(id, active, st.clock.now()).await? {
         return Err(AppError::NotFound);
     }
     let kind = if active { "staff-reactivated" } else { "staff-deactivated" };

@@ -6,14 +6,14 @@ use crate::domain::search::{SearchQuery, SearchResults};
 use crate::domain::vacancy::{self, Vacancy, VacancyForm};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
-use crate::ssr::{today, AppState};
+use crate::ssr::AppState;
 
 /// Validates and stores a vacancy for the employer's company, then wakes the
 /// indexer so it is searchable at once.
 #[tracing::instrument(skip_all)]
 pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Result<i64, AppError> {
     let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let new = vacancy::validate(form, crate::domain::time::danish_date(now)).map_err(AppError::Invalid)?;
     // A company posts at most so many a day by hand; counted before storing, so
     // parallel posts cannot get past it.
@@ -45,7 +45,7 @@ pub async fn get(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
 #[tracing::instrument(skip_all)]
 pub async fn close(st: &AppState, employer: &User, id: i64) -> Result<(), AppError> {
     let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
-    if st.db.close_vacancy(id, Some(company_id), crate::ssr::clock::now()).await? {
+    if st.db.close_vacancy(id, Some(company_id), st.clock.now()).await? {
         st.indexer.wake();
         Ok(())
     } else {
@@ -63,6 +63,6 @@ pub async fn of_my_company(st: &AppState, employer: &User) -> Result<Vec<Vacancy
 #[tracing::instrument(skip_all)]
 pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, AppError> {
     let index = st.index.clone();
-    let today = today();
+    let today = st.clock.today();
     crate::ssr::gates::run(crate::ssr::gates::Gate::Search, move || index.search(&query, today)).await
 }

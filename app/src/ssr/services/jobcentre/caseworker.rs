@@ -70,7 +70,7 @@ pub async fn queue(st: &AppState, viewer: &User, filter: QueueFilter, today: Nai
     citizens.sort_unstable();
     citizens.dedup();
     let what = "arbejdskø: navn, årsag og frist";
-    st.db.insert_audit_batch(viewer, AuditAction::Read, &citizens, what, Purpose::Escalation.code(), crate::ssr::clock::now()).await?;
+    st.db.insert_audit_batch(viewer, AuditAction::Read, &citizens, what, Purpose::Escalation.code(), st.clock.now()).await?;
     Ok(QueuePage { items, filter, colleagues: colleagues(st, viewer).await?, me: viewer.id, today })
 }
 
@@ -95,7 +95,7 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
         return Err(AppError::NotFound);
     }
     let what = if to == viewer.id { "opgave taget" } else { "opgave givet til en kollega" };
-    st.db.insert_audit(viewer, AuditAction::Change, escalation.user_id, what, Purpose::Escalation.code(), crate::ssr::clock::now()).await?;
+    st.db.insert_audit(viewer, AuditAction::Change, escalation.user_id, what, Purpose::Escalation.code(), st.clock.now()).await?;
     tracing::info!(escalation = id, by = viewer.id, to, "task assigned");
     Ok(())
 }
@@ -106,7 +106,7 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
 pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpose, today: NaiveDate) -> Result<CaseView, AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
     let what = "sag: CV, joblog, rådighed, tjek, henvendelser, beskeder, møder, journal";
-    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), crate::ssr::clock::now()).await?;
+    st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), st.clock.now()).await?;
     let profile = st.db.jobseeker(citizen_id).await?;
     let cv = match &profile {
         Some(p) => crate::ssr::services::selfservice::cv::parse(p)?,
@@ -118,7 +118,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
     let mut earlier: Vec<_> = escalations.iter().filter(|e| e.status != Status::Open.code()).filter_map(escalation_view).collect();
     earlier.reverse();
     let messages = st.db.messages(citizen_id).await?.into_iter().map(|m| message_view(m, &row.name)).collect();
-    st.db.mark_messages_read(citizen_id, false, crate::ssr::clock::now()).await?;
+    st.db.mark_messages_read(citizen_id, false, st.clock.now()).await?;
     let entries = joblog::entries(st, citizen_id).await?;
     let (_, availability) = availability_status(st, citizen_id, today).await?;
     let notes = st
@@ -160,7 +160,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
 #[tracing::instrument(skip_all)]
 pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm) -> Result<(), AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let (action, what) = match form.action.as_str() {
         "cancel_meeting" => {
             let id: i64 = form.meeting_id.trim().parse().map_err(|_| AppError::BadRequest)?;

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 #[tracing::instrument(skip_all)]
 pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate) -> Result<(), AppError> {
     profile(st, me, today).await?;
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     if !message.trim().is_empty() {
         let body = check_text(message).map_err(|m| FieldErrors::one("message", m))?;
         within_message_quota(st, me, "message").await?;
@@ -46,7 +46,7 @@ pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: Naive
     }
     let answers = screening::validate(form).map_err(AppError::Invalid)?;
     let flags = screening::flags(&answers);
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     use crate::ssr::services::selfservice::encode;
     st.db.save_screening(me.id, &encode(&answers)?, &encode(&flags)?, now).await?;
     if !flags.is_empty() {
@@ -80,7 +80,7 @@ pub async fn mine(st: &AppState, me: &User) -> Result<MyJobcentre, AppError> {
 #[tracing::instrument(skip_all)]
 pub async fn messages(st: &AppState, me: &User) -> Result<Vec<Message>, AppError> {
     let rows = st.db.messages(me.id).await?;
-    st.db.mark_messages_read(me.id, true, crate::ssr::clock::now()).await?;
+    st.db.mark_messages_read(me.id, true, st.clock.now()).await?;
     Ok(rows.into_iter().map(|r| message_view(r, &me.name)).collect())
 }
 
@@ -88,7 +88,7 @@ pub async fn messages(st: &AppState, me: &User) -> Result<Vec<Message>, AppError
 pub async fn send(st: &AppState, me: &User, body: &str) -> Result<(), AppError> {
     let body = check_text(body).map_err(|m| FieldErrors::one("body", m))?;
     within_message_quota(st, me, "body").await?;
-    st.db.insert_message(me.id, me.id, true, &body, crate::ssr::clock::now()).await?;
+    st.db.insert_message(me.id, me.id, true, &body, st.clock.now()).await?;
     Ok(())
 }
 
@@ -96,7 +96,7 @@ pub async fn send(st: &AppState, me: &User, body: &str) -> Result<(), AppError> 
 /// the message is stored, so parallel sends cannot pass it. At the limit, a clear
 /// message at the field, and the text typed stays in the form.
 async fn within_message_quota(st: &AppState, me: &User, field: &str) -> Result<(), AppError> {
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     let limit = limits::MESSAGES_PER_JOBSEEKER;
     match st.db.take_event(limits::kind::MESSAGE, &me.id.to_string(), now - limit.window, limit.count, now).await? {
         Some(_) => Ok(()),
@@ -106,7 +106,7 @@ async fn within_message_quota(st: &AppState, me: &User, field: &str) -> Result<(
 
 #[tracing::instrument(skip_all)]
 pub async fn confirm_meeting(st: &AppState, me: &User, id: i64) -> Result<(), AppError> {
-    if st.db.confirm_meeting(me.id, id, crate::ssr::clock::now()).await? {
+    if st.db.confirm_meeting(me.id, id, st.clock.now()).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)

@@ -24,7 +24,7 @@ pub async fn report(st: &AppState, me: &User, form: &AvailabilityForm, today: Na
     let row = profile(st, me, today).await?;
     let (history, status) = availability_status(st, me.id, today).await?;
     let event = availability::event_from_form(form, &status, today, &st.rules.availability)?;
-    st.db.insert_availability(me.id, &event, crate::ssr::clock::now()).await?;
+    st.db.insert_availability(me.id, &event, st.clock.now()).await?;
     match event {
         Event::Sick { .. } => cv::refresh_searchable(st, me, true, today).await?,
         Event::Well { .. } => {

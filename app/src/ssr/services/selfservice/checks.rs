@@ -40,7 +40,7 @@ pub async fn confirm(st: &AppState, me: &User, today: NaiveDate) -> Result<Naive
     let (history, _) = availability_status(st, me.id, today).await?;
     let events: Vec<_> = history.iter().map(|(_, e)| *e).collect();
     let next = check_deadline(today, &st.rules.check, &availability::holidays(&events));
-    st.db.confirm_check(me.id, today, next, crate::ssr::clock::now()).await?;
+    st.db.confirm_check(me.id, today, next, st.clock.now()).await?;
     Ok(next)
 }
 
@@ -56,7 +56,7 @@ pub async fn sweep_one(st: &AppState, user_id: i64, today: NaiveDate) -> Result<
         st.db.check_events(user_id).await?.into_iter().filter(|(_, k)| *k == CheckEventKind::Missed).map(|(d, _)| d).collect();
     let rules = &st.rules.check;
     let decision = calendar::sweep(row.check_due_on, today, status.sick_since.is_some(), row.reminded_for, &misses, rules, &holidays);
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     match decision {
         Sweep::Nothing => {}
         Sweep::Remind { due } => st.db.record_reminder(user_id, due, &encode(&Notice::CheckReminder { due })?, now).await?,

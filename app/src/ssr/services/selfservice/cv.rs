@@ -41,7 +41,7 @@ pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> 
     let (_, status) = availability_status(st, me.id, today).await?;
     let searchable = cv::searchable(&cv, status.sick_since.is_some());
     let json = serde_json::to_string(&cv).map_err(|e| AppError::internal(format_args!("encoding CV: {e}")))?;
-    st.db.save_cv(me.id, &json, cv.is_complete(), searchable, crate::ssr::clock::now()).await?;
+    st.db.save_cv(me.id, &json, cv.is_complete(), searchable, st.clock.now()).await?;
     if searchable && !row.cv_searchable {
         notify(st, me.id, &Notice::CvSearchable).await?;
     }

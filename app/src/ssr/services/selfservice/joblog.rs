@@ -72,7 +72,7 @@ pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) 
         _ => form,
     };
     let data = joblog::validate(&form, today)?;
-    let now = crate::ssr::clock::now();
+    let now = st.clock.now();
     match form.id.trim() {
         "" => match st.db.insert_entry(me.id, &data, now, limits::JOBLOG_ENTRIES).await? {
             Quota::Stored(id) => Ok(id),

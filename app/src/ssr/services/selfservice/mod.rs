@@ -44,7 +44,7 @@ pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) 
 /// Stores a notification for the person.
 #[tracing::instrument(skip_all)]
 pub async fn notify(st: &AppState, user_id: i64, notice: &crate::domain::selfservice::Notice) -> Result<(), AppError> {
-    st.db.insert_notification(user_id, &encode(notice)?, crate::ssr::clock::now()).await
+    st.db.insert_notification(user_id, &encode(notice)?, st.clock.now()).await
 }
 
 pub(crate) fn encode<T: serde::Serialize>(v: &T) -> Result<String, AppError> {

@@ -47,5 +47,5 @@ pub async fn notifications(st: &AppState, me: &User, limit: i64) -> Result<Vec<N
 
 #[tracing::instrument(skip_all)]
 pub async fn mark_read(st: &AppState, me: &User) -> Result<u64, AppError> {
-    st.db.mark_notifications_read(me.id, crate::ssr::clock::now()).await
+    st.db.mark_notifications_read(me.id, st.clock.now()).await
 }
