@@ -7,7 +7,7 @@ pub fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 
 /// The language chosen in a `Cookie` header; Danish unless it says otherwise.
 pub fn lang(header: &str) -> crate::Lang {
-    value(header, crate::i18n::LANG_COOKIE).and_then(crate::Lang::from_code).unwrap_or_default()
+    value(header, crate::i18n::LANG_COOKIE).and_then(crate::Lang::parse).unwrap_or_default()
 }
 
 /// The session cookie's name. Over TLS it is `__Host-session`: browsers then take

@@ -20,7 +20,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn cv_form(section: Section, f: impl FnOnce(&mut CvForm)) -> CvForm {
-    let mut form = CvForm { section: section.slug().into(), action: "add".into(), ..Default::default() };
+    let mut form = CvForm { section: section.code().into(), action: "add".into(), ..Default::default() };
     f(&mut form);
     form
 }

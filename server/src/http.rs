@@ -408,7 +408,7 @@ struct LanguageChoice {
 
 /// Remembers the chosen language in a cookie and sends the person back.
 async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice>) -> Response {
-    let lang = choice.til.as_deref().and_then(Lang::from_code).unwrap_or_default();
+    let lang = choice.til.as_deref().and_then(Lang::parse).unwrap_or_default();
     let back = choice.tilbage.as_deref().filter(|p| app::auth::is_local_path(p)).unwrap_or("/");
     let https = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
     let cookie = app::cookies::set(app::i18n::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), https);

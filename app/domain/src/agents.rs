@@ -12,10 +12,20 @@ pub const MAX_AGENTS: usize = 20;
 /// The hour (Danish time) from which the daily e-mail goes out.
 pub const DIGEST_HOUR: u32 = 7;
 
+code_enum!(
+    /// What the job agents page does with an agent.
+    AgentAction {
+        Create => "create";
+        Delete => "delete";
+        EmailOn => "email-on";
+        EmailOff => "email-off";
+    }
+);
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AgentForm {
-    /// "create", "delete", "email-on", "email-off".
+    /// An `AgentAction`'s code.
     pub action: String,
     pub id: String,
     pub name: String,

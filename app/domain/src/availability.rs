@@ -94,10 +94,20 @@ pub fn check_hours(input: &str, rules: &AvailabilityRules) -> Result<u8, Msg> {
     }
 }
 
+code_enum!(
+    /// What the availability page reports.
+    AvailabilityAction {
+        Sick => "sick";
+        Well => "well";
+        Holiday => "holiday";
+        Hours => "hours";
+    }
+);
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AvailabilityForm {
-    /// "sick", "well", "holiday" or "hours".
+    /// An `AvailabilityAction`'s code.
     pub action: String,
     pub from: String,
     pub to: String,
@@ -150,23 +160,22 @@ pub fn check_holiday(from: &str, to: &str, today: NaiveDate, rules: &Availabilit
 
 /// What one availability form asks for, checked against the current status.
 pub fn event_from_form(form: &AvailabilityForm, current: &Status, today: NaiveDate, rules: &AvailabilityRules) -> Result<Event, AppError> {
-    match form.action.as_str() {
-        "sick" if current.sick_since.is_some() => Err(AppError::Invalid(one("action", Msg::ErrAlreadySick))),
-        "sick" => Ok(Event::Sick { from: today }),
-        "well" if current.sick_since.is_none() => Err(AppError::Invalid(one("action", Msg::ErrNotSick))),
-        "well" => Ok(Event::Well { on: today }),
-        "holiday" => {
+    match AvailabilityAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        AvailabilityAction::Sick if current.sick_since.is_some() => Err(AppError::Invalid(one("action", Msg::ErrAlreadySick))),
+        AvailabilityAction::Sick => Ok(Event::Sick { from: today }),
+        AvailabilityAction::Well if current.sick_since.is_none() => Err(AppError::Invalid(one("action", Msg::ErrNotSick))),
+        AvailabilityAction::Well => Ok(Event::Well { on: today }),
+        AvailabilityAction::Holiday => {
             let p = check_holiday(&form.from, &form.to, today, rules).map_err(AppError::Invalid)?;
             if current.holidays.iter().any(|h| h.from <= p.to && p.from <= h.to) {
                 return Err(AppError::Invalid(one(field::FROM, Msg::ErrHolidayOverlap)));
             }
             Ok(Event::Holiday { from: p.from, to: p.to })
         }
-        "hours" => {
+        AvailabilityAction::Hours => {
             let hours = check_hours(&form.hours, rules).map_err(|m| AppError::Invalid(one(field::HOURS, m)))?;
             Ok(Event::Hours { hours, from: today })
         }
-        _ => Err(AppError::BadRequest),
     }
 }
 

@@ -83,7 +83,7 @@ pub struct Dashboard {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CaseForm {
-    /// "note", "message", "meeting", "cancel_meeting", "resolve" or "track".
+    /// A `CaseAction`'s code.
     pub action: String,
     /// The meeting to cancel.
     pub meeting_id: String,
@@ -109,11 +109,33 @@ impl CaseForm {
     }
 }
 
+code_enum!(
+    /// What a caseworker does on the case page.
+    CaseAction {
+        Note => "note";
+        Message => "message";
+        Meeting => "meeting";
+        CancelMeeting => "cancel_meeting";
+        /// Close the open escalations: back to self-service.
+        Resolve => "resolve";
+        /// Close the open escalations: on to a caseworker-led track.
+        Track => "track";
+    }
+);
+
+code_enum!(
+    /// Taking a task from the queue, or handing it to a colleague.
+    QueueAction {
+        Claim => "claim";
+        Assign => "assign";
+    }
+);
+
 /// Taking a task from the queue, or handing it to a colleague.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QueueForm {
-    /// "claim" or "assign".
+    /// A `QueueAction`'s code.
     pub action: String,
     /// The escalation.
     pub id: String,

@@ -212,3 +212,11 @@ mod tests {
         assert!(validate_meeting(&form("video", "25-11-2026", "10:00", "https://video.example/m/123"), now()).is_ok());
     }
 }
+
+code_enum!(
+    /// What the citizen does on the jobcentre page: write, or confirm a meeting.
+    ContactAction {
+        Send => "send";
+        Confirm => "confirm";
+    }
+);

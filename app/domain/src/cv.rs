@@ -2,7 +2,7 @@
 //! employers may find it. Numbers come from `CvRules`.
 
 use super::parse::non_empty;
-use crate::error::FieldErrors;
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -44,37 +44,16 @@ pub struct SoughtOccupation {
     pub last_worked: Option<i32>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum WorkTime {
-    #[default]
-    Full,
-    Part,
-    Either,
-}
-
-impl WorkTime {
-    pub const ALL: [WorkTime; 3] = [WorkTime::Full, WorkTime::Part, WorkTime::Either];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            WorkTime::Full => "fuld",
-            WorkTime::Part => "deltid",
-            WorkTime::Either => "begge",
-        }
+code_enum!(
+    /// Full or part time, as the jobseeker wants it.
+    #[derive(Default)]
+    WorkTime {
+        #[default]
+        Full => "fuld", WorkTimeFull;
+        Part => "deltid", WorkTimePart;
+        Either => "begge", WorkTimeEither;
     }
-
-    pub fn parse(s: &str) -> Option<WorkTime> {
-        WorkTime::ALL.into_iter().find(|w| w.code() == s.trim())
-    }
-
-    pub fn label(self) -> Msg {
-        match self {
-            WorkTime::Full => Msg::WorkTimeFull,
-            WorkTime::Part => Msg::WorkTimePart,
-            WorkTime::Either => Msg::WorkTimeEither,
-        }
-    }
-}
+);
 
 /// Terms of employment: how much, full or part time, where, and how far.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,37 +80,20 @@ pub struct Cv {
     pub terms: Option<Terms>,
 }
 
-/// The parts that make a CV complete, in the order the editor shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Section {
-    Contact,
-    Education,
-    Experience,
-    Skills,
-    Occupations,
-    Terms,
-}
+code_enum!(
+    /// The parts that make a CV complete, in the order the editor shows them. The
+    /// code is the last part of the editor's address and the form's `section`.
+    Section {
+        Contact => "kontakt";
+        Occupations => "job";
+        Education => "uddannelse";
+        Experience => "erfaring";
+        Skills => "kompetencer";
+        Terms => "vilkaar";
+    }
+);
 
 impl Section {
-    pub const ALL: [Section; 6] =
-        [Section::Contact, Section::Occupations, Section::Education, Section::Experience, Section::Skills, Section::Terms];
-
-    /// The last part of the editor's address, and the form's `section` value.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::Contact => "kontakt",
-            Section::Education => "uddannelse",
-            Section::Experience => "erfaring",
-            Section::Skills => "kompetencer",
-            Section::Occupations => "job",
-            Section::Terms => "vilkaar",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Section> {
-        Section::ALL.into_iter().find(|x| x.slug() == s)
-    }
-
     pub fn heading(self) -> Msg {
         match self {
             Section::Contact => Msg::CvContact,
@@ -163,7 +125,7 @@ impl Cv {
 
     /// Mandatory sections not yet filled, in editor order.
     pub fn missing(&self) -> Vec<Section> {
-        Section::ALL.into_iter().filter(|s| s.mandatory() && !self.is_filled(*s)).collect()
+        Section::ALL.iter().copied().filter(|s| s.mandatory() && !self.is_filled(*s)).collect()
     }
 
     pub fn is_complete(&self) -> bool {
@@ -292,150 +254,261 @@ fn list(input: &str, max_entries: usize) -> Option<Vec<String>> {
     (items.len() <= max_entries && items.iter().all(|s| s.chars().count() <= 80)).then_some(items)
 }
 
-/// Applies one edit to the CV. On any problem nothing changes and the errors name
-/// their fields.
-pub fn apply(cv: &mut Cv, form: &CvForm, today: NaiveDate, rules: &CvRules) -> Result<Section, crate::error::AppError> {
-    let section = Section::parse(&form.section).ok_or(crate::error::AppError::BadRequest)?;
-    let mut errs = FieldErrors::default();
-    let mut next = cv.clone();
-    match (section, form.action.as_str()) {
-        (Section::Education | Section::Experience, "remove") | (Section::Occupations, "remove") => {
-            let i: usize = form.index.trim().parse().map_err(|_| crate::error::AppError::BadRequest)?;
-            let removed = match section {
-                Section::Education => (i < next.education.len()).then(|| next.education.remove(i)).is_some(),
-                Section::Experience => (i < next.experience.len()).then(|| next.experience.remove(i)).is_some(),
-                _ => (i < next.occupations.len()).then(|| next.occupations.remove(i)).is_some(),
-            };
-            if !removed {
-                return Err(crate::error::AppError::NotFound);
-            }
-        }
-        (Section::Contact, _) => {
-            let show_phone = checked(&form.show_phone);
-            next.phone = match non_empty(&form.phone) {
-                Some(p) => check_phone(p).unwrap_or_else(|m| {
-                    errs.add(field::PHONE, m);
-                    String::new()
-                }),
-                None if show_phone => {
-                    errs.add(field::PHONE, Msg::ErrPhoneMissing);
-                    String::new()
-                }
-                None => String::new(),
-            };
-            next.show_email = checked(&form.show_email);
-            next.show_phone = show_phone;
-            if !next.show_email && !show_phone {
-                errs.add(field::SHOW_EMAIL, Msg::ErrContactHidden);
-            }
-            next.summary = form.summary.trim().to_string();
-            if next.summary.chars().count() > 2000 {
-                errs.add(field::SUMMARY, Msg::ErrTooLong);
-            }
-        }
-        (Section::Education | Section::Experience, _) => {
-            let title = text(&form.item_title, 120, Msg::ErrItemTitleMissing, &mut errs, field::ITEM_TITLE);
-            let place = text(&form.item_place, 120, Msg::ErrItemPlaceMissing, &mut errs, field::ITEM_PLACE);
-            let from = check_year(&form.item_from, today, 0).map_err(|m| errs.add(field::ITEM_FROM, m)).ok();
-            let to = match non_empty(&form.item_to) {
-                None => None,
-                Some(t) => check_year(t, today, 6).map_err(|m| errs.add(field::ITEM_TO, m)).ok(),
-            };
-            if let (Some(f), Some(t)) = (from, to) {
-                if t < f {
-                    errs.add(field::ITEM_TO, Msg::ErrYearOrder);
-                }
-            }
-            let description = form.item_description.trim().to_string();
-            if description.chars().count() > 2000 {
-                errs.add(field::ITEM_DESCRIPTION, Msg::ErrTooLong);
-            }
-            let target = if section == Section::Education { &mut next.education } else { &mut next.experience };
-            if target.len() >= rules.max_items {
-                errs.add(field::ITEM_TITLE, Msg::ErrTooMany);
-            }
-            target.push(CvItem { title, place, from_year: from.unwrap_or_default(), to_year: to, description });
-            // Newest first, as a CV reads.
-            target.sort_by_key(|i| std::cmp::Reverse((i.to_year.unwrap_or(i32::MAX), i.from_year)));
-        }
-        (Section::Skills, _) => {
-            match list(&form.skills, 50) {
-                Some(s) => next.skills = s,
-                None => errs.add(field::SKILLS, Msg::ErrListTooLong),
-            }
-            match list(&form.languages, 20) {
-                Some(s) => next.languages = s,
-                None => errs.add(field::LANGUAGES, Msg::ErrListTooLong),
-            }
-            let mut licences = Vec::new();
-            for l in form.licences.split([',', ' ', ';']).map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty()) {
-                match LICENCES.iter().find(|x| **x == l) {
-                    Some(x) if !licences.contains(&x.to_string()) => licences.push(x.to_string()),
-                    Some(_) => {}
-                    None => {
-                        errs.add(field::LICENCES, Msg::ErrLicenceUnknown);
-                        break;
-                    }
-                }
-            }
-            next.driving_licences = licences;
-        }
-        (Section::Occupations, _) => match super::occupation::find(non_empty(&form.occupation_pick).unwrap_or(&form.occupation)) {
-            None if form.occupation.trim().is_empty() => errs.add(field::OCCUPATION, Msg::ErrOccupationMissing),
-            None => errs.add(field::OCCUPATION, Msg::ErrOccupationUnknown),
-            Some(o) if next.occupations.iter().any(|x| x.code == o.code) => errs.add(field::OCCUPATION, Msg::ErrOccupationTwice),
-            Some(_) if next.occupations.len() >= rules.max_occupations => errs.add(field::OCCUPATION, Msg::ErrTooMany),
-            Some(o) => {
-                let last_worked = match non_empty(&form.last_worked) {
-                    None => None,
-                    Some(t) => check_year(t, today, 0).map_err(|m| errs.add(field::LAST_WORKED, m)).ok(),
-                };
-                next.occupations.push(SoughtOccupation {
-                    code: o.code.to_string(),
-                    title: o.da.to_string(),
-                    has_education: checked(&form.has_education),
-                    last_worked,
-                });
-            }
-        },
-        (Section::Terms, _) => {
-            let hours = match form.hours.trim().parse::<u8>() {
-                Ok(h) if (1..=48).contains(&h) => h,
-                _ => {
-                    errs.add(field::HOURS, Msg::ErrHoursPerWeek);
-                    0
-                }
-            };
-            let time = WorkTime::parse(&form.time).unwrap_or_else(|| {
-                errs.add(field::TIME, Msg::ErrChooseOne);
-                WorkTime::Full
-            });
-            let municipality = match form.municipality.trim().parse::<u16>().ok().and_then(super::municipality::by_code) {
-                Some(m) => m.code,
-                None => {
-                    errs.add(field::MUNICIPALITY, Msg::ErrMunicipalityMissing);
-                    0
-                }
-            };
-            let max_travel_km = match form.max_travel.trim().parse::<u16>() {
-                Ok(km) if km <= 500 => km,
-                _ => {
-                    errs.add(field::MAX_TRAVEL, Msg::ErrTravelKm);
-                    0
-                }
-            };
-            next.terms = Some(Terms { hours, time, municipality, max_travel_km });
+code_enum!(
+    /// What a CV form does: save a section edited as a whole, add an entry to a
+    /// list, or remove one.
+    CvAction {
+        Save => "save";
+        Add => "add";
+        Remove => "remove";
+    }
+);
+
+/// The lists of a CV whose entries are added and removed one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CvList {
+    Education,
+    Experience,
+    Occupations,
+}
+
+impl CvList {
+    fn of(section: Section) -> Option<CvList> {
+        match section {
+            Section::Education => Some(CvList::Education),
+            Section::Experience => Some(CvList::Experience),
+            Section::Occupations => Some(CvList::Occupations),
+            Section::Contact | Section::Skills | Section::Terms => None,
         }
     }
-    errs.into_result(())?;
-    *cv = next;
-    Ok(section)
+}
+
+/// One edit of the CV, read from its form: one kind per section, each with values
+/// that passed their field's checks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CvEdit {
+    Contact { phone: String, show_email: bool, show_phone: bool, summary: String },
+    Education(CvItem),
+    Experience(CvItem),
+    Skills { skills: Vec<String>, languages: Vec<String>, licences: Vec<String> },
+    Occupation(SoughtOccupation),
+    Terms(Terms),
+    Remove { list: CvList, index: usize },
+}
+
+impl CvEdit {
+    /// Reads a form. A field's own problems come back tied to it; a section or
+    /// action the editor never posts is a bad request.
+    pub fn parse(form: &CvForm, today: NaiveDate) -> Result<CvEdit, AppError> {
+        let section = Section::parse(&form.section).ok_or(AppError::BadRequest)?;
+        let action = CvAction::parse(&form.action).ok_or(AppError::BadRequest)?;
+        if action == CvAction::Remove {
+            let list = CvList::of(section).ok_or(AppError::BadRequest)?;
+            let index = form.index.trim().parse().map_err(|_| AppError::BadRequest)?;
+            return Ok(CvEdit::Remove { list, index });
+        }
+        match section {
+            Section::Contact => contact(form),
+            Section::Education => item(form, today).map(CvEdit::Education),
+            Section::Experience => item(form, today).map(CvEdit::Experience),
+            Section::Skills => skills(form),
+            Section::Occupations => occupation(form, today),
+            Section::Terms => terms(form),
+        }
+    }
+
+    /// The section the edit belongs to.
+    pub fn section(&self) -> Section {
+        match self {
+            CvEdit::Contact { .. } => Section::Contact,
+            CvEdit::Education(_) | CvEdit::Remove { list: CvList::Education, .. } => Section::Education,
+            CvEdit::Experience(_) | CvEdit::Remove { list: CvList::Experience, .. } => Section::Experience,
+            CvEdit::Skills { .. } => Section::Skills,
+            CvEdit::Occupation(_) | CvEdit::Remove { list: CvList::Occupations, .. } => Section::Occupations,
+            CvEdit::Terms(_) => Section::Terms,
+        }
+    }
+
+    /// Applies the edit to `cv`, checking what depends on what the CV already
+    /// holds (how many entries, an occupation twice). On any problem nothing changes.
+    pub fn apply_to(self, cv: &mut Cv, rules: &CvRules) -> Result<Section, AppError> {
+        let section = self.section();
+        match self {
+            CvEdit::Contact { phone, show_email, show_phone, summary } => {
+                (cv.phone, cv.show_email, cv.show_phone, cv.summary) = (phone, show_email, show_phone, summary);
+            }
+            CvEdit::Education(item) => add_item(&mut cv.education, item, rules)?,
+            CvEdit::Experience(item) => add_item(&mut cv.experience, item, rules)?,
+            CvEdit::Skills { skills, languages, licences } => {
+                (cv.skills, cv.languages, cv.driving_licences) = (skills, languages, licences);
+            }
+            CvEdit::Occupation(o) => {
+                if cv.occupations.iter().any(|x| x.code == o.code) {
+                    return Err(FieldErrors::one(field::OCCUPATION, Msg::ErrOccupationTwice));
+                }
+                if cv.occupations.len() >= rules.max_occupations {
+                    return Err(FieldErrors::one(field::OCCUPATION, Msg::ErrTooMany));
+                }
+                cv.occupations.push(o);
+            }
+            CvEdit::Terms(terms) => cv.terms = Some(terms),
+            CvEdit::Remove { list, index } => {
+                let len = match list {
+                    CvList::Education => cv.education.len(),
+                    CvList::Experience => cv.experience.len(),
+                    CvList::Occupations => cv.occupations.len(),
+                };
+                if index >= len {
+                    return Err(AppError::NotFound);
+                }
+                match list {
+                    CvList::Education => drop(cv.education.remove(index)),
+                    CvList::Experience => drop(cv.experience.remove(index)),
+                    CvList::Occupations => drop(cv.occupations.remove(index)),
+                }
+            }
+        }
+        Ok(section)
+    }
+}
+
+/// Applies one edit to the CV. On any problem nothing changes and the errors name
+/// their fields.
+pub fn apply(cv: &mut Cv, form: &CvForm, today: NaiveDate, rules: &CvRules) -> Result<Section, AppError> {
+    CvEdit::parse(form, today)?.apply_to(cv, rules)
+}
+
+fn add_item(list: &mut Vec<CvItem>, item: CvItem, rules: &CvRules) -> Result<(), AppError> {
+    if list.len() >= rules.max_items {
+        return Err(FieldErrors::one(field::ITEM_TITLE, Msg::ErrTooMany));
+    }
+    list.push(item);
+    // Newest first, as a CV reads.
+    list.sort_by_key(|i| std::cmp::Reverse((i.to_year.unwrap_or(i32::MAX), i.from_year)));
+    Ok(())
+}
+
+fn contact(form: &CvForm) -> Result<CvEdit, AppError> {
+    let mut errs = FieldErrors::default();
+    let show_phone = checked(&form.show_phone);
+    let phone = match non_empty(&form.phone) {
+        Some(p) => check_phone(p).unwrap_or_else(|m| {
+            errs.add(field::PHONE, m);
+            String::new()
+        }),
+        None if show_phone => {
+            errs.add(field::PHONE, Msg::ErrPhoneMissing);
+            String::new()
+        }
+        None => String::new(),
+    };
+    let show_email = checked(&form.show_email);
+    if !show_email && !show_phone {
+        errs.add(field::SHOW_EMAIL, Msg::ErrContactHidden);
+    }
+    let summary = form.summary.trim().to_string();
+    if summary.chars().count() > 2000 {
+        errs.add(field::SUMMARY, Msg::ErrTooLong);
+    }
+    errs.into_result(CvEdit::Contact { phone, show_email, show_phone, summary })
+}
+
+fn item(form: &CvForm, today: NaiveDate) -> Result<CvItem, AppError> {
+    let mut errs = FieldErrors::default();
+    let title = text(&form.item_title, 120, Msg::ErrItemTitleMissing, &mut errs, field::ITEM_TITLE);
+    let place = text(&form.item_place, 120, Msg::ErrItemPlaceMissing, &mut errs, field::ITEM_PLACE);
+    let from = check_year(&form.item_from, today, 0).map_err(|m| errs.add(field::ITEM_FROM, m)).ok();
+    let to = match non_empty(&form.item_to) {
+        None => None,
+        Some(t) => check_year(t, today, 6).map_err(|m| errs.add(field::ITEM_TO, m)).ok(),
+    };
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            errs.add(field::ITEM_TO, Msg::ErrYearOrder);
+        }
+    }
+    let description = form.item_description.trim().to_string();
+    if description.chars().count() > 2000 {
+        errs.add(field::ITEM_DESCRIPTION, Msg::ErrTooLong);
+    }
+    errs.into_result(CvItem { title, place, from_year: from.unwrap_or_default(), to_year: to, description })
+}
+
+fn skills(form: &CvForm) -> Result<CvEdit, AppError> {
+    let mut errs = FieldErrors::default();
+    let skills = list(&form.skills, 50).unwrap_or_else(|| {
+        errs.add(field::SKILLS, Msg::ErrListTooLong);
+        Vec::new()
+    });
+    let languages = list(&form.languages, 20).unwrap_or_else(|| {
+        errs.add(field::LANGUAGES, Msg::ErrListTooLong);
+        Vec::new()
+    });
+    let mut licences: Vec<String> = Vec::new();
+    for l in form.licences.split([',', ' ', ';']).map(|s| s.trim().to_uppercase()).filter(|s| !s.is_empty()) {
+        match LICENCES.iter().find(|x| **x == l) {
+            Some(x) if !licences.iter().any(|have| have == x) => licences.push(x.to_string()),
+            Some(_) => {}
+            None => {
+                errs.add(field::LICENCES, Msg::ErrLicenceUnknown);
+                break;
+            }
+        }
+    }
+    errs.into_result(CvEdit::Skills { skills, languages, licences })
+}
+
+fn occupation(form: &CvForm, today: NaiveDate) -> Result<CvEdit, AppError> {
+    let Some(o) = super::occupation::find(non_empty(&form.occupation_pick).unwrap_or(&form.occupation)) else {
+        let missing = form.occupation.trim().is_empty();
+        return Err(FieldErrors::one(field::OCCUPATION, if missing { Msg::ErrOccupationMissing } else { Msg::ErrOccupationUnknown }));
+    };
+    let last_worked = match non_empty(&form.last_worked) {
+        None => None,
+        Some(t) => Some(check_year(t, today, 0).map_err(|m| FieldErrors::one(field::LAST_WORKED, m))?),
+    };
+    Ok(CvEdit::Occupation(SoughtOccupation {
+        code: o.code.to_string(),
+        title: o.da.to_string(),
+        has_education: checked(&form.has_education),
+        last_worked,
+    }))
+}
+
+fn terms(form: &CvForm) -> Result<CvEdit, AppError> {
+    let mut errs = FieldErrors::default();
+    let hours = match form.hours.trim().parse::<u8>() {
+        Ok(h) if (1..=48).contains(&h) => h,
+        _ => {
+            errs.add(field::HOURS, Msg::ErrHoursPerWeek);
+            0
+        }
+    };
+    let time = WorkTime::parse(&form.time).unwrap_or_else(|| {
+        errs.add(field::TIME, Msg::ErrChooseOne);
+        WorkTime::Full
+    });
+    let municipality = match form.municipality.trim().parse::<u16>().ok().and_then(super::municipality::by_code) {
+        Some(m) => m.code,
+        None => {
+            errs.add(field::MUNICIPALITY, Msg::ErrMunicipalityMissing);
+            0
+        }
+    };
+    let max_travel_km = match form.max_travel.trim().parse::<u16>() {
+        Ok(km) if km <= 500 => km,
+        _ => {
+            errs.add(field::MAX_TRAVEL, Msg::ErrTravelKm);
+            0
+        }
+    };
+    errs.into_result(CvEdit::Terms(Terms { hours, time, municipality, max_travel_km }))
 }
 
 /// The form pre-filled from the saved CV, for sections edited as a whole.
 pub fn form_for(cv: &Cv, section: Section) -> CvForm {
     let on = |b: bool| if b { "on".to_string() } else { String::new() };
-    let mut f = CvForm { section: section.slug().into(), ..CvForm::default() };
+    let mut f = CvForm { section: section.code().into(), ..CvForm::default() };
     match section {
         Section::Contact => {
             f.phone = cv.phone.clone();
@@ -470,14 +543,14 @@ mod tests {
     }
 
     fn form(section: Section, f: impl FnOnce(&mut CvForm)) -> CvForm {
-        let mut form = CvForm { section: section.slug().into(), action: "add".into(), ..Default::default() };
+        let mut form = CvForm { section: section.code().into(), action: "add".into(), ..Default::default() };
         f(&mut form);
         form
     }
 
-    fn errors(r: Result<Section, crate::error::AppError>) -> Vec<(String, Msg)> {
+    fn errors(r: Result<Section, AppError>) -> Vec<(String, Msg)> {
         match r {
-            Err(crate::error::AppError::Invalid(e)) => e.0.into_iter().map(|e| (e.field, e.msg)).collect(),
+            Err(AppError::Invalid(e)) => e.0.into_iter().map(|e| (e.field, e.msg)).collect(),
             other => panic!("expected field errors, got {other:?}"),
         }
     }
@@ -628,7 +701,7 @@ mod tests {
         apply(&mut cv, &remove, today, &rules).unwrap();
         assert_eq!(cv.experience.len(), 2);
         let gone = CvForm { index: "7".into(), ..remove };
-        assert_eq!(apply(&mut cv, &gone, today, &rules), Err(crate::error::AppError::NotFound));
+        assert_eq!(apply(&mut cv, &gone, today, &rules), Err(AppError::NotFound));
     }
 
     #[test]
@@ -683,5 +756,31 @@ mod tests {
         let fields: Vec<_> = e.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, [field::HOURS, field::TIME, field::MUNICIPALITY, field::MAX_TRAVEL]);
         assert_eq!(form_for(&cv, Section::Skills).licences, "B, CE");
+    }
+
+    #[test]
+    fn each_form_is_read_into_its_section_s_edit_once() {
+        let today = d("2026-11-23");
+        let terms = form(Section::Terms, |f| {
+            f.hours = "30".into();
+            f.time = "deltid".into();
+            f.municipality = "751".into();
+            f.max_travel = "20".into();
+        });
+        let want = Terms { hours: 30, time: WorkTime::Part, municipality: 751, max_travel_km: 20 };
+        assert_eq!(CvEdit::parse(&terms, today), Ok(CvEdit::Terms(want)));
+        let remove = CvForm { section: "job".into(), action: "remove".into(), index: "2".into(), ..Default::default() };
+        assert_eq!(CvEdit::parse(&remove, today), Ok(CvEdit::Remove { list: CvList::Occupations, index: 2 }));
+        assert_eq!(CvEdit::parse(&remove, today).map(|e| e.section()), Ok(Section::Occupations));
+        // What the editor never posts is a bad request, not a field error.
+        let odd = [
+            CvForm { section: "kontakt".into(), action: "remove".into(), index: "0".into(), ..Default::default() },
+            CvForm { action: "replace".into(), ..terms.clone() },
+            CvForm { section: "hobbyer".into(), ..terms.clone() },
+            CvForm { index: "-1".into(), ..remove },
+        ];
+        for f in odd {
+            assert_eq!(CvEdit::parse(&f, today), Err(AppError::BadRequest), "{f:?}");
+        }
     }
 }

@@ -319,27 +319,17 @@ pub struct QueueFilter {
     pub oldest_first: bool,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Who {
-    #[default]
-    All,
-    Mine,
-    Unassigned,
-}
-
-impl Who {
-    pub fn code(self) -> &'static str {
-        match self {
-            Who::All => "alle",
-            Who::Mine => "mine",
-            Who::Unassigned => "ledige",
-        }
+code_enum!(
+    /// Whose tasks the queue shows.
+    #[derive(Default)]
+    Who {
+        #[default]
+        All => "alle";
+        Mine => "mine";
+        /// Nobody's yet.
+        Unassigned => "ledige";
     }
-
-    pub fn parse(s: &str) -> Who {
-        [Who::Mine, Who::Unassigned].into_iter().find(|w| w.code() == s).unwrap_or_default()
-    }
-}
+);
 
 impl QueueFilter {
     /// Narrows and orders the open escalations for the caseworker `me`.
@@ -550,8 +540,8 @@ mod tests {
         assert_eq!(ids(QueueFilter { reason: Some(Reason::HelpRequested), ..Default::default() }), [1, 3]);
         assert_eq!(ids(QueueFilter { who: Who::Mine, ..Default::default() }), [2]);
         assert_eq!(ids(QueueFilter { who: Who::Unassigned, ..Default::default() }), [1]);
-        assert_eq!(Who::parse("ledige"), Who::Unassigned);
-        assert_eq!(Who::parse("x"), Who::All);
+        assert_eq!(Who::parse("ledige"), Some(Who::Unassigned));
+        assert_eq!(Who::parse("x"), None);
         for r in Reason::ALL {
             assert_eq!(Reason::parse(r.code()), Some(*r));
         }

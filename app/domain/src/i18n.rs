@@ -6,33 +6,20 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The language a page is shown in. Danish unless the person chose English.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Da,
-    En,
-}
+code_enum!(
+    /// The language a page is shown in. Danish unless the person chose English.
+    #[derive(Default)]
+    Lang {
+        #[default]
+        Da => "da";
+        En => "en";
+    }
+);
 
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "sprog";
 
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim() {
-            "da" => Some(Lang::Da),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// The other language, offered by the switch in the header.
     pub fn other(self) -> Lang {
         match self {

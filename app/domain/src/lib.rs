@@ -7,20 +7,34 @@
 //! cross the server-function boundary, `server` converts database and index
 //! errors and makes incident references.
 
-/// A closed set of values with a stored code and a label (declared before the
-/// modules so that each may use it).
+/// A closed set of values, each with the code it is stored and posted as and,
+/// when given, the label people read. One declaration makes the enum, `ALL`,
+/// `code`, `parse` (which trims) and `label`, so a form's choices, the stored
+/// column and the page's text cannot drift apart. Declared before the modules so
+/// that each may use it.
+///
+/// ```ignore
+/// code_enum! { Colour { Red => "roed", ColourRed; Blue => "blaa", ColourBlue; } }  // with labels
+/// code_enum! { Step { First => "foerste"; Next => "naeste"; } }                     // codes only
+/// ```
 macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($v:ident => $code:literal, $msg:ident;)* }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $code:literal, $msg:ident;)* }) => {
+        code_enum!($(#[$m])* $name { $($(#[$vm])* $v => $code;)* });
+        impl $name {
+            /// What people read for it, in their language.
+            pub fn label(self) -> crate::i18n::Msg { match self { $($name::$v => crate::i18n::Msg::$msg),* } }
+        }
+    };
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident => $code:literal;)* }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $($v),* }
+        pub enum $name { $($(#[$vm])* $v),* }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$v),*];
             /// How it is stored and posted.
             pub fn code(self) -> &'static str { match self { $($name::$v => $code),* } }
             pub fn parse(s: &str) -> Option<$name> { Self::ALL.iter().copied().find(|x| x.code() == s.trim()) }
-            pub fn label(self) -> crate::i18n::Msg { match self { $($name::$v => crate::i18n::Msg::$msg),* } }
         }
     };
 }

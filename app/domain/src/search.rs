@@ -22,54 +22,30 @@ pub const WITHIN_DAYS: [u32; 3] = [1, 7, 30];
 /// Full time is this many hours a week or more.
 pub const FULL_TIME_HOURS: f64 = 37.0;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Sort {
-    /// Best match first; newest first when there are no words.
-    #[default]
-    Relevance,
-    Newest,
-    /// Soonest deadline first.
-    Deadline,
-    /// Nearest first (with a place to be near).
-    Distance,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Deadline, Sort::Distance];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevans",
-            Sort::Newest => "nyeste",
-            Sort::Deadline => "frist",
-            Sort::Distance => "afstand",
-        }
+code_enum!(
+    /// The order of the results.
+    #[derive(Default)]
+    Sort {
+        /// Best match first; newest first when there are no words.
+        #[default]
+        Relevance => "relevans";
+        Newest => "nyeste";
+        /// Soonest deadline first.
+        Deadline => "frist";
+        /// Nearest first (with a place to be near).
+        Distance => "afstand";
     }
+);
 
-    pub fn parse(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|x| x.code() == s.trim())
+code_enum!(
+    /// Full or part time, as a search filter.
+    TimeFilter {
+        Full => "fuldtid";
+        Part => "deltid";
     }
-}
-
-/// Full or part time, as a search filter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TimeFilter {
-    Full,
-    Part,
-}
+);
 
 impl TimeFilter {
-    pub fn code(self) -> &'static str {
-        match self {
-            TimeFilter::Full => "fuldtid",
-            TimeFilter::Part => "deltid",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<TimeFilter> {
-        [TimeFilter::Full, TimeFilter::Part].into_iter().find(|x| x.code() == s.trim())
-    }
-
     pub fn matches(self, hours: f64) -> bool {
         match self {
             TimeFilter::Full => hours >= FULL_TIME_HOURS,

@@ -48,34 +48,14 @@ pub struct Suggestion {
     pub because: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CheckEventKind {
-    Confirmed,
-    Missed,
-    Escalated,
-}
-
-impl CheckEventKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            CheckEventKind::Confirmed => "confirmed",
-            CheckEventKind::Missed => "missed",
-            CheckEventKind::Escalated => "escalated",
-        }
+code_enum!(
+    /// What happened at a 7-day check.
+    CheckEventKind {
+        Confirmed => "confirmed", CheckConfirmedEvent;
+        Missed => "missed", CheckMissedEvent;
+        Escalated => "escalated", CheckEscalatedEvent;
     }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [CheckEventKind::Confirmed, CheckEventKind::Missed, CheckEventKind::Escalated].into_iter().find(|k| k.code() == s)
-    }
-
-    pub fn label(self) -> Msg {
-        match self {
-            CheckEventKind::Confirmed => Msg::CheckConfirmedEvent,
-            CheckEventKind::Missed => Msg::CheckMissedEvent,
-            CheckEventKind::Escalated => Msg::CheckEscalatedEvent,
-        }
-    }
-}
+);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckView {

@@ -29,42 +29,19 @@ pub struct VacancyForm {
 
 impl crate::forms::FormData for VacancyForm {}
 
-/// The kind of employment a vacancy offers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EmploymentType {
-    #[default]
-    Permanent,
-    Temporary,
-    Apprenticeship,
-    StudentJob,
-}
+code_enum!(
+    /// The kind of employment a vacancy offers.
+    #[derive(Default)]
+    EmploymentType {
+        #[default]
+        Permanent => "fast", EmploymentPermanent;
+        Temporary => "tidsbegraenset", EmploymentTemporary;
+        Apprenticeship => "elev", EmploymentApprenticeship;
+        StudentJob => "studiejob", EmploymentStudent;
+    }
+);
 
 impl EmploymentType {
-    pub const ALL: [EmploymentType; 4] =
-        [EmploymentType::Permanent, EmploymentType::Temporary, EmploymentType::Apprenticeship, EmploymentType::StudentJob];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EmploymentType::Permanent => "fast",
-            EmploymentType::Temporary => "tidsbegraenset",
-            EmploymentType::Apprenticeship => "elev",
-            EmploymentType::StudentJob => "studiejob",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EmploymentType> {
-        EmploymentType::ALL.into_iter().find(|e| e.code() == s.trim())
-    }
-
-    pub fn label(self) -> Msg {
-        match self {
-            EmploymentType::Permanent => Msg::EmploymentPermanent,
-            EmploymentType::Temporary => Msg::EmploymentTemporary,
-            EmploymentType::Apprenticeship => Msg::EmploymentApprenticeship,
-            EmploymentType::StudentJob => Msg::EmploymentStudent,
-        }
-    }
-
     /// A small number for the index.
     pub fn index(self) -> u64 {
         EmploymentType::ALL.iter().position(|e| *e == self).unwrap_or(0) as u64

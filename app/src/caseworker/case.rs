@@ -182,7 +182,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
             <h2 id="case-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
             <MeetingList meetings=c.meetings.clone() confirm_at=None cancel_at=here.clone()/>
             <form method="post" action=here.clone() class="meeting-form" novalidate=true>
-                <input type="hidden" name="action" value="meeting"/>
+                <input type="hidden" name="action" value=crate::domain::case::CaseAction::Meeting.code()/>
                 <SelectField name=meeting_field::KIND label=Msg::FieldMeetingKind options=kinds selected=form.meeting_kind.clone()
                     error=err(meeting_field::KIND) placeholder=Msg::ChooseOne/>
                 <Field name=meeting_field::DATE label=Msg::FieldMeetingDate hint=Msg::FieldDateHint value=form.meeting_date.clone()
@@ -209,9 +209,9 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
             <h2 id="case-resolve">{lang.t(Msg::ResolveHeading)}</h2>
             <form method="post" action=here.clone() novalidate=true>
                 <Field name="resolution" label=Msg::FieldResolution value=form.resolution.clone() kind=Kind::Multiline required=true error=err("resolution")/>
-                <button type="submit" name="action" value="resolve" class="button button-primary">{lang.t(Msg::ResolveToSelfService)}</button>
+                <button type="submit" name="action" value=crate::domain::case::CaseAction::Resolve.code() class="button button-primary">{lang.t(Msg::ResolveToSelfService)}</button>
                 " "
-                <button type="submit" name="action" value="track" class="button button-secondary">{lang.t(Msg::MoveToCaseworkerTrack)}</button>
+                <button type="submit" name="action" value=crate::domain::case::CaseAction::Track.code() class="button button-secondary">{lang.t(Msg::MoveToCaseworkerTrack)}</button>
             </form>
         </section>
         {(!c.earlier.is_empty()).then(|| view! {

@@ -50,7 +50,7 @@ pub(crate) fn PurposeSelect(#[prop(into)] selected: String) -> impl IntoView {
             <label class="form-label" for="formaal">{lang.t(Msg::FieldPurpose)}</label>
             <span class="form-hint" id="formaal-hint">{lang.t(Msg::FieldPurposeHint)}</span>
             <select class="form-select" id="formaal" name="formaal" aria-describedby="formaal-hint">
-                {Purpose::ALL.into_iter().map(|p| view! {
+                {Purpose::ALL.iter().copied().map(|p| view! {
                     <option value=p.code() selected=selected == p.code()>{lang.t(p.label())}</option>
                 }).collect_view()}
             </select>

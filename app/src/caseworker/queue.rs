@@ -32,7 +32,7 @@ pub async fn queue_action(form: QueueForm) -> Result<(), AppError> {
 fn filter_from(q: &leptos_router::params::ParamsMap) -> QueueFilter {
     QueueFilter {
         reason: q.get("aarsag").and_then(|r| Reason::parse(&r)),
-        who: q.get("hvem").map(|w| Who::parse(&w)).unwrap_or_default(),
+        who: q.get("hvem").and_then(|w| Who::parse(&w)).unwrap_or_default(),
         oldest_first: q.get("sorter").as_deref() == Some("alder"),
     }
 }
@@ -135,11 +135,11 @@ fn QueueTable(page: Page) -> impl IntoView {
                                 <p>{i.assigned_to.as_ref().map(|a| a.1.clone()).unwrap_or_else(|| lang.t(Msg::QueueNobody).to_string())}</p>
                                 {(!mine).then(|| view! {
                                     <ButtonForm action=QUEUE_PATH.to_string() label=Msg::ClaimTask secondary=true detail=i.citizen_name.clone()
-                                        hidden=vec![("action", "claim".to_string()), ("id", id.clone())]/>
+                                        hidden=vec![("action", crate::domain::case::QueueAction::Claim.code().to_string()), ("id", id.clone())]/>
                                 })}
                                 {(!others.is_empty()).then(|| view! {
                                     <form method="post" action=QUEUE_PATH class="assign-form">
-                                        <input type="hidden" name="action" value="assign"/>
+                                        <input type="hidden" name="action" value=crate::domain::case::QueueAction::Assign.code()/>
                                         <input type="hidden" name="id" value=id.clone()/>
                                         <label class="form-label" for=select_id.clone()>{format!("{} ({})", lang.t(Msg::AssignTo), i.citizen_name)}</label>
                                         <select class="form-select" id=select_id name="to">

@@ -3,7 +3,7 @@
 
 use super::{SavedNote, SelfServiceNav};
 pub use crate::domain::agents::AgentDone;
-use crate::domain::agents::{Agent, AgentForm};
+use crate::domain::agents::{self, Agent, AgentForm};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
@@ -62,7 +62,7 @@ fn AgentList(agents: Vec<Agent>) -> impl IntoView {
         <ul class="nobullet-list agents">
             {agents.into_iter().map(|a| {
                 let id = a.id.to_string();
-                let (email_action, email_label) = if a.email_digest { ("email-off", Msg::EmailOff) } else { ("email-on", Msg::EmailOn) };
+                let (email_action, email_label) = if a.email_digest { (agents::AgentAction::EmailOff.code(), Msg::EmailOff) } else { (agents::AgentAction::EmailOn.code(), Msg::EmailOn) };
                 view! {
                     <li class="agent">
                         <h2 class="h4">{a.name.clone()}</h2>
@@ -74,7 +74,7 @@ fn AgentList(agents: Vec<Agent>) -> impl IntoView {
                         <ButtonForm action=AGENTS_PATH.to_string() label=email_label secondary=true detail=a.name.clone()
                             hidden=vec![("action", email_action.to_string()), ("id", id.clone())]/>
                         <ButtonForm action=AGENTS_PATH.to_string() label=Msg::DeleteAgent secondary=true detail=a.name.clone()
-                            hidden=vec![("action", "delete".to_string()), ("id", id)]/>
+                            hidden=vec![("action", agents::AgentAction::Delete.code().to_string()), ("id", id)]/>
                     </li>
                 }
             }).collect_view()}
@@ -93,7 +93,7 @@ pub fn SaveAgentForm(query: crate::search::types::SearchQuery) -> impl IntoView 
         <Suspense>
             {move || me.get().and_then(|r| r.ok().flatten()).filter(|u| u.role == crate::domain::account::Role::Jobseeker).map(|_| view! {
                 <form method="post" action=AGENTS_PATH class="save-agent">
-                    <input type="hidden" name="action" value="create"/>
+                    <input type="hidden" name="action" value=agents::AgentAction::Create.code()/>
                     <input type="hidden" name="query" value=query_string.clone()/>
                     <div class="form-group">
                         <label class="form-label" for="agent-name">{lang.t(Msg::FieldAgentName)}</label>

@@ -2,7 +2,7 @@
 //! the history. One page, several small forms, each a plain POST.
 
 use super::{SavedNote, SelfServiceNav};
-use crate::domain::availability::{field, AvailabilityForm, Event};
+use crate::domain::availability::{field, AvailabilityAction, AvailabilityForm, Event};
 use crate::domain::selfservice::AvailabilityView;
 use crate::error::AppError;
 use crate::forms::{self, form_page, Rejected};
@@ -80,12 +80,12 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
             {match v.status.sick_since {
                 Some(d) => view! {
                     <p class="availability-status">{format!("{} {}.", lang.t(Msg::SickSince), i18n::date(lang, d))}</p>
-                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportWell hidden=vec![("action", "well".to_string())]/>
+                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportWell hidden=vec![("action", AvailabilityAction::Well.code().to_string())]/>
                 }.into_any(),
                 None => view! {
                     <p class="availability-status">{format!("{}: {}.", lang.t(Msg::StatusAvailable), i18n::hours_a_week(lang, v.status.hours))}</p>
                     <p>{lang.t(Msg::SickNote)}</p>
-                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportSick hidden=vec![("action", "sick".to_string())]/>
+                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportSick hidden=vec![("action", AvailabilityAction::Sick.code().to_string())]/>
                 }.into_any(),
             }}
         </section>
@@ -98,7 +98,7 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
                 <ul class="holidays">{v.status.holidays.iter().map(|p| view! { <li>{i18n::period(lang, p.from, p.to)}</li> }).collect_view()}</ul>
             })}
             <form method="post" action=AVAILABILITY_PATH novalidate=true class="holiday-form">
-                <input type="hidden" name="action" value="holiday"/>
+                <input type="hidden" name="action" value=AvailabilityAction::Holiday.code()/>
                 <Field name=field::FROM label=Msg::FieldHolidayFrom value=holiday_form.from error=err(field::FROM).filter(|_| posted("holiday"))
                     kind=Kind::Date required=true width="input-width-s"/>
                 <Field name=field::TO label=Msg::FieldHolidayTo value=holiday_form.to error=err(field::TO).filter(|_| posted("holiday"))
@@ -110,7 +110,7 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
         <section aria-labelledby="hours-heading">
             <h2 id="hours-heading">{lang.t(Msg::HoursHeading)}</h2>
             <form method="post" action=AVAILABILITY_PATH novalidate=true class="hours-form">
-                <input type="hidden" name="action" value="hours"/>
+                <input type="hidden" name="action" value=AvailabilityAction::Hours.code()/>
                 <SelectField name=field::HOURS label=Msg::FieldAvailableHours options=hours_options
                     selected=if posted("hours") { form.hours.clone() } else { hours_now } error=err(field::HOURS).filter(|_| posted("hours"))/>
                 <button type="submit" class="button button-secondary">{lang.t(Msg::Save)}</button>

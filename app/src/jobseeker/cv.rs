@@ -2,7 +2,7 @@
 //! (each a plain form), and a printable CV.
 
 use super::{SavedNote, SelfServiceNav};
-use crate::domain::cv::{self, field, CvForm, CvItem, Section, WorkTime};
+use crate::domain::cv::{self, field, CvAction, CvForm, CvItem, Section, WorkTime};
 use crate::domain::selfservice::CvView;
 use crate::domain::{municipality, occupation};
 use crate::error::AppError;
@@ -20,7 +20,7 @@ pub const CV_SECTION_PATH: &str = "/min-side/cv/{afsnit}";
 pub const CV_PRINT_PATH: &str = "/min-side/cv-udskrift";
 
 pub fn section_path(s: Section) -> String {
-    format!("{CV_PATH}/{}", s.slug())
+    format!("{CV_PATH}/{}", s.code())
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/cv")]
@@ -137,9 +137,9 @@ pub fn CvPage() -> impl IntoView {
                     {(!missing.is_empty()).then(|| view! { <p class="cv-missing">{format!("{}: {}", lang.t(Msg::CvMissingLabel), missing.join(", "))}</p> })}
                     {v.deadline.map(|d| view! { <p class="cv-deadline">{format!("{}: {}", lang.t(Msg::CvDeadlineLabel), i18n::date(lang, d))}</p> })}
                 </div>
-                {Section::ALL.into_iter().map(|s| view! {
-                    <section class="cv-section" aria-labelledby=format!("cv-{}", s.slug())>
-                        <h2 class="h3" id=format!("cv-{}", s.slug())>
+                {Section::ALL.iter().copied().map(|s| view! {
+                    <section class="cv-section" aria-labelledby=format!("cv-{}", s.code())>
+                        <h2 class="h3" id=format!("cv-{}", s.code())>
                             {lang.t(s.heading())} " "
                             <span class="cv-part-kind">{format!("({})", lang.t(if s.mandatory() { Msg::CvRequiredPart } else { Msg::CvOptionalPart }))}</span>
                         </h2>
@@ -163,7 +163,7 @@ pub fn CvPrintPage() -> impl IntoView {
         {with_cv(move |v| view! {
             <article class="cv-print">
                 <h1>{v.name.clone()}</h1>
-                {Section::ALL.into_iter().filter(|s| v.cv.is_filled(*s)).map(|s| view! {
+                {Section::ALL.iter().copied().filter(|s| v.cv.is_filled(*s)).map(|s| view! {
                     <section><h2 class="h3">{lang.t(s.heading())}</h2>{section_summary(&v, s, lang)}</section>
                 }).collect_view()}
             </article>
@@ -236,16 +236,16 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
     };
     let err = |name: &str| errors.get(name);
     let action = section_path(section);
-    let slug = section.slug();
-    let hidden = |action: &'static str| {
+    let slug = section.code();
+    let hidden = |action: CvAction| {
         view! {
             <input type="hidden" name="section" value=slug/>
-            <input type="hidden" name="action" value=action/>
+            <input type="hidden" name="action" value=action.code()/>
         }
     };
     let remove_button = move |i: usize, what: String| {
         view! { <ButtonForm action=section_path(section) label=Msg::Remove secondary=true detail=what
-        hidden=vec![("section", slug.to_string()), ("action", "remove".to_string()), ("index", i.to_string())]/> }
+        hidden=vec![("section", slug.to_string()), ("action", CvAction::Remove.code().to_string()), ("index", i.to_string())]/> }
     };
     let list = match section {
         Section::Education | Section::Experience => {
@@ -275,7 +275,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
     let today = crate::ui::clock::today();
     let body = match section {
         Section::Contact => view! {
-            {hidden("save")}
+            {hidden(CvAction::Save)}
             <CheckboxField name=field::SHOW_EMAIL label=Msg::FieldShowEmail checked=!form.show_email.is_empty() error=err(field::SHOW_EMAIL)/>
             <p class="form-hint">{v.email.clone()}</p>
             <CheckboxField name="show_phone" label=Msg::FieldShowPhone checked=!form.show_phone.is_empty()/>
@@ -293,7 +293,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
                 (Msg::FieldJobTitle, Msg::FieldJobPlace)
             };
             view! {
-                {hidden("add")}
+                {hidden(CvAction::Add)}
                 <h2 class="h3">{lang.t(Msg::Add)}</h2>
                 <Field name=field::ITEM_TITLE label=t value=form.item_title.clone() error=err(field::ITEM_TITLE) required=true/>
                 <Field name=field::ITEM_PLACE label=p value=form.item_place.clone() error=err(field::ITEM_PLACE) required=true/>
@@ -309,7 +309,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
             .into_any()
         }
         Section::Skills => view! {
-            {hidden("save")}
+            {hidden(CvAction::Save)}
             <Field name=field::SKILLS label=Msg::FieldSkills hint=Msg::FieldOneAPerLine value=form.skills.clone()
                 error=err(field::SKILLS) kind=Kind::Multiline/>
             <Field name=field::LANGUAGES label=Msg::FieldLanguages hint=Msg::FieldOneAPerLine value=form.languages.clone()
@@ -322,7 +322,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
             let unknown = err(field::OCCUPATION) == Some(Msg::ErrOccupationUnknown);
             let suggestions = if unknown { occupation::suggest(&form.occupation, 6) } else { Vec::new() };
             view! {
-                {hidden("add")}
+                {hidden(CvAction::Add)}
                 <h2 class="h3">{lang.t(Msg::Add)}</h2>
                 <Field name=field::OCCUPATION label=Msg::FieldOccupation hint=Msg::FieldOccupationHint value=form.occupation.clone()
                     error=err(field::OCCUPATION) required=true list="occupation-list" autocomplete="off"
@@ -346,7 +346,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
         Section::Terms => {
             let times: Vec<(String, String)> = WorkTime::ALL.iter().map(|w| (w.code().to_string(), lang.t(w.label()).to_string())).collect();
             view! {
-                {hidden("save")}
+                {hidden(CvAction::Save)}
                 <Field name=field::HOURS label=Msg::FieldHoursPerWeek value=form.hours.clone() error=err(field::HOURS)
                     required=true width="input-width-xs" inputmode="numeric"/>
                 <SelectField name=field::TIME label=Msg::FieldWorkTime options=times selected=form.time.clone()

@@ -25,7 +25,7 @@ pub struct HelpForm {
 }
 impl FormData for HelpForm {}
 
-/// Sending a message, or confirming a meeting (`action`).
+/// Sending a message, or confirming a meeting (`action`: a `ContactAction`'s code).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactForm {
@@ -63,14 +63,14 @@ pub async fn my_contact() -> Result<JobcentreView, AppError> {
 pub async fn jobcentre_action(form: ContactForm) -> Result<String, AppError> {
     let me = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
+    use crate::domain::contact::ContactAction;
     use crate::ssr::services::jobcentre::citizen;
-    match form.action.as_str() {
-        "send" => citizen::send(&st, &me, &form.body).await.map(|_| "sendt".to_string()),
-        "confirm" => {
+    match ContactAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        ContactAction::Send => citizen::send(&st, &me, &form.body).await.map(|_| "sendt".to_string()),
+        ContactAction::Confirm => {
             let id = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
             citizen::confirm_meeting(&st, &me, id).await.map(|_| "bekraeftet".to_string())
         }
-        _ => Err(AppError::BadRequest),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn JobcentrePage() -> impl IntoView {
                         Err(error) => view! { <ErrorAlert error/> }.into_any(),
                     })}
                 </Suspense>
-                <TextForm action=JOBCENTRE_PATH.to_string() act="send" name="body" label=Msg::FieldMessage value=form.body.clone()
+                <TextForm action=JOBCENTRE_PATH.to_string() act=crate::domain::contact::ContactAction::Send.code() name="body" label=Msg::FieldMessage value=form.body.clone()
                     error=errors.get("body") button=Msg::SendMessage class="message-form"/>
             }
         })}
@@ -192,11 +192,11 @@ pub fn MeetingList(
                         <p class="meeting-status">{lang.t(m.status.label())}</p>
                         {(m.status == MeetingStatus::Booked).then_some(confirm_at).flatten().map(|at| view! {
                             <ButtonForm action=at.to_string() label=Msg::ConfirmMeeting detail=when.clone()
-                                hidden=vec![("action", "confirm".to_string()), ("id", m.id.to_string())]/>
+                                hidden=vec![("action", crate::domain::contact::ContactAction::Confirm.code().to_string()), ("id", m.id.to_string())]/>
                         })}
                         {(m.status != MeetingStatus::Cancelled).then(|| cancel_at.clone()).flatten().map(|at| view! {
                             <ButtonForm action=at label=Msg::CancelMeeting secondary=true detail=when.clone()
-                                hidden=vec![("action", "cancel_meeting".to_string()), ("meeting_id", m.id.to_string())]/>
+                                hidden=vec![("action", crate::domain::case::CaseAction::CancelMeeting.code().to_string()), ("meeting_id", m.id.to_string())]/>
                         })}
                     </li>
                 }

@@ -20,7 +20,7 @@ pub fn detect() -> Lang {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.get_attribute("lang"))
-                .and_then(|code| Lang::from_code(&code))
+                .and_then(|code| Lang::parse(&code))
                 .unwrap_or_default()
         }
         #[cfg(not(feature = "hydrate"))]

@@ -35,7 +35,7 @@ impl Db {
             .bind(actor.id)
             .bind(actor.role.as_str())
             .bind(actor.municipality_code.map(i32::from))
-            .bind(action.as_str())
+            .bind(action.code())
             .bind(citizen_id)
             .bind(what)
             .bind(purpose)
@@ -72,7 +72,7 @@ impl Db {
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.clone()));
                 for citizen in chunk {
                     q = q.bind(now).bind(actor.id).bind(actor.role.as_str()).bind(actor.municipality_code.map(i32::from))
-                        .bind(action.as_str()).bind(*citizen).bind(what).bind(purpose);
+                        .bind(action.code()).bind(*citizen).bind(what).bind(purpose);
                 }
                 q.execute(pool).await.map(|_| ())
             })?;

@@ -2,7 +2,7 @@
 //! in the app, and the daily e-mail.
 
 use crate::domain::account::{Role, User};
-use crate::domain::agents::{self, Agent, AgentDone as Done, AgentForm};
+use crate::domain::agents::{self, Agent, AgentAction, AgentDone as Done, AgentForm};
 use crate::domain::selfservice::Notice;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
@@ -44,8 +44,8 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
     jobseeker(me)?;
     let id = || form.id.trim().parse::<i64>().map_err(|_| AppError::BadRequest);
     let found = |ok: bool| if ok { Ok(()) } else { Err(AppError::NotFound) };
-    match form.action.as_str() {
-        "create" => {
+    match AgentAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        AgentAction::Create => {
             let existing = st.db.agents_of(me.id).await?.len();
             let (name, query) = agents::validate(form, existing)?;
             // Only vacancies posted from now on are news.
@@ -57,10 +57,9 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
                 _ => Err(FieldErrors::one("name", Msg::ErrTooMany)),
             }
         }
-        "delete" => found(st.db.delete_agent(me.id, id()?).await?).map(|_| Done::Deleted),
-        "email-on" => found(st.db.set_agent_email(me.id, id()?, true).await?).map(|_| Done::Changed),
-        "email-off" => found(st.db.set_agent_email(me.id, id()?, false).await?).map(|_| Done::Changed),
-        _ => Err(AppError::BadRequest),
+        AgentAction::Delete => found(st.db.delete_agent(me.id, id()?).await?).map(|_| Done::Deleted),
+        AgentAction::EmailOn => found(st.db.set_agent_email(me.id, id()?, true).await?).map(|_| Done::Changed),
+        AgentAction::EmailOff => found(st.db.set_agent_email(me.id, id()?, false).await?).map(|_| Done::Changed),
     }
 }
 

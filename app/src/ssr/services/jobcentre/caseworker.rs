@@ -4,7 +4,7 @@
 use super::{due_on, escalation_view, meeting_view, message_view};
 use crate::domain::account::{self, CitizenCard, Role, User};
 use crate::domain::audit::{AuditAction, Purpose};
-use crate::domain::case::{dashboard, CaseForm, CaseView, Dashboard, QueueForm, QueuePage};
+use crate::domain::case::{dashboard, CaseAction, CaseForm, CaseView, Dashboard, QueueAction, QueueForm, QueuePage};
 use crate::domain::contact::{check_text, validate_meeting, Note};
 use crate::domain::escalation::{age_days, QueueFilter, QueueItem, Reason, Status, Track};
 use crate::domain::selfservice::Notice;
@@ -80,16 +80,15 @@ pub async fn assign(st: &AppState, viewer: &User, form: &QueueForm) -> Result<()
     let id: i64 = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
     let escalation = st.db.escalation(id).await?.ok_or(AppError::NotFound)?;
     citizen(st, viewer, escalation.user_id).await?;
-    let to = match form.action.as_str() {
-        "claim" => viewer.id,
-        "assign" => {
+    let to = match QueueAction::parse(&form.action).ok_or(AppError::BadRequest)? {
+        QueueAction::Claim => viewer.id,
+        QueueAction::Assign => {
             let to: i64 = form.to.trim().parse().map_err(|_| FieldErrors::one("to", crate::i18n::Msg::ErrChooseOne))?;
             if !colleagues(st, viewer).await?.iter().any(|(c, _)| *c == to) {
                 return Err(FieldErrors::one("to", crate::i18n::Msg::ErrChooseOne));
             }
             to
         }
-        _ => return Err(AppError::BadRequest),
     };
     if !st.db.assign_escalation(id, to).await? {
         return Err(AppError::NotFound);
@@ -161,25 +160,26 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
 pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm) -> Result<(), AppError> {
     let row = citizen(st, viewer, citizen_id).await?;
     let now = st.clock.now();
-    let (action, what) = match form.action.as_str() {
-        "cancel_meeting" => {
+    let act = CaseAction::parse(&form.action).ok_or(AppError::BadRequest)?;
+    let (action, what) = match act {
+        CaseAction::CancelMeeting => {
             let id: i64 = form.meeting_id.trim().parse().map_err(|_| AppError::BadRequest)?;
             let starts_at = st.db.cancel_meeting(citizen_id, id).await?.ok_or(AppError::NotFound)?;
             st.db.insert_notification(citizen_id, &encode(&Notice::MeetingCancelled { starts_at })?, now).await?;
             (AuditAction::Change, "møde aflyst")
         }
-        "note" => {
+        CaseAction::Note => {
             let body = check_text(&form.note).map_err(|m| FieldErrors::one("note", m))?;
             st.db.insert_note(citizen_id, viewer.id, &body, now).await?;
             (AuditAction::Change, "journalnotat")
         }
-        "message" => {
+        CaseAction::Message => {
             let body = check_text(&form.body).map_err(|m| FieldErrors::one("body", m))?;
             st.db.insert_message(citizen_id, viewer.id, false, &body, now).await?;
             st.db.insert_notification(citizen_id, &encode(&Notice::MessageFromJobcentre)?, now).await?;
             (AuditAction::Change, "besked")
         }
-        "meeting" => {
+        CaseAction::Meeting => {
             let m = validate_meeting(&form.meeting(), crate::domain::time::to_danish(now)).map_err(AppError::Invalid)?;
             // By phone with no number given: the citizen's own number.
             let place = if m.place.is_empty() { row.phone.clone().unwrap_or_default() } else { m.place.clone() };
@@ -187,10 +187,10 @@ pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm)
             st.db.insert_notification(citizen_id, &encode(&Notice::MeetingBooked { starts_at: m.starts_at })?, now).await?;
             (AuditAction::Change, "møde")
         }
-        "resolve" | "track" => {
+        CaseAction::Resolve | CaseAction::Track => {
             let resolution =
                 check_text(&form.resolution).map_err(|_| FieldErrors::one("resolution", crate::i18n::Msg::ErrResolutionMissing))?;
-            let (status, track) = if form.action == "resolve" {
+            let (status, track) = if act == CaseAction::Resolve {
                 (Status::Resolved, Track::SelfService)
             } else {
                 (Status::CaseworkerTrack, Track::Caseworker)
@@ -205,10 +205,9 @@ pub async fn act(st: &AppState, viewer: &User, citizen_id: i64, form: &CaseForm)
                 if status == Status::Resolved { "afsluttet: selvbetjening" } else { "afsluttet: forløb med jobkonsulent" },
             )
         }
-        _ => return Err(AppError::BadRequest),
     };
     st.db.insert_audit(viewer, action, citizen_id, what, Purpose::Escalation.code(), now).await?;
-    tracing::info!(citizen = citizen_id, by = viewer.id, action = form.action.as_str(), "case action");
+    tracing::info!(citizen = citizen_id, by = viewer.id, action = act.code(), "case action");
     Ok(())
 }
 
