@@ -74,7 +74,7 @@ pages! {
     "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
     "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
     "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
-    "/min-side" => jobseeker::MinSidePage, JOBSEEKERS, form;
+    "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
     "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
     "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
     "/min-side/cv-udskrift" => jobseeker::cv::CvPrintPage, JOBSEEKERS, page;
@@ -83,9 +83,9 @@ pages! {
     "/min-side/raadighed" => jobseeker::availability::AvailabilityPage, JOBSEEKERS, form;
     "/min-side/tjek" => jobseeker::check::CheckPage, JOBSEEKERS, form;
     "/min-side/jobagenter" => jobseeker::agents::AgentsPage, JOBSEEKERS, form;
-    "/min-side/hjaelp" => jobseeker::jobcentre::HelpPage, JOBSEEKERS, form;
+    "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
     "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
-    "/min-side/jobcenter" => jobseeker::jobcentre::JobcentrePage, JOBSEEKERS, form;
+    "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
     "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
     "/jobcenter" => caseworker::QueuePage, STAFF, form;
     "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;

@@ -4,12 +4,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::agents::AgentForm;
-use app::domain::selfservice::Notice;
+use app::domain::jobseeker::Notice;
 use app::error::AppError;
 use app::i18n::Msg;
 use app::ssr::mail::Mailer;
 use app::ssr::services::agents;
-use app::ssr::services::selfservice::overview;
+use app::ssr::services::jobseeker::overview;
 use app::ssr::AppState;
 use std::sync::{Arc, Mutex};
 use testing::{databases, Account};

@@ -16,7 +16,7 @@ async fn case(
     id: i64,
     purpose: Purpose,
 ) -> Result<app::domain::account::CitizenCard, AppError> {
-    app::ssr::services::jobcentre::caseworker::case(st, viewer, id, purpose, st.clock.today()).await.map(|c| c.card)
+    app::ssr::services::caseworker::cases::case(st, viewer, id, purpose, st.clock.today()).await.map(|c| c.card)
 }
 
 #[tokio::test(flavor = "multi_thread")]

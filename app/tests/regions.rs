@@ -5,12 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::agents::AgentForm;
+use app::domain::jobseeker::Notice;
 use app::domain::region::Region;
-use app::domain::selfservice::Notice;
 use app::domain::vacancy::NewVacancy;
 use app::search::types::{SearchQuery, SearchResults};
 use app::ssr::services::agents;
-use app::ssr::services::selfservice::overview;
+use app::ssr::services::jobseeker::overview;
 use app::ssr::AppState;
 use chrono::NaiveDate;
 use testing::{databases, Account};

@@ -77,7 +77,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
   // The citizen: the message, the meeting (to confirm), the resolution, and who looked.
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/min-side$/);
-  await expect(page.locator(".minside-messages")).toContainText("1 ulæste");
+  await expect(page.locator(".overview-messages")).toContainText("1 ulæste");
   await expect(page.locator(".meetings")).toContainText("Telefon");
   await expect(page.locator(".escalations")).toContainText("Vi har aftalt et telefonmøde");
   await page.getByRole("link", { name: /Beskeder/ }).first().click();

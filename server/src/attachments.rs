@@ -62,7 +62,7 @@ pub async fn upload(
         }
     }
     let (name, bytes) = file.unwrap_or_default();
-    match app::ssr::services::selfservice::joblog::attach(&app, &me, id, &name, &bytes).await {
+    match app::ssr::services::jobseeker::joblog::attach(&app, &me, id, &name, &bytes).await {
         Ok(()) => see_other(&format!("{ENTRY_PATH}?id={id}&bilag=1")),
         Err(AppError::Invalid(errs)) => back_with_error(id, errs.get(app::domain::joblog::field::FILE).unwrap_or(app::Msg::ErrFileType)),
         Err(e) => refusal_for(e, &headers),
@@ -76,7 +76,7 @@ pub async fn download(
     Query(EntryId { id }): Query<EntryId>,
 ) -> Response {
     let Some(me) = current.user else { return refusal_for(AppError::Unauthenticated, &headers) };
-    match app::ssr::services::selfservice::joblog::attachment(&app, &me, id).await {
+    match app::ssr::services::jobseeker::joblog::attachment(&app, &me, id).await {
         Ok(file) => {
             let disposition = content_disposition(&file.file_name);
             let mut res = file.content.into_response();

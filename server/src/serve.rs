@@ -35,7 +35,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         let n = crate::demo::seed(&db, &clock, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;
         tracing::info!(vacancies = n, "demo data added");
         crate::demo::seed_accounts(&db, &sealer, &clock).await.context("adding demo accounts")?;
-        let citizens = crate::demo::jobcentre::seed(&db, &clock).await.context("adding demo citizens")?;
+        let citizens = crate::demo::citizens::seed(&db, &clock).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
     }
     let rules = std::sync::Arc::new(config.rules()?);
@@ -73,7 +73,7 @@ async fn background(state: AppState) {
     loop {
         tokio::select! {
             _ = five.tick() => {
-                let scan = app::ssr::services::jobcentre::scan::run(&state, &node, state.clock.today(), state.clock.now()).await;
+                let scan = app::ssr::services::caseworker::scan::run(&state, &node, state.clock.today(), state.clock.now()).await;
                 if let Err(e) = scan {
                     tracing::warn!(error = %e, "escalation scan failed; next round in 5 minutes");
                 }
@@ -88,7 +88,7 @@ async fn background(state: AppState) {
                 }
             }
             _ = quarter.tick() => {
-                match app::ssr::services::selfservice::checks::sweep_all(&state, state.clock.today()).await {
+                match app::ssr::services::jobseeker::checks::sweep_all(&state, state.clock.today()).await {
                     Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
                     Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
                 }

@@ -181,7 +181,7 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
 async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
     for t in databases("hard_audit").await {
         let s = start_demo(&t).await;
-        server::demo::jobcentre::seed(&t.db, &s.state.clock).await.unwrap();
+        server::demo::citizens::seed(&t.db, &s.state.clock).await.unwrap();
         let caseworker = s.sign_in("jobkonsulent.kbh@demo.example").await;
         let res = s.client.get(format!("{}/jobcenter", s.base)).header(COOKIE, &caseworker).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
@@ -189,7 +189,7 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
         let html = res.text().await.unwrap();
         assert!(!html.contains("helbredet begrænser meget"), "{}: health stays out of lists", t.label);
         // Every citizen named in the list has an audit row, seen by the citizen.
-        let queue = app::ssr::services::jobcentre::caseworker::queue(
+        let queue = app::ssr::services::caseworker::cases::queue(
             &s.state,
             &s.state.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap(),
             Default::default(),
@@ -310,7 +310,7 @@ async fn quotas_hold_when_requests_arrive_at_once() {
         // Messages to the jobcentre: 50 a day, then a Danish message at the field, text kept.
         for i in 0..app::domain::limits::MESSAGES_PER_JOBSEEKER.count {
             let user = me.to_user().unwrap();
-            app::ssr::services::jobcentre::citizen::send(&s.state, &user, &format!("Besked nummer {i}")).await.unwrap();
+            app::ssr::services::jobseeker::contact::send(&s.state, &user, &format!("Besked nummer {i}")).await.unwrap();
         }
         let res = s.post_form("/min-side/jobcenter", &cookie, &[("action", "send"), ("body", "Endnu en besked til jer")]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);

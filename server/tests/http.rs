@@ -221,7 +221,7 @@ async fn signing_in_and_out_without_javascript() {
         let right = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
         let res = s.client.post(&url).form(&right).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        assert_eq!(res.headers()[LOCATION], app::jobseeker::MIN_SIDE_PATH);
+        assert_eq!(res.headers()[LOCATION], app::jobseeker::OVERVIEW_PATH);
         let set = res.headers()[SET_COOKIE].to_str().unwrap().to_string();
         assert!(set.starts_with("session=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
         let cookie = set.split(';').next().unwrap().to_string();
@@ -299,7 +299,7 @@ async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        assert_eq!(res.headers()[LOCATION], app::jobseeker::MIN_SIDE_PATH);
+        assert_eq!(res.headers()[LOCATION], app::jobseeker::OVERVIEW_PATH);
         assert!(res.headers()[SET_COOKIE].to_str().unwrap().starts_with("session="));
         let row = s.state.db.user_by_email("jonas@mail.example").await.unwrap().unwrap();
         assert_eq!(row.municipality_code, Some(751));

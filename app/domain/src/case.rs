@@ -7,7 +7,7 @@ use super::contact::{Meeting, Message, Note};
 use super::cv::Section;
 use super::escalation::{CitizenEscalation, QueueFilter, QueueItem, Track};
 use super::joblog::{Entry, Progress};
-use super::selfservice::CheckEventKind;
+use super::jobseeker::CheckEventKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

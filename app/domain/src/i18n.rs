@@ -344,13 +344,13 @@ messages! {
     ErrorReference => "Fejlreference", "Error reference";
     GoToFrontPage => "Gå til forsiden", "Go to the front page";
     // Jobseeker self-service: navigation and Min side
-    NavMinSide => "Min side", "My page";
+    NavOverview => "Min side", "My page";
     NavCv => "Mit CV", "My CV";
     NavJoblog => "Joblog", "Job log";
     NavAvailability => "Rådighed", "Availability";
     NavCheck => "Tjek jobforslag", "Check job suggestions";
-    SelfServiceNav => "Dine sider", "Your pages";
-    MinSideIntro => "Her kan du se, hvor du står, og hvad du skal gøre nu.", "Here you can see where you stand and what to do next.";
+    JobseekerNav => "Dine sider", "Your pages";
+    OverviewIntro => "Her kan du se, hvor du står, og hvad du skal gøre nu.", "Here you can see where you stand and what to do next.";
     CvStatusHeading => "Dit CV", "Your CV";
     CvSearchableYes => "Dit CV er synligt for arbejdsgivere.", "Your CV is visible to employers.";
     CvSearchableNo => "Dit CV er ikke synligt for arbejdsgivere, før det er udfyldt.", "Your CV is not visible to employers until it is complete.";

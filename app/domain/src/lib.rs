@@ -55,6 +55,7 @@ pub mod geo;
 pub mod i18n;
 pub mod identity;
 pub mod joblog;
+pub mod jobseeker;
 pub mod limits;
 pub mod municipality;
 pub mod occupation;
@@ -67,7 +68,6 @@ pub mod screening;
 pub mod search;
 pub mod second_factor;
 pub mod security;
-pub mod selfservice;
 pub mod time;
 pub mod vacancy;
 

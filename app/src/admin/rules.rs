@@ -17,13 +17,13 @@ pub const RULES_PATH: &str = "/admin/regler";
 pub async fn rules_of(municipality: u16) -> Result<RulesPage, AppError> {
     // Administrators only (access table, and the service).
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::rules::page(&crate::ssr::state()?, &me, municipality).await
+    crate::ssr::services::caseworker::rules::page(&crate::ssr::state()?, &me, municipality).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/rules/save")]
 pub async fn save_rules(form: RulesForm) -> Result<u16, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::rules::change(&crate::ssr::state()?, &me, &form).await
+    crate::ssr::services::caseworker::rules::change(&crate::ssr::state()?, &me, &form).await
 }
 
 /// (field name, label) of each number, in `RULE_RANGES` order.

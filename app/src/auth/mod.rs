@@ -87,7 +87,7 @@ pub fn is_local_path(p: &str) -> bool {
 /// Where a person lands after signing in: their own start page.
 pub fn start_page(role: Role) -> &'static str {
     match role {
-        Role::Jobseeker => crate::jobseeker::MIN_SIDE_PATH,
+        Role::Jobseeker => crate::jobseeker::OVERVIEW_PATH,
         Role::Employer => crate::employer::EMPLOYER_HOME_PATH,
         Role::Caseworker => crate::caseworker::QUEUE_PATH,
         Role::Admin => crate::admin::USERS_PATH,

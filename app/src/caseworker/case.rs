@@ -9,7 +9,7 @@ use crate::domain::contact::{field as meeting_field, MeetingKind};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
-use crate::jobseeker::jobcentre::{MeetingList, Thread};
+use crate::jobseeker::contact::{MeetingList, Thread};
 use crate::ui::form::{ErrorSummary, Field, Kind, SelectField, TextForm};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
@@ -24,13 +24,13 @@ pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CaseView, App
     // Staff (access table); the municipality scope and the audit row are the service's.
     let viewer = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
-    crate::ssr::services::jobcentre::caseworker::case(&st, &viewer, id, super::purpose(&purpose_code)?, crate::ssr::today()?).await
+    crate::ssr::services::caseworker::cases::case(&st, &viewer, id, super::purpose(&purpose_code)?, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "caseworker/case/act")]
 pub async fn case_action(id: i64, form: CaseForm) -> Result<(), AppError> {
     let viewer = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::caseworker::act(&crate::ssr::state()?, &viewer, id, &form).await
+    crate::ssr::services::caseworker::cases::act(&crate::ssr::state()?, &viewer, id, &form).await
 }
 
 #[component]
@@ -144,15 +144,15 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
                 }).collect_view()}
             </ul>
         </section>
-        <div class="minside-grid">
-            <section class="minside-card" aria-labelledby="case-cv">
+        <div class="overview-grid">
+            <section class="overview-card" aria-labelledby="case-cv">
                 <h2 id="case-cv" class="h3">{lang.t(Msg::CvHeadingShort)}</h2>
                 <p>{i18n::cv_percent(lang, c.cv_percent)}</p>
                 {(!c.cv_missing.is_empty()).then(|| view! {
                     <p>{format!("{}: {}", lang.t(Msg::CvMissingLabel), c.cv_missing.iter().map(|s| lang.t(s.heading())).collect::<Vec<_>>().join(", "))}</p>
                 })}
             </section>
-            <section class="minside-card" aria-labelledby="case-joblog">
+            <section class="overview-card" aria-labelledby="case-joblog">
                 <h2 id="case-joblog" class="h3">{lang.t(Msg::JoblogHeadingShort)}</h2>
                 <p>{i18n::joblog_progress(lang, p.applications, p.weeks.len() as u32, c.applications_per_week)}</p>
                 <p>{if p.on_track { lang.t(Msg::JoblogOnTrack).to_string() } else { i18n::joblog_missing(lang, p.missing) }}</p>
@@ -162,7 +162,7 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
                     }).collect_view()}
                 </ul>
             </section>
-            <section class="minside-card" aria-labelledby="case-availability">
+            <section class="overview-card" aria-labelledby="case-availability">
                 <h2 id="case-availability" class="h3">{lang.t(Msg::AvailabilityHeadingShort)}</h2>
                 <p>{match c.availability.sick_since {
                     Some(d) => format!("{} {}.", lang.t(Msg::SickSince), i18n::date(lang, d)),

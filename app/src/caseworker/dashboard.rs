@@ -16,7 +16,7 @@ pub const DASHBOARD_PATH: &str = "/jobcenter/overblik";
 pub async fn my_dashboard() -> Result<Dashboard, AppError> {
     // Staff (access table); figures of the viewer's municipality only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::caseworker::overview(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::caseworker::cases::overview(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[component]

@@ -20,13 +20,13 @@ pub const QUEUE_PATH: &str = "/jobcenter";
 pub async fn my_queue(filter: QueueFilter) -> Result<Page, AppError> {
     // Staff (access table); the municipality scope is the service's.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::caseworker::queue(&crate::ssr::state()?, &me, filter, crate::ssr::today()?).await
+    crate::ssr::services::caseworker::cases::queue(&crate::ssr::state()?, &me, filter, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "caseworker/queue/act")]
 pub async fn queue_action(form: QueueForm) -> Result<(), AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::caseworker::assign(&crate::ssr::state()?, &me, &form).await
+    crate::ssr::services::caseworker::cases::assign(&crate::ssr::state()?, &me, &form).await
 }
 
 fn filter_from(q: &leptos_router::params::ParamsMap) -> QueueFilter {

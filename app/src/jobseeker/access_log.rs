@@ -23,7 +23,7 @@ pub fn AccessLogPage() -> impl IntoView {
     let log = Resource::new(|| (), |_| my_access_log());
     view! {
         <PageTitle text=lang.t(Msg::AccessLogHeading).to_string()/>
-        <super::SelfServiceNav current=ACCESS_LOG_PATH/>
+        <super::JobseekerNav current=ACCESS_LOG_PATH/>
         <h1>{lang.t(Msg::AccessLogHeading)}</h1>
         <p>{lang.t(Msg::AccessLogIntro)}</p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>

@@ -1,7 +1,7 @@
 //! Job agents: the person's saved searches, with e-mail on or off, and deleting.
 //! Created from the search page ("Gem søgningen som jobagent").
 
-use super::{SavedNote, SelfServiceNav};
+use super::{JobseekerNav, SavedNote};
 pub use crate::domain::agents::AgentDone;
 use crate::domain::agents::{self, Agent, AgentForm};
 use crate::error::AppError;
@@ -38,7 +38,7 @@ pub fn AgentsPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=lang.t(Msg::NavAgents).to_string()/>
-        <SelfServiceNav current=AGENTS_PATH/>
+        <JobseekerNav current=AGENTS_PATH/>
         <h1>{lang.t(Msg::NavAgents)}</h1>
         <SavedNote msg=Msg::AgentCreated/>
         {form_page(agent_action, next, move |rejected: Option<Rejected<AgentForm>>| view! {

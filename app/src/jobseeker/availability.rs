@@ -1,9 +1,9 @@
 //! Availability: weekly hours, reporting sick and well, registering holiday, and
 //! the history. One page, several small forms, each a plain POST.
 
-use super::{SavedNote, SelfServiceNav};
+use super::{JobseekerNav, SavedNote};
 use crate::domain::availability::{field, AvailabilityAction, AvailabilityForm, Event};
-use crate::domain::selfservice::AvailabilityView;
+use crate::domain::jobseeker::AvailabilityView;
 use crate::error::AppError;
 use crate::forms::{self, form_page, Rejected};
 use crate::i18n::{self, Msg};
@@ -18,13 +18,13 @@ pub const AVAILABILITY_PATH: &str = "/min-side/raadighed";
 pub async fn my_availability() -> Result<AvailabilityView, AppError> {
     // Jobseekers (access table), their own availability only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::availability::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::availability::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/availability/report")]
 pub async fn report_availability(form: AvailabilityForm) -> Result<(), AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::availability::report(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await.map(|_| ())
+    crate::ssr::services::jobseeker::availability::report(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await.map(|_| ())
 }
 
 #[component]
@@ -32,7 +32,7 @@ pub fn AvailabilityPage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_availability());
     view! {
-        <SelfServiceNav current=AVAILABILITY_PATH/>
+        <JobseekerNav current=AVAILABILITY_PATH/>
         {form_page(report_availability, |_: &()| format!("{AVAILABILITY_PATH}?gemt=1"), move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {

@@ -1,8 +1,8 @@
 //! The 7-day check: the suggestions to look at, the deadline, and one button to
 //! confirm. Reminders, grace and escalation happen in the sweep (services).
 
-use super::{SavedNote, SelfServiceNav, SuggestionList};
-use crate::domain::selfservice::CheckView;
+use super::{JobseekerNav, SavedNote, SuggestionList};
+use crate::domain::jobseeker::CheckView;
 use crate::error::AppError;
 use crate::forms::{form_page, ButtonData};
 use crate::i18n::{self, Msg};
@@ -17,14 +17,14 @@ pub const CHECK_PATH: &str = "/min-side/tjek";
 pub async fn my_check() -> Result<CheckView, AppError> {
     // Jobseekers (access table), their own check only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::checks::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::checks::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/check/confirm")]
 pub async fn confirm_check(form: ButtonData) -> Result<chrono::NaiveDate, AppError> {
     let _ = form;
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::checks::confirm(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::checks::confirm(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[component]
@@ -33,7 +33,7 @@ pub fn CheckPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_check());
     view! {
         <PageTitle text=lang.t(Msg::NavCheck).to_string()/>
-        <SelfServiceNav current=CHECK_PATH/>
+        <JobseekerNav current=CHECK_PATH/>
         <h1>{lang.t(Msg::NavCheck)}</h1>
         {form_page(confirm_check, |_: &chrono::NaiveDate| format!("{CHECK_PATH}?gemt=1"), move |rejected| view! {
             {rejected.map(|r| view! { <ErrorAlert error=r.error/> })}

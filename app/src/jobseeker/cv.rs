@@ -1,9 +1,9 @@
 //! The CV editor: an overview with the completeness meter, one page per section
 //! (each a plain form), and a printable CV.
 
-use super::{SavedNote, SelfServiceNav};
+use super::{JobseekerNav, SavedNote};
 use crate::domain::cv::{self, field, CvAction, CvForm, CvItem, Section, WorkTime};
-use crate::domain::selfservice::CvView;
+use crate::domain::jobseeker::CvView;
 use crate::domain::{municipality, occupation};
 use crate::error::AppError;
 use crate::forms::{self, form_page, Rejected};
@@ -27,13 +27,13 @@ pub fn section_path(s: Section) -> String {
 pub async fn my_cv() -> Result<CvView, AppError> {
     // Jobseekers (access table), their own CV only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::cv::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::cv::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/cv/edit")]
 pub async fn edit_cv(form: CvForm) -> Result<Section, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::cv::edit(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::cv::edit(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
 }
 
 fn years(i: &CvItem, lang: Lang) -> String {
@@ -123,7 +123,7 @@ pub fn CvPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.t(Msg::NavCv).to_string()/>
-        <SelfServiceNav current=CV_PATH/>
+        <JobseekerNav current=CV_PATH/>
         <h1>{lang.t(Msg::NavCv)}</h1>
         <SavedNote msg=Msg::Saved/>
         {with_cv(move |v| {
@@ -185,7 +185,7 @@ pub fn CvSectionPage() -> impl IntoView {
         _ => format!("{CV_PATH}?gemt=1"),
     };
     view! {
-        <SelfServiceNav current=CV_PATH/>
+        <JobseekerNav current=CV_PATH/>
         {form_page(edit_cv, next, move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {

@@ -1,9 +1,9 @@
 //! The joblog: progress against the requirement, week by week, the entries, and
 //! the form to add or edit one (also reached in one click from a vacancy).
 
-use super::{SavedNote, SelfServiceNav};
+use super::{JobseekerNav, SavedNote};
 use crate::domain::joblog::{field, Channel, Entry, JoblogForm, Kind, Status};
-use crate::domain::selfservice::JoblogView;
+use crate::domain::jobseeker::JoblogView;
 use crate::error::AppError;
 use crate::forms::{self, form_page, ButtonData, Rejected};
 use crate::i18n::{self, Msg};
@@ -22,26 +22,26 @@ pub const ATTACHMENT_PATH: &str = "/min-side/joblog/bilag";
 pub async fn my_joblog() -> Result<JoblogView, AppError> {
     // Jobseekers (access table), their own joblog only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::joblog::view(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/entry")]
 pub async fn my_entry(id: i64) -> Result<Entry, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::get(&crate::ssr::state()?, &me, id, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::joblog::get(&crate::ssr::state()?, &me, id, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/save")]
 pub async fn save_entry(form: JoblogForm) -> Result<i64, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::joblog::save(&crate::ssr::state()?, &me, form, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::joblog::save(&crate::ssr::state()?, &me, form, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/joblog/delete")]
 pub async fn delete_entry(form: ButtonData) -> Result<(), AppError> {
     let me = crate::auth::require_user()?;
     let id = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
-    crate::ssr::services::selfservice::joblog::delete(&crate::ssr::state()?, &me, id).await
+    crate::ssr::services::jobseeker::joblog::delete(&crate::ssr::state()?, &me, id).await
 }
 
 #[component]
@@ -52,7 +52,7 @@ pub fn JoblogPage() -> impl IntoView {
     let query = use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::NavJoblog).to_string()/>
-        <SelfServiceNav current=JOBLOG_PATH/>
+        <JobseekerNav current=JOBLOG_PATH/>
         <h1>{lang.t(Msg::NavJoblog)}</h1>
         <SavedNote msg=Msg::EntrySaved/>
         {move || query.read().get("slettet").map(|_| view! {
@@ -148,7 +148,7 @@ pub fn EntryPage() -> impl IntoView {
         },
     );
     view! {
-        <SelfServiceNav current=JOBLOG_PATH/>
+        <JobseekerNav current=JOBLOG_PATH/>
         {form_page(save_entry, |_: &i64| format!("{JOBLOG_PATH}?gemt=1"), move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || existing.get().map(|r| match r {

@@ -1,19 +1,19 @@
 //! The jobseeker's own pages: "Min side", the CV, the joblog, availability, the
 //! 7-day check, and who has seen their data. Server functions are thin: they find
-//! the caller and hand over to `ssr::services::selfservice`.
+//! the caller and hand over to `ssr::services::jobseeker`.
 
 pub mod access_log;
 pub mod agents;
 pub mod availability;
 pub mod check;
+pub mod contact;
 pub mod cv;
-pub mod jobcentre;
 pub mod joblog;
 pub mod screening;
 
 pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
 
-use crate::domain::selfservice::{Overview, Suggestion};
+use crate::domain::jobseeker::{Overview, Suggestion};
 use crate::error::AppError;
 use crate::forms::{self, ButtonData};
 use crate::i18n::{self, Msg};
@@ -22,43 +22,43 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const MIN_SIDE_PATH: &str = "/min-side";
+pub const OVERVIEW_PATH: &str = "/min-side";
 
 #[server(prefix = "/api", endpoint = "jobseeker/overview")]
 pub async fn my_overview() -> Result<Overview, AppError> {
     // Jobseekers (access table), their own data only.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::overview::overview(&crate::ssr::state()?, &me, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::overview::overview(&crate::ssr::state()?, &me, crate::ssr::today()?).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/notifications/read")]
 pub async fn mark_notifications_read(form: ButtonData) -> Result<u64, AppError> {
     let _ = form;
     let me = crate::auth::require_user()?;
-    crate::ssr::services::selfservice::overview::mark_read(&crate::ssr::state()?, &me).await
+    crate::ssr::services::jobseeker::overview::mark_read(&crate::ssr::state()?, &me).await
 }
 
 /// The links between the jobseeker's pages, the current one marked.
 #[component]
-pub fn SelfServiceNav(current: &'static str) -> impl IntoView {
+pub fn JobseekerNav(current: &'static str) -> impl IntoView {
     let lang = use_lang();
     let links = [
-        (MIN_SIDE_PATH, Msg::NavMinSide),
+        (OVERVIEW_PATH, Msg::NavOverview),
         (cv::CV_PATH, Msg::NavCv),
         (joblog::JOBLOG_PATH, Msg::NavJoblog),
         (availability::AVAILABILITY_PATH, Msg::NavAvailability),
         (check::CHECK_PATH, Msg::NavCheck),
         (agents::AGENTS_PATH, Msg::NavAgents),
-        (jobcentre::JOBCENTRE_PATH, Msg::NavMessages),
+        (contact::CONTACT_PATH, Msg::NavMessages),
     ];
     view! {
-        <nav class="selfservice-nav" aria-label=lang.t(Msg::SelfServiceNav)>
+        <nav class="jobseeker-nav" aria-label=lang.t(Msg::JobseekerNav)>
             <ul class="nobullet-list">
                 {links.into_iter().map(|(href, msg)| view! {
                     <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
                 }).collect_view()}
                 // On every page of theirs: asking the jobcentre for help.
-                <li class="nav-help"><a href=jobcentre::HELP_PATH aria-current=(jobcentre::HELP_PATH == current).then_some("page")>{lang.t(Msg::NavHelp)}</a></li>
+                <li class="nav-help"><a href=contact::HELP_PATH aria-current=(contact::HELP_PATH == current).then_some("page")>{lang.t(Msg::NavHelp)}</a></li>
             </ul>
         </nav>
     }
@@ -107,13 +107,13 @@ pub fn SuggestionList(suggestions: Vec<Suggestion>) -> impl IntoView {
 
 /// "Min side": where the jobseeker stands and what to do next.
 #[component]
-pub fn MinSidePage() -> impl IntoView {
+pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
-    let outcome = forms::use_form_post(mark_notifications_read, |_: &u64| MIN_SIDE_PATH.to_string());
+    let outcome = forms::use_form_post(mark_notifications_read, |_: &u64| OVERVIEW_PATH.to_string());
     let data = Resource::new(|| (), |_| my_overview());
     view! {
-        <PageTitle text=lang.t(Msg::NavMinSide).to_string()/>
-        <SelfServiceNav current=MIN_SIDE_PATH/>
+        <PageTitle text=lang.t(Msg::NavOverview).to_string()/>
+        <JobseekerNav current=OVERVIEW_PATH/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || outcome.get().flatten().map(|r| view! { <ErrorAlert error=r.error/> })}
             {move || data.get().map(|r| match r {
@@ -136,16 +136,16 @@ fn OverviewView(o: Overview) -> impl IntoView {
         format!("{}: {}", lang.t(Msg::CheckDueLabel), i18n::date(lang, o.check_due))
     };
     view! {
-        <h1>{format!("{} – {}", lang.t(Msg::NavMinSide), o.name)}</h1>
-        <p class="lead">{lang.t(Msg::MinSideIntro)}</p>
+        <h1>{format!("{} – {}", lang.t(Msg::NavOverview), o.name)}</h1>
+        <p class="lead">{lang.t(Msg::OverviewIntro)}</p>
         {(!o.jobcentre.screened).then(|| view! {
             <div class="alert alert-info screening-prompt"><div class="alert-body">
                 <p class="alert-text"><a href=screening::SCREENING_PATH>{lang.t(Msg::ScreeningPrompt)}</a></p>
             </div></div>
         })}
-        <div class="minside-grid">
-            <section class="minside-card" aria-labelledby="minside-cv">
-                <h2 id="minside-cv" class="h3">{lang.t(Msg::CvStatusHeading)}</h2>
+        <div class="overview-grid">
+            <section class="overview-card" aria-labelledby="overview-cv">
+                <h2 id="overview-cv" class="h3">{lang.t(Msg::CvStatusHeading)}</h2>
                 <p class="cv-percent">{i18n::cv_percent(lang, o.cv_percent)}</p>
                 <meter min="0" max="100" value=o.cv_percent.to_string() aria-label=lang.t(Msg::CvStatusHeading)></meter>
                 <p class="cv-visibility">{lang.t(if o.cv_searchable { Msg::CvSearchableYes } else if sick && missing.is_empty() { Msg::CvHiddenSick } else { Msg::CvSearchableNo })}</p>
@@ -156,20 +156,20 @@ fn OverviewView(o: Overview) -> impl IntoView {
                 })}
                 <p><a href=cv::CV_PATH>{lang.t(Msg::GoToCv)}</a></p>
             </section>
-            <section class="minside-card" aria-labelledby="minside-joblog">
-                <h2 id="minside-joblog" class="h3">{lang.t(Msg::NavJoblog)}</h2>
+            <section class="overview-card" aria-labelledby="overview-joblog">
+                <h2 id="overview-joblog" class="h3">{lang.t(Msg::NavJoblog)}</h2>
                 <p class="joblog-progress">{i18n::joblog_progress(lang, o.progress.applications, o.progress.weeks.len() as u32, o.applications_per_week)}</p>
                 <p class="joblog-verdict">{if o.progress.on_track { lang.t(Msg::JoblogOnTrack).to_string() } else { i18n::joblog_missing(lang, o.progress.missing) }}</p>
                 {o.progress.inactive.then(|| view! { <p class="text-error">{lang.t(Msg::JoblogInactive)}</p> })}
                 <p><a href=joblog::JOBLOG_PATH>{lang.t(Msg::GoToJoblog)}</a></p>
             </section>
-            <section class="minside-card" aria-labelledby="minside-check">
-                <h2 id="minside-check" class="h3">{lang.t(Msg::NavCheck)}</h2>
+            <section class="overview-card" aria-labelledby="overview-check">
+                <h2 id="overview-check" class="h3">{lang.t(Msg::NavCheck)}</h2>
                 <p class="check-due">{if sick { lang.t(Msg::CheckSickNote).to_string() } else { check_text }}</p>
                 <p><a href=check::CHECK_PATH>{lang.t(Msg::GoToCheck)}</a></p>
             </section>
-            <section class="minside-card" aria-labelledby="minside-availability">
-                <h2 id="minside-availability" class="h3">{lang.t(Msg::NavAvailability)}</h2>
+            <section class="overview-card" aria-labelledby="overview-availability">
+                <h2 id="overview-availability" class="h3">{lang.t(Msg::NavAvailability)}</h2>
                 <p class="availability-status">{match o.status.sick_since {
                     Some(d) => format!("{} {}.", lang.t(Msg::SickSince), i18n::date(lang, d)),
                     None => format!("{}: {}.", lang.t(Msg::StatusAvailable), i18n::hours_a_week(lang, o.status.hours)),
@@ -180,8 +180,8 @@ fn OverviewView(o: Overview) -> impl IntoView {
                 <p><a href=availability::AVAILABILITY_PATH>{lang.t(Msg::GoToAvailability)}</a></p>
             </section>
         </div>
-        <section aria-labelledby="minside-notifications">
-            <h2 id="minside-notifications">{lang.t(Msg::NotificationsHeading)}</h2>
+        <section aria-labelledby="overview-notifications">
+            <h2 id="overview-notifications">{lang.t(Msg::NotificationsHeading)}</h2>
             {if o.notifications.is_empty() {
                 view! { <p>{lang.t(Msg::NotificationsEmpty)}</p> }.into_any()
             } else {
@@ -192,25 +192,25 @@ fn OverviewView(o: Overview) -> impl IntoView {
                                 {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
                                 <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
                                 <span class="notification-text">{n.notice.text(lang)}</span>
-                                {n.notice.link(jobcentre::JOBCENTRE_PATH).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
+                                {n.notice.link(contact::CONTACT_PATH).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
                             </li>
                         }).collect_view()}
                     </ul>
-                    {unread.then(|| view! { <ButtonForm action=MIN_SIDE_PATH.to_string() label=Msg::MarkAllRead secondary=true/> })}
+                    {unread.then(|| view! { <ButtonForm action=OVERVIEW_PATH.to_string() label=Msg::MarkAllRead secondary=true/> })}
                 }.into_any()
             }}
         </section>
-        {(!o.jobcentre.escalations.is_empty()).then(|| view! { <jobcentre::EscalationList escalations=o.jobcentre.escalations.clone()/> })}
-        <section aria-labelledby="minside-meetings">
-            <h2 id="minside-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
-            <jobcentre::MeetingList meetings=o.jobcentre.meetings.clone() confirm_at=Some(jobcentre::JOBCENTRE_PATH)/>
-            <p class="minside-messages"><a href=jobcentre::JOBCENTRE_PATH>{match o.jobcentre.unread {
+        {(!o.jobcentre.escalations.is_empty()).then(|| view! { <contact::EscalationList escalations=o.jobcentre.escalations.clone()/> })}
+        <section aria-labelledby="overview-meetings">
+            <h2 id="overview-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
+            <contact::MeetingList meetings=o.jobcentre.meetings.clone() confirm_at=Some(contact::CONTACT_PATH)/>
+            <p class="overview-messages"><a href=contact::CONTACT_PATH>{match o.jobcentre.unread {
                 0 => lang.t(Msg::NavMessages).to_string(),
                 n => format!("{} ({n} {})", lang.t(Msg::NavMessages), lang.t(Msg::UnreadCount)),
             }}</a></p>
         </section>
-        <section aria-labelledby="minside-suggestions">
-            <h2 id="minside-suggestions">{lang.t(Msg::SuggestionsHeading)}</h2>
+        <section aria-labelledby="overview-suggestions">
+            <h2 id="overview-suggestions">{lang.t(Msg::SuggestionsHeading)}</h2>
             <SuggestionList suggestions=o.suggestions/>
         </section>
         <p><a href=ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p>

@@ -2,7 +2,7 @@
 //! answers route the citizen to self-service or to a caseworker (see
 //! `domain::screening`), and the page says which.
 
-use super::SelfServiceNav;
+use super::JobseekerNav;
 use crate::domain::screening::{field, Digital, Health, Language, Screening, ScreeningForm, TimeToJob};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
@@ -18,13 +18,13 @@ pub const SCREENING_PATH: &str = "/min-side/screening";
 pub async fn my_screening() -> Result<Option<Screening>, AppError> {
     // Jobseekers (access table), their own answers.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::screening_of(&crate::ssr::state()?, me.id).await
+    crate::ssr::services::caseworker::screening_of(&crate::ssr::state()?, me.id).await
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/screening/answer")]
 pub async fn answer_screening(form: ScreeningForm) -> Result<Screening, AppError> {
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::citizen::screen(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::contact::screen(&crate::ssr::state()?, &me, &form, crate::ssr::today()?).await
 }
 
 /// (value, text) pairs of a question's answers.
@@ -38,7 +38,7 @@ pub fn ScreeningPage() -> impl IntoView {
     let done = Resource::new(|| (), |_| my_screening());
     view! {
         <PageTitle text=lang.t(Msg::ScreeningHeading).to_string()/>
-        <SelfServiceNav current=SCREENING_PATH/>
+        <JobseekerNav current=SCREENING_PATH/>
         <h1>{lang.t(Msg::ScreeningHeading)}</h1>
         {form_page(answer_screening, |_: &Screening| SCREENING_PATH.to_string(), move |rejected: Option<Rejected<ScreeningForm>>| {
             let rejected = rejected.clone();
@@ -61,7 +61,7 @@ fn ScreeningResult(s: Screening) -> impl IntoView {
     let text = if s.to_caseworker() { Msg::ScreeningCaseworker } else { Msg::ScreeningSelfService };
     view! {
         <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(text)}</p></div></div>
-        <p><a href=super::MIN_SIDE_PATH>{lang.t(Msg::NavMinSide)}</a></p>
+        <p><a href=super::OVERVIEW_PATH>{lang.t(Msg::NavOverview)}</a></p>
     }
 }
 

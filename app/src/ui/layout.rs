@@ -71,7 +71,7 @@ fn AccountLinks() -> impl IntoView {
                 Some(user) => view! {
                     <span class="account-links">
                         {(user.role == crate::domain::account::Role::Jobseeker).then(|| view! {
-                            <a href=crate::jobseeker::MIN_SIDE_PATH>{lang.t(Msg::NavMinSide)}</a>
+                            <a href=crate::jobseeker::OVERVIEW_PATH>{lang.t(Msg::NavOverview)}</a>
                         })}
                         <a href=auth::ACCOUNT_PATH class="account-name">{user.name}</a>
                         <a href=auth::SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a>
@@ -115,7 +115,7 @@ fn title_text(text: &str) -> String {
 pub fn AreaNav(label: Msg, links: Vec<(&'static str, Msg)>, current: &'static str) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <nav class="selfservice-nav" aria-label=lang.t(label)>
+        <nav class="jobseeker-nav" aria-label=lang.t(label)>
             <ul class="nobullet-list">
                 {links.into_iter().map(|(href, msg)| view! {
                     <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>

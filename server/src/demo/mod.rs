@@ -16,7 +16,7 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
-pub mod jobcentre;
+pub mod citizens;
 
 pub const DEFAULT_COUNT: usize = 2_500;
 pub const DEFAULT_SEED: u64 = 20_261_123;

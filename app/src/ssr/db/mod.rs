@@ -6,22 +6,22 @@
 mod accounts;
 mod agents;
 mod audit;
+mod caseworker;
 mod companies;
-mod jobcentre;
+mod jobseeker;
 mod limits;
 pub mod outbox;
 mod second_factor;
-mod selfservice;
 mod vacancies;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
+pub use caseworker::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
-pub use jobcentre::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
+pub use jobseeker::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use limits::{NewSecurityEvent, SecurityRow};
 pub use second_factor::SecondFactorRow;
-pub use selfservice::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use vacancies::VacancyRow;
 
 use crate::error::AppError;

@@ -3,7 +3,7 @@
 
 use crate::domain::account::{Role, User};
 use crate::domain::agents::{self, Agent, AgentAction, AgentDone as Done, AgentForm};
-use crate::domain::selfservice::Notice;
+use crate::domain::jobseeker::Notice;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::Quota;
@@ -83,7 +83,7 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
         if added > 0 {
             let href = if agent.query.is_empty() { "/job".to_string() } else { format!("/job?{}&sorter=nyeste", agent.query) };
             let notice = Notice::AgentMatches { agent: agent.name.clone(), count: added, href };
-            super::selfservice::notify(st, user_id, &notice).await?;
+            super::jobseeker::notify(st, user_id, &notice).await?;
         }
         total += added;
     }
@@ -103,7 +103,7 @@ pub async fn move_to_regions_in_force(st: &AppState, today: NaiveDate) -> Result
         let mut from: Vec<_> = changes.iter().map(|(old, _)| *old).collect();
         from.dedup();
         let notice = Notice::AgentRegionMoved { agent: agent.name.clone(), from, to, on: to.since().unwrap_or(today) };
-        let payload = super::selfservice::encode(&notice)?;
+        let payload = super::jobseeker::encode(&notice)?;
         if st.db.move_agent_query(agent.id, &agent.query, &query, &payload, st.clock.now()).await? {
             tracing::info!(agent = agent.id, "job agent moved to the regions in force");
             moved += 1;

@@ -3,10 +3,10 @@
 
 pub mod agents;
 pub mod auth;
+pub mod caseworker;
 pub mod citizens;
 pub mod companies;
-pub mod jobcentre;
+pub mod jobseeker;
 pub mod second_factor;
 pub mod security;
-pub mod selfservice;
 pub mod vacancies;

@@ -7,10 +7,10 @@ use crate::domain::audit::{AuditAction, Purpose};
 use crate::domain::case::{dashboard, CaseAction, CaseForm, CaseView, Dashboard, QueueAction, QueueForm, QueuePage};
 use crate::domain::contact::{check_text, validate_meeting, Note};
 use crate::domain::escalation::{age_days, QueueFilter, QueueItem, Reason, Status, Track};
-use crate::domain::selfservice::Notice;
+use crate::domain::jobseeker::Notice;
 use crate::error::{AppError, FieldErrors};
 use crate::ssr::db::{QueueRow, UserRow};
-use crate::ssr::services::selfservice::{availability_status, encode, joblog};
+use crate::ssr::services::jobseeker::{availability_status, encode, joblog};
 use crate::ssr::AppState;
 use chrono::NaiveDate;
 
@@ -108,7 +108,7 @@ pub async fn case(st: &AppState, viewer: &User, citizen_id: i64, purpose: Purpos
     st.db.insert_audit(viewer, AuditAction::Read, citizen_id, what, purpose.code(), st.clock.now()).await?;
     let profile = st.db.jobseeker(citizen_id).await?;
     let cv = match &profile {
-        Some(p) => crate::ssr::services::selfservice::cv::parse(p)?,
+        Some(p) => crate::ssr::services::jobseeker::cv::parse(p)?,
         None => Default::default(),
     };
     let escalations = st.db.escalations_for(citizen_id).await?;

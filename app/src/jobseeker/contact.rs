@@ -2,7 +2,7 @@
 //! theirs), why the jobcentre is on their case and what happens next, meetings to
 //! confirm, and the message thread.
 
-use super::{SavedNote, SelfServiceNav};
+use super::{JobseekerNav, SavedNote};
 use crate::domain::case::MyJobcentre;
 use crate::domain::contact::{Meeting, MeetingKind, MeetingStatus, Message};
 use crate::domain::escalation::{CitizenEscalation, Status};
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub const HELP_PATH: &str = "/min-side/hjaelp";
-pub const JOBCENTRE_PATH: &str = "/min-side/jobcenter";
+pub const CONTACT_PATH: &str = "/min-side/jobcenter";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -37,7 +37,7 @@ impl FormData for ContactForm {}
 
 /// The page and its thread, for the citizen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct JobcentreView {
+pub struct ContactView {
     pub mine: MyJobcentre,
     pub messages: Vec<Message>,
 }
@@ -46,30 +46,30 @@ pub struct JobcentreView {
 pub async fn ask_for_help(form: HelpForm) -> Result<(), AppError> {
     // Jobseekers (access table), for themselves.
     let me = crate::auth::require_user()?;
-    crate::ssr::services::jobcentre::citizen::ask_help(&crate::ssr::state()?, &me, &form.message, crate::ssr::today()?).await
+    crate::ssr::services::jobseeker::contact::ask_help(&crate::ssr::state()?, &me, &form.message, crate::ssr::today()?).await
 }
 
-#[server(prefix = "/api", endpoint = "jobseeker/jobcentre")]
-pub async fn my_contact() -> Result<JobcentreView, AppError> {
+#[server(prefix = "/api", endpoint = "jobseeker/contact")]
+pub async fn my_contact() -> Result<ContactView, AppError> {
     let me = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
-    use crate::ssr::services::jobcentre::citizen;
+    use crate::ssr::services::jobseeker::contact;
     // The thread first: reading it marks the jobcentre's messages read.
-    let messages = citizen::messages(&st, &me).await?;
-    Ok(JobcentreView { mine: citizen::mine(&st, &me).await?, messages })
+    let messages = contact::messages(&st, &me).await?;
+    Ok(ContactView { mine: contact::mine(&st, &me).await?, messages })
 }
 
-#[server(prefix = "/api", endpoint = "jobseeker/jobcentre/act")]
-pub async fn jobcentre_action(form: ContactForm) -> Result<String, AppError> {
+#[server(prefix = "/api", endpoint = "jobseeker/contact/act")]
+pub async fn contact_action(form: ContactForm) -> Result<String, AppError> {
     let me = crate::auth::require_user()?;
     let st = crate::ssr::state()?;
     use crate::domain::contact::ContactAction;
-    use crate::ssr::services::jobcentre::citizen;
+    use crate::ssr::services::jobseeker::contact;
     match ContactAction::parse(&form.action).ok_or(AppError::BadRequest)? {
-        ContactAction::Send => citizen::send(&st, &me, &form.body).await.map(|_| "sendt".to_string()),
+        ContactAction::Send => contact::send(&st, &me, &form.body).await.map(|_| "sendt".to_string()),
         ContactAction::Confirm => {
             let id = form.id.trim().parse().map_err(|_| AppError::BadRequest)?;
-            citizen::confirm_meeting(&st, &me, id).await.map(|_| "bekraeftet".to_string())
+            contact::confirm_meeting(&st, &me, id).await.map(|_| "bekraeftet".to_string())
         }
     }
 }
@@ -79,9 +79,9 @@ pub fn HelpPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.t(Msg::HelpHeading).to_string()/>
-        <SelfServiceNav current=HELP_PATH/>
+        <JobseekerNav current=HELP_PATH/>
         <h1>{lang.t(Msg::HelpHeading)}</h1>
-        {form_page(ask_for_help, |_: &()| format!("{JOBCENTRE_PATH}?hjaelp=1"), move |rejected: Option<Rejected<HelpForm>>| {
+        {form_page(ask_for_help, |_: &()| format!("{CONTACT_PATH}?hjaelp=1"), move |rejected: Option<Rejected<HelpForm>>| {
             let (form, errors) = crate::forms::state(&rejected);
             view! {
                 {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("message", Msg::FieldHelpMessage)]/> })}
@@ -96,19 +96,19 @@ pub fn HelpPage() -> impl IntoView {
 }
 
 #[component]
-pub fn JobcentrePage() -> impl IntoView {
+pub fn ContactPage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_contact());
     let query = leptos_router::hooks::use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::JobcentreHeading).to_string()/>
-        <SelfServiceNav current=JOBCENTRE_PATH/>
+        <JobseekerNav current=CONTACT_PATH/>
         <h1>{lang.t(Msg::JobcentreHeading)}</h1>
         {move || query.read().get("hjaelp").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::HelpSent)}</p></div></div>
         })}
         <SavedNote msg=Msg::MessageSent/>
-        {form_page(jobcentre_action, |done: &String| format!("{JOBCENTRE_PATH}?{done}=1"), move |rejected: Option<Rejected<ContactForm>>| {
+        {form_page(contact_action, |done: &String| format!("{CONTACT_PATH}?{done}=1"), move |rejected: Option<Rejected<ContactForm>>| {
             let (form, errors) = crate::forms::state(&rejected);
             view! {
                 {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("body", Msg::FieldMessage)]/> })}
@@ -118,7 +118,7 @@ pub fn JobcentrePage() -> impl IntoView {
                             <EscalationList escalations=v.mine.escalations.clone()/>
                             <section aria-labelledby="meetings-heading">
                                 <h2 id="meetings-heading">{lang.t(Msg::MeetingsHeading)}</h2>
-                                <MeetingList meetings=v.mine.meetings.clone() confirm_at=Some(JOBCENTRE_PATH)/>
+                                <MeetingList meetings=v.mine.meetings.clone() confirm_at=Some(CONTACT_PATH)/>
                             </section>
                             <section aria-labelledby="messages-heading">
                                 <h2 id="messages-heading">{lang.t(Msg::NavMessages)}</h2>
@@ -129,7 +129,7 @@ pub fn JobcentrePage() -> impl IntoView {
                         Err(error) => view! { <ErrorAlert error/> }.into_any(),
                     })}
                 </Suspense>
-                <TextForm action=JOBCENTRE_PATH.to_string() act=crate::domain::contact::ContactAction::Send.code() name="body" label=Msg::FieldMessage value=form.body.clone()
+                <TextForm action=CONTACT_PATH.to_string() act=crate::domain::contact::ContactAction::Send.code() name="body" label=Msg::FieldMessage value=form.body.clone()
                     error=errors.get("body") button=Msg::SendMessage class="message-form"/>
             }
         })}

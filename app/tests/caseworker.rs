@@ -8,7 +8,8 @@ use app::domain::case::{CaseForm, QueueForm};
 use app::domain::contact::MeetingKind;
 use app::domain::escalation::{QueueFilter, Reason, Status};
 use app::error::AppError;
-use app::ssr::services::jobcentre::{caseworker, citizen, scan};
+use app::ssr::services::caseworker::{cases, scan};
+use app::ssr::services::jobseeker::contact;
 use chrono::{Duration, NaiveDate};
 use testing::{databases, Account};
 
@@ -27,9 +28,9 @@ async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
         // Registered 3 Nov with an empty CV; today is 23 Nov: 20 days, and no joblog
         // activity for 20 days (not yet 30).
         let late = Account::jobseeker("late@mail.example").municipality(101).create(&st).await;
-        app::ssr::services::selfservice::profile(&st, &late, d("2026-11-03")).await.unwrap();
+        app::ssr::services::jobseeker::profile(&st, &late, d("2026-11-03")).await.unwrap();
         let fresh = Account::jobseeker("fresh@mail.example").municipality(101).create(&st).await;
-        app::ssr::services::selfservice::profile(&st, &fresh, d("2026-11-20")).await.unwrap();
+        app::ssr::services::jobseeker::profile(&st, &fresh, d("2026-11-20")).await.unwrap();
         let (now, today) = (st.clock.now(), st.clock.today());
         assert_eq!(today, d("2026-11-23"));
 
@@ -61,8 +62,8 @@ async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
         got.sort();
         assert_eq!(got, ["cv_incomplete", "joblog_behind", "joblog_inactive"], "{}", t.label);
         // The citizen was told, with the reason.
-        let notices = app::ssr::services::selfservice::overview::notifications(&st, &late, 20).await.unwrap();
-        assert!(notices.iter().any(|n| n.notice == app::domain::selfservice::Notice::Escalated { reason: Reason::CvIncomplete }));
+        let notices = app::ssr::services::jobseeker::overview::notifications(&st, &late, 20).await.unwrap();
+        assert!(notices.iter().any(|n| n.notice == app::domain::jobseeker::Notice::Escalated { reason: Reason::CvIncomplete }));
         st.shutdown().await;
     }
 }
@@ -79,9 +80,9 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
 
         // The citizen asks for help with a message; asking again adds nothing new.
         let too_long = "x".repeat(5000);
-        assert!(matches!(citizen::ask_help(&st, &me, &too_long, today).await, Err(AppError::Invalid(_))));
-        citizen::ask_help(&st, &me, "Jeg har brug for hjælp til mit CV.", today).await.unwrap();
-        citizen::ask_help(&st, &me, "", today).await.unwrap();
+        assert!(matches!(contact::ask_help(&st, &me, &too_long, today).await, Err(AppError::Invalid(_))));
+        contact::ask_help(&st, &me, "Jeg har brug for hjælp til mit CV.", today).await.unwrap();
+        contact::ask_help(&st, &me, "", today).await.unwrap();
         assert_eq!(
             reasons(&st.db.escalations_for(me.id).await.unwrap()),
             [("help_requested".to_string(), "open".to_string())],
@@ -90,24 +91,24 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         );
 
         // In København's queue, not in Aarhus's.
-        let q = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
+        let q = cases::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
         assert_eq!(q.items.iter().map(|i| (i.citizen_id, i.reason)).collect::<Vec<_>>(), [(me.id, Reason::HelpRequested)], "{}", t.label);
         assert!(q.items[0].due_on > today, "a due date in working days");
         assert_eq!(q.items[0].unread, 1, "the help message waits unread");
-        assert!(caseworker::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap().items.is_empty());
+        assert!(cases::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap().items.is_empty());
         let esc = q.items[0].id.to_string();
-        let refused = caseworker::assign(&st, &aarhus, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await;
+        let refused = cases::assign(&st, &aarhus, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await;
         assert_eq!(refused, Err(AppError::Forbidden));
-        caseworker::assign(&st, &kbh, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await.unwrap();
+        cases::assign(&st, &kbh, &QueueForm { action: "claim".into(), id: esc.clone(), to: String::new() }).await.unwrap();
         let mine = QueueFilter { who: app::domain::escalation::Who::Mine, ..Default::default() };
-        assert_eq!(caseworker::queue(&st, &kbh, mine.clone(), today).await.unwrap().items.len(), 1);
-        caseworker::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc.clone(), to: colleague.id.to_string() }).await.unwrap();
-        assert!(caseworker::queue(&st, &kbh, mine, today).await.unwrap().items.is_empty());
-        let outsider = caseworker::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc, to: aarhus.id.to_string() }).await;
+        assert_eq!(cases::queue(&st, &kbh, mine.clone(), today).await.unwrap().items.len(), 1);
+        cases::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc.clone(), to: colleague.id.to_string() }).await.unwrap();
+        assert!(cases::queue(&st, &kbh, mine, today).await.unwrap().items.is_empty());
+        let outsider = cases::assign(&st, &kbh, &QueueForm { action: "assign".into(), id: esc, to: aarhus.id.to_string() }).await;
         assert!(matches!(outsider, Err(AppError::Invalid(_))), "only colleagues of the same municipality");
 
         // Opening the case is logged with its purpose, and the citizen sees it.
-        let case = caseworker::case(&st, &kbh, me.id, Purpose::Escalation, today).await.unwrap();
+        let case = cases::case(&st, &kbh, me.id, Purpose::Escalation, today).await.unwrap();
         assert_eq!((case.open.len(), case.messages.len()), (1, 1));
         // The citizen sees each list that named them (twice in the queue), the task
         // taken and handed on, and the case opened.
@@ -115,13 +116,13 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         assert_eq!(seen.iter().filter(|w| w.starts_with("arbejdskø")).count(), 2, "{}: {seen:?}", t.label);
         assert_eq!(seen.iter().filter(|w| w.starts_with("opgave")).count(), 2, "{}: {seen:?}", t.label);
         assert_eq!(seen.iter().filter(|w| w.starts_with("sag")).count(), 1, "{}: {seen:?}", t.label);
-        assert_eq!(caseworker::case(&st, &aarhus, me.id, Purpose::Escalation, today).await, Err(AppError::Forbidden));
+        assert_eq!(cases::case(&st, &aarhus, me.id, Purpose::Escalation, today).await, Err(AppError::Forbidden));
 
         // A message, a phone meeting, a journal note; bad input is refused per field.
         let me_id = me.id;
         let act = |form: CaseForm| {
             let (st, kbh) = (st.clone(), kbh.clone());
-            async move { caseworker::act(&st, &kbh, me_id, &form).await }
+            async move { cases::act(&st, &kbh, me_id, &form).await }
         };
         act(CaseForm { action: "message".into(), body: "Hej Mette, jeg ringer dig op.".into(), ..Default::default() }).await.unwrap();
         let when = (today + Duration::days(3)).format("%d-%m-%Y").to_string();
@@ -150,12 +151,12 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
             .await
             .unwrap();
         assert_eq!(
-            caseworker::act(&st, &aarhus, me.id, &CaseForm { action: "note".into(), note: "x".into(), ..Default::default() }).await,
+            cases::act(&st, &aarhus, me.id, &CaseForm { action: "note".into(), note: "x".into(), ..Default::default() }).await,
             Err(AppError::Forbidden)
         );
 
         // The citizen sees the resolution, the meeting and one unread message.
-        let mine = citizen::mine(&st, &me).await.unwrap();
+        let mine = contact::mine(&st, &me).await.unwrap();
         assert_eq!(mine.escalations.len(), 1);
         assert_eq!(
             (mine.escalations[0].status, mine.escalations[0].resolution.as_str()),
@@ -163,20 +164,20 @@ async fn help_reaches_the_right_jobcentre_and_the_caseworker_acts() {
         );
         assert_eq!(mine.meetings.iter().map(|m| m.kind).collect::<Vec<_>>(), [MeetingKind::Phone]);
         assert_eq!(mine.unread, 1, "{}", t.label);
-        let thread = citizen::messages(&st, &me).await.unwrap();
+        let thread = contact::messages(&st, &me).await.unwrap();
         assert_eq!(thread.iter().map(|m| m.from_citizen).collect::<Vec<_>>(), [true, false]);
-        assert_eq!(citizen::mine(&st, &me).await.unwrap().unread, 0, "read once shown");
-        citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await.unwrap();
-        assert_eq!(citizen::confirm_meeting(&st, &me, mine.meetings[0].id).await, Err(AppError::NotFound), "only a booked meeting");
+        assert_eq!(contact::mine(&st, &me).await.unwrap().unread, 0, "read once shown");
+        contact::confirm_meeting(&st, &me, mine.meetings[0].id).await.unwrap();
+        assert_eq!(contact::confirm_meeting(&st, &me, mine.meetings[0].id).await, Err(AppError::NotFound), "only a booked meeting");
         // The caseworker cancels it; the citizen sees that, and it cannot be cancelled twice.
         let cancel = CaseForm { action: "cancel_meeting".into(), meeting_id: mine.meetings[0].id.to_string(), ..Default::default() };
         act(cancel.clone()).await.unwrap();
         assert_eq!(act(cancel).await, Err(AppError::NotFound));
-        let after = citizen::mine(&st, &me).await.unwrap();
+        let after = contact::mine(&st, &me).await.unwrap();
         assert_eq!(after.meetings[0].status, app::domain::contact::MeetingStatus::Cancelled);
-        let queue = caseworker::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
+        let queue = cases::queue(&st, &kbh, QueueFilter::default(), today).await.unwrap();
         assert!(queue.items.is_empty(), "resolved: out of the queue");
-        let dash = caseworker::overview(&st, &kbh, today).await.unwrap();
+        let dash = cases::overview(&st, &kbh, today).await.unwrap();
         assert_eq!((dash.self_service, dash.closed), (1, 1), "{}", t.label);
         st.shutdown().await;
     }
@@ -196,16 +197,16 @@ async fn the_screening_routes_by_the_answers_once() {
             digital: "sikker".into(),
         };
         let ready = Account::jobseeker("klar@mail.example").municipality(101).create(&st).await;
-        assert!(matches!(citizen::screen(&st, &ready, &ScreeningForm::default(), today).await, Err(AppError::Invalid(e)) if e.len() == 5));
-        let s = citizen::screen(&st, &ready, &form("nej"), today).await.unwrap();
+        assert!(matches!(contact::screen(&st, &ready, &ScreeningForm::default(), today).await, Err(AppError::Invalid(e)) if e.len() == 5));
+        let s = contact::screen(&st, &ready, &form("nej"), today).await.unwrap();
         assert!(!s.to_caseworker());
         assert!(st.db.escalations_for(ready.id).await.unwrap().is_empty(), "{}", t.label);
 
         let helped = Account::jobseeker("hjaelp@mail.example").municipality(101).create(&st).await;
-        let s = citizen::screen(&st, &helped, &form("ja"), today).await.unwrap();
+        let s = contact::screen(&st, &helped, &form("ja"), today).await.unwrap();
         assert_eq!(s.flags, [Flag::WantsHelp]);
         // Answered once: a second answer changes nothing.
-        assert_eq!(citizen::screen(&st, &helped, &form("nej"), today).await.unwrap().flags, [Flag::WantsHelp]);
+        assert_eq!(contact::screen(&st, &helped, &form("nej"), today).await.unwrap().flags, [Flag::WantsHelp]);
         assert_eq!(
             reasons(&st.db.escalations_for(helped.id).await.unwrap()),
             [("screening".to_string(), "open".to_string())],
@@ -215,7 +216,7 @@ async fn the_screening_routes_by_the_answers_once() {
         // The scan agrees and raises nothing more.
         assert_eq!(scan::run(&st, "node", today, st.clock.now()).await.unwrap(), scan::Outcome::Ran { citizens: 2, raised: 0 });
         let kbh = Account::caseworker("karen@kk.example", 101).create(&st).await;
-        let case = caseworker::case(&st, &kbh, helped.id, Purpose::Escalation, today).await.unwrap();
+        let case = cases::case(&st, &kbh, helped.id, Purpose::Escalation, today).await.unwrap();
         assert_eq!(case.screening.map(|s| s.flags), Some(vec![Flag::WantsHelp]));
         st.shutdown().await;
     }
@@ -224,7 +225,7 @@ async fn the_screening_routes_by_the_answers_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
     use app::domain::escalation::{EscalationRules, RulesForm};
-    use app::ssr::services::jobcentre::rules;
+    use app::ssr::services::caseworker::rules;
     for t in databases("own_rules").await {
         let st = t.state().await;
         let admin = Account::admin("sofie@admin.example").create(&st).await;
@@ -256,7 +257,7 @@ async fn a_municipality_sets_its_own_rules_as_recorded_versions() {
         let in_kbh = Account::jobseeker("kbh@mail.example").municipality(101).create(&st).await;
         let in_aarhus = Account::jobseeker("aarhus@mail.example").municipality(751).create(&st).await;
         for who in [&in_kbh, &in_aarhus] {
-            app::ssr::services::selfservice::profile(&st, who, d("2026-11-08")).await.unwrap();
+            app::ssr::services::jobseeker::profile(&st, who, d("2026-11-08")).await.unwrap();
         }
         scan::run(&st, "node", today, st.clock.now()).await.unwrap();
         let kinds = |rows: Vec<app::ssr::db::EscalationRow>| {

@@ -7,10 +7,10 @@ use app::domain::availability::AvailabilityForm;
 use app::domain::calendar::{MissOutcome, Sweep};
 use app::domain::cv::{CvForm, Section};
 use app::domain::joblog::{JoblogForm, Kind, Status};
-use app::domain::selfservice::{CheckEventKind, Notice};
+use app::domain::jobseeker::{CheckEventKind, Notice};
 use app::error::AppError;
 use app::i18n::Msg;
-use app::ssr::services::selfservice::{availability, checks, cv, joblog, overview};
+use app::ssr::services::jobseeker::{availability, checks, cv, joblog, overview};
 use app::ssr::AppState;
 use chrono::{Duration, NaiveDate};
 use testing::{databases, Account};
@@ -203,7 +203,7 @@ async fn the_check_reminds_gives_grace_twice_then_escalates_to_a_caseworker() {
         let me = Account::jobseeker("anne@mail.example").municipality(751).create(&st).await;
         // Registered Monday 2 Nov 2026: first check due Monday 9 Nov.
         let start = d("2026-11-02");
-        app::ssr::services::selfservice::profile(&st, &me, start).await.unwrap();
+        app::ssr::services::jobseeker::profile(&st, &me, start).await.unwrap();
         assert_eq!(st.db.jobseeker(me.id).await.unwrap().unwrap().check_due_on, d("2026-11-09"));
         // The day before: one reminder, not two.
         assert_eq!(checks::sweep_one(&st, me.id, d("2026-11-08")).await.unwrap(), Sweep::Remind { due: d("2026-11-09") });

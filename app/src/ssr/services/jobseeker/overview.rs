@@ -3,7 +3,7 @@
 use super::{availability_status, checks, cv, joblog, profile};
 use crate::domain::account::User;
 use crate::domain::cv as cv_rules;
-use crate::domain::selfservice::{Notice, Notification, Overview};
+use crate::domain::jobseeker::{Notice, Notification, Overview};
 use crate::error::AppError;
 use crate::ssr::AppState;
 use chrono::NaiveDate;
@@ -29,7 +29,7 @@ pub async fn overview(st: &AppState, me: &User, today: NaiveDate) -> Result<Over
         status,
         notifications: notifications(st, me, 10).await?,
         suggestions: checks::suggestions(st, &cv, today, 5).await?,
-        jobcentre: crate::ssr::services::jobcentre::citizen::mine(st, me).await?,
+        jobcentre: crate::ssr::services::jobseeker::contact::mine(st, me).await?,
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod checks;
+pub mod contact;
 pub mod cv;
 pub mod joblog;
 pub mod overview;
@@ -43,7 +44,7 @@ pub async fn availability_status(st: &AppState, user_id: i64, today: NaiveDate) 
 
 /// Stores a notification for the person.
 #[tracing::instrument(skip_all)]
-pub async fn notify(st: &AppState, user_id: i64, notice: &crate::domain::selfservice::Notice) -> Result<(), AppError> {
+pub async fn notify(st: &AppState, user_id: i64, notice: &crate::domain::jobseeker::Notice) -> Result<(), AppError> {
     st.db.insert_notification(user_id, &encode(notice)?, st.clock.now()).await
 }
 

@@ -26,7 +26,7 @@ async function cvSection(page: Page, name: string): Promise<void> {
 
 test("a new jobseeker serves themselves, and Min side follows", async ({ page }) => {
   await signUp(page);
-  const cvCard = page.locator("section[aria-labelledby=minside-cv]");
+  const cvCard = page.locator("section[aria-labelledby=overview-cv]");
   await expect(cvCard).toContainText("Dit CV er 0 % udfyldt.");
   await expect(cvCard).toContainText("Frist for at gøre dit CV færdigt");
   await expect(cvCard).toContainText("Mangler: Kontaktoplysninger, Job jeg søger, Uddannelse, Erhvervserfaring, Ansættelsesvilkår");

@@ -1,7 +1,6 @@
 //! The citizen's side: asking for help, the thread with the jobcentre, meetings,
 //! and what Min side shows of it. Always the signed-in citizen's own case.
 
-use super::{escalated_notice, escalation_views, meeting_view, message_view};
 use crate::domain::account::User;
 use crate::domain::case::MyJobcentre;
 use crate::domain::contact::{check_text, Message};
@@ -10,7 +9,8 @@ use crate::domain::limits;
 use crate::domain::screening::{self, Screening, ScreeningForm};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
-use crate::ssr::services::selfservice::profile;
+use crate::ssr::services::caseworker::{escalated_notice, escalation_views, meeting_view, message_view, rules, screening_of};
+use crate::ssr::services::jobseeker::profile;
 use crate::ssr::AppState;
 use chrono::NaiveDate;
 
@@ -26,7 +26,7 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
         st.db.insert_message(me.id, me.id, true, &body, now).await?;
     }
     let reason = Reason::HelpRequested;
-    let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
+    let due_on = escalation::due_on(today, &rules::effective(st, me.municipality_code).await?);
     let municipality = me.municipality_code.map(i32::from);
     let raised = st
         .db
@@ -41,18 +41,18 @@ pub async fn ask_help(st: &AppState, me: &User, message: &str, today: NaiveDate)
 #[tracing::instrument(skip_all)]
 pub async fn screen(st: &AppState, me: &User, form: &ScreeningForm, today: NaiveDate) -> Result<Screening, AppError> {
     profile(st, me, today).await?;
-    if let Some(done) = super::screening_of(st, me.id).await? {
+    if let Some(done) = screening_of(st, me.id).await? {
         return Ok(done);
     }
     let answers = screening::validate(form).map_err(AppError::Invalid)?;
     let flags = screening::flags(&answers);
     let now = st.clock.now();
-    use crate::ssr::services::selfservice::encode;
+    use crate::ssr::services::jobseeker::encode;
     st.db.save_screening(me.id, &encode(&answers)?, &encode(&flags)?, now).await?;
     if !flags.is_empty() {
         let reason = Reason::Screening;
         let detail = flags.iter().map(|f| crate::i18n::Lang::Da.t(f.label())).collect::<Vec<_>>().join(", ");
-        let due_on = escalation::due_on(today, &super::rules::effective(st, me.municipality_code).await?);
+        let due_on = escalation::due_on(today, &rules::effective(st, me.municipality_code).await?);
         st.db
             .raise_escalation(me.id, me.municipality_code.map(i32::from), (reason.code(), &detail), due_on, &escalated_notice(reason)?, now)
             .await?;

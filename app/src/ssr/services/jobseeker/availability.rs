@@ -5,7 +5,7 @@ use super::{availability_status, cv, profile};
 use crate::domain::account::User;
 use crate::domain::availability::{self, AvailabilityForm, Event};
 use crate::domain::calendar::{check_deadline, next_deadline_day};
-use crate::domain::selfservice::AvailabilityView;
+use crate::domain::jobseeker::AvailabilityView;
 use crate::error::AppError;
 use crate::ssr::AppState;
 use chrono::NaiveDate;

@@ -6,8 +6,8 @@
 use super::escalated_notice;
 use crate::domain::escalation::{self, Facts, Past, Reason, Status, Track};
 use crate::domain::joblog::{Kind, Status as EntryStatus};
+use crate::domain::jobseeker::CheckEventKind;
 use crate::domain::rules::Rules;
-use crate::domain::selfservice::CheckEventKind;
 use crate::error::AppError;
 use crate::ssr::db::ScanRow;
 use crate::ssr::AppState;
@@ -80,7 +80,7 @@ async fn facts(st: &AppState, row: &ScanRow, today: NaiveDate) -> Result<Facts, 
         .collect();
     let missed_checks =
         st.db.check_events(row.user_id).await?.into_iter().filter(|(_, k)| *k == CheckEventKind::Missed).map(|(d, _)| d).collect();
-    let (_, availability) = crate::ssr::services::selfservice::availability_status(st, row.user_id, today).await?;
+    let (_, availability) = crate::ssr::services::jobseeker::availability_status(st, row.user_id, today).await?;
     let history = st
         .db
         .escalations_for(row.user_id)

@@ -66,7 +66,7 @@ pub async fn page(st: &AppState, viewer: &User, municipality: u16) -> Result<Rul
 pub async fn change(st: &AppState, viewer: &User, form: &RulesForm) -> Result<u16, AppError> {
     admin_only(viewer)?;
     let (municipality, rules, note) = validate_rules(form).map_err(AppError::Invalid)?;
-    let json = crate::ssr::services::selfservice::encode(&rules)?;
+    let json = crate::ssr::services::jobseeker::encode(&rules)?;
     let version = st.db.insert_escalation_rules(i32::from(municipality), &json, &note, viewer.id, st.clock.now()).await?;
     tracing::info!(admin = viewer.id, municipality, version, "escalation rules changed");
     Ok(municipality)

@@ -3,7 +3,7 @@
 use super::{availability_status, notify, profile};
 use crate::domain::account::User;
 use crate::domain::cv::{self, Cv, CvForm, Section};
-use crate::domain::selfservice::{CvView, Notice};
+use crate::domain::jobseeker::{CvView, Notice};
 use crate::error::AppError;
 use crate::ssr::db::JobseekerRow;
 use crate::ssr::AppState;

@@ -3,8 +3,8 @@
 use super::profile;
 use crate::domain::account::User;
 use crate::domain::joblog::{self, AttachmentInfo, Channel, Entry, EntryData, JoblogForm, Kind, Status};
+use crate::domain::jobseeker::JoblogView;
 use crate::domain::limits;
-use crate::domain::selfservice::JoblogView;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{AttachmentRow, EntryRow, Quota};

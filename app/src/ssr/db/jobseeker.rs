@@ -4,7 +4,7 @@
 use super::{on_pool, Db, Quota};
 use crate::domain::availability::Event;
 use crate::domain::joblog::EntryData;
-use crate::domain::selfservice::CheckEventKind;
+use crate::domain::jobseeker::CheckEventKind;
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -1,8 +1,8 @@
-//! When self-service stalls: the scan that raises escalations, the citizen's side
-//! (asking for help, messages, meetings) and the caseworker's (queue, case, actions).
+//! The caseworker's side of the jobcentre, for when self-service stalls: the scan
+//! that raises escalations, the queue, the case and its actions, and each
+//! municipality's rules. (The citizen's side is `jobseeker::contact`.)
 
-pub mod caseworker;
-pub mod citizen;
+pub mod cases;
 pub mod rules;
 pub mod scan;
 
@@ -20,13 +20,13 @@ fn escalation_view(r: &EscalationRow) -> Option<CitizenEscalation> {
 }
 
 /// Open first, then the closed ones, newest first.
-fn escalation_views(rows: &[EscalationRow]) -> Vec<CitizenEscalation> {
+pub(crate) fn escalation_views(rows: &[EscalationRow]) -> Vec<CitizenEscalation> {
     let mut out: Vec<CitizenEscalation> = rows.iter().filter_map(escalation_view).collect();
     out.sort_by_key(|e| (e.status != Status::Open, std::cmp::Reverse(e.raised_at)));
     out
 }
 
-fn message_view(r: MessageRow, citizen_name: &str) -> Message {
+pub(crate) fn message_view(r: MessageRow, citizen_name: &str) -> Message {
     Message {
         id: r.id,
         from_citizen: r.from_citizen,
@@ -37,7 +37,7 @@ fn message_view(r: MessageRow, citizen_name: &str) -> Message {
     }
 }
 
-fn meeting_view(r: MeetingRow) -> Option<Meeting> {
+pub(crate) fn meeting_view(r: MeetingRow) -> Option<Meeting> {
     Some(Meeting {
         id: r.id,
         kind: MeetingKind::parse(&r.kind)?,
@@ -49,8 +49,8 @@ fn meeting_view(r: MeetingRow) -> Option<Meeting> {
 }
 
 /// The escalation's notice to the citizen, stored as data.
-fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
-    crate::ssr::services::selfservice::encode(&crate::domain::selfservice::Notice::Escalated { reason })
+pub(crate) fn escalated_notice(reason: Reason) -> Result<String, crate::error::AppError> {
+    crate::ssr::services::jobseeker::encode(&crate::domain::jobseeker::Notice::Escalated { reason })
 }
 
 /// The citizen's screening, if they answered it.

@@ -7,7 +7,7 @@ use super::{complete_cv, save_cv, CvPerson, FIRST_NAMES, SURNAMES};
 use app::domain::account::Role;
 use app::domain::escalation::{Reason, Status, Track};
 use app::domain::joblog::{Channel, EntryData, Kind, Status as EntryStatus};
-use app::domain::selfservice::Notice;
+use app::domain::jobseeker::Notice;
 use app::error::AppError;
 use app::ssr::clock::Clock;
 use app::ssr::db::{Db, MissRecord, NewUserRow};
