@@ -26,6 +26,7 @@ use leptos_router::components::Router;
 /// names keep `crate::domain::…`, `crate::i18n::…` and `crate::error::…` short.
 pub use domain::{self, error, i18n};
 pub use i18n::{Lang, Msg};
+pub use pages::path;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

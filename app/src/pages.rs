@@ -42,9 +42,15 @@ macro_rules! form_flag {
 }
 
 macro_rules! pages {
-    ($($path:tt => $view:path, $access:expr, $kind:ident;)*) => {
+    ($($name:ident = $path:tt => $view:path, $access:expr, $kind:ident;)*) => {
         /// Every page (see the module's comment).
         pub const PAGES: &[Page] = &[$(Page { path: $path, access: $access, form: form_flag!($kind) }),*];
+
+        /// Every page's address, by name: links and form actions use these, never
+        /// a literal. An address with a `:part` is filled in by `link`.
+        pub mod path {
+            $(#[doc = $path] pub const $name: &str = $path;)*
+        }
 
         /// The routes of every page. All render on the server with their data
         /// (`SsrMode::Async`), so a page works before, and without, JavaScript.
@@ -60,42 +66,69 @@ macro_rules! pages {
 }
 
 pages! {
-    "/" => search::HomePage, PUBLIC, page;
-    "/job" => search::SearchPage, PUBLIC, page;
-    "/job/:id" => search::VacancyPage, PUBLIC, page;
-    "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
-    "/log-ind" => auth::SignInPage, PUBLIC, form;
-    "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
-    "/log-ud" => auth::SignOutPage, PUBLIC, form;
-    "/opret/borger" => auth::signup::JobseekerSignUpPage, PUBLIC, form;
-    "/opret/arbejdsgiver" => auth::signup::EmployerSignUpPage, PUBLIC, form;
-    "/konto" => auth::AccountPage, SIGNED_IN, form;
-    "/konto/to-trin" => auth::second_factor::SetUpPage, SECOND_FACTOR, form;
-    "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
-    "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
-    "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
-    "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
-    "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
-    "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
-    "/min-side/cv-udskrift" => jobseeker::cv::CvPrintPage, JOBSEEKERS, page;
-    "/min-side/joblog" => jobseeker::joblog::JoblogPage, JOBSEEKERS, form;
-    "/min-side/joblog/aktivitet" => jobseeker::joblog::EntryPage, JOBSEEKERS, form;
-    "/min-side/raadighed" => jobseeker::availability::AvailabilityPage, JOBSEEKERS, form;
-    "/min-side/tjek" => jobseeker::check::CheckPage, JOBSEEKERS, form;
-    "/min-side/jobagenter" => jobseeker::agents::AgentsPage, JOBSEEKERS, form;
-    "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
-    "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
-    "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
-    "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
-    "/jobcenter" => caseworker::QueuePage, STAFF, form;
-    "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;
-    "/jobcenter/borgere" => caseworker::CitizensPage, STAFF, page;
-    "/jobcenter/borgere/:id" => caseworker::CitizenPage, STAFF, form;
-    "/admin/brugere" => admin::UsersPage, ADMINS, form;
-    "/admin/regler" => admin::rules::RulesAdminPage, ADMINS, form;
-    "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;
-    "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
-    "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
+    HOME = "/" => search::HomePage, PUBLIC, page;
+    SEARCH = "/job" => search::SearchPage, PUBLIC, page;
+    VACANCY = "/job/:id" => search::VacancyPage, PUBLIC, page;
+    ACCESSIBILITY = "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
+    SIGN_IN = "/log-ind" => auth::SignInPage, PUBLIC, form;
+    CODE = "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
+    SIGN_OUT = "/log-ud" => auth::SignOutPage, PUBLIC, form;
+    JOBSEEKER_SIGN_UP = "/opret/borger" => auth::signup::JobseekerSignUpPage, PUBLIC, form;
+    EMPLOYER_SIGN_UP = "/opret/arbejdsgiver" => auth::signup::EmployerSignUpPage, PUBLIC, form;
+    ACCOUNT = "/konto" => auth::AccountPage, SIGNED_IN, form;
+    SET_UP = "/konto/to-trin" => auth::second_factor::SetUpPage, SECOND_FACTOR, form;
+    EMPLOYER_HOME = "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
+    NEW_VACANCY = "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
+    COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
+    OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
+    CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
+    CV_SECTION = "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
+    CV_PRINT = "/min-side/cv-udskrift" => jobseeker::cv::CvPrintPage, JOBSEEKERS, page;
+    JOBLOG = "/min-side/joblog" => jobseeker::joblog::JoblogPage, JOBSEEKERS, form;
+    ENTRY = "/min-side/joblog/aktivitet" => jobseeker::joblog::EntryPage, JOBSEEKERS, form;
+    AVAILABILITY = "/min-side/raadighed" => jobseeker::availability::AvailabilityPage, JOBSEEKERS, form;
+    CHECK = "/min-side/tjek" => jobseeker::check::CheckPage, JOBSEEKERS, form;
+    AGENTS = "/min-side/jobagenter" => jobseeker::agents::AgentsPage, JOBSEEKERS, form;
+    HELP = "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
+    SCREENING = "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
+    CONTACT = "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
+    ACCESS_LOG = "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
+    QUEUE = "/jobcenter" => caseworker::QueuePage, STAFF, form;
+    DASHBOARD = "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;
+    CITIZENS = "/jobcenter/borgere" => caseworker::CitizensPage, STAFF, page;
+    CASE = "/jobcenter/borgere/:id" => caseworker::CitizenPage, STAFF, form;
+    USERS = "/admin/brugere" => admin::UsersPage, ADMINS, form;
+    RULES = "/admin/regler" => admin::rules::RulesAdminPage, ADMINS, form;
+    SECURITY_LOG = "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;
+    COMPANIES = "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
+    STAFF = "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
+}
+
+/// The joblog's files: an address the server answers itself (a multipart upload
+/// and the download), not a page, so it has no row above; the access table has its own.
+pub const ATTACHMENT_PATH: &str = "/min-side/joblog/bilag";
+
+/// A link to a page whose address has parts (`/job/:id`): each `:part` in turn
+/// is replaced by the next of `parts`, escaped for an address.
+pub fn link(path: &str, parts: &[&dyn std::fmt::Display]) -> String {
+    let mut parts = parts.iter();
+    path.split('/')
+        .map(|segment| match (segment.strip_prefix(':'), segment) {
+            (Some(_), _) => parts.next().map(|p| escape_segment(&p.to_string())).unwrap_or_default(),
+            (None, s) => s.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Percent-escapes what may not stand in a path segment as it is.
+fn escape_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The server's routes of the pages whose forms post back to them.
@@ -117,5 +150,13 @@ mod tests {
         let vacancy = PAGES.iter().find(|p| p.path == "/job/:id").unwrap();
         assert_eq!(vacancy.route(), "/job/{id}");
         assert!(form_routes().contains(&"/min-side/cv/{afsnit}".to_string()));
+    }
+
+    #[test]
+    fn links_fill_their_parts_in_order_and_escape_them() {
+        assert_eq!(link(path::VACANCY, &[&42]), "/job/42");
+        assert_eq!(link(path::CV_SECTION, &[&"erfaring"]), "/min-side/cv/erfaring");
+        assert_eq!(link(path::CASE, &[&"1/../x y"]), "/jobcenter/borgere/1%2F..%2Fx%20y");
+        assert_eq!(link(path::QUEUE, &[]), "/jobcenter");
     }
 }

@@ -139,3 +139,23 @@ fn the_readme_s_architecture_is_what_the_code_is() {
         }
     }
 }
+
+#[test]
+fn pages_link_to_each_other_through_the_registry() {
+    // A page's address is written once, in `pages.rs`; links use `path::` and
+    // `pages::link`. (Server code under `ssr/` knows no pages.)
+    let addresses = [
+        "\"/job",
+        "\"/min-side",
+        "\"/mine-data",
+        "\"/jobcenter",
+        "\"/admin/",
+        "\"/konto",
+        "\"/log-",
+        "\"/opret/",
+        "\"/arbejdsgiver",
+        "\"/tilgaengelighed",
+    ];
+    let found: Vec<String> = uses("src", &addresses).into_iter().filter(|l| !l.contains("pages.rs:") && !l.contains("/src/ssr/")).collect();
+    assert!(found.is_empty(), "a page's address written outside the registry:\n{}", found.join("\n"));
+}

@@ -4,7 +4,6 @@
 use crate::http::refusal_for;
 use app::auth::CurrentUser;
 use app::error::AppError;
-use app::jobseeker::joblog::ENTRY_PATH;
 use app::ssr::AppState;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{Query, State};
@@ -33,7 +32,7 @@ fn see_other(to: &str) -> Response {
 }
 
 fn back_with_error(id: i64, msg: app::Msg) -> Response {
-    see_other(&format!("{ENTRY_PATH}?id={id}&bilagfejl={}", app::domain::joblog::upload_error_code(msg)))
+    see_other(&format!("{}?id={id}&bilagfejl={}", app::path::ENTRY, app::domain::joblog::upload_error_code(msg)))
 }
 
 pub async fn upload(
@@ -63,7 +62,7 @@ pub async fn upload(
     }
     let (name, bytes) = file.unwrap_or_default();
     match app::ssr::services::jobseeker::joblog::attach(&app, &me, id, &name, &bytes).await {
-        Ok(()) => see_other(&format!("{ENTRY_PATH}?id={id}&bilag=1")),
+        Ok(()) => see_other(&format!("{}?id={id}&bilag=1", app::path::ENTRY)),
         Err(AppError::Invalid(errs)) => back_with_error(id, errs.get(app::domain::joblog::field::FILE).unwrap_or(app::Msg::ErrFileType)),
         Err(e) => refusal_for(e, &headers),
     }

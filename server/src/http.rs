@@ -66,7 +66,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
     };
     let mut router =
         Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz)).route("/sprog", get(switch_language)).route(
-            app::jobseeker::joblog::ATTACHMENT_PATH,
+            app::pages::ATTACHMENT_PATH,
             get(crate::attachments::download)
                 .post(crate::attachments::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(crate::attachments::body_limit(&app))),
@@ -173,7 +173,7 @@ async fn api_error_status_layer(req: Request<Body>, next: Next) -> Response {
 /// Bounds the body of every request but the file upload (limited by its own route),
 /// so no request can make the server read without limit.
 async fn body_limit_layer(req: Request<Body>, next: Next) -> Response {
-    if req.uri().path() == app::jobseeker::joblog::ATTACHMENT_PATH {
+    if req.uri().path() == app::pages::ATTACHMENT_PATH {
         return next.run(req).await;
     }
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
@@ -310,8 +310,8 @@ async fn access_layer(State(app): State<AppState>, req: Request<Body>, next: Nex
     match decision {
         Decision::Allow => next.run(req).await,
         // Sign in (or set up the second factor), then come back here.
-        Decision::Unauthenticated if !api => see_other_and_back(app::auth::SIGN_IN_PATH, &req),
-        Decision::SecondFactorFirst if !api => see_other_and_back(app::auth::second_factor::SET_UP_PATH, &req),
+        Decision::Unauthenticated if !api => see_other_and_back(app::path::SIGN_IN, &req),
+        Decision::SecondFactorFirst if !api => see_other_and_back(app::path::SET_UP, &req),
         Decision::Unauthenticated => {
             log_refusal(&app, "refused-401", &req);
             refusal(app::error::AppError::Unauthenticated, lang, api)

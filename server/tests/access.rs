@@ -54,7 +54,7 @@ async fn every_role_gets_what_the_table_says() {
             // Signing out last: when allowed it ends this identity's session.
             let forms = app::pages::form_routes();
             let mut pages: Vec<(&str, _)> = pages().iter().map(|(p, a)| (p.as_str(), *a)).collect();
-            pages.sort_by_key(|(p, _)| *p == app::auth::SIGN_OUT_PATH);
+            pages.sort_by_key(|(p, _)| *p == app::path::SIGN_OUT);
             for (path, access) in pages {
                 // A citizen id that does not exist: the role decides here, not the
                 // municipality scope (which the services check, and other tests cover).
@@ -80,7 +80,7 @@ async fn every_role_gets_what_the_table_says() {
                         }
                         Decision::SecondFactorFirst => {
                             let to = res.headers().get(LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
-                            assert!(to.starts_with(app::auth::second_factor::SET_UP_PATH), "{}: {who} {method} {path}", t.label)
+                            assert!(to.starts_with(app::path::SET_UP), "{}: {who} {method} {path}", t.label)
                         }
                         Decision::Forbidden => {
                             assert_eq!(status, StatusCode::FORBIDDEN, "{}: {who} {method} {path}", t.label);

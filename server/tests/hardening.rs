@@ -53,7 +53,7 @@ async fn a_crafted_search_neither_aborts_panics_nor_runs_unbounded() {
         let many = "name=x&".repeat(600);
         let res = s
             .client
-            .post(format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH))
+            .post(format!("{}{}", s.base, app::path::JOBSEEKER_SIGN_UP))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(many)
             .send()
@@ -93,7 +93,7 @@ async fn titles_are_escaped_reflected_and_stored() {
         ];
         let res = s
             .client
-            .post(format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH))
+            .post(format!("{}{}", s.base, app::path::NEW_VACANCY))
             .header(COOKIE, &cookie)
             .header("origin", s.base.clone())
             .form(&form)
@@ -126,7 +126,7 @@ async fn a_public_cvr_number_asks_to_join_and_the_company_decides() {
             ("phone", ""),
             ("password", "en lang og god adgangskode"),
         ];
-        let res = s.client.post(format!("{}{}", s.base, app::auth::signup::EMPLOYER_PATH)).form(&form).send().await.unwrap();
+        let res = s.client.post(format!("{}{}", s.base, app::path::EMPLOYER_SIGN_UP)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let mallory = res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
         // They wait: no vacancies of the company, no posting as it.
@@ -234,7 +234,7 @@ async fn staff_lists_are_audited_without_health_and_refusals_are_logged() {
 async fn parallel_guesses_and_sign_ups_are_throttled_and_the_owner_is_not_locked_out() {
     for t in databases("hard_throttle").await {
         let s = start_demo(&t).await;
-        let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
+        let url = format!("{}{}", s.base, app::path::SIGN_IN);
         // 40 guesses at once from one address: 5 are checked, the rest paused unchecked.
         let mut tasks = tokio::task::JoinSet::new();
         for i in 0..40 {
@@ -258,7 +258,7 @@ async fn parallel_guesses_and_sign_ups_are_throttled_and_the_owner_is_not_locked
         let mut tasks = tokio::task::JoinSet::new();
         for i in 0..24 {
             let client = s.client.clone();
-            let url = format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH);
+            let url = format!("{}{}", s.base, app::path::JOBSEEKER_SIGN_UP);
             tasks.spawn(async move {
                 let form = [
                     ("name", "Ny Borger".to_string()),
@@ -362,7 +362,7 @@ async fn headers_cookies_and_writes_without_origin() {
         let form = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
         let res = s
             .client
-            .post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH))
+            .post(format!("{}{}", s.base, app::path::SIGN_IN))
             .header("x-forwarded-proto", "https")
             .form(&form)
             .send()
@@ -428,7 +428,7 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         let s = start_demo(&t).await;
         let caseworker = s.sign_in("jobkonsulent.aarhus@demo.example").await;
         let other_session = s.sign_in("jobkonsulent.aarhus@demo.example").await;
-        let konto = format!("{}{}", s.base, app::auth::ACCOUNT_PATH);
+        let konto = format!("{}{}", s.base, app::path::ACCOUNT);
         let res = s
             .client
             .post(&konto)
@@ -464,7 +464,7 @@ async fn staff_change_passwords_and_are_switched_off_at_once() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(status(caseworker).await, StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "jobkonsulent.aarhus@demo.example"), ("password", "en helt ny og lang kode")];
-        let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
+        let res = s.client.post(format!("{}{}", s.base, app::path::SIGN_IN)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         s.stop().await;
     }
@@ -477,7 +477,6 @@ fn codes_in(page: &str, start: &str) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn staff_sign_in_with_a_second_factor() {
-    use app::auth::second_factor::{CODE_PATH, SET_UP_PATH};
     use app::ssr::services::second_factor::code_at;
     let key = server::demo::DEMO_TOTP_KEY;
     let password = |email: &'static str| [("email", email), ("password", server::demo::DEMO_PASSWORD)];
@@ -489,7 +488,7 @@ async fn staff_sign_in_with_a_second_factor() {
             async move { req.send().await.unwrap() }
         };
         let sign_in = |email: &'static str| {
-            let req = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&password(email));
+            let req = s.client.post(format!("{}{}", s.base, app::path::SIGN_IN)).form(&password(email));
             async move {
                 let res = req.send().await.unwrap();
                 assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -500,16 +499,16 @@ async fn staff_sign_in_with_a_second_factor() {
 
         // The right password alone signs no one in: it leads to the code step.
         let (waiting, to) = sign_in("jobkonsulent.kbh@demo.example").await;
-        assert!(to.starts_with(CODE_PATH), "{}: {to}", t.label);
+        assert!(to.starts_with(app::path::CODE), "{}: {to}", t.label);
         assert_eq!(get("/jobcenter", &waiting).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(call(&s, "caseworker/queue", Some(&waiting), String::new()).await.0, StatusCode::UNAUTHORIZED);
         // A wrong code, a code of the wrong shape, and nothing: each tied to the field.
         let near: Vec<String> = (0..3).map(|i| code_at(key, now() - 30 + 30 * i).unwrap()).collect();
         let wrong = (0..1000).map(|i| format!("{i:06}")).find(|c| !near.contains(c)).unwrap();
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &wrong)]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", &wrong)]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         assert!(res.text().await.unwrap().contains("Koden er forkert eller for gammel"));
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", "12a")]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", "12a")]).await;
         assert!(res.text().await.unwrap().contains("Skriv de 6 cifre"));
         // The right code: a new session (the waiting token is worth nothing after).
         let full = s.second_factor(&waiting, key).await;
@@ -520,19 +519,19 @@ async fn staff_sign_in_with_a_second_factor() {
         // A code is accepted once: the same code again is refused as used.
         let next = code_at(key, now() + 30).unwrap();
         let (waiting, _) = sign_in("jobkonsulent.aarhus@demo.example").await;
-        assert_eq!(s.post_form(CODE_PATH, &waiting, &[("kode", &next)]).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
+        assert_eq!(s.post_form(app::path::CODE, &waiting, &[("kode", &next)]).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let (waiting, _) = sign_in("jobkonsulent.aarhus@demo.example").await;
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &next)]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", &next)]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         assert!(res.text().await.unwrap().contains("Koden er allerede brugt"), "{}", t.label);
 
         // Guessing is counted per person: after five wrong codes even the right one waits.
         let (waiting, _) = sign_in("jobkonsulent.kbh@demo.example").await;
         for _ in 0..5 {
-            let res = s.post_form(CODE_PATH, &waiting, &[("kode", &wrong)]).await;
+            let res = s.post_form(app::path::CODE, &waiting, &[("kode", &wrong)]).await;
             assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         }
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &code_at(key, now() + 30).unwrap())]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", &code_at(key, now() + 30).unwrap())]).await;
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{}", t.label);
 
         // Of two requests with the same right code at once, one gets through.
@@ -541,7 +540,7 @@ async fn staff_sign_in_with_a_second_factor() {
         // (The current step, so that the administrator's sign-in below can use the next.)
         let code = code_at(key, now()).unwrap();
         let form = [("kode", code.as_str())];
-        let (ra, rb) = tokio::join!(s.post_form(CODE_PATH, &a, &form), s.post_form(CODE_PATH, &b, &form));
+        let (ra, rb) = tokio::join!(s.post_form(app::path::CODE, &a, &form), s.post_form(app::path::CODE, &b, &form));
         let through = [ra.status(), rb.status()].iter().filter(|st| **st == StatusCode::SEE_OTHER).count();
         assert_eq!(through, 1, "{}", t.label);
 
@@ -557,39 +556,42 @@ async fn staff_sign_in_with_a_second_factor() {
         assert_eq!(to, "/jobcenter", "{}", t.label);
         let res = get("/jobcenter", &cookie).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        assert_eq!(res.headers()[LOCATION], format!("{SET_UP_PATH}?neste=%2Fjobcenter"), "{}", t.label);
+        assert_eq!(res.headers()[LOCATION], format!("{}?neste=%2Fjobcenter", app::path::SET_UP), "{}", t.label);
         assert_eq!(call(&s, "caseworker/queue", Some(&cookie), String::new()).await.0, StatusCode::FORBIDDEN);
-        let page = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        let page = get(app::path::SET_UP, &cookie).await.text().await.unwrap();
         let new_key = codes_in(&page, r#"<code class="second-factor-key">"#).remove(0);
         assert_eq!(new_key.len(), 32, "{}: 160 bits", t.label);
         assert!(page.contains("<svg"), "the QR code");
         assert!(page.contains("otpauth://totp/Jobunivers:ny.jobkonsulent%40kk.dk?"), "{}", t.label);
-        let again = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        let again = get(app::path::SET_UP, &cookie).await.text().await.unwrap();
         assert_eq!(codes_in(&again, r#"<code class="second-factor-key">"#)[0], new_key, "a reload shows the same key");
-        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "confirm"), ("kode", &wrong), ("neste", "/jobcenter")]).await;
+        let res = s.post_form(app::path::SET_UP, &cookie, &[("action", "confirm"), ("kode", &wrong), ("neste", "/jobcenter")]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         let res = s
             .post_form(
-                SET_UP_PATH,
+                app::path::SET_UP,
                 &cookie,
                 &[("action", "confirm"), ("kode", &code_at(&new_key, now()).unwrap()), ("neste", "/jobcenter")],
             )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        let page = get(SET_UP_PATH, &cookie).await.text().await.unwrap();
+        let page = get(app::path::SET_UP, &cookie).await.text().await.unwrap();
         let recovery = codes_in(&page, "<li><code>");
         assert_eq!(recovery.len(), 10, "{}", t.label);
-        let res = s.post_form(SET_UP_PATH, &cookie, &[("action", "kept"), ("neste", "/jobcenter")]).await;
+        let res = s.post_form(app::path::SET_UP, &cookie, &[("action", "kept"), ("neste", "/jobcenter")]).await;
         assert_eq!(res.headers()[LOCATION], "/jobcenter");
         assert_eq!(get("/jobcenter", &cookie).await.status(), StatusCode::OK, "{}", t.label);
-        assert!(!get(SET_UP_PATH, &cookie).await.text().await.unwrap().contains(&recovery[0][..8]), "shown until kept, then never again");
+        assert!(
+            !get(app::path::SET_UP, &cookie).await.text().await.unwrap().contains(&recovery[0][..8]),
+            "shown until kept, then never again"
+        );
 
         // A recovery code signs in once.
         let (waiting, _) = sign_in("ny.jobkonsulent@kk.dk").await;
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &recovery[3].to_lowercase())]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", &recovery[3].to_lowercase())]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let (waiting, _) = sign_in("ny.jobkonsulent@kk.dk").await;
-        let res = s.post_form(CODE_PATH, &waiting, &[("kode", &recovery[3])]).await;
+        let res = s.post_form(app::path::CODE, &waiting, &[("kode", &recovery[3])]).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", t.label);
         assert_eq!(s.state.db.recovery_codes_left(new_id).await.unwrap(), 9);
 
@@ -600,7 +602,7 @@ async fn staff_sign_in_with_a_second_factor() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         assert_eq!(get("/jobcenter", &cookie).await.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let (cookie, _) = sign_in("ny.jobkonsulent@kk.dk").await;
-        assert!(get("/jobcenter", &cookie).await.headers()[LOCATION].to_str().unwrap().starts_with(SET_UP_PATH));
+        assert!(get("/jobcenter", &cookie).await.headers()[LOCATION].to_str().unwrap().starts_with(app::path::SET_UP));
         let log = get("/admin/sikkerhed", &admin).await.text().await.unwrap();
         for kind in ["Totrinsbekræftelse sat op", "Gendannelseskode brugt", "Totrinsbekræftelse nulstillet", "Koder sat på pause"] {
             assert!(log.contains(kind), "{}: {kind}", t.label);

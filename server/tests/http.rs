@@ -56,7 +56,7 @@ async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
     for t in databases("http_post").await {
         let s = start_demo(&t).await;
         s.wait_ready().await;
-        let url = format!("{}{}", s.base, app::employer::NEW_VACANCY_PATH);
+        let url = format!("{}{}", s.base, app::path::NEW_VACANCY);
 
         // Only employers may post; others are sent to sign in.
         let res = s.client.get(&url).send().await.unwrap();
@@ -185,7 +185,7 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
             let mut socket = tokio::net::TcpStream::connect(s.base.trim_start_matches("http://")).await.unwrap();
             let head = format!(
                 "POST {} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\nemail=xxxx",
-                app::auth::SIGN_IN_PATH,
+                app::path::SIGN_IN,
                 2 * 1024 * 1024
             );
             socket.write_all(head.as_bytes()).await.unwrap();
@@ -203,9 +203,9 @@ async fn unknown_pages_and_vacancies_are_404_with_a_clear_message() {
 async fn signing_in_and_out_without_javascript() {
     for t in databases("http_signin").await {
         let s = start_demo(&t).await;
-        let url = format!("{}{}", s.base, app::auth::SIGN_IN_PATH);
+        let url = format!("{}{}", s.base, app::path::SIGN_IN);
 
-        let res = s.client.get(format!("{}{}", s.base, app::auth::ACCOUNT_PATH)).send().await.unwrap();
+        let res = s.client.get(format!("{}{}", s.base, app::path::ACCOUNT)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}: anonymous people are sent to sign in", t.label);
         assert_eq!(res.headers()[LOCATION], "/log-ind?neste=%2Fkonto");
 
@@ -221,13 +221,13 @@ async fn signing_in_and_out_without_javascript() {
         let right = [("email", "borger@demo.example"), ("password", server::demo::DEMO_PASSWORD)];
         let res = s.client.post(&url).form(&right).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        assert_eq!(res.headers()[LOCATION], app::jobseeker::OVERVIEW_PATH);
+        assert_eq!(res.headers()[LOCATION], app::path::OVERVIEW);
         let set = res.headers()[SET_COOKIE].to_str().unwrap().to_string();
         assert!(set.starts_with("session=") && set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
         let cookie = set.split(';').next().unwrap().to_string();
 
         let account = |cookie: String| {
-            let req = s.client.get(format!("{}{}", s.base, app::auth::ACCOUNT_PATH)).header(COOKIE, cookie);
+            let req = s.client.get(format!("{}{}", s.base, app::path::ACCOUNT)).header(COOKIE, cookie);
             async move {
                 let res = req.send().await.unwrap();
                 (res.status(), res.text().await.unwrap())
@@ -239,7 +239,7 @@ async fn signing_in_and_out_without_javascript() {
 
         let out = s
             .client
-            .post(format!("{}{}", s.base, app::auth::SIGN_OUT_PATH))
+            .post(format!("{}{}", s.base, app::path::SIGN_OUT))
             .header(COOKIE, cookie.clone())
             .header("origin", s.base.clone())
             .form(&[("x", "")])
@@ -258,8 +258,8 @@ async fn signing_in_and_out_without_javascript() {
 async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
     for t in databases("http_signup").await {
         let s = start_demo(&t).await;
-        let jobseeker_url = format!("{}{}", s.base, app::auth::signup::JOBSEEKER_PATH);
-        let employer_url = format!("{}{}", s.base, app::auth::signup::EMPLOYER_PATH);
+        let jobseeker_url = format!("{}{}", s.base, app::path::JOBSEEKER_SIGN_UP);
+        let employer_url = format!("{}{}", s.base, app::path::EMPLOYER_SIGN_UP);
         let citizen = |email: &str, cpr: &str, password: &str| {
             vec![
                 ("name", "Jonas Møller".to_string()),
@@ -299,7 +299,7 @@ async fn signing_up_checks_every_field_and_seals_the_cpr_number() {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
-        assert_eq!(res.headers()[LOCATION], app::jobseeker::OVERVIEW_PATH);
+        assert_eq!(res.headers()[LOCATION], app::path::OVERVIEW);
         assert!(res.headers()[SET_COOKIE].to_str().unwrap().starts_with("session="));
         let row = s.state.db.user_by_email("jonas@mail.example").await.unwrap().unwrap();
         assert_eq!(row.municipality_code, Some(751));
@@ -343,7 +343,7 @@ async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
     for t in databases("http_admin").await {
         let s = start_demo(&t).await;
         let cookie = s.sign_in("admin@demo.example").await;
-        let url = format!("{}{}", s.base, app::admin::USERS_PATH);
+        let url = format!("{}{}", s.base, app::path::USERS);
         let staff = |municipality: &'static str| {
             vec![
                 ("role", "caseworker"),
@@ -359,8 +359,8 @@ async fn an_administrator_creates_a_caseworker_who_can_then_sign_in() {
         let res = s.client.post(&url).header(COOKIE, &cookie).header("origin", s.base.clone()).form(&staff("461")).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{}", t.label);
         let form = [("email", "lone@odense.example"), ("password", "ny medarbejder paa kontoret")];
-        let res = s.client.post(format!("{}{}", s.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
-        assert_eq!(res.headers()[LOCATION], app::caseworker::QUEUE_PATH, "{}: a caseworker starts at the work queue", t.label);
+        let res = s.client.post(format!("{}{}", s.base, app::path::SIGN_IN)).form(&form).send().await.unwrap();
+        assert_eq!(res.headers()[LOCATION], app::path::QUEUE, "{}: a caseworker starts at the work queue", t.label);
         let row = s.state.db.user_by_email("lone@odense.example").await.unwrap().unwrap();
         assert_eq!((row.role.as_str(), row.municipality_code), ("caseworker", Some(461)));
         s.stop().await;

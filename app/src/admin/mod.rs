@@ -14,8 +14,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-pub const USERS_PATH: &str = "/admin/brugere";
-
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StaffForm {
     pub role: String,
@@ -59,7 +57,7 @@ pub async fn create_staff(form: StaffForm) -> Result<String, AppError> {
     };
     let id = crate::ssr::services::auth::create_account(&st.db, &st.sealer, new, st.clock.now()).await?;
     tracing::info!(admin = admin.id, created = id, role = role.as_str(), "staff account created");
-    Ok(format!("{USERS_PATH}?oprettet=1"))
+    Ok(format!("{}?oprettet=1", crate::path::USERS))
 }
 
 #[component]
@@ -88,14 +86,14 @@ fn StaffFormView(rejected: Option<Rejected<StaffForm>>) -> impl IntoView {
     ];
     view! {
         <PageTitle text=forms::title(lang, Msg::AdminUsersHeading, rejected.is_some())/>
-        <security::AdminNav current=USERS_PATH/>
+        <security::AdminNav current=crate::path::USERS/>
         <h1>{lang.t(Msg::AdminUsersHeading)}</h1>
         {created.then(|| view! {
             <div class="alert alert-success" role="status"><p class="alert-text">{lang.t(Msg::UserCreated)}</p></div>
         })}
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
         <p>{lang.t(Msg::AdminUsersIntro)}</p>
-        <form method="post" action=USERS_PATH novalidate=true>
+        <form method="post" action=crate::path::USERS novalidate=true>
             <SelectField name="role" label=Msg::FieldStaffRole options=roles selected=form.role error=err("role")/>
             <Field name="name" label=Msg::FieldName value=form.name error=err("name") required=true width="input-width-xl"/>
             <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email required=true width="input-width-xl"/>

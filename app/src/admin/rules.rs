@@ -11,8 +11,6 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub const RULES_PATH: &str = "/admin/regler";
-
 #[server(prefix = "/api", endpoint = "admin/rules")]
 pub async fn rules_of(municipality: u16) -> Result<RulesPage, AppError> {
     // Administrators only (access table, and the service).
@@ -43,18 +41,18 @@ pub fn RulesAdminPage() -> impl IntoView {
     let data = Resource::new(move || municipality.get(), rules_of);
     view! {
         <PageTitle text=lang.t(Msg::RulesHeading).to_string()/>
-        <super::security::AdminNav current=RULES_PATH/>
+        <super::security::AdminNav current=crate::path::RULES/>
         <h1>{lang.t(Msg::RulesHeading)}</h1>
         <p>{lang.t(Msg::RulesIntro)}</p>
         {move || query.read().get("gemt").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::RulesSaved)}</p></div></div>
         })}
-        <form method="get" action=RULES_PATH class="queue-filter">
+        <form method="get" action=crate::path::RULES class="queue-filter">
             <SelectField name="kommune" label=Msg::FieldMunicipality options=crate::domain::municipality::options(lang)
                 selected=municipality.get_untracked().to_string() error=None/>
             <button type="submit" class="button button-secondary">{lang.t(Msg::ShowMunicipality)}</button>
         </form>
-        {form_page(save_rules, |m: &u16| format!("{RULES_PATH}?kommune={m}&gemt=1"), move |rejected: Option<Rejected<RulesForm>>| view! {
+        {form_page(save_rules, |m: &u16| format!("{}?kommune={m}&gemt=1", crate::path::RULES), move |rejected: Option<Rejected<RulesForm>>| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Ok(page) => view! { <RulesView page rejected=rejected.clone()/> }.into_any(),
@@ -87,7 +85,7 @@ fn RulesView(page: RulesPage, rejected: Option<Rejected<RulesForm>>) -> impl Int
         {rejected.map(|r| view! { <ErrorSummary error=r.error fields/> })}
         <h2>{name}</h2>
         {page.history.is_empty().then(|| view! { <p>{lang.t(Msg::RulesDefaultsApply)}</p> })}
-        <form method="post" action=format!("{RULES_PATH}?kommune={}", page.municipality) novalidate=true>
+        <form method="post" action=format!("{}?kommune={}", crate::path::RULES, page.municipality) novalidate=true>
             <input type="hidden" name="municipality" value=page.municipality.to_string()/>
             {RULE_RANGES.iter().zip(LABELS).zip(values).map(|(((field, lo, hi), label), value)| view! {
                 <RuleField field=*field label range=format!("{lo}–{hi}") value error=errors.get(field)/>

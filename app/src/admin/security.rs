@@ -15,10 +15,6 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-pub const SECURITY_LOG_PATH: &str = "/admin/sikkerhed";
-pub const COMPANIES_PATH: &str = "/admin/virksomheder";
-pub const STAFF_PATH: &str = "/admin/medarbejdere";
-
 #[server(prefix = "/api", endpoint = "admin/security-log")]
 pub async fn security_log(before: Option<i64>) -> Result<Vec<SecurityEvent>, AppError> {
     // Administrators only (access table and service).
@@ -53,7 +49,7 @@ pub async fn move_company_admin(form: RecoveryForm) -> Result<String, AppError> 
     let st = crate::ssr::state()?;
     crate::ssr::services::companies::move_admin(&st, &me, &form.cvr, user_id, &form.reason, &crate::auth::client_ip()).await?;
     let query = serde_urlencoded::to_string([("cvr", form.cvr.trim()), ("flyttet", "1")]).unwrap_or_default();
-    Ok(format!("{COMPANIES_PATH}?{query}"))
+    Ok(format!("{}?{query}", crate::path::COMPANIES))
 }
 
 #[server(prefix = "/api", endpoint = "admin/staff")]
@@ -80,11 +76,11 @@ pub async fn staff_action(form: ButtonData) -> Result<(), AppError> {
 #[component]
 pub fn AdminNav(current: &'static str) -> impl IntoView {
     let links = vec![
-        (super::USERS_PATH, Msg::AdminUsersHeading),
-        (STAFF_PATH, Msg::NavStaff),
-        (super::rules::RULES_PATH, Msg::RulesHeading),
-        (COMPANIES_PATH, Msg::NavCompanies),
-        (SECURITY_LOG_PATH, Msg::NavSecurityLog),
+        (crate::path::USERS, Msg::AdminUsersHeading),
+        (crate::path::STAFF, Msg::NavStaff),
+        (crate::path::RULES, Msg::RulesHeading),
+        (crate::path::COMPANIES, Msg::NavCompanies),
+        (crate::path::SECURITY_LOG, Msg::NavSecurityLog),
     ];
     view! { <crate::ui::layout::AreaNav label=Msg::RoleAdmin links current/> }
 }
@@ -97,7 +93,7 @@ pub fn SecurityLogPage() -> impl IntoView {
     let events = Resource::new(move || before.get(), security_log);
     view! {
         <PageTitle text=lang.t(Msg::SecurityLogHeading).to_string()/>
-        <AdminNav current=SECURITY_LOG_PATH/>
+        <AdminNav current=crate::path::SECURITY_LOG/>
         <h1>{lang.t(Msg::SecurityLogHeading)}</h1>
         <p>{lang.t(Msg::SecurityLogIntro)}</p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
@@ -123,7 +119,7 @@ pub fn SecurityLogPage() -> impl IntoView {
                                 </tr> }).collect_view()}
                             </tbody>
                         </table>
-                        {older.map(|id| view! { <p><a href=format!("{SECURITY_LOG_PATH}?foer={id}")>{lang.t(Msg::OlderEvents)}</a></p> })}
+                        {older.map(|id| view! { <p><a href=format!("{}?foer={id}", crate::path::SECURITY_LOG)>{lang.t(Msg::OlderEvents)}</a></p> })}
                     }.into_any()
                 }
                 Err(error) => view! { <ErrorAlert error/> }.into_any(),
@@ -150,13 +146,13 @@ pub fn CompaniesPage() -> impl IntoView {
     );
     view! {
         <PageTitle text=lang.t(Msg::AdminCompaniesHeading).to_string()/>
-        <AdminNav current=COMPANIES_PATH/>
+        <AdminNav current=crate::path::COMPANIES/>
         <h1>{lang.t(Msg::AdminCompaniesHeading)}</h1>
         <p>{lang.t(Msg::AdminCompaniesIntro)}</p>
         {move || moved().then(|| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::CompanyAdminMoved)}</p></div></div>
         })}
-        <Form action=COMPANIES_PATH method="get" attr:class="company-find">
+        <Form action=crate::path::COMPANIES method="get" attr:class="company-find">
             <div class="form-group">
                 <label class="form-label" for="cvr">{lang.t(Msg::FieldCvr)}</label>
                 <div class="search-row">
@@ -188,7 +184,7 @@ fn RecoveryFormView(company: CompanyView, rejected: Option<Rejected<RecoveryForm
     let fields = vec![("id", Msg::FieldNewCompanyAdmin), ("reason", Msg::FieldRecoveryReason)];
     let id_error = errors.get("id");
     // Posted back to this company's address, so a rejected form is shown with it.
-    let action = format!("{COMPANIES_PATH}?{}", serde_urlencoded::to_string([("cvr", company.cvr.as_str())]).unwrap_or_default());
+    let action = format!("{}?{}", crate::path::COMPANIES, serde_urlencoded::to_string([("cvr", company.cvr.as_str())]).unwrap_or_default());
     view! {
         <h2>{format!("{} (CVR {})", company.name, company.cvr)}</h2>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
@@ -223,12 +219,12 @@ pub fn StaffPage() -> impl IntoView {
     let query = use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::StaffHeading).to_string()/>
-        <AdminNav current=STAFF_PATH/>
+        <AdminNav current=crate::path::STAFF/>
         <h1>{lang.t(Msg::StaffHeading)}</h1>
         {move || query.read().get("gemt").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::StaffChanged)}</p></div></div>
         })}
-        {form_page(staff_action, |_: &()| format!("{STAFF_PATH}?gemt=1"), move |rejected: Option<Rejected<ButtonData>>| view! {
+        {form_page(staff_action, |_: &()| format!("{}?gemt=1", crate::path::STAFF), move |rejected: Option<Rejected<ButtonData>>| view! {
             {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![]/> })}
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
@@ -266,10 +262,10 @@ fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
                         <td>{lang.t(if s.active { Msg::StaffActive } else { Msg::StaffDeactivated })}</td>
                         <td>{lang.t(if s.second_factor { Msg::StaffSecondFactorOn } else { Msg::StaffSecondFactorOff })}</td>
                         <td>
-                            <ButtonForm action=STAFF_PATH.to_string() label=action.label() secondary=true detail=s.name.clone()
+                            <ButtonForm action=crate::path::STAFF.to_string() label=action.label() secondary=true detail=s.name.clone()
                                 hidden=vec![("action", action.code().to_string()), ("id", s.id.to_string())]/>
                             {s.second_factor.then(|| view! {
-                                <ButtonForm action=STAFF_PATH.to_string() label=security::StaffAction::ResetSecondFactor.label() secondary=true detail=s.name.clone()
+                                <ButtonForm action=crate::path::STAFF.to_string() label=security::StaffAction::ResetSecondFactor.label() secondary=true detail=s.name.clone()
                                     hidden=vec![("action", security::StaffAction::ResetSecondFactor.code().to_string()), ("id", s.id.to_string())]/>
                             })}
                         </td>

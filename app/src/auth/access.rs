@@ -108,12 +108,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
 ];
 
 /// Plain HTTP routes that are not pages (the pages' rows are in `crate::pages`).
-pub const SERVER_ROUTES: &[(&str, Access)] = &[
-    ("/healthz", Access::Public),
-    ("/readyz", Access::Public),
-    ("/sprog", Access::Public),
-    (crate::jobseeker::joblog::ATTACHMENT_PATH, JOBSEEKERS),
-];
+pub const SERVER_ROUTES: &[(&str, Access)] =
+    &[("/healthz", Access::Public), ("/readyz", Access::Public), ("/sprog", Access::Public), (crate::pages::ATTACHMENT_PATH, JOBSEEKERS)];
 
 /// Every page (from `crate::pages`) and plain HTTP route, by its server route pattern.
 pub fn pages() -> &'static [(String, Access)] {

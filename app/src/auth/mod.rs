@@ -19,10 +19,6 @@ use crate::ui::layout::{set_status, PageTitle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub const SIGN_IN_PATH: &str = "/log-ind";
-pub const SIGN_OUT_PATH: &str = "/log-ud";
-pub const ACCOUNT_PATH: &str = "/konto";
-
 /// The caller of this request, as the server's session layer found it.
 #[derive(Clone, Debug, Default)]
 pub struct CurrentUser {
@@ -87,10 +83,10 @@ pub fn is_local_path(p: &str) -> bool {
 /// Where a person lands after signing in: their own start page.
 pub fn start_page(role: Role) -> &'static str {
     match role {
-        Role::Jobseeker => crate::jobseeker::OVERVIEW_PATH,
-        Role::Employer => crate::employer::EMPLOYER_HOME_PATH,
-        Role::Caseworker => crate::caseworker::QUEUE_PATH,
-        Role::Admin => crate::admin::USERS_PATH,
+        Role::Jobseeker => crate::path::OVERVIEW,
+        Role::Employer => crate::path::EMPLOYER_HOME,
+        Role::Caseworker => crate::path::QUEUE,
+        Role::Admin => crate::path::USERS,
     }
 }
 
@@ -185,8 +181,8 @@ fn SignInFormView(rejected: Option<Rejected<SignInForm>>) -> impl IntoView {
             <ErrorSummary error=r.error.clone() fields=vec![("email", Msg::FieldEmail), ("password", Msg::FieldPassword)]/>
         })}
         <p>{lang.t(Msg::SignInIntro)}</p>
-        <p><a href=signup::JOBSEEKER_PATH>{lang.t(Msg::SignUpLink)}</a> " · " <a href=signup::EMPLOYER_PATH>{lang.t(Msg::SignUpEmployerLink)}</a></p>
-        <form method="post" action=SIGN_IN_PATH novalidate=true>
+        <p><a href=crate::path::JOBSEEKER_SIGN_UP>{lang.t(Msg::SignUpLink)}</a> " · " <a href=crate::path::EMPLOYER_SIGN_UP>{lang.t(Msg::SignUpEmployerLink)}</a></p>
+        <form method="post" action=crate::path::SIGN_IN novalidate=true>
             <input type="hidden" name="neste" value=next/>
             <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email
                 required=true autocomplete="username" width="input-width-xl"/>
@@ -211,7 +207,7 @@ pub fn SignOutPage() -> impl IntoView {
                     let error = rejected.map(|r| view! { <crate::ui::layout::ErrorAlert error=r.error/> });
                     let form = me.get().map(|me| match me {
                         Ok(Some(_)) => view! {
-                            <form method="post" action=SIGN_OUT_PATH>
+                            <form method="post" action=crate::path::SIGN_OUT>
                                 <div class="form-group">
                                     <input class="form-checkbox" type="checkbox" id="everywhere" name="everywhere"/>
                                     <label for="everywhere">{lang.t(Msg::SignOutEverywhere)}</label>
@@ -220,7 +216,7 @@ pub fn SignOutPage() -> impl IntoView {
                             </form>
                         }.into_any(),
                         _ => view! {
-                            <p>{lang.t(Msg::NotSignedIn)} " " <a href=SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></p>
+                            <p>{lang.t(Msg::NotSignedIn)} " " <a href=crate::path::SIGN_IN>{lang.t(Msg::NavSignIn)}</a></p>
                         }.into_any(),
                     });
                     view! { {error} {form} }
@@ -279,24 +275,24 @@ pub fn AccountPage() -> impl IntoView {
                             {municipality.map(|m| view! { <dt>{lang.t(Msg::FieldMunicipality)}</dt><dd>{m}</dd> })}
                         </dl>
                         {match user.role {
-                            Role::Employer => Some(view! { <p><a href=crate::employer::EMPLOYER_HOME_PATH>{lang.t(Msg::EmployerHomeHeading)}</a></p> }.into_any()),
-                            Role::Jobseeker => Some(view! { <p><a href=crate::jobseeker::ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
-                            Role::Caseworker => Some(view! { <p><a href=crate::caseworker::QUEUE_PATH>{lang.t(Msg::NavQueue)}</a></p> }.into_any()),
+                            Role::Employer => Some(view! { <p><a href=crate::path::EMPLOYER_HOME>{lang.t(Msg::EmployerHomeHeading)}</a></p> }.into_any()),
+                            Role::Jobseeker => Some(view! { <p><a href=crate::path::ACCESS_LOG>{lang.t(Msg::AccessLogHeading)}</a></p> }.into_any()),
+                            Role::Caseworker => Some(view! { <p><a href=crate::path::QUEUE>{lang.t(Msg::NavQueue)}</a></p> }.into_any()),
                             Role::Admin => Some(view! {
-                                <p><a href=crate::admin::USERS_PATH>{lang.t(Msg::AdminUsersHeading)}</a></p>
-                                <p><a href=crate::admin::rules::RULES_PATH>{lang.t(Msg::NavRules)}</a></p>
+                                <p><a href=crate::path::USERS>{lang.t(Msg::AdminUsersHeading)}</a></p>
+                                <p><a href=crate::path::RULES>{lang.t(Msg::NavRules)}</a></p>
                             }.into_any()),
                         }}
-                        {user.role.is_staff().then(|| view! { <p><a href=second_factor::SET_UP_PATH>{lang.t(Msg::NavSecondFactor)}</a></p> })}
-                        <p><a href=SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a></p>
-                        {crate::forms::form_page(change_password, |_: &()| format!("{ACCOUNT_PATH}?skiftet=1"), |rejected| view! {
+                        {user.role.is_staff().then(|| view! { <p><a href=crate::path::SET_UP>{lang.t(Msg::NavSecondFactor)}</a></p> })}
+                        <p><a href=crate::path::SIGN_OUT>{lang.t(Msg::NavSignOut)}</a></p>
+                        {crate::forms::form_page(change_password, |_: &()| format!("{}?skiftet=1", crate::path::ACCOUNT), |rejected| view! {
                             <PasswordFormView rejected/>
                         })}
                     }.into_any()
                 }
                 Ok(None) => {
                     set_status(401);
-                    view! { <p>{lang.t(Msg::ErrUnauthenticated)} " " <a href=SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></p> }.into_any()
+                    view! { <p>{lang.t(Msg::ErrUnauthenticated)} " " <a href=crate::path::SIGN_IN>{lang.t(Msg::NavSignIn)}</a></p> }.into_any()
                 }
                 Err(error) => view! { <crate::ui::layout::ErrorAlert error/> }.into_any(),
             })}
@@ -312,7 +308,7 @@ fn PasswordFormView(rejected: Option<Rejected<PasswordForm>>) -> impl IntoView {
     view! {
         <h2>{lang.t(Msg::ChangePasswordHeading)}</h2>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
-        <form method="post" action=ACCOUNT_PATH novalidate=true>
+        <form method="post" action=crate::path::ACCOUNT novalidate=true>
             <Field name="current" label=Msg::FieldCurrentPassword value="" error=errors.get("current") kind=Kind::Password
                 required=true autocomplete="current-password" width="input-width-xl"/>
             <Field name="new" label=Msg::FieldNewPassword hint=Msg::FieldPasswordHint value="" error=errors.get("new")

@@ -14,11 +14,6 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The code step of signing in.
-pub const CODE_PATH: &str = "/log-ind/kode";
-/// Setting up the second factor, and recovery codes.
-pub const SET_UP_PATH: &str = "/konto/to-trin";
-
 /// A code as typed, and where to go afterwards.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -46,7 +41,7 @@ fn with_next(path: &str, next: &str) -> String {
 
 /// Where sign-in sends staff whose password was right.
 pub fn code_step(next: &str) -> String {
-    with_next(CODE_PATH, next)
+    with_next(crate::path::CODE, next)
 }
 
 #[server(prefix = "/api", endpoint = "auth/second-factor")]
@@ -80,10 +75,10 @@ pub async fn second_factor_act(form: CodeForm) -> Result<String, AppError> {
         SecondFactorAction::Kept => {
             sf::codes_kept(&st, &me).await?;
             let next = form.neste.trim();
-            return Ok(if is_local_path(next) { next.to_string() } else { format!("{SET_UP_PATH}?gemt=1") });
+            return Ok(if is_local_path(next) { next.to_string() } else { format!("{}?gemt=1", crate::path::SET_UP) });
         }
     }
-    Ok(with_next(SET_UP_PATH, form.neste.trim()))
+    Ok(with_next(crate::path::SET_UP, form.neste.trim()))
 }
 
 fn next_from_query() -> String {
@@ -107,8 +102,8 @@ fn CodeFormView(rejected: Option<Rejected<CodeForm>>) -> impl IntoView {
         <h1>{lang.t(Msg::CodeHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=vec![("kode", Msg::FieldCode)]/> })}
         <p>{lang.t(Msg::CodeIntro)}</p>
-        {too_late.then(|| view! { <p><a href=with_next(super::SIGN_IN_PATH, &next)>{lang.t(Msg::NavSignIn)}</a></p> })}
-        <form method="post" action=CODE_PATH novalidate=true>
+        {too_late.then(|| view! { <p><a href=with_next(crate::path::SIGN_IN, &next)>{lang.t(Msg::NavSignIn)}</a></p> })}
+        <form method="post" action=crate::path::CODE novalidate=true>
             <input type="hidden" name="neste" value=next/>
             <Field name="kode" label=Msg::FieldCode hint=Msg::FieldCodeHint value="" error=errors.get("kode")
                 required=true autocomplete="one-time-code" width="input-width-s"/>
@@ -147,7 +142,7 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
     let summary = rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=vec![("kode", Msg::FieldCode)]/> });
     let code_form = move |action: SecondFactorAction| {
         view! {
-            <form method="post" action=SET_UP_PATH novalidate=true>
+            <form method="post" action=crate::path::SET_UP novalidate=true>
                 <input type="hidden" name="action" value=action.code()/>
                 <input type="hidden" name="neste" value=next.clone()/>
                 <Field name="kode" label=Msg::FieldCode hint=Msg::FieldAppCodeHint value="" error=errors.get("kode")
@@ -164,7 +159,7 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
             <ul class="recovery-codes">
                 {view.new_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ul>
-            <form method="post" action=SET_UP_PATH>
+            <form method="post" action=crate::path::SET_UP>
                 <input type="hidden" name="action" value=SecondFactorAction::Kept.code()/>
                 <input type="hidden" name="neste" value=next_from_query()/>
                 <button type="submit" class="button button-primary">{lang.t(SecondFactorAction::Kept.label())}</button>

@@ -13,9 +13,6 @@ use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub const JOBSEEKER_PATH: &str = "/opret/borger";
-pub const EMPLOYER_PATH: &str = "/opret/arbejdsgiver";
-
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct JobseekerSignUp {
     pub name: String,
@@ -116,7 +113,7 @@ fn JobseekerForm(rejected: Option<Rejected<JobseekerSignUp>>) -> impl IntoView {
         <PageTitle text=forms::title(lang, Msg::SignUpJobseekerHeading, rejected.is_some())/>
         <h1>{lang.t(Msg::SignUpJobseekerHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
-        <form method="post" action=JOBSEEKER_PATH novalidate=true>
+        <form method="post" action=crate::path::JOBSEEKER_SIGN_UP novalidate=true>
             <Field name="name" label=Msg::FieldName value=form.name error=err("name") required=true autocomplete="name" width="input-width-xl"/>
             <Field name="email" label=Msg::FieldEmail value=form.email error=err("email") kind=Kind::Email required=true autocomplete="email" width="input-width-xl"/>
             <Field name="phone" label=Msg::FieldPhone value=form.phone error=err("phone") autocomplete="tel" inputmode="tel" width="input-width-m"/>
@@ -154,7 +151,7 @@ fn EmployerForm(rejected: Option<Rejected<EmployerSignUp>>) -> impl IntoView {
         <PageTitle text=forms::title(lang, Msg::SignUpEmployerHeading, rejected.is_some())/>
         <h1>{lang.t(Msg::SignUpEmployerHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields.clone()/> })}
-        <form method="post" action=EMPLOYER_PATH novalidate=true>
+        <form method="post" action=crate::path::EMPLOYER_SIGN_UP novalidate=true>
             <Field name="company" label=Msg::FieldCompany value=form.company error=err("company") required=true autocomplete="organization" width="input-width-xl"/>
             <Field name="cvr" label=Msg::FieldCvr value=form.cvr error=err("cvr") required=true inputmode="numeric" width="input-width-s"/>
             <Field name="name" label=Msg::FieldContactName value=form.name error=err("name") required=true autocomplete="name" width="input-width-xl"/>

@@ -2,7 +2,7 @@
 //! availability and checks, the messages, meetings and journal, and the actions.
 //! Opening it needs a purpose and writes an audit row the citizen can see.
 
-use super::{ask_purpose, CaseworkerNav, CITIZENS_PATH};
+use super::{ask_purpose, CaseworkerNav};
 use crate::domain::audit::Purpose;
 use crate::domain::case::{CaseForm, CaseView};
 use crate::domain::contact::{field as meeting_field, MeetingKind};
@@ -15,9 +15,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The case page's route (its forms post back to it).
-pub const CASE_PATH: &str = "/jobcenter/borgere/{id}";
 
 #[server(prefix = "/api", endpoint = "caseworker/citizen/view")]
 pub async fn citizen_view(id: i64, purpose_code: String) -> Result<CaseView, AppError> {
@@ -51,14 +48,14 @@ pub fn CitizenPage() -> impl IntoView {
         },
     );
     let (id0, code0) = (id.get_untracked().unwrap_or_default(), code.get_untracked().unwrap_or_default());
-    let here = format!("{CITIZENS_PATH}/{id0}?formaal={code0}");
+    let here = format!("{}?formaal={code0}", crate::pages::link(crate::path::CASE, &[&id0]));
     let next = {
         let here = here.clone();
         move |_: &()| format!("{here}&gemt=1")
     };
     view! {
         <PageTitle text=lang.t(Msg::CitizenHeading).to_string()/>
-        <CaseworkerNav current=CITIZENS_PATH/>
+        <CaseworkerNav current=crate::path::CITIZENS/>
         {form_page(move |f: CaseForm| case_action(id0, f), next, move |rejected: Option<Rejected<CaseForm>>| {
             let here = here.clone();
             view! {

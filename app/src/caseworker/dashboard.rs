@@ -10,8 +10,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const DASHBOARD_PATH: &str = "/jobcenter/overblik";
-
 #[server(prefix = "/api", endpoint = "caseworker/dashboard")]
 pub async fn my_dashboard() -> Result<Dashboard, AppError> {
     // Staff (access table); figures of the viewer's municipality only.
@@ -25,7 +23,7 @@ pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_dashboard());
     view! {
         <PageTitle text=lang.t(Msg::NavDashboard).to_string()/>
-        <CaseworkerNav current=DASHBOARD_PATH/>
+        <CaseworkerNav current=crate::path::DASHBOARD/>
         <h1>{lang.t(Msg::DashboardHeading)}</h1>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || data.get().map(|r| match r {

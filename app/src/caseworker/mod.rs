@@ -8,7 +8,7 @@ pub mod queue;
 
 pub use case::CitizenPage;
 pub use dashboard::DashboardPage;
-pub use queue::{QueuePage, QUEUE_PATH};
+pub use queue::QueuePage;
 
 use crate::domain::account::CitizenCard;
 use crate::domain::audit::Purpose;
@@ -19,12 +19,11 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub const CITIZENS_PATH: &str = "/jobcenter/borgere";
-
 /// The links between the caseworker's pages, the current one marked.
 #[component]
 pub fn CaseworkerNav(current: &'static str) -> impl IntoView {
-    let links = vec![(QUEUE_PATH, Msg::NavQueue), (CITIZENS_PATH, Msg::NavCitizens), (dashboard::DASHBOARD_PATH, Msg::NavDashboard)];
+    let links =
+        vec![(crate::path::QUEUE, Msg::NavQueue), (crate::path::CITIZENS, Msg::NavCitizens), (crate::path::DASHBOARD, Msg::NavDashboard)];
     view! { <crate::ui::layout::AreaNav label=Msg::NavQueue links current/> }
 }
 
@@ -75,10 +74,10 @@ pub fn CitizensPage() -> impl IntoView {
     );
     view! {
         <PageTitle text=lang.t(Msg::CitizensHeading).to_string()/>
-        <CaseworkerNav current=CITIZENS_PATH/>
+        <CaseworkerNav current=crate::path::CITIZENS/>
         <h1>{lang.t(Msg::CitizensHeading)}</h1>
         <p>{lang.t(Msg::CitizensIntro)}</p>
-        <form method="get" action=CITIZENS_PATH>
+        <form method="get" action=crate::path::CITIZENS>
             <div class="form-group">
                 <label class="form-label" for="email">{lang.t(Msg::FieldEmail)}</label>
                 <input class="form-input input-width-xl" type="email" id="email" name="email"
@@ -93,7 +92,7 @@ pub fn CitizensPage() -> impl IntoView {
                     let code = asked.get().map(|a| a.1).unwrap_or_default();
                     view! {
                         <p class="citizen-found">
-                            <a href=format!("{CITIZENS_PATH}/{}?formaal={code}", c.id)>{c.name.clone()}</a>
+                            <a href=format!("{}?formaal={code}", crate::pages::link(crate::path::CASE, &[&c.id]))>{c.name.clone()}</a>
                         </p>
                     }.into_any()
                 }

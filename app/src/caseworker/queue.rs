@@ -14,8 +14,6 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub const QUEUE_PATH: &str = "/jobcenter";
-
 #[server(prefix = "/api", endpoint = "caseworker/queue")]
 pub async fn my_queue(filter: QueueFilter) -> Result<Page, AppError> {
     // Staff (access table); the municipality scope is the service's.
@@ -45,9 +43,9 @@ pub fn QueuePage() -> impl IntoView {
     let data = Resource::new(move || filter.get(), my_queue);
     view! {
         <PageTitle text=lang.t(Msg::NavQueue).to_string()/>
-        <CaseworkerNav current=QUEUE_PATH/>
+        <CaseworkerNav current=crate::path::QUEUE/>
         <h1>{lang.t(Msg::QueueHeading)}</h1>
-        {form_page(queue_action, |_: &()| QUEUE_PATH.to_string(), move |rejected: Option<Rejected<QueueForm>>| view! {
+        {form_page(queue_action, |_: &()| crate::path::QUEUE.to_string(), move |rejected: Option<Rejected<QueueForm>>| view! {
             {rejected.map(|r| view! { <ErrorAlert error=r.error/> })}
             <FilterForm filter=filter.get_untracked()/>
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
@@ -65,7 +63,7 @@ fn FilterForm(filter: QueueFilter) -> impl IntoView {
     let lang = use_lang();
     let whos = [(Who::All, Msg::QueueWhoAll), (Who::Mine, Msg::QueueWhoMine), (Who::Unassigned, Msg::QueueWhoUnassigned)];
     view! {
-        <form method="get" action=QUEUE_PATH class="queue-filter">
+        <form method="get" action=crate::path::QUEUE class="queue-filter">
             <div class="form-group">
                 <label class="form-label" for="aarsag">{lang.t(Msg::QueueReason)}</label>
                 <select class="form-select" id="aarsag" name="aarsag">
@@ -122,7 +120,7 @@ fn QueueTable(page: Page) -> impl IntoView {
                     view! {
                         <tr class="queue-item">
                             <th scope="row">
-                                <a href=format!("{}/{}?formaal={}", super::CITIZENS_PATH, i.citizen_id, Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
+                                <a href=format!("{}?formaal={}", crate::pages::link(crate::path::CASE, &[&i.citizen_id]), Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
                                 {(i.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i.unread)}</span> })}
                             </th>
                             <td>{lang.t(i.reason.label())}<br/><span class="form-hint">{i.detail.clone()}</span></td>
@@ -134,11 +132,11 @@ fn QueueTable(page: Page) -> impl IntoView {
                             <td>
                                 <p>{i.assigned_to.as_ref().map(|a| a.1.clone()).unwrap_or_else(|| lang.t(Msg::QueueNobody).to_string())}</p>
                                 {(!mine).then(|| view! {
-                                    <ButtonForm action=QUEUE_PATH.to_string() label=Msg::ClaimTask secondary=true detail=i.citizen_name.clone()
+                                    <ButtonForm action=crate::path::QUEUE.to_string() label=Msg::ClaimTask secondary=true detail=i.citizen_name.clone()
                                         hidden=vec![("action", crate::domain::case::QueueAction::Claim.code().to_string()), ("id", id.clone())]/>
                                 })}
                                 {(!others.is_empty()).then(|| view! {
-                                    <form method="post" action=QUEUE_PATH class="assign-form">
+                                    <form method="post" action=crate::path::QUEUE class="assign-form">
                                         <input type="hidden" name="action" value=crate::domain::case::QueueAction::Assign.code()/>
                                         <input type="hidden" name="id" value=id.clone()/>
                                         <label class="form-label" for=select_id.clone()>{format!("{} ({})", lang.t(Msg::AssignTo), i.citizen_name)}</label>

@@ -12,8 +12,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const COMPANY_PATH: &str = "/arbejdsgiver/virksomhed";
-
 #[server(prefix = "/api", endpoint = "employer/company")]
 pub async fn my_company() -> Result<Option<CompanyView>, AppError> {
     // Employers (access table); their own company only, its users only for its administrator.
@@ -37,8 +35,8 @@ pub fn CompanyPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_company());
     let query = leptos_router::hooks::use_query_map();
     let next = |a: &UserAction| match a {
-        UserAction::Approve => format!("{COMPANY_PATH}?godkendt=1"),
-        UserAction::Remove => format!("{COMPANY_PATH}?fjernet=1"),
+        UserAction::Approve => format!("{}?godkendt=1", crate::path::COMPANY),
+        UserAction::Remove => format!("{}?fjernet=1", crate::path::COMPANY),
     };
     view! {
         <PageTitle text=lang.t(Msg::CompanyHeading).to_string()/>
@@ -76,7 +74,7 @@ fn CompanyDetails(company: CompanyView) -> impl IntoView {
         {(!company.users.is_empty()).then(|| view! {
             <h2>{lang.t(Msg::CompanyUsersHeading)}</h2>
             <p>{lang.t(Msg::CompanyUsersIntro)}</p>
-            <CompanyUsers users=company.users.clone() action=COMPANY_PATH.to_string()/>
+            <CompanyUsers users=company.users.clone() action=crate::path::COMPANY.to_string()/>
         })}
     }
 }

@@ -11,8 +11,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::PageTitle;
 use leptos::prelude::*;
 
-pub const NEW_VACANCY_PATH: &str = "/arbejdsgiver/stillinger/ny";
-
 #[server(prefix = "/api", endpoint = "employer/vacancy/create")]
 pub async fn create_vacancy(form: VacancyForm) -> Result<i64, AppError> {
     // Employers (access table); the vacancy belongs to their company.
@@ -38,7 +36,11 @@ const FIELDS: [(&str, Msg); 11] = [
 
 #[component]
 pub fn NewVacancyPage() -> impl IntoView {
-    form_page(create_vacancy, |id: &i64| format!("/job/{id}?oprettet=1"), |rejected| view! { <VacancyFormView rejected/> })
+    form_page(
+        create_vacancy,
+        |id: &i64| format!("{}?oprettet=1", crate::pages::link(crate::path::VACANCY, &[id])),
+        |rejected| view! { <VacancyFormView rejected/> },
+    )
 }
 
 #[component]
@@ -53,7 +55,7 @@ fn VacancyFormView(rejected: Option<Rejected<VacancyForm>>) -> impl IntoView {
         <h1>{lang.t(Msg::NewVacancyHeading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=FIELDS.to_vec()/> })}
         <p>{lang.t(Msg::NewVacancyIntro)}</p>
-        <form method="post" action=NEW_VACANCY_PATH novalidate=true class="vacancy-form">
+        <form method="post" action=crate::path::NEW_VACANCY novalidate=true class="vacancy-form">
             <Field name=field::TITLE label=Msg::FieldTitle hint=Msg::FieldTitleHint value=form.title required=true
                 error=err(field::TITLE) check=|v: String| vacancy::check_title(&v).err()/>
             <Field name=field::EMPLOYER_NAME label=Msg::FieldEmployerName value=form.employer_name required=true
@@ -103,8 +105,6 @@ fn date_value(typed: &str) -> String {
     crate::domain::parse::date(typed).map(|d| d.to_string()).unwrap_or_else(|| typed.to_string())
 }
 
-pub const EMPLOYER_HOME_PATH: &str = "/arbejdsgiver";
-
 #[server(prefix = "/api", endpoint = "employer/vacancies")]
 pub async fn my_vacancies() -> Result<Vec<crate::domain::vacancy::Vacancy>, AppError> {
     // Employers (access table), and only their own company's vacancies.
@@ -122,8 +122,8 @@ pub fn EmployerHomePage() -> impl IntoView {
         <PageTitle text=lang.t(Msg::EmployerHomeHeading).to_string()/>
         <h1>{lang.t(Msg::EmployerHomeHeading)}</h1>
         <p>
-            <a class="button button-primary" href=NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a> " "
-            <a class="button button-secondary" href=company::COMPANY_PATH>{lang.t(Msg::NavCompany)}</a>
+            <a class="button button-primary" href=crate::path::NEW_VACANCY>{lang.t(Msg::HomeEmployerLink)}</a> " "
+            <a class="button button-secondary" href=crate::path::COMPANY>{lang.t(Msg::NavCompany)}</a>
         </p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || list.get().map(|r| match r {
@@ -134,7 +134,7 @@ pub fn EmployerHomePage() -> impl IntoView {
                     <ul class="nobullet-list result-list employer-vacancies">
                         {vs.into_iter().map(|v| view! {
                             <li class="result-item">
-                                <h2 class="h4 result-title"><a href=format!("/job/{}", v.id)>{v.details.title.clone()}</a></h2>
+                                <h2 class="h4 result-title"><a href=crate::pages::link(crate::path::VACANCY, &[&v.id])>{v.details.title.clone()}</a></h2>
                                 <p class="result-facts">
                                     {lang.t(if v.open { Msg::VacancyOpen } else { Msg::VacancyClosed })} " "
                                     {crate::i18n::date(lang, v.posted)} " · " {lang.t(Msg::ApplicationDeadline)} ": "

@@ -7,8 +7,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const ACCESS_LOG_PATH: &str = "/mine-data/adgang";
-
 #[server(prefix = "/api", endpoint = "jobseeker/access-log")]
 pub async fn my_access_log() -> Result<Vec<Access>, AppError> {
     // Jobseekers (access table), and only their own log.
@@ -23,7 +21,7 @@ pub fn AccessLogPage() -> impl IntoView {
     let log = Resource::new(|| (), |_| my_access_log());
     view! {
         <PageTitle text=lang.t(Msg::AccessLogHeading).to_string()/>
-        <super::JobseekerNav current=ACCESS_LOG_PATH/>
+        <super::JobseekerNav current=crate::path::ACCESS_LOG/>
         <h1>{lang.t(Msg::AccessLogHeading)}</h1>
         <p>{lang.t(Msg::AccessLogIntro)}</p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>

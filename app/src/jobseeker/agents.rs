@@ -12,8 +12,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const AGENTS_PATH: &str = "/min-side/jobagenter";
-
 #[server(prefix = "/api", endpoint = "jobseeker/agents")]
 pub async fn my_agents() -> Result<Vec<Agent>, AppError> {
     // Jobseekers (access table), their own agents only.
@@ -32,13 +30,13 @@ pub fn AgentsPage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_agents());
     let next = |done: &AgentDone| match done {
-        AgentDone::Created => format!("{AGENTS_PATH}?gemt=1"),
-        AgentDone::Deleted => format!("{AGENTS_PATH}?slettet=1"),
-        AgentDone::Changed => AGENTS_PATH.to_string(),
+        AgentDone::Created => format!("{}?gemt=1", crate::path::AGENTS),
+        AgentDone::Deleted => format!("{}?slettet=1", crate::path::AGENTS),
+        AgentDone::Changed => crate::path::AGENTS.to_string(),
     };
     view! {
         <PageTitle text=lang.t(Msg::NavAgents).to_string()/>
-        <JobseekerNav current=AGENTS_PATH/>
+        <JobseekerNav current=crate::path::AGENTS/>
         <h1>{lang.t(Msg::NavAgents)}</h1>
         <SavedNote msg=Msg::AgentCreated/>
         {form_page(agent_action, next, move |rejected: Option<Rejected<AgentForm>>| view! {
@@ -71,9 +69,9 @@ fn AgentList(agents: Vec<Agent>) -> impl IntoView {
                             " · " {i18n::vacancy_count(lang, a.matches)}
                             {a.email_digest.then(|| view! { " · " {lang.t(Msg::EmailIsOn)} })}
                         </p>
-                        <ButtonForm action=AGENTS_PATH.to_string() label=email_label secondary=true detail=a.name.clone()
+                        <ButtonForm action=crate::path::AGENTS.to_string() label=email_label secondary=true detail=a.name.clone()
                             hidden=vec![("action", email_action.to_string()), ("id", id.clone())]/>
-                        <ButtonForm action=AGENTS_PATH.to_string() label=Msg::DeleteAgent secondary=true detail=a.name.clone()
+                        <ButtonForm action=crate::path::AGENTS.to_string() label=Msg::DeleteAgent secondary=true detail=a.name.clone()
                             hidden=vec![("action", agents::AgentAction::Delete.code().to_string()), ("id", id)]/>
                     </li>
                 }
@@ -92,7 +90,7 @@ pub fn SaveAgentForm(query: crate::search::types::SearchQuery) -> impl IntoView 
     view! {
         <Suspense>
             {move || me.get().and_then(|r| r.ok().flatten()).filter(|u| u.role == crate::domain::account::Role::Jobseeker).map(|_| view! {
-                <form method="post" action=AGENTS_PATH class="save-agent">
+                <form method="post" action=crate::path::AGENTS class="save-agent">
                     <input type="hidden" name="action" value=agents::AgentAction::Create.code()/>
                     <input type="hidden" name="query" value=query_string.clone()/>
                     <div class="form-group">

@@ -12,8 +12,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const AVAILABILITY_PATH: &str = "/min-side/raadighed";
-
 #[server(prefix = "/api", endpoint = "jobseeker/availability")]
 pub async fn my_availability() -> Result<AvailabilityView, AppError> {
     // Jobseekers (access table), their own availability only.
@@ -32,8 +30,8 @@ pub fn AvailabilityPage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_availability());
     view! {
-        <JobseekerNav current=AVAILABILITY_PATH/>
-        {form_page(report_availability, |_: &()| format!("{AVAILABILITY_PATH}?gemt=1"), move |rejected| view! {
+        <JobseekerNav current=crate::path::AVAILABILITY/>
+        {form_page(report_availability, |_: &()| format!("{}?gemt=1", crate::path::AVAILABILITY), move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
                     Ok(v) => view! { <AvailabilityView v rejected=rejected.clone()/> }.into_any(),
@@ -80,12 +78,12 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
             {match v.status.sick_since {
                 Some(d) => view! {
                     <p class="availability-status">{format!("{} {}.", lang.t(Msg::SickSince), i18n::date(lang, d))}</p>
-                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportWell hidden=vec![("action", AvailabilityAction::Well.code().to_string())]/>
+                    <ButtonForm action=crate::path::AVAILABILITY.to_string() label=Msg::ReportWell hidden=vec![("action", AvailabilityAction::Well.code().to_string())]/>
                 }.into_any(),
                 None => view! {
                     <p class="availability-status">{format!("{}: {}.", lang.t(Msg::StatusAvailable), i18n::hours_a_week(lang, v.status.hours))}</p>
                     <p>{lang.t(Msg::SickNote)}</p>
-                    <ButtonForm action=AVAILABILITY_PATH.to_string() label=Msg::ReportSick hidden=vec![("action", AvailabilityAction::Sick.code().to_string())]/>
+                    <ButtonForm action=crate::path::AVAILABILITY.to_string() label=Msg::ReportSick hidden=vec![("action", AvailabilityAction::Sick.code().to_string())]/>
                 }.into_any(),
             }}
         </section>
@@ -97,7 +95,7 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
                 <h3 class="h5">{lang.t(Msg::HolidaysPlanned)}</h3>
                 <ul class="holidays">{v.status.holidays.iter().map(|p| view! { <li>{i18n::period(lang, p.from, p.to)}</li> }).collect_view()}</ul>
             })}
-            <form method="post" action=AVAILABILITY_PATH novalidate=true class="holiday-form">
+            <form method="post" action=crate::path::AVAILABILITY novalidate=true class="holiday-form">
                 <input type="hidden" name="action" value=AvailabilityAction::Holiday.code()/>
                 <Field name=field::FROM label=Msg::FieldHolidayFrom value=holiday_form.from error=err(field::FROM).filter(|_| posted("holiday"))
                     kind=Kind::Date required=true width="input-width-s"/>
@@ -109,7 +107,7 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
 
         <section aria-labelledby="hours-heading">
             <h2 id="hours-heading">{lang.t(Msg::HoursHeading)}</h2>
-            <form method="post" action=AVAILABILITY_PATH novalidate=true class="hours-form">
+            <form method="post" action=crate::path::AVAILABILITY novalidate=true class="hours-form">
                 <input type="hidden" name="action" value=AvailabilityAction::Hours.code()/>
                 <SelectField name=field::HOURS label=Msg::FieldAvailableHours options=hours_options
                     selected=if posted("hours") { form.hours.clone() } else { hours_now } error=err(field::HOURS).filter(|_| posted("hours"))/>

@@ -11,8 +11,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const CHECK_PATH: &str = "/min-side/tjek";
-
 #[server(prefix = "/api", endpoint = "jobseeker/check")]
 pub async fn my_check() -> Result<CheckView, AppError> {
     // Jobseekers (access table), their own check only.
@@ -33,9 +31,9 @@ pub fn CheckPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_check());
     view! {
         <PageTitle text=lang.t(Msg::NavCheck).to_string()/>
-        <JobseekerNav current=CHECK_PATH/>
+        <JobseekerNav current=crate::path::CHECK/>
         <h1>{lang.t(Msg::NavCheck)}</h1>
-        {form_page(confirm_check, |_: &chrono::NaiveDate| format!("{CHECK_PATH}?gemt=1"), move |rejected| view! {
+        {form_page(confirm_check, |_: &chrono::NaiveDate| format!("{}?gemt=1", crate::path::CHECK), move |rejected| view! {
             {rejected.map(|r| view! { <ErrorAlert error=r.error/> })}
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
@@ -67,7 +65,7 @@ fn CheckViewPart(v: CheckView) -> impl IntoView {
         <p>{lang.t(Msg::CheckGrace)}</p>
         <h2>{lang.t(Msg::SuggestionsHeading)}</h2>
         <SuggestionList suggestions=v.suggestions/>
-        <ButtonForm action=CHECK_PATH.to_string() label=Msg::ConfirmCheck hidden=vec![("action", "confirm".to_string())]/>
+        <ButtonForm action=crate::path::CHECK.to_string() label=Msg::ConfirmCheck hidden=vec![("action", "confirm".to_string())]/>
         {(!v.history.is_empty()).then(|| view! {
             <h2>{lang.t(Msg::HistoryHeading)}</h2>
             <ul class="check-history">

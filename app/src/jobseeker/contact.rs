@@ -15,9 +15,6 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub const HELP_PATH: &str = "/min-side/hjaelp";
-pub const CONTACT_PATH: &str = "/min-side/jobcenter";
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HelpForm {
@@ -79,14 +76,14 @@ pub fn HelpPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.t(Msg::HelpHeading).to_string()/>
-        <JobseekerNav current=HELP_PATH/>
+        <JobseekerNav current=crate::path::HELP/>
         <h1>{lang.t(Msg::HelpHeading)}</h1>
-        {form_page(ask_for_help, |_: &()| format!("{CONTACT_PATH}?hjaelp=1"), move |rejected: Option<Rejected<HelpForm>>| {
+        {form_page(ask_for_help, |_: &()| format!("{}?hjaelp=1", crate::path::CONTACT), move |rejected: Option<Rejected<HelpForm>>| {
             let (form, errors) = crate::forms::state(&rejected);
             view! {
                 {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("message", Msg::FieldHelpMessage)]/> })}
                 <p class="lead">{lang.t(Msg::HelpIntro)}</p>
-                <form method="post" action=HELP_PATH novalidate=true>
+                <form method="post" action=crate::path::HELP novalidate=true>
                     <Field name="message" label=Msg::FieldHelpMessage value=form.message kind=Kind::Multiline error=errors.get("message")/>
                     <button type="submit" class="button button-primary">{lang.t(Msg::AskForHelp)}</button>
                 </form>
@@ -102,13 +99,13 @@ pub fn ContactPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::JobcentreHeading).to_string()/>
-        <JobseekerNav current=CONTACT_PATH/>
+        <JobseekerNav current=crate::path::CONTACT/>
         <h1>{lang.t(Msg::JobcentreHeading)}</h1>
         {move || query.read().get("hjaelp").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::HelpSent)}</p></div></div>
         })}
         <SavedNote msg=Msg::MessageSent/>
-        {form_page(contact_action, |done: &String| format!("{CONTACT_PATH}?{done}=1"), move |rejected: Option<Rejected<ContactForm>>| {
+        {form_page(contact_action, |done: &String| format!("{}?{done}=1", crate::path::CONTACT), move |rejected: Option<Rejected<ContactForm>>| {
             let (form, errors) = crate::forms::state(&rejected);
             view! {
                 {rejected.map(|r| view! { <ErrorSummary error=r.error fields=vec![("body", Msg::FieldMessage)]/> })}
@@ -118,7 +115,7 @@ pub fn ContactPage() -> impl IntoView {
                             <EscalationList escalations=v.mine.escalations.clone()/>
                             <section aria-labelledby="meetings-heading">
                                 <h2 id="meetings-heading">{lang.t(Msg::MeetingsHeading)}</h2>
-                                <MeetingList meetings=v.mine.meetings.clone() confirm_at=Some(CONTACT_PATH)/>
+                                <MeetingList meetings=v.mine.meetings.clone() confirm_at=Some(crate::path::CONTACT)/>
                             </section>
                             <section aria-labelledby="messages-heading">
                                 <h2 id="messages-heading">{lang.t(Msg::NavMessages)}</h2>
@@ -129,7 +126,7 @@ pub fn ContactPage() -> impl IntoView {
                         Err(error) => view! { <ErrorAlert error/> }.into_any(),
                     })}
                 </Suspense>
-                <TextForm action=CONTACT_PATH.to_string() act=crate::domain::contact::ContactAction::Send.code() name="body" label=Msg::FieldMessage value=form.body.clone()
+                <TextForm action=crate::path::CONTACT.to_string() act=crate::domain::contact::ContactAction::Send.code() name="body" label=Msg::FieldMessage value=form.body.clone()
                     error=errors.get("body") button=Msg::SendMessage class="message-form"/>
             }
         })}

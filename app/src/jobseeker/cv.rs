@@ -15,12 +15,8 @@ use crate::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-pub const CV_PATH: &str = "/min-side/cv";
-pub const CV_SECTION_PATH: &str = "/min-side/cv/{afsnit}";
-pub const CV_PRINT_PATH: &str = "/min-side/cv-udskrift";
-
 pub fn section_path(s: Section) -> String {
-    format!("{CV_PATH}/{}", s.code())
+    crate::pages::link(crate::path::CV_SECTION, &[&s.code()])
 }
 
 #[server(prefix = "/api", endpoint = "jobseeker/cv")]
@@ -123,7 +119,7 @@ pub fn CvPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.t(Msg::NavCv).to_string()/>
-        <JobseekerNav current=CV_PATH/>
+        <JobseekerNav current=crate::path::CV/>
         <h1>{lang.t(Msg::NavCv)}</h1>
         <SavedNote msg=Msg::Saved/>
         {with_cv(move |v| {
@@ -147,7 +143,7 @@ pub fn CvPage() -> impl IntoView {
                         <p><a href=section_path(s) class="cv-edit-link">{format!("{}: {}", lang.t(Msg::Edit), lang.t(s.heading()))}</a></p>
                     </section>
                 }).collect_view()}
-                <p><a href=CV_PRINT_PATH class="button button-secondary">{lang.t(Msg::CvPrint)}</a></p>
+                <p><a href=crate::path::CV_PRINT class="button button-secondary">{lang.t(Msg::CvPrint)}</a></p>
             }
         })}
     }
@@ -159,7 +155,7 @@ pub fn CvPrintPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.t(Msg::NavCv).to_string()/>
-        <p class="no-print"><a href=CV_PATH>{lang.t(Msg::BackToCv)}</a>" · "{lang.t(Msg::PrintHint)}</p>
+        <p class="no-print"><a href=crate::path::CV>{lang.t(Msg::BackToCv)}</a>" · "{lang.t(Msg::PrintHint)}</p>
         {with_cv(move |v| view! {
             <article class="cv-print">
                 <h1>{v.name.clone()}</h1>
@@ -182,10 +178,10 @@ pub fn CvSectionPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| my_cv());
     let next = |s: &Section| match s {
         Section::Education | Section::Experience | Section::Occupations => format!("{}?gemt=1", section_path(*s)),
-        _ => format!("{CV_PATH}?gemt=1"),
+        _ => format!("{}?gemt=1", crate::path::CV),
     };
     view! {
-        <JobseekerNav current=CV_PATH/>
+        <JobseekerNav current=crate::path::CV/>
         {form_page(edit_cv, next, move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || data.get().map(|r| match r {
@@ -362,7 +358,7 @@ fn SectionForm(v: CvView, section: Section, rejected: Option<Rejected<CvForm>>) 
     let is_list = matches!(section, Section::Education | Section::Experience | Section::Occupations);
     view! {
         <PageTitle text=title/>
-        <p><a href=CV_PATH>{lang.t(Msg::BackToCv)}</a></p>
+        <p><a href=crate::path::CV>{lang.t(Msg::BackToCv)}</a></p>
         <h1>{lang.t(heading)}</h1>
         <SavedNote msg=Msg::Saved/>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=fields(section)/> })}

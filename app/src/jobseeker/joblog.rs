@@ -13,11 +13,6 @@ use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-pub const JOBLOG_PATH: &str = "/min-side/joblog";
-pub const ENTRY_PATH: &str = "/min-side/joblog/aktivitet";
-/// Upload (POST, multipart) and download (GET) of an entry's file: `?id=`.
-pub const ATTACHMENT_PATH: &str = "/min-side/joblog/bilag";
-
 #[server(prefix = "/api", endpoint = "jobseeker/joblog")]
 pub async fn my_joblog() -> Result<JoblogView, AppError> {
     // Jobseekers (access table), their own joblog only.
@@ -47,19 +42,19 @@ pub async fn delete_entry(form: ButtonData) -> Result<(), AppError> {
 #[component]
 pub fn JoblogPage() -> impl IntoView {
     let lang = use_lang();
-    let deleted = forms::use_form_post(delete_entry, |_: &()| format!("{JOBLOG_PATH}?slettet=1"));
+    let deleted = forms::use_form_post(delete_entry, |_: &()| format!("{}?slettet=1", crate::path::JOBLOG));
     let data = Resource::new(|| (), |_| my_joblog());
     let query = use_query_map();
     view! {
         <PageTitle text=lang.t(Msg::NavJoblog).to_string()/>
-        <JobseekerNav current=JOBLOG_PATH/>
+        <JobseekerNav current=crate::path::JOBLOG/>
         <h1>{lang.t(Msg::NavJoblog)}</h1>
         <SavedNote msg=Msg::EntrySaved/>
         {move || query.read().get("slettet").map(|_| view! {
             <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::EntryDeleted)}</p></div></div>
         })}
         <p>{lang.t(Msg::JoblogIntro)}</p>
-        <p><a class="button button-primary" href=ENTRY_PATH>{lang.t(Msg::NewEntry)}</a></p>
+        <p><a class="button button-primary" href=crate::path::ENTRY>{lang.t(Msg::NewEntry)}</a></p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || deleted.get().flatten().map(|r| view! { <ErrorAlert error=r.error/> })}
             {move || data.get().map(|r| match r {
@@ -110,9 +105,9 @@ fn JoblogView(v: JoblogView) -> impl IntoView {
                                 {entry.attachment.as_ref().map(|a| format!(" · {}: {}", lang.t(Msg::Attachment), a.file_name))}
                             </p>
                             <p class="entry-actions">
-                                <a href=format!("{ENTRY_PATH}?id={id}")>{format!("{}: {}", lang.t(Msg::EditEntry), e.employer)}</a>
+                                <a href=format!("{}?id={id}", crate::path::ENTRY)>{format!("{}: {}", lang.t(Msg::EditEntry), e.employer)}</a>
                             </p>
-                            <ButtonForm action=JOBLOG_PATH.to_string() label=Msg::DeleteEntry secondary=true detail=e.employer.clone() hidden=vec![("id", id.to_string())]/>
+                            <ButtonForm action=crate::path::JOBLOG.to_string() label=Msg::DeleteEntry secondary=true detail=e.employer.clone() hidden=vec![("id", id.to_string())]/>
                         </li>
                     }}).collect_view()}
                 </ul>
@@ -148,8 +143,8 @@ pub fn EntryPage() -> impl IntoView {
         },
     );
     view! {
-        <JobseekerNav current=JOBLOG_PATH/>
-        {form_page(save_entry, |_: &i64| format!("{JOBLOG_PATH}?gemt=1"), move |rejected| view! {
+        <JobseekerNav current=crate::path::JOBLOG/>
+        {form_page(save_entry, |_: &i64| format!("{}?gemt=1", crate::path::JOBLOG), move |rejected| view! {
             <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
                 {move || existing.get().map(|r| match r {
                     Ok(entry) => view! { <EntryForm entry rejected=rejected.clone()/> }.into_any(),
@@ -179,10 +174,10 @@ fn EntryForm(entry: Option<Entry>, rejected: Option<Rejected<JoblogForm>>) -> im
     let upload_error = query.read_untracked().get("bilagfejl").and_then(|c| crate::domain::joblog::upload_error(&c));
     view! {
         <PageTitle text=title/>
-        <p><a href=JOBLOG_PATH>{lang.t(Msg::NavJoblog)}</a></p>
+        <p><a href=crate::path::JOBLOG>{lang.t(Msg::NavJoblog)}</a></p>
         <h1>{lang.t(heading)}</h1>
         {rejected.as_ref().map(|r| view! { <ErrorSummary error=r.error.clone() fields=FIELDS.to_vec()/> })}
-        <form method="post" action=ENTRY_PATH novalidate=true class="joblog-form">
+        <form method="post" action=crate::path::ENTRY novalidate=true class="joblog-form">
             <input type="hidden" name="id" value=form.id.clone()/>
             <input type="hidden" name="vacancy" value=form.vacancy.clone()/>
             <SelectField name=field::KIND label=Msg::FieldKind options=options(Kind::ALL, Kind::code, Kind::label, lang)
@@ -207,13 +202,13 @@ fn EntryForm(entry: Option<Entry>, rejected: Option<Rejected<JoblogForm>>) -> im
                 <section class="attachment" aria-labelledby="attachment-heading">
                     <h2 class="h3" id="attachment-heading">{lang.t(Msg::FieldFile)}</h2>
                     {e.attachment.as_ref().map(|a| view! {
-                        <p>{lang.t(Msg::Attachment)} ": " <a href=format!("{ATTACHMENT_PATH}?id={}", e.id)>{a.file_name.clone()}</a>
+                        <p>{lang.t(Msg::Attachment)} ": " <a href=format!("{}?id={}", crate::pages::ATTACHMENT_PATH, e.id)>{a.file_name.clone()}</a>
                             {format!(" ({} kB)", a.size.div_ceil(1024))}</p>
                     })}
                     {query.read_untracked().get("bilag").map(|_| view! {
                         <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(Msg::AttachmentSaved)}</p></div></div>
                     })}
-                    <form method="post" action=format!("{ATTACHMENT_PATH}?id={}", e.id) enctype="multipart/form-data">
+                    <form method="post" action=format!("{}?id={}", crate::pages::ATTACHMENT_PATH, e.id) enctype="multipart/form-data">
                         <div class="form-group" class:form-error=upload_error.is_some()>
                             <label class="form-label" for="field-file">{lang.t(Msg::FieldFile)}</label>
                             <span class="form-hint" id="field-file-hint">{lang.t(Msg::FieldFileHint)}</span>

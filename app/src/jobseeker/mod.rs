@@ -11,7 +11,7 @@ pub mod cv;
 pub mod joblog;
 pub mod screening;
 
-pub use access_log::{AccessLogPage, ACCESS_LOG_PATH};
+pub use access_log::AccessLogPage;
 
 use crate::domain::jobseeker::{Overview, Suggestion};
 use crate::error::AppError;
@@ -21,8 +21,6 @@ use crate::ui::form::ButtonForm;
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
-
-pub const OVERVIEW_PATH: &str = "/min-side";
 
 #[server(prefix = "/api", endpoint = "jobseeker/overview")]
 pub async fn my_overview() -> Result<Overview, AppError> {
@@ -43,13 +41,13 @@ pub async fn mark_notifications_read(form: ButtonData) -> Result<u64, AppError> 
 pub fn JobseekerNav(current: &'static str) -> impl IntoView {
     let lang = use_lang();
     let links = [
-        (OVERVIEW_PATH, Msg::NavOverview),
-        (cv::CV_PATH, Msg::NavCv),
-        (joblog::JOBLOG_PATH, Msg::NavJoblog),
-        (availability::AVAILABILITY_PATH, Msg::NavAvailability),
-        (check::CHECK_PATH, Msg::NavCheck),
-        (agents::AGENTS_PATH, Msg::NavAgents),
-        (contact::CONTACT_PATH, Msg::NavMessages),
+        (crate::path::OVERVIEW, Msg::NavOverview),
+        (crate::path::CV, Msg::NavCv),
+        (crate::path::JOBLOG, Msg::NavJoblog),
+        (crate::path::AVAILABILITY, Msg::NavAvailability),
+        (crate::path::CHECK, Msg::NavCheck),
+        (crate::path::AGENTS, Msg::NavAgents),
+        (crate::path::CONTACT, Msg::NavMessages),
     ];
     view! {
         <nav class="jobseeker-nav" aria-label=lang.t(Msg::JobseekerNav)>
@@ -58,7 +56,7 @@ pub fn JobseekerNav(current: &'static str) -> impl IntoView {
                     <li><a href=href aria-current=(href == current).then_some("page")>{lang.t(msg)}</a></li>
                 }).collect_view()}
                 // On every page of theirs: asking the jobcentre for help.
-                <li class="nav-help"><a href=contact::HELP_PATH aria-current=(contact::HELP_PATH == current).then_some("page")>{lang.t(Msg::NavHelp)}</a></li>
+                <li class="nav-help"><a href=crate::path::HELP aria-current=(crate::path::HELP == current).then_some("page")>{lang.t(Msg::NavHelp)}</a></li>
             </ul>
         </nav>
     }
@@ -89,7 +87,7 @@ pub fn SuggestionList(suggestions: Vec<Suggestion>) -> impl IntoView {
         <ul class="nobullet-list result-list suggestions">
             {suggestions.into_iter().map(|s| view! {
                 <li class="result-item">
-                    <h3 class="h5 result-title"><a href=format!("/job/{}", s.hit.id)>{s.hit.title.clone()}</a></h3>
+                    <h3 class="h5 result-title"><a href=crate::pages::link(crate::path::VACANCY, &[&s.hit.id])>{s.hit.title.clone()}</a></h3>
                     <p class="result-facts">
                         {s.hit.employer_name.clone()} " · " {format!("{} {}", s.hit.postcode, s.hit.city)} " · "
                         {lang.t(Msg::ApplicationDeadline)} ": " {i18n::date(lang, s.hit.deadline)}
@@ -109,11 +107,11 @@ pub fn SuggestionList(suggestions: Vec<Suggestion>) -> impl IntoView {
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let lang = use_lang();
-    let outcome = forms::use_form_post(mark_notifications_read, |_: &u64| OVERVIEW_PATH.to_string());
+    let outcome = forms::use_form_post(mark_notifications_read, |_: &u64| crate::path::OVERVIEW.to_string());
     let data = Resource::new(|| (), |_| my_overview());
     view! {
         <PageTitle text=lang.t(Msg::NavOverview).to_string()/>
-        <JobseekerNav current=OVERVIEW_PATH/>
+        <JobseekerNav current=crate::path::OVERVIEW/>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || outcome.get().flatten().map(|r| view! { <ErrorAlert error=r.error/> })}
             {move || data.get().map(|r| match r {
@@ -140,7 +138,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
         <p class="lead">{lang.t(Msg::OverviewIntro)}</p>
         {(!o.jobcentre.screened).then(|| view! {
             <div class="alert alert-info screening-prompt"><div class="alert-body">
-                <p class="alert-text"><a href=screening::SCREENING_PATH>{lang.t(Msg::ScreeningPrompt)}</a></p>
+                <p class="alert-text"><a href=crate::path::SCREENING>{lang.t(Msg::ScreeningPrompt)}</a></p>
             </div></div>
         })}
         <div class="overview-grid">
@@ -154,19 +152,19 @@ fn OverviewView(o: Overview) -> impl IntoView {
                     <p class="cv-deadline">{format!("{}: {}", lang.t(Msg::CvDeadlineLabel), i18n::date(lang, d))}</p>
                     {(d < o.today).then(|| view! { <p class="text-error">{lang.t(Msg::CvDeadlinePassed)}</p> })}
                 })}
-                <p><a href=cv::CV_PATH>{lang.t(Msg::GoToCv)}</a></p>
+                <p><a href=crate::path::CV>{lang.t(Msg::GoToCv)}</a></p>
             </section>
             <section class="overview-card" aria-labelledby="overview-joblog">
                 <h2 id="overview-joblog" class="h3">{lang.t(Msg::NavJoblog)}</h2>
                 <p class="joblog-progress">{i18n::joblog_progress(lang, o.progress.applications, o.progress.weeks.len() as u32, o.applications_per_week)}</p>
                 <p class="joblog-verdict">{if o.progress.on_track { lang.t(Msg::JoblogOnTrack).to_string() } else { i18n::joblog_missing(lang, o.progress.missing) }}</p>
                 {o.progress.inactive.then(|| view! { <p class="text-error">{lang.t(Msg::JoblogInactive)}</p> })}
-                <p><a href=joblog::JOBLOG_PATH>{lang.t(Msg::GoToJoblog)}</a></p>
+                <p><a href=crate::path::JOBLOG>{lang.t(Msg::GoToJoblog)}</a></p>
             </section>
             <section class="overview-card" aria-labelledby="overview-check">
                 <h2 id="overview-check" class="h3">{lang.t(Msg::NavCheck)}</h2>
                 <p class="check-due">{if sick { lang.t(Msg::CheckSickNote).to_string() } else { check_text }}</p>
-                <p><a href=check::CHECK_PATH>{lang.t(Msg::GoToCheck)}</a></p>
+                <p><a href=crate::path::CHECK>{lang.t(Msg::GoToCheck)}</a></p>
             </section>
             <section class="overview-card" aria-labelledby="overview-availability">
                 <h2 id="overview-availability" class="h3">{lang.t(Msg::NavAvailability)}</h2>
@@ -177,7 +175,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
                 {o.status.holidays.first().map(|p| view! {
                     <p class="availability-holiday">{format!("{}: {}", lang.t(Msg::HolidayHeading), i18n::period(lang, p.from, p.to))}</p>
                 })}
-                <p><a href=availability::AVAILABILITY_PATH>{lang.t(Msg::GoToAvailability)}</a></p>
+                <p><a href=crate::path::AVAILABILITY>{lang.t(Msg::GoToAvailability)}</a></p>
             </section>
         </div>
         <section aria-labelledby="overview-notifications">
@@ -192,19 +190,19 @@ fn OverviewView(o: Overview) -> impl IntoView {
                                 {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
                                 <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
                                 <span class="notification-text">{n.notice.text(lang)}</span>
-                                {n.notice.link(contact::CONTACT_PATH).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
+                                {n.notice.link(crate::path::CONTACT).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}
                             </li>
                         }).collect_view()}
                     </ul>
-                    {unread.then(|| view! { <ButtonForm action=OVERVIEW_PATH.to_string() label=Msg::MarkAllRead secondary=true/> })}
+                    {unread.then(|| view! { <ButtonForm action=crate::path::OVERVIEW.to_string() label=Msg::MarkAllRead secondary=true/> })}
                 }.into_any()
             }}
         </section>
         {(!o.jobcentre.escalations.is_empty()).then(|| view! { <contact::EscalationList escalations=o.jobcentre.escalations.clone()/> })}
         <section aria-labelledby="overview-meetings">
             <h2 id="overview-meetings">{lang.t(Msg::MeetingsHeading)}</h2>
-            <contact::MeetingList meetings=o.jobcentre.meetings.clone() confirm_at=Some(contact::CONTACT_PATH)/>
-            <p class="overview-messages"><a href=contact::CONTACT_PATH>{match o.jobcentre.unread {
+            <contact::MeetingList meetings=o.jobcentre.meetings.clone() confirm_at=Some(crate::path::CONTACT)/>
+            <p class="overview-messages"><a href=crate::path::CONTACT>{match o.jobcentre.unread {
                 0 => lang.t(Msg::NavMessages).to_string(),
                 n => format!("{} ({n} {})", lang.t(Msg::NavMessages), lang.t(Msg::UnreadCount)),
             }}</a></p>
@@ -213,6 +211,6 @@ fn OverviewView(o: Overview) -> impl IntoView {
             <h2 id="overview-suggestions">{lang.t(Msg::SuggestionsHeading)}</h2>
             <SuggestionList suggestions=o.suggestions/>
         </section>
-        <p><a href=ACCESS_LOG_PATH>{lang.t(Msg::AccessLogHeading)}</a></p>
+        <p><a href=crate::path::ACCESS_LOG>{lang.t(Msg::AccessLogHeading)}</a></p>
     }
 }

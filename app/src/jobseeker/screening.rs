@@ -12,8 +12,6 @@ use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
 
-pub const SCREENING_PATH: &str = "/min-side/screening";
-
 #[server(prefix = "/api", endpoint = "jobseeker/screening")]
 pub async fn my_screening() -> Result<Option<Screening>, AppError> {
     // Jobseekers (access table), their own answers.
@@ -38,9 +36,9 @@ pub fn ScreeningPage() -> impl IntoView {
     let done = Resource::new(|| (), |_| my_screening());
     view! {
         <PageTitle text=lang.t(Msg::ScreeningHeading).to_string()/>
-        <JobseekerNav current=SCREENING_PATH/>
+        <JobseekerNav current=crate::path::SCREENING/>
         <h1>{lang.t(Msg::ScreeningHeading)}</h1>
-        {form_page(answer_screening, |_: &Screening| SCREENING_PATH.to_string(), move |rejected: Option<Rejected<ScreeningForm>>| {
+        {form_page(answer_screening, |_: &Screening| crate::path::SCREENING.to_string(), move |rejected: Option<Rejected<ScreeningForm>>| {
             let rejected = rejected.clone();
             view! {
                 <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
@@ -61,7 +59,7 @@ fn ScreeningResult(s: Screening) -> impl IntoView {
     let text = if s.to_caseworker() { Msg::ScreeningCaseworker } else { Msg::ScreeningSelfService };
     view! {
         <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{lang.t(text)}</p></div></div>
-        <p><a href=super::OVERVIEW_PATH>{lang.t(Msg::NavOverview)}</a></p>
+        <p><a href=crate::path::OVERVIEW>{lang.t(Msg::NavOverview)}</a></p>
     }
 }
 
@@ -80,7 +78,7 @@ fn ScreeningQuestions(rejected: Option<Rejected<ScreeningForm>>) -> impl IntoVie
     view! {
         {rejected.map(|r| view! { <ErrorSummary error=r.error fields=questions.clone()/> })}
         <p class="lead">{lang.t(Msg::ScreeningIntro)}</p>
-        <form method="post" action=SCREENING_PATH novalidate=true>
+        <form method="post" action=crate::path::SCREENING novalidate=true>
             <RadioGroup name=field::TIME_TO_JOB label=Msg::QTimeToJob options=choices(TimeToJob::ALL, TimeToJob::code, TimeToJob::label, lang)
                 selected=form.time_to_job.clone() error=errors.get(field::TIME_TO_JOB)/>
             <RadioGroup name=field::HEALTH label=Msg::QHealth options=choices(Health::ALL, Health::code, Health::label, lang)

@@ -73,7 +73,7 @@ pub fn ResultMap(
         let label = format!("{}, {} {}", h.title, h.postcode, h.city);
         let title = label.clone();
         Some(view! {
-            <a href=format!("/job/{}", h.id) class="map-pin" aria-label=title>
+            <a href=crate::pages::link(crate::path::VACANCY, &[&h.id]) class="map-pin" aria-label=title>
                 <circle cx=format!("{:.1}", x + dx) cy=format!("{:.1}", y + dy) r="5"/>
                 <title>{label}</title>
             </a>

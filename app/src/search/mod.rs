@@ -38,7 +38,7 @@ pub async fn get_vacancy(id: i64) -> Result<Vacancy, AppError> {
 fn SearchBox(#[prop(into)] value: String) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Form action="/job" method="get" attr:class="search-box" attr:role="search">
+        <Form action=crate::path::SEARCH method="get" attr:class="search-box" attr:role="search">
             <div class="form-group">
                 <label class="form-label" for="q">{lang.t(Msg::SearchLabel)}</label>
                 <span class="form-hint" id="q-hint">{lang.t(Msg::SearchHint)}</span>
@@ -62,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="home-employer" aria-labelledby="employer-heading">
             <h2 id="employer-heading">{lang.t(Msg::HomeEmployerHeading)}</h2>
             <p>{lang.t(Msg::HomeEmployerText)}</p>
-            <a class="button button-secondary" href=crate::employer::NEW_VACANCY_PATH>{lang.t(Msg::HomeEmployerLink)}</a>
+            <a class="button button-secondary" href=crate::path::NEW_VACANCY>{lang.t(Msg::HomeEmployerLink)}</a>
         </section>
     }
 }
@@ -143,7 +143,7 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
         (Sort::Distance, Msg::SortDistance),
     ];
     view! {
-        <Form action="/job" method="get" attr:class="search-form" attr:role="search">
+        <Form action=crate::path::SEARCH method="get" attr:class="search-form" attr:role="search">
             <div class="form-group">
                 <label class="form-label" for="q">{lang.t(Msg::SearchLabel)}</label>
                 <span class="form-hint" id="q-hint">{lang.t(Msg::SearchHint)}</span>
@@ -266,7 +266,7 @@ fn ResultItem(hit: VacancyHit) -> impl IntoView {
     let lang = use_lang();
     view! {
         <li class="result-item">
-            <h3 class="h4 result-title"><a href=format!("/job/{}", hit.id)>{hit.title}</a></h3>
+            <h3 class="h4 result-title"><a href=crate::pages::link(crate::path::VACANCY, &[&hit.id])>{hit.title}</a></h3>
             <p class="result-meta">
                 <span class="result-employer">{hit.employer_name}</span>
                 " · "
@@ -324,7 +324,7 @@ pub fn VacancyPage() -> impl IntoView {
                         view! {
                             <PageTitle text=lang.t(Msg::VacancyNotFound).to_string()/>
                             <h1>{lang.t(Msg::VacancyNotFound)}</h1>
-                            <p><a href="/job">{lang.t(Msg::BackToSearch)}</a></p>
+                            <p><a href=crate::path::SEARCH>{lang.t(Msg::BackToSearch)}</a></p>
                         }.into_any()
                     }
                     Err(error) => view! { <ErrorAlert error/> }.into_any(),
@@ -355,7 +355,7 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
                 <div class="alert-body"><p class="alert-text">{lang.t(Msg::VacancyCreated)}</p></div>
             </div>
         })}
-        <p><a href="/job" class="back-link">{lang.t(Msg::BackToSearch)}</a></p>
+        <p><a href=crate::path::SEARCH class="back-link">{lang.t(Msg::BackToSearch)}</a></p>
         <article class="vacancy">
             <h1>{v.title.clone()}</h1>
             <dl class="vacancy-facts">
@@ -394,10 +394,9 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
 /// one click (plain forms; the joblog fills in employer, title and date).
 #[component]
 fn JoblogButtons(vacancy_id: i64) -> impl IntoView {
-    use crate::jobseeker::joblog::ENTRY_PATH;
     let me = Resource::new(|| (), |_| crate::auth::my_account());
     let button = move |kind: &'static str, label: Msg| {
-        view! { <crate::ui::form::ButtonForm action=ENTRY_PATH.to_string() label secondary=kind == "gemt"
+        view! { <crate::ui::form::ButtonForm action=crate::path::ENTRY.to_string() label secondary=kind == "gemt"
         hidden=vec![("vacancy", vacancy_id.to_string()), ("kind", kind.to_string())]/> }
     };
     view! {

@@ -39,8 +39,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="navigation-menu" aria-label=lang.t(Msg::MainNavigation)>
                 <div class="container">
                     <ul class="site-nav nobullet-list">
-                        <li><a href="/job">{lang.t(Msg::NavSearch)}</a></li>
-                        <li><a href="/arbejdsgiver/stillinger/ny">{lang.t(Msg::NavEmployer)}</a></li>
+                        <li><a href=crate::path::SEARCH>{lang.t(Msg::NavSearch)}</a></li>
+                        <li><a href=crate::path::NEW_VACANCY>{lang.t(Msg::NavEmployer)}</a></li>
                     </ul>
                 </div>
             </nav>
@@ -52,7 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="container">
                 <p>{lang.t(Msg::FooterAbout)}</p>
                 <ul class="footer-links-list nobullet-list">
-                    <li><a href="/tilgaengelighed">{lang.t(Msg::FooterAccessibility)}</a></li>
+                    <li><a href=crate::path::ACCESSIBILITY>{lang.t(Msg::FooterAccessibility)}</a></li>
                 </ul>
             </div>
         </footer>
@@ -71,14 +71,14 @@ fn AccountLinks() -> impl IntoView {
                 Some(user) => view! {
                     <span class="account-links">
                         {(user.role == crate::domain::account::Role::Jobseeker).then(|| view! {
-                            <a href=crate::jobseeker::OVERVIEW_PATH>{lang.t(Msg::NavOverview)}</a>
+                            <a href=crate::path::OVERVIEW>{lang.t(Msg::NavOverview)}</a>
                         })}
-                        <a href=auth::ACCOUNT_PATH class="account-name">{user.name}</a>
-                        <a href=auth::SIGN_OUT_PATH>{lang.t(Msg::NavSignOut)}</a>
+                        <a href=crate::path::ACCOUNT class="account-name">{user.name}</a>
+                        <a href=crate::path::SIGN_OUT>{lang.t(Msg::NavSignOut)}</a>
                     </span>
                 }.into_any(),
                 None => view! {
-                    <span class="account-links"><a href=auth::SIGN_IN_PATH>{lang.t(Msg::NavSignIn)}</a></span>
+                    <span class="account-links"><a href=crate::path::SIGN_IN>{lang.t(Msg::NavSignIn)}</a></span>
                 }.into_any(),
             })}
         </Suspense>

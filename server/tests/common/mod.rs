@@ -70,11 +70,11 @@ impl Running {
     /// step with the demo key); returns the cookie.
     pub async fn sign_in(&self, email: &str) -> String {
         let form = [("email", email), ("password", server::demo::DEMO_PASSWORD)];
-        let res = self.client.post(format!("{}{}", self.base, app::auth::SIGN_IN_PATH)).form(&form).send().await.unwrap();
+        let res = self.client.post(format!("{}{}", self.base, app::path::SIGN_IN)).form(&form).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
         let cookie = res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
         let to = res.headers()[LOCATION].to_str().unwrap().to_string();
-        if to.starts_with(app::auth::second_factor::CODE_PATH) {
+        if to.starts_with(app::path::CODE) {
             return self.second_factor(&cookie, server::demo::DEMO_TOTP_KEY).await;
         }
         cookie
@@ -98,7 +98,7 @@ impl Running {
             let now = u64::try_from(self.state.clock.now().timestamp()).unwrap();
             let at = if attempt == 0 { now } else { now + 30 };
             let code = app::ssr::services::second_factor::code_at(key, at).unwrap();
-            let res = self.post_form(app::auth::second_factor::CODE_PATH, waiting, &[("kode", code.as_str())]).await;
+            let res = self.post_form(app::path::CODE, waiting, &[("kode", code.as_str())]).await;
             if res.status() == StatusCode::SEE_OTHER {
                 return res.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_string();
             }
