@@ -79,6 +79,8 @@ pages! {
     SET_UP = "/konto/to-trin" => auth::second_factor::SetUpPage, SECOND_FACTOR, form;
     EMPLOYER_HOME = "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
     NEW_VACANCY = "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
+    EMPLOYER_VACANCY = "/arbejdsgiver/stillinger/:id" => employer::vacancies::ManageVacancyPage, EMPLOYERS, form;
+    EDIT_VACANCY = "/arbejdsgiver/stillinger/:id/ret" => employer::vacancies::EditVacancyPage, EMPLOYERS, form;
     COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
     OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
     CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;

@@ -230,6 +230,7 @@ fn whole_forms() {
             municipality: i,
             employment_type: j,
             occupation: k,
+            fra: String::new(),
         };
         let _ = vacancy::validate(&v, today());
         let entry = joblog::JoblogForm {

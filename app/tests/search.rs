@@ -90,7 +90,7 @@ async fn a_posted_vacancy_is_searchable_quickly() {
             how_to_apply: "havn@marstal.example".into(),
             municipality: "492".into(),
             employment_type: "fast".into(),
-            occupation: String::new(),
+            ..Default::default()
         };
         let me = Account::employer("havn@marstal.example").create(&st).await;
         let started = Instant::now();

@@ -83,3 +83,19 @@ export async function signUpJobseeker(page: Page, who: { name: string; email: st
   await page.getByRole("button", { name: "Opret" }).click();
   await expect(page).toHaveURL(/\/min-side$/);
 }
+
+/// Random letters: words of two runs must differ by more than typo tolerance forgives.
+export const unique = () => Math.random().toString(36).slice(2, 10) + Math.random().toString(36).slice(2, 6);
+
+/// A date `days` ahead, as a date field takes it (YYYY-MM-DD).
+export function isoDaysAhead(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/// In the JS project, wait until the page is hydrated, so clicks hit live handlers.
+export async function ready(page: Page, testInfo: { project: { name: string } }): Promise<void> {
+  if (testInfo.project.name === "js") {
+    await page.locator("body[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
+  }
+}

@@ -1,17 +1,10 @@
 import { test, expect, Page } from "@playwright/test";
-import { signIn, signOut, signUpJobseeker } from "./helpers";
+import { isoDaysAhead, signIn, signOut, signUpJobseeker } from "./helpers";
 
 // A new jobseeker does everything the rules ask on their own, with and without
 // JavaScript: CV until searchable, two applications (one from a vacancy page),
 // sick and well, a holiday (after the 14-day error), and the 7-day check. Min side
 // reflects each step.
-
-function isoDaysAhead(days: number): string {
-  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
-  // Danish date; the server and the browser agree within a day, and the checks
-  // below leave a margin of several days.
-  return d.toISOString().slice(0, 10);
-}
 
 async function signUp(page: Page): Promise<void> {
   const email = `selv.${Date.now().toString(36)}@mail.example`;

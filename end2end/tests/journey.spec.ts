@@ -1,21 +1,7 @@
 import { test, expect, Page } from "@playwright/test";
+import { isoDaysAhead, ready, unique } from "./helpers";
 
 // Runs twice: with JavaScript (hydrated) and without (plain form posts).
-
-// Random letters: words of two runs must differ by more than typo tolerance forgives.
-const unique = () => Math.random().toString(36).slice(2, 10) + Math.random().toString(36).slice(2, 6);
-
-function isoDaysAhead(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-/** In the JS project, wait until the page is hydrated, so clicks hit live handlers. */
-async function ready(page: Page, testInfo: { project: { name: string } }) {
-  if (testInfo.project.name === "js") {
-    await page.locator("body[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
-  }
-}
 
 /** Opens the vacancy form as the demo employer: asked to sign in, then sent back. */
 async function openVacancyFormAsEmployer(page: Page) {

@@ -121,6 +121,7 @@ fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
             occupation_code: v.occupation_code,
             company_name: None,
             company_cvr: None,
+            close_reason: None,
         })
         .collect()
 }

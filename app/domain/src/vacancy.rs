@@ -25,9 +25,37 @@ pub struct VacancyForm {
     /// Optional: an occupation from the bundled list ("Kok (512010)").
     #[serde(default)]
     pub occupation: String,
+    /// Posting again: the id of the company's closed vacancy this one repeats.
+    #[serde(default)]
+    pub fra: String,
 }
 
 impl crate::forms::FormData for VacancyForm {}
+
+impl VacancyForm {
+    /// The form filled in from a vacancy's details, to edit it or post it again.
+    pub fn from_details(v: &NewVacancy) -> VacancyForm {
+        VacancyForm {
+            title: v.title.clone(),
+            employer_name: v.employer_name.clone(),
+            description: v.description.clone(),
+            postcode: v.postcode.clone(),
+            city: v.city.clone(),
+            weekly_hours: v.weekly_hours.to_string().replace('.', ","),
+            deadline: v.deadline.to_string(),
+            how_to_apply: v.how_to_apply.clone(),
+            municipality: v.municipality_code.map(|m| m.to_string()).unwrap_or_default(),
+            employment_type: v.employment_type.code().to_string(),
+            occupation: v
+                .occupation_code
+                .as_deref()
+                .and_then(super::occupation::find)
+                .map(|o| o.label(crate::i18n::Lang::Da))
+                .unwrap_or_default(),
+            fra: String::new(),
+        }
+    }
+}
 
 code_enum!(
     /// The kind of employment a vacancy offers.
@@ -82,6 +110,9 @@ pub struct Vacancy {
     /// registered first for that number, whatever the form's employer field says).
     #[serde(default)]
     pub company: Option<(String, String)>,
+    /// Why it closed, when it did (none for vacancies closed before reasons were kept).
+    #[serde(default)]
+    pub close_reason: Option<CloseReason>,
 }
 
 impl Vacancy {
@@ -104,6 +135,8 @@ pub mod field {
     pub const MUNICIPALITY: &str = "municipality";
     pub const EMPLOYMENT_TYPE: &str = "employment_type";
     pub const OCCUPATION: &str = "occupation";
+    /// Closing a vacancy: why.
+    pub const CLOSE_REASON: &str = "reason";
 }
 
 pub const TITLE_LEN: (usize, usize) = (3, 150);
@@ -289,6 +322,127 @@ pub fn apply_channel(how: &str) -> ApplyChannel {
     }
 }
 
+code_enum!(
+    /// Why a vacancy closed. Employers close as filled or withdrawn; only an
+    /// administrator hides one (a report found it bad).
+    CloseReason {
+        Filled => "besat", CloseFilled;
+        Withdrawn => "trukket", CloseWithdrawn;
+        Hidden => "skjult", CloseHidden;
+    }
+);
+
+impl CloseReason {
+    /// The reasons an employer may give.
+    pub const EMPLOYER: [CloseReason; 2] = [CloseReason::Filled, CloseReason::Withdrawn];
+}
+
+code_enum!(
+    /// What happened to a vacancy, as its history tells it.
+    HistoryKind {
+        Created => "created", HistoryCreated;
+        Reposted => "reposted", HistoryReposted;
+        Edited => "edited", HistoryEdited;
+        Extended => "extended", HistoryExtended;
+        Closed => "closed", HistoryClosed;
+    }
+);
+
+/// One line of a vacancy's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Who did it, by name as it was then; empty for the system.
+    pub by: String,
+    pub kind: HistoryKind,
+    /// A new deadline, a reason, or the vacancy it was posted again from.
+    pub detail: String,
+}
+
+code_enum!(
+    /// The employer's list of their vacancies, in three tabs.
+    #[derive(Default)]
+    VacancyTab {
+        #[default]
+        Open => "aabne", TabOpen;
+        Expired => "udloebne", TabExpired;
+        Closed => "lukkede", TabClosed;
+    }
+);
+
+impl Vacancy {
+    /// Which tab of the employer's list it belongs in on `today`.
+    pub fn tab(&self, today: NaiveDate) -> VacancyTab {
+        match (self.open, self.details.deadline < today) {
+            (false, _) => VacancyTab::Closed,
+            (true, true) => VacancyTab::Expired,
+            (true, false) => VacancyTab::Open,
+        }
+    }
+}
+
+code_enum!(
+    /// What the employer does to a vacancy on its page.
+    VacancyAction {
+        Extend => "forlaeng";
+        Close => "luk";
+    }
+);
+
+/// The extend and close forms of a vacancy's page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VacancyActionForm {
+    /// A `VacancyAction`'s code.
+    pub action: String,
+    /// Extend: the new deadline.
+    pub deadline: String,
+    /// Close: a `CloseReason`'s code.
+    pub reason: String,
+}
+
+impl crate::forms::FormData for VacancyActionForm {}
+
+/// A change to a vacancy, read from its form and checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VacancyChange {
+    /// A new, later deadline (also for one that has run out).
+    Extend(NaiveDate),
+    Close(CloseReason),
+}
+
+impl VacancyChange {
+    /// Reads the form for a vacancy whose deadline is `current`.
+    pub fn parse(form: &VacancyActionForm, current: NaiveDate, today: NaiveDate) -> Result<VacancyChange, crate::error::AppError> {
+        match VacancyAction::parse(&form.action).ok_or(crate::error::AppError::BadRequest)? {
+            VacancyAction::Extend => {
+                check_extension(&form.deadline, current, today).map(VacancyChange::Extend).map_err(|m| FieldErrors::one(field::DEADLINE, m))
+            }
+            VacancyAction::Close => CloseReason::parse(&form.reason)
+                .filter(|r| CloseReason::EMPLOYER.contains(r))
+                .map(VacancyChange::Close)
+                .ok_or_else(|| FieldErrors::one(field::CLOSE_REASON, Msg::ErrChooseOne)),
+        }
+    }
+}
+
+/// A new deadline: a valid one (see `check_deadline`), later than the one it replaces.
+pub fn check_extension(input: &str, current: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Msg> {
+    let d = check_deadline(input, today)?;
+    if d <= current {
+        Err(Msg::ErrDeadlineNotLater)
+    } else {
+        Ok(d)
+    }
+}
+
+/// A vacancy as its company manages it: the vacancy and its history, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ManagedVacancy {
+    pub vacancy: Vacancy,
+    pub history: Vec<HistoryEntry>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +464,7 @@ mod tests {
             municipality: "751".into(),
             employment_type: "fast".into(),
             occupation: "Pædagog (234210)".into(),
+            fra: String::new(),
         }
     }
 
@@ -379,7 +534,7 @@ mod tests {
         let mut form = good();
         form.deadline = "2026-11-23".into();
         let v = validate(&form, today()).unwrap();
-        let stored = Vacancy { id: 1, details: v, posted: today(), open: true, company: None };
+        let stored = Vacancy { id: 1, details: v, posted: today(), open: true, company: None, close_reason: None };
         assert!(stored.accepts_applications(today()));
         assert!(!stored.accepts_applications(today().succ_opt().unwrap()));
     }
@@ -390,5 +545,62 @@ mod tests {
         assert_eq!(apply_channel("job@firma.dk"), ApplyChannel::Email("job@firma.dk".into()));
         assert!(matches!(apply_channel("Ring til Anne på 12345678"), ApplyChannel::Text(_)));
         assert!(matches!(apply_channel("javascript:alert(1)"), ApplyChannel::Text(_)));
+    }
+
+    #[test]
+    fn a_vacancy_is_extended_only_later_and_closed_only_for_an_employer_s_reason() {
+        let (today, current) = (today(), today() + chrono::Duration::days(10));
+        let form = |action: &str, deadline: &str, reason: &str| VacancyActionForm {
+            action: action.into(),
+            deadline: deadline.into(),
+            reason: reason.into(),
+        };
+        let later = (current + chrono::Duration::days(5)).to_string();
+        assert_eq!(
+            VacancyChange::parse(&form("forlaeng", &later, ""), current, today),
+            Ok(VacancyChange::Extend(current + chrono::Duration::days(5)))
+        );
+        let field = |r: Result<VacancyChange, crate::error::AppError>| match r {
+            Err(crate::error::AppError::Invalid(e)) => e.0.first().map(|f| (f.field.clone(), f.msg)),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field(VacancyChange::parse(&form("forlaeng", &current.to_string(), ""), current, today)),
+            Some((field::DEADLINE.into(), Msg::ErrDeadlineNotLater))
+        );
+        assert_eq!(
+            field(VacancyChange::parse(&form("forlaeng", "2020-01-01", ""), current, today)),
+            Some((field::DEADLINE.into(), Msg::ErrDeadlinePast))
+        );
+        // An expired vacancy (deadline before today) may get any valid new one.
+        assert!(VacancyChange::parse(&form("forlaeng", &today.to_string(), ""), today - chrono::Duration::days(3), today).is_ok());
+        assert_eq!(VacancyChange::parse(&form("luk", "", "besat"), current, today), Ok(VacancyChange::Close(CloseReason::Filled)));
+        assert_eq!(
+            field(VacancyChange::parse(&form("luk", "", "skjult"), current, today)),
+            Some((field::CLOSE_REASON.into(), Msg::ErrChooseOne))
+        );
+        assert_eq!(VacancyChange::parse(&form("slet", "", ""), current, today), Err(crate::error::AppError::BadRequest));
+    }
+
+    #[test]
+    fn the_employer_s_tabs_are_open_expired_and_closed() {
+        let v = |open: bool, days: i64| Vacancy {
+            id: 1,
+            details: NewVacancy { deadline: today() + chrono::Duration::days(days), ..validate(&good(), today()).unwrap() },
+            posted: today(),
+            open,
+            company: None,
+            close_reason: None,
+        };
+        assert_eq!(v(true, 0).tab(today()), VacancyTab::Open, "the deadline day itself is still open");
+        assert_eq!(v(true, -1).tab(today()), VacancyTab::Expired);
+        assert_eq!(v(false, 5).tab(today()), VacancyTab::Closed);
+    }
+
+    #[test]
+    fn a_vacancy_fills_its_form_again_as_it_was() {
+        let details = validate(&good(), today()).unwrap();
+        let again = validate(&VacancyForm::from_details(&details), today()).unwrap();
+        assert_eq!(again, details);
     }
 }

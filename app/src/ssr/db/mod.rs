@@ -22,7 +22,7 @@ pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
 pub use jobseeker::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use limits::{NewSecurityEvent, SecurityRow};
 pub use second_factor::SecondFactorRow;
-pub use vacancies::VacancyRow;
+pub use vacancies::{Actor, HistoryRow, Posting, VacancyRow};
 
 use crate::error::AppError;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};

@@ -1,7 +1,7 @@
 //! Vacancies: SQL only. Rules live in `domain::vacancy` and `ssr::services`.
 
 use super::{on_pool, outbox, Db};
-use crate::domain::vacancy::{NewVacancy, Vacancy};
+use crate::domain::vacancy::{CloseReason, HistoryKind, NewVacancy, Vacancy};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -24,6 +24,7 @@ pub struct VacancyRow {
     /// The posting company's registered name and CVR number.
     pub company_name: Option<String>,
     pub company_cvr: Option<String>,
+    pub close_reason: Option<String>,
 }
 
 impl VacancyRow {
@@ -48,6 +49,7 @@ impl VacancyRow {
             posted,
             open,
             company: self.company_name.zip(self.company_cvr),
+            close_reason: self.close_reason.as_deref().and_then(CloseReason::parse),
         }
     }
 }
@@ -58,26 +60,79 @@ macro_rules! columns {
         "id, title, employer_name, description, postcode, city, municipality_code, \
          weekly_hours, deadline, how_to_apply, status, created_at, employment_type, occupation_code, \
          (SELECT c.name FROM companies c WHERE c.id = vacancies.company_id) AS company_name, \
-         (SELECT c.cvr FROM companies c WHERE c.id = vacancies.company_id) AS company_cvr"
+         (SELECT c.cvr FROM companies c WHERE c.id = vacancies.company_id) AS company_cvr, close_reason"
     };
 }
 
 const INSERT_SQL: &str = "INSERT INTO vacancies (title, employer_name, description, postcode, city, \
     municipality_code, weekly_hours, deadline, how_to_apply, status, created_at, updated_at, company_id, \
-    employment_type, occupation_code) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, $11, $12, $13) RETURNING id";
+    employment_type, occupation_code, reposted_from) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $10, $11, $12, $13, $14) RETURNING id";
+
+/// Who changes a vacancy, for its history: a user (by id and their name then), or
+/// the system (no one).
+#[derive(Clone, Copy, Debug)]
+pub struct Actor<'a> {
+    pub id: Option<i64>,
+    pub name: &'a str,
+}
+
+/// A company's vacancy being stored: the company, who posts it, and the closed
+/// vacancy it is posted again from, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct Posting<'a> {
+    pub company_id: i64,
+    pub by: Actor<'a>,
+    pub reposted_from: Option<i64>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct HistoryRow {
+    pub at: DateTime<Utc>,
+    pub actor_name: String,
+    pub kind: String,
+    pub detail: String,
+}
+
+const HISTORY_SQL: &str =
+    "INSERT INTO vacancy_history (vacancy_id, at, actor_id, actor_name, kind, detail) VALUES ($1, $2, $3, $4, $5, $6)";
+
+/// In a transaction that changed vacancy `$id`: its outbox row (in commit order
+/// on PostgreSQL) and its history row.
+macro_rules! after_change {
+    ($tx:expr, $lock:expr, $id:expr, $now:expr, $by:expr, $kind:expr, $detail:expr) => {{
+        if let Some(sql) = $lock {
+            sqlx::query(sql).execute(&mut *$tx).await?;
+        }
+        sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind($id).bind($now).execute(&mut *$tx).await?;
+        sqlx::query(HISTORY_SQL)
+            .bind($id)
+            .bind($now)
+            .bind($by.id)
+            .bind($by.name)
+            .bind($kind.code())
+            .bind($detail)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+
+impl Actor<'_> {
+    /// Changes made by the service itself (imports, demo data, tests).
+    pub const SYSTEM: Actor<'static> = Actor { id: None, name: "" };
+}
 
 impl Db {
     /// Stores a vacancy and its outbox row in one transaction; returns its id.
     pub async fn insert_vacancy(&self, v: &NewVacancy, now: DateTime<Utc>) -> Result<i64, AppError> {
         let ids = self.insert_vacancies(std::slice::from_ref(v), |_| now, now).await?;
-        Ok(ids[0])
+        ids.first().copied().ok_or_else(|| AppError::internal("vacancy insert returned no id"))
     }
 
-    /// Stores a vacancy posted by an employer of `company_id`.
-    pub async fn insert_company_vacancy(&self, v: &NewVacancy, company_id: i64, now: DateTime<Utc>) -> Result<i64, AppError> {
-        let ids = self.insert_rows(std::slice::from_ref(v), |_| now, Some(company_id), now).await?;
-        Ok(ids[0])
+    /// Stores a vacancy posted by a user of a company, with its first history row.
+    pub async fn insert_company_vacancy(&self, v: &NewVacancy, posting: Posting<'_>, now: DateTime<Utc>) -> Result<i64, AppError> {
+        let ids = self.insert_rows(std::slice::from_ref(v), |_| now, Some(posting), now).await?;
+        ids.first().copied().ok_or_else(|| AppError::internal("vacancy insert returned no id"))
     }
 
     /// A company's vacancies, open and closed, newest first.
@@ -101,9 +156,11 @@ impl Db {
         &self,
         items: &[NewVacancy],
         posted_at: impl Fn(usize) -> DateTime<Utc>,
-        company_id: Option<i64>,
+        posting: Option<Posting<'_>>,
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>, AppError> {
+        let company_id = posting.map(|p| p.company_id);
+        let reposted_from = posting.and_then(|p| p.reposted_from);
         let lock = outbox::order_lock_sql(self);
         let ids = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -124,6 +181,7 @@ impl Db {
                     .bind(company_id)
                     .bind(v.employment_type.code())
                     .bind(&v.occupation_code)
+                    .bind(reposted_from)
                     .fetch_one(&mut *tx)
                     .await?;
                 ids.push(id);
@@ -133,6 +191,21 @@ impl Db {
             }
             for id in &ids {
                 sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
+                if let Some(p) = posting {
+                    let (kind, detail) = match p.reposted_from {
+                        Some(from) => (HistoryKind::Reposted, from.to_string()),
+                        None => (HistoryKind::Created, String::new()),
+                    };
+                    sqlx::query(HISTORY_SQL)
+                        .bind(id)
+                        .bind(now)
+                        .bind(p.by.id)
+                        .bind(p.by.name)
+                        .bind(kind.code())
+                        .bind(detail)
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(ids)
@@ -140,27 +213,111 @@ impl Db {
         Ok(ids)
     }
 
-    /// Closes a vacancy (it leaves the search at once); false when there was none
-    /// open. With a company, only that company's own vacancy: the owner is part of
-    /// the query, so no caller can close another company's. `None` is the system's
-    /// own closing (imports, administrators).
+    /// Closes a vacancy (it leaves the search at once) as withdrawn by the system;
+    /// false when there was none open. With a company, only that company's own.
     pub async fn close_vacancy(&self, id: i64, company_id: Option<i64>, now: DateTime<Utc>) -> Result<bool, AppError> {
+        self.close_vacancy_for(id, company_id, CloseReason::Withdrawn, Actor::SYSTEM, now).await
+    }
+
+    /// One of the company's vacancies, in any state; `None` for another company's.
+    pub async fn company_vacancy(&self, id: i64, company_id: i64) -> Result<Option<VacancyRow>, AppError> {
+        let sql = concat!("SELECT ", columns!(), " FROM vacancies WHERE id = $1 AND company_id = $2");
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(id).bind(company_id).fetch_optional(pool).await)?)
+    }
+
+    /// A vacancy's history, newest first.
+    pub async fn vacancy_history(&self, id: i64) -> Result<Vec<HistoryRow>, AppError> {
+        let sql = "SELECT at, actor_name, kind, detail FROM vacancy_history WHERE vacancy_id = $1 ORDER BY id DESC LIMIT 200";
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(id).fetch_all(pool).await)?)
+    }
+
+    /// Replaces an open vacancy's details. Only the owning company's: false for
+    /// another company's, a closed one, or none.
+    pub async fn update_company_vacancy(
+        &self,
+        id: i64,
+        company_id: i64,
+        v: &NewVacancy,
+        by: Actor<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
         let lock = outbox::order_lock_sql(self);
-        let closed = on_pool!(self, pool => {
+        let sql = "UPDATE vacancies SET title = $3, employer_name = $4, description = $5, postcode = $6, city = $7, \
+                   municipality_code = $8, weekly_hours = $9, deadline = $10, how_to_apply = $11, employment_type = $12, \
+                   occupation_code = $13, updated_at = $14 WHERE id = $1 AND company_id = $2 AND status = 'open'";
+        let changed = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            let n = sqlx::query("UPDATE vacancies SET status = 'closed', updated_at = $2 \
-                                 WHERE id = $1 AND status = 'open' AND ($3 IS NULL OR company_id = $3)")
+            let n = sqlx::query(sql)
                 .bind(id)
-                .bind(now)
                 .bind(company_id)
+                .bind(&v.title)
+                .bind(&v.employer_name)
+                .bind(&v.description)
+                .bind(&v.postcode)
+                .bind(&v.city)
+                .bind(v.municipality_code.map(i32::from))
+                .bind(v.weekly_hours)
+                .bind(v.deadline)
+                .bind(&v.how_to_apply)
+                .bind(v.employment_type.code())
+                .bind(&v.occupation_code)
+                .bind(now)
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
             if n > 0 {
-                if let Some(sql) = lock {
-                    sqlx::query(sql).execute(&mut *tx).await?;
-                }
-                sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
+                after_change!(tx, lock, id, now, by, HistoryKind::Edited, "");
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n > 0)
+        })?;
+        Ok(changed)
+    }
+
+    /// Moves an open vacancy's deadline later (also one that has run out). Only the
+    /// owning company's, and only later: false otherwise.
+    pub async fn extend_company_vacancy(
+        &self,
+        id: i64,
+        company_id: i64,
+        deadline: NaiveDate,
+        by: Actor<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let lock = outbox::order_lock_sql(self);
+        let sql = "UPDATE vacancies SET deadline = $3, updated_at = $4 \
+                   WHERE id = $1 AND company_id = $2 AND status = 'open' AND deadline < $3";
+        let changed = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(sql).bind(id).bind(company_id).bind(deadline).bind(now).execute(&mut *tx).await?.rows_affected();
+            if n > 0 {
+                after_change!(tx, lock, id, now, by, HistoryKind::Extended, deadline.to_string());
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n > 0)
+        })?;
+        Ok(changed)
+    }
+
+    /// Closes an open vacancy for `reason`, recording who did it. With a company,
+    /// only that company's own (the owner is part of the query); `None` is an
+    /// administrator's or the system's. False when there was none open.
+    pub async fn close_vacancy_for(
+        &self,
+        id: i64,
+        company_id: Option<i64>,
+        reason: CloseReason,
+        by: Actor<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let lock = outbox::order_lock_sql(self);
+        let sql = "UPDATE vacancies SET status = 'closed', close_reason = $4, updated_at = $2 \
+                   WHERE id = $1 AND status = 'open' AND ($3 IS NULL OR company_id = $3)";
+        let closed = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(sql).bind(id).bind(now).bind(company_id).bind(reason.code()).execute(&mut *tx).await?.rows_affected();
+            if n > 0 {
+                after_change!(tx, lock, id, now, by, HistoryKind::Closed, reason.code());
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(n > 0)

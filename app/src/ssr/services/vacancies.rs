@@ -3,9 +3,10 @@
 use crate::domain::account::User;
 use crate::domain::limits;
 use crate::domain::search::{SearchQuery, SearchResults};
-use crate::domain::vacancy::{self, Vacancy, VacancyForm};
+use crate::domain::vacancy::{self, HistoryEntry, HistoryKind, ManagedVacancy, Vacancy, VacancyActionForm, VacancyChange, VacancyForm};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
+use crate::ssr::db::{Actor, Posting};
 use crate::ssr::AppState;
 
 /// Validates and stores a vacancy for the employer's company, then wakes the
@@ -22,9 +23,22 @@ pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Resul
     if st.db.take_event(limits::kind::VACANCY, &key, now - limit.window, limit.count, now).await?.is_none() {
         return Err(FieldErrors::one(vacancy::field::TITLE, Msg::ErrVacancyLimit));
     }
-    let id = st.db.insert_company_vacancy(&new, company_id, now).await?;
+    // Posting again: only from one of the company's own vacancies, and a closed one.
+    let reposted_from = match form.fra.trim() {
+        "" => None,
+        from => {
+            let from: i64 = from.parse().map_err(|_| AppError::BadRequest)?;
+            let row = st.db.company_vacancy(from, company_id).await?.ok_or(AppError::NotFound)?;
+            if row.status == "open" {
+                return Err(AppError::BadRequest);
+            }
+            Some(from)
+        }
+    };
+    let posting = Posting { company_id, by: actor(employer), reposted_from };
+    let id = st.db.insert_company_vacancy(&new, posting, now).await?;
     st.indexer.wake();
-    tracing::info!(vacancy = id, "vacancy posted");
+    tracing::info!(vacancy = id, by = employer.id, ?reposted_from, "vacancy posted");
     Ok(id)
 }
 
@@ -35,19 +49,6 @@ pub async fn get(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
     let v = row.into_vacancy();
     if v.open {
         Ok(v)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
-/// Closes one of the employer's company's vacancies; it leaves the search with the
-/// next index commit. Another company's vacancy is "not found".
-#[tracing::instrument(skip_all)]
-pub async fn close(st: &AppState, employer: &User, id: i64) -> Result<(), AppError> {
-    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
-    if st.db.close_vacancy(id, Some(company_id), st.clock.now()).await? {
-        st.indexer.wake();
-        Ok(())
     } else {
         Err(AppError::NotFound)
     }
@@ -65,4 +66,60 @@ pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, 
     let index = st.index.clone();
     let today = st.clock.today();
     crate::ssr::gates::run(crate::ssr::gates::Gate::Search, move || index.search(&query, today)).await
+}
+
+/// Who a user is in a vacancy's history.
+fn actor(me: &User) -> Actor<'_> {
+    Actor { id: Some(me.id), name: &me.name }
+}
+
+/// One of the employer's company's vacancies with its history; another company's
+/// is "not found".
+#[tracing::instrument(skip_all)]
+pub async fn managed(st: &AppState, employer: &User, id: i64) -> Result<ManagedVacancy, AppError> {
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
+    let row = st.db.company_vacancy(id, company_id).await?.ok_or(AppError::NotFound)?;
+    let history = st
+        .db
+        .vacancy_history(id)
+        .await?
+        .into_iter()
+        .filter_map(|h| Some(HistoryEntry { at: h.at, by: h.actor_name, kind: HistoryKind::parse(&h.kind)?, detail: h.detail }))
+        .collect();
+    Ok(ManagedVacancy { vacancy: row.into_vacancy(), history })
+}
+
+/// Replaces the details of one of the company's open vacancies; the index follows.
+#[tracing::instrument(skip_all)]
+pub async fn edit(st: &AppState, employer: &User, id: i64, form: &VacancyForm) -> Result<(), AppError> {
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
+    let now = st.clock.now();
+    let new = vacancy::validate(form, crate::domain::time::danish_date(now)).map_err(AppError::Invalid)?;
+    if !st.db.update_company_vacancy(id, company_id, &new, actor(employer), now).await? {
+        return Err(AppError::NotFound);
+    }
+    st.indexer.wake();
+    tracing::info!(vacancy = id, by = employer.id, "vacancy edited");
+    Ok(())
+}
+
+/// Extends or closes one of the company's open vacancies; the index follows.
+#[tracing::instrument(skip_all)]
+pub async fn change(st: &AppState, employer: &User, id: i64, form: &VacancyActionForm) -> Result<VacancyChange, AppError> {
+    let company_id = employer.acting_company().ok_or(AppError::Forbidden)?;
+    // A closed vacancy is changed no more (it can be posted again as new).
+    let row = st.db.company_vacancy(id, company_id).await?.filter(|r| r.status == "open").ok_or(AppError::NotFound)?;
+    let now = st.clock.now();
+    let change = VacancyChange::parse(form, row.deadline, crate::domain::time::danish_date(now))?;
+    let done = match change {
+        VacancyChange::Extend(deadline) => st.db.extend_company_vacancy(id, company_id, deadline, actor(employer), now).await?,
+        VacancyChange::Close(reason) => st.db.close_vacancy_for(id, Some(company_id), reason, actor(employer), now).await?,
+    };
+    // Closed meanwhile (or by someone else of the company): nothing to change.
+    if !done {
+        return Err(AppError::NotFound);
+    }
+    st.indexer.wake();
+    tracing::info!(vacancy = id, by = employer.id, change = ?change, "vacancy changed");
+    Ok(change)
 }

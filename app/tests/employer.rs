@@ -1,0 +1,137 @@
+//! An employer's vacancies over their life, on SQLite and PostgreSQL: editing,
+//! extending, closing with a reason and posting again, each owned by the company
+//! (another company's vacancy is "not found" for every action), each in the
+//! vacancy's history with who did it, and the search following every change.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use app::domain::search::SearchQuery;
+use app::domain::vacancy::{CloseReason, HistoryKind, VacancyActionForm, VacancyForm, VacancyTab};
+use app::error::AppError;
+use app::i18n::Msg;
+use app::ssr::services::vacancies;
+use app::ssr::AppState;
+use chrono::Duration;
+use testing::{databases, Account};
+
+fn form(title: &str, deadline: chrono::NaiveDate) -> VacancyForm {
+    VacancyForm {
+        title: title.into(),
+        employer_name: "Marstal Havn".into(),
+        description: "Vi søger en kollega, der kan tage sig af sejlere, broer og bådpladser i havnen.".into(),
+        postcode: "5960".into(),
+        city: "Marstal".into(),
+        weekly_hours: "37".into(),
+        deadline: deadline.to_string(),
+        how_to_apply: "havn@marstal.example".into(),
+        employment_type: "fast".into(),
+        ..Default::default()
+    }
+}
+
+fn act(action: &str, deadline: &str, reason: &str) -> VacancyActionForm {
+    VacancyActionForm { action: action.into(), deadline: deadline.into(), reason: reason.into() }
+}
+
+async fn found(st: &AppState, text: &str) -> u64 {
+    testing::settle(st).await;
+    vacancies::search(st, SearchQuery::text(text)).await.unwrap().total
+}
+
+fn field_error<T: std::fmt::Debug>(r: Result<T, AppError>, field: &str) -> Option<Msg> {
+    match r {
+        Err(AppError::Invalid(e)) => e.get(field),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_company_runs_its_vacancies_over_their_life() {
+    for t in databases("vacancy_life").await {
+        let st = t.state_at(testing::at("2026-11-23T09:00:00Z")).await;
+        let today = st.clock.today();
+        let me = Account::employer("peter@havn.example").create(&st).await;
+        let colleague = Account::employer("eva@havn.example").name("Eva Holm").create(&st).await;
+        st.db
+            .change_company_role(
+                me.company_id.unwrap(),
+                colleague.id,
+                app::domain::account::CompanyRole::Pending,
+                app::domain::account::CompanyRole::Member,
+            )
+            .await
+            .unwrap();
+        let colleague = st.db.user_by_id(colleague.id).await.unwrap().unwrap().to_user().unwrap();
+        let stranger = Account::employer("ida@anden.example").company("30000005", "Anden ApS").create(&st).await;
+
+        let id = vacancies::create(&st, &me, &form("Havnefoged", today + Duration::days(14))).await.unwrap();
+        assert_eq!(found(&st, "havnefoged").await, 1, "{}", t.label);
+
+        // Another company's vacancy is not found, whatever is asked of it.
+        let extend = act("forlaeng", &(today + Duration::days(30)).to_string(), "");
+        assert_eq!(vacancies::managed(&st, &stranger, id).await, Err(AppError::NotFound));
+        assert_eq!(vacancies::edit(&st, &stranger, id, &form("Svindel", today + Duration::days(9))).await, Err(AppError::NotFound));
+        assert_eq!(vacancies::change(&st, &stranger, id, &extend).await, Err(AppError::NotFound));
+        assert_eq!(vacancies::change(&st, &stranger, id, &act("luk", "", "besat")).await, Err(AppError::NotFound));
+
+        // Edited by a colleague: the search follows.
+        vacancies::edit(&st, &colleague, id, &form("Havnemester", today + Duration::days(14))).await.unwrap();
+        assert_eq!((found(&st, "havnemester").await, found(&st, "havnefoged").await), (1, 0), "{}", t.label);
+
+        // Extended: only later than now.
+        let earlier = act("forlaeng", &(today + Duration::days(7)).to_string(), "");
+        assert_eq!(field_error(vacancies::change(&st, &me, id, &earlier).await, "deadline"), Some(Msg::ErrDeadlineNotLater));
+        vacancies::change(&st, &me, id, &extend).await.unwrap();
+        // A month and a half on, the deadline has passed: still the company's to extend.
+        st.clock.advance(Duration::days(45));
+        let v = vacancies::managed(&st, &me, id).await.unwrap().vacancy;
+        assert_eq!(v.tab(st.clock.today()), VacancyTab::Expired, "{}", t.label);
+        let later = act("forlaeng", &(st.clock.today() + Duration::days(10)).to_string(), "");
+        vacancies::change(&st, &me, id, &later).await.unwrap();
+        assert_eq!(found(&st, "havnemester").await, 1, "{}: open again for applications", t.label);
+
+        // Closed, as filled: it leaves the search, and nothing more can change it.
+        assert_eq!(field_error(vacancies::change(&st, &me, id, &act("luk", "", "skjult")).await, "reason"), Some(Msg::ErrChooseOne));
+        vacancies::change(&st, &me, id, &act("luk", "", "besat")).await.unwrap();
+        assert_eq!(found(&st, "havnemester").await, 0, "{}", t.label);
+        let m = vacancies::managed(&st, &me, id).await.unwrap();
+        assert_eq!((m.vacancy.open, m.vacancy.close_reason), (false, Some(CloseReason::Filled)));
+        assert_eq!(vacancies::change(&st, &me, id, &later).await, Err(AppError::NotFound));
+        assert_eq!(
+            vacancies::edit(&st, &me, id, &form("Havnemester", st.clock.today() + Duration::days(9))).await,
+            Err(AppError::NotFound)
+        );
+
+        // The history, newest first, with who did what.
+        let history: Vec<(HistoryKind, &str)> = m.history.iter().map(|h| (h.kind, h.by.as_str())).collect();
+        assert_eq!(
+            history,
+            [
+                (HistoryKind::Closed, "Peter Holm"),
+                (HistoryKind::Extended, "Peter Holm"),
+                (HistoryKind::Extended, "Peter Holm"),
+                (HistoryKind::Edited, "Eva Holm"),
+                (HistoryKind::Created, "Peter Holm"),
+            ],
+            "{}",
+            t.label
+        );
+        assert_eq!(m.history[0].detail, "besat");
+
+        // Posted again as new, from the closed one only, and only the company's own.
+        let again = VacancyForm { fra: id.to_string(), ..form("Havnemester", st.clock.today() + Duration::days(20)) };
+        assert_eq!(vacancies::create(&st, &stranger, &again).await, Err(AppError::NotFound));
+        let new_id = vacancies::create(&st, &colleague, &again).await.unwrap();
+        let from_open = VacancyForm { fra: new_id.to_string(), ..again.clone() };
+        assert_eq!(vacancies::create(&st, &me, &from_open).await, Err(AppError::BadRequest));
+        let m = vacancies::managed(&st, &me, new_id).await.unwrap();
+        assert_eq!(
+            (m.history[0].kind, m.history[0].detail.clone(), m.history[0].by.clone()),
+            (HistoryKind::Reposted, id.to_string(), "Eva Holm".to_string())
+        );
+        assert_eq!(found(&st, "havnemester").await, 1, "{}", t.label);
+
+        // The company's list: one open, one closed.
+        let tabs: Vec<VacancyTab> = vacancies::of_my_company(&st, &me).await.unwrap().iter().map(|v| v.tab(st.clock.today())).collect();
+        assert_eq!(tabs, [VacancyTab::Open, VacancyTab::Closed], "{}", t.label);
+    }
+}

@@ -1,0 +1,82 @@
+import { test, expect, Page } from "@playwright/test";
+import { isoDaysAhead, ready, signIn, unique } from "./helpers";
+
+// An employer runs a vacancy over its life, with and without JavaScript: posts it,
+// edits it, extends its deadline and closes it as filled; the search follows each
+// step, the history says who did what, and a closed vacancy can be posted again.
+
+async function searchFinds(page: Page, word: string, count: number) {
+  await expect(async () => {
+    await page.goto(`/job?q=${encodeURIComponent(word)}`);
+    await expect(page.locator(".result-title")).toHaveCount(count);
+  }).toPass({ timeout: 10_000 });
+}
+
+test("an employer edits, extends and closes a vacancy, and the search follows", async ({ page }, testInfo) => {
+  const word = `Bådebygger${unique()}`;
+  const edited = `Skibstømrer${unique()}`;
+  await signIn(page, "arbejdsgiver@demo.example");
+
+  // Posted.
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await ready(page, testInfo);
+  await page.getByLabel("Stillingsbetegnelse").fill(word);
+  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
+  await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en bådebygger til vedligehold af træskibe i Marstal havn.");
+  await page.getByLabel("Postnummer").fill("5960");
+  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
+  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  await searchFinds(page, word, 1);
+
+  // Opened from the company's list of open vacancies.
+  await page.goto("/arbejdsgiver");
+  await expect(page.getByRole("link", { name: /^Åbne \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: word }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
+  const manage = page.url();
+
+  // Edited: the search finds the new title, not the old.
+  await page.getByRole("link", { name: "Ret opslaget" }).click();
+  await ready(page, testInfo);
+  await expect(page.getByLabel("Stillingsbetegnelse")).toHaveValue(word);
+  await page.getByLabel("Stillingsbetegnelse").fill(edited);
+  await page.getByRole("button", { name: "Gem ændringerne" }).click();
+  await expect(page).toHaveURL(/\?gemt=ret$/);
+  await expect(page.getByRole("status")).toContainText("Ændringerne er gemt");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(edited);
+  await searchFinds(page, edited, 1);
+  await searchFinds(page, word, 0);
+
+  // Extended: an earlier date is refused at the field, a later one accepted.
+  await page.goto(manage);
+  await ready(page, testInfo);
+  await page.getByLabel("Ny ansøgningsfrist").fill(isoDaysAhead(7));
+  await page.getByRole("button", { name: "Forlæng fristen" }).click();
+  await expect(page.locator("#field-deadline-error")).toContainText("Den nye frist skal ligge efter den nuværende");
+  await page.getByLabel("Ny ansøgningsfrist").fill(isoDaysAhead(40));
+  await page.getByRole("button", { name: "Forlæng fristen" }).click();
+  await expect(page.getByRole("status")).toContainText("Fristen er forlænget");
+
+  // Closed as filled: gone from the search, listed among the closed, with its history.
+  await page.getByLabel("Stillingen er besat").check();
+  await page.getByRole("button", { name: "Luk opslaget" }).click();
+  await expect(page.getByRole("status")).toContainText("Opslaget er lukket");
+  const history = page.locator(".vacancy-history tbody tr");
+  await expect(history).toHaveCount(4);
+  await expect(history.first()).toContainText("Lukket: Stillingen er besat");
+  await expect(history.first()).toContainText("Peter Holm");
+  await expect(history.last()).toContainText("Slået op");
+  await searchFinds(page, edited, 0);
+  await page.goto("/arbejdsgiver?vis=lukkede");
+  await expect(page.getByRole("link", { name: edited })).toBeVisible();
+
+  // Posted again as new: the form comes filled in, without a deadline.
+  await page.getByRole("link", { name: edited }).click();
+  await page.getByRole("link", { name: "Slå op igen som nyt opslag" }).click();
+  await expect(page.getByLabel("Stillingsbetegnelse")).toHaveValue(edited);
+  await expect(page.getByLabel("Ansøgningsfrist")).toHaveValue("");
+});
