@@ -8,8 +8,8 @@ use app::domain::jobseeker::Notice;
 use app::error::AppError;
 use app::i18n::Msg;
 use app::ssr::mail::Mailer;
-use app::ssr::services::agents;
 use app::ssr::services::jobseeker::overview;
+use app::ssr::services::{agents, mail};
 use app::ssr::AppState;
 use std::sync::{Arc, Mutex};
 use testing::{databases, Account};
@@ -114,16 +114,46 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
 
         // No e-mail unless asked for; then one a day, from 07:00 Danish time.
         let morning = "2030-01-07T07:30:00Z".parse().unwrap();
-        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 0);
+        assert_eq!(agents::queue_digests(&st, morning).await.unwrap(), 0);
         agents::act(&st, &me, &email_on).await.unwrap();
         let early = "2030-01-07T05:00:00Z".parse().unwrap();
-        assert_eq!(agents::send_digests(&st, early).await.unwrap(), 0, "too early");
-        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 1, "{}", t.label);
-        assert_eq!(agents::send_digests(&st, morning).await.unwrap(), 0, "once a day");
+        assert_eq!(agents::queue_digests(&st, early).await.unwrap(), 0, "too early");
+        // Two nodes at once: the digest is queued once.
+        let (a, b) = tokio::join!(agents::queue_digests(&st, morning), agents::queue_digests(&st, morning));
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{}", t.label);
+        assert_eq!(agents::queue_digests(&st, morning).await.unwrap(), 0, "once a day");
+        // A match found after the digest was queued waits for the next one.
+        let later = st.db.insert_vacancy(&at("Kok til cafeen", 751), st.clock.now()).await.unwrap();
+        st.indexer.wake();
+        testing::settle(&st).await;
+        assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
+
+        // The SMTP server is down: nothing is lost, the message is tried again later.
+        let down = AppState {
+            mailer: Arc::new(Mailer::smtp("smtp://127.0.0.1:1", "Jobunivers <noreply@test.example>", "https://job.example").unwrap()),
+            ..st.clone()
+        };
+        assert_eq!(mail::send_due(&down, "node-a", morning).await.unwrap(), 0);
+        assert_eq!(mail::send_due(&st, "node-a", morning).await.unwrap(), 0, "{}: not before its next attempt", t.label);
+        // Two senders at once: the message goes out once.
+        let retry = morning + chrono::Duration::minutes(2);
+        let (a, b) = tokio::join!(mail::send_due(&st, "node-a", retry), mail::send_due(&st, "node-b", retry));
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{}", t.label);
+        assert_eq!(st.db.mail_waiting().await.unwrap(), 0);
         let mail = inbox.lock().unwrap().join("\n");
-        assert!(mail.contains("To: anne@mail.example"), "{mail}");
+        assert_eq!(mail.matches("To: anne@mail.example").count(), 1, "{mail}");
+        assert!(mail.contains("Message-ID: <agent-digest."), "{mail}");
         assert!(mail.contains("Kok til kantine") && mail.contains(&format!("https://job.example/job/{wanted}")), "{mail}");
         assert!(!mail.contains("Kok til kroen"), "old vacancies are not news");
+        assert!(!mail.contains("Kok til cafeen"), "found after the digest was queued");
+
+        // The next morning, the one that waited.
+        let next_morning = morning + chrono::Duration::days(1);
+        assert_eq!(agents::queue_digests(&st, next_morning).await.unwrap(), 1, "{}", t.label);
+        assert_eq!(mail::send_due(&st, "node-b", next_morning).await.unwrap(), 1, "{}", t.label);
+        let last = inbox.lock().unwrap().last().cloned().unwrap();
+        assert!(last.contains("Kok til cafeen") && last.contains(&format!("/job/{later}")), "{last}");
+        assert!(!last.contains("Kok til kantine"), "{last}");
 
         agents::act(&st, &me, &delete).await.unwrap();
         assert!(agents::list(&st, &me).await.unwrap().is_empty());

@@ -83,8 +83,11 @@ async fn background(state: AppState) {
                 if let Err(e) = agents {
                     tracing::warn!(error = %e, "job agent sweep failed; next round in a minute");
                 }
-                if let Err(e) = app::ssr::services::agents::send_digests(&state, state.clock.now()).await {
-                    tracing::warn!(error = %e, "job agent e-mails failed; next round in a minute");
+                if let Err(e) = app::ssr::services::agents::queue_digests(&state, state.clock.now()).await {
+                    tracing::warn!(error = %e, "queueing job agent e-mails failed; next round in a minute");
+                }
+                if let Err(e) = app::ssr::services::mail::send_due(&state, &node, state.clock.now()).await {
+                    tracing::warn!(error = %e, "sending e-mail failed; next round in a minute");
                 }
             }
             _ = quarter.tick() => {

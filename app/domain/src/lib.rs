@@ -57,6 +57,7 @@ pub mod identity;
 pub mod joblog;
 pub mod jobseeker;
 pub mod limits;
+pub mod mail;
 pub mod municipality;
 pub mod occupation;
 pub mod parse;

@@ -35,11 +35,17 @@ impl Mailer {
         self.transport.is_some()
     }
 
-    /// Sends a plain-text e-mail.
-    pub async fn send(&self, to: &str, subject: &str, body: String) -> Result<(), AppError> {
+    /// The domain of the sender's address, for Message-IDs.
+    pub fn domain(&self) -> &str {
+        self.from.email.domain()
+    }
+
+    /// Sends a plain-text e-mail, with `message_id` so that a repeat is known as one.
+    pub async fn send(&self, to: &str, subject: &str, body: String, message_id: Option<String>) -> Result<(), AppError> {
         let Some(transport) = &self.transport else { return Ok(()) };
         let to: Mailbox = to.parse().map_err(|e| AppError::internal(format_args!("recipient: {e}")))?;
         let message = Message::builder()
+            .message_id(message_id)
             .from(self.from.clone())
             .to(to)
             .subject(subject)

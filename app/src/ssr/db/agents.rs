@@ -136,21 +136,38 @@ impl Db {
     pub async fn unsent_matches(&self, user_id: i64) -> Result<Vec<UnsentMatch>, AppError> {
         let sql = "SELECT m.agent_id, a.name AS agent_name, m.vacancy_id, m.title FROM job_agent_matches m \
                    JOIN job_agents a ON a.id = m.agent_id \
-                   WHERE a.user_id = $1 AND a.email_digest AND m.emailed_at IS NULL ORDER BY m.agent_id, m.vacancy_id";
+                   WHERE a.user_id = $1 AND a.email_digest AND m.emailed_at IS NULL ORDER BY m.agent_id, m.vacancy_id LIMIT 200";
         Ok(on_pool!(self, pool => sqlx::query_as::<_, UnsentMatch>(sql).bind(user_id).fetch_all(pool).await)?)
     }
 
-    /// Marks the person's unsent matches as e-mailed and the digest as sent today.
-    pub async fn mark_digest_sent(&self, user_id: i64, on: NaiveDate, now: DateTime<Utc>) -> Result<(), AppError> {
-        on_pool!(self, pool => async {
+    /// Queues the person's digest and marks exactly the matches in it as mailed,
+    /// and the digest as sent `on`, in one transaction. A match found meanwhile is
+    /// not among `matches`, so it waits for the next digest. False when today's
+    /// digest was queued already (by this node or another).
+    pub async fn queue_digest(
+        &self,
+        user_id: i64,
+        mail: &super::NewMail<'_>,
+        matches: &[(i64, i64)],
+        on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let queued = on_pool!(self, pool => async {
             let mut tx = pool.begin().await?;
-            sqlx::query("UPDATE job_agent_matches SET emailed_at = $2 WHERE emailed_at IS NULL AND agent_id IN \
-                         (SELECT id FROM job_agents WHERE user_id = $1 AND email_digest)")
-                .bind(user_id).bind(now).execute(&mut *tx).await?;
-            sqlx::query("UPDATE job_agents SET digest_sent_on = $2 WHERE user_id = $1")
-                .bind(user_id).bind(on).execute(&mut *tx).await?;
-            tx.commit().await
+            let n = sqlx::query(super::mail::QUEUE_SQL)
+                .bind(mail.key).bind(mail.recipient).bind(mail.subject).bind(mail.body).bind(now)
+                .execute(&mut *tx).await?.rows_affected();
+            if n == 1 {
+                for (agent_id, vacancy_id) in matches {
+                    sqlx::query("UPDATE job_agent_matches SET emailed_at = $3 WHERE agent_id = $1 AND vacancy_id = $2 AND emailed_at IS NULL")
+                        .bind(agent_id).bind(vacancy_id).bind(now).execute(&mut *tx).await?;
+                }
+                sqlx::query("UPDATE job_agents SET digest_sent_on = $2 WHERE user_id = $1")
+                    .bind(user_id).bind(on).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n == 1)
         }.await)?;
-        Ok(())
+        Ok(queued)
     }
 }

@@ -10,6 +10,7 @@ mod caseworker;
 mod companies;
 mod jobseeker;
 mod limits;
+mod mail;
 pub mod outbox;
 mod second_factor;
 mod vacancies;
@@ -21,6 +22,7 @@ pub use caseworker::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, S
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
 pub use jobseeker::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use limits::{NewSecurityEvent, SecurityRow};
+pub use mail::{MailRow, NewMail};
 pub use second_factor::SecondFactorRow;
 pub use vacancies::{Actor, HistoryRow, Posting, VacancyRow};
 

@@ -131,15 +131,16 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError>
     Ok(total)
 }
 
-/// Sends the daily e-mail to everyone who asked for it and has news. Returns how
-/// many e-mails went out.
+/// Queues the daily e-mail of everyone who asked for it and has news, in the mail
+/// outbox (`services::mail` sends it). Returns how many were queued. Safe on many
+/// nodes at once: a person's digest of a day is queued once.
 #[tracing::instrument(skip_all)]
-pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
+pub async fn queue_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, AppError> {
     if !st.mailer.enabled() {
         return Ok(0);
     }
     let today = crate::domain::time::danish_date(now);
-    let (mut after, mut sent) = (0, 0);
+    let (mut after, mut queued) = (0, 0);
     loop {
         let owners = st.db.agent_owners_after(after, 500).await?;
         let Some(last) = owners.last().copied() else { break };
@@ -169,16 +170,14 @@ pub async fn send_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, Ap
                 st.mailer.public_url
             ));
             let subject = format!("{} nye job fra dine jobagenter", unsent.len());
-            match st.mailer.send(&user.email, &subject, body).await {
-                Ok(()) => {
-                    st.db.mark_digest_sent(user_id, today, st.clock.now()).await?;
-                    sent += 1;
-                }
-                // The next round tries again; nothing is marked as sent.
-                Err(e) => tracing::warn!(user = user_id, error = %e, "job agent e-mail not sent"),
+            let key = crate::domain::mail::digest_key(user_id, today);
+            let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
+            let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();
+            if st.db.queue_digest(user_id, &mail, &matches, today, st.clock.now()).await? {
+                queued += 1;
             }
         }
         after = last;
     }
-    Ok(sent)
+    Ok(queued)
 }

@@ -7,6 +7,7 @@ pub mod caseworker;
 pub mod citizens;
 pub mod companies;
 pub mod jobseeker;
+pub mod mail;
 pub mod second_factor;
 pub mod security;
 pub mod vacancies;
