@@ -69,6 +69,7 @@ pages! {
     HOME = "/" => search::HomePage, PUBLIC, page;
     SEARCH = "/job" => search::SearchPage, PUBLIC, page;
     VACANCY = "/job/:id" => search::VacancyPage, PUBLIC, page;
+    REPORT_VACANCY = "/job/:id/anmeld" => search::report::ReportPage, JOBSEEKERS, form;
     ACCESSIBILITY = "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
     SIGN_IN = "/log-ind" => auth::SignInPage, PUBLIC, form;
     CODE = "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
@@ -104,6 +105,7 @@ pages! {
     SECURITY_LOG = "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;
     COMPANIES = "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
     STAFF = "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
+    REPORTS = "/admin/anmeldelser" => admin::reports::ReportsPage, ADMINS, form;
 }
 
 /// The joblog's files: an address the server answers itself (a multipart upload

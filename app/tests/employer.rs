@@ -135,3 +135,49 @@ async fn a_company_runs_its_vacancies_over_their_life() {
         assert_eq!(tabs, [VacancyTab::Open, VacancyTab::Closed], "{}", t.label);
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reported_vacancy_is_hidden_by_an_administrator_and_its_employer_told_why() {
+    use app::domain::report::{ReportActionForm, ReportForm, ReportReason};
+    use app::ssr::services::reports;
+    for t in databases("vacancy_reports").await {
+        let st = t.state().await;
+        let today = st.clock.today();
+        let employer = Account::employer("peter@havn.example").create(&st).await;
+        let anne = Account::jobseeker("anne@mail.example").create(&st).await;
+        let bo = Account::jobseeker("bo@mail.example").create(&st).await;
+        let admin = Account::admin("sofie@admin.example").create(&st).await;
+        let id = vacancies::create(&st, &employer, &form("Lagerchef", today + Duration::days(14))).await.unwrap();
+        assert_eq!(found(&st, "lagerchef").await, 1);
+
+        // Reported by two jobseekers; once each; not by an employer.
+        let scam = ReportForm { reason: "svindel".into(), details: "Beder om penge for at søge.".into() };
+        reports::report(&st, &anne, id, &scam).await.unwrap();
+        assert_eq!(field_error(reports::report(&st, &anne, id, &scam).await, "reason"), Some(Msg::ErrAlreadyReported));
+        reports::report(&st, &bo, id, &ReportForm { reason: "ikke-et-job".into(), details: String::new() }).await.unwrap();
+        assert_eq!(reports::report(&st, &employer, id, &scam).await, Err(AppError::Forbidden));
+        assert_eq!(reports::report(&st, &anne, id + 999, &scam).await, Err(AppError::NotFound));
+
+        // The administrators' queue: one vacancy, both reasons. Nobody else sees it.
+        assert_eq!(reports::queue(&st, &anne).await, Err(AppError::Forbidden));
+        let queue = reports::queue(&st, &admin).await.unwrap();
+        assert_eq!(queue.len(), 1, "{}", t.label);
+        let reasons: Vec<ReportReason> = queue[0].reports.iter().map(|(r, _)| *r).collect();
+        assert_eq!((queue[0].vacancy_id, reasons), (id, vec![ReportReason::Scam, ReportReason::NotReal]));
+
+        // Hiding needs a note; then the vacancy leaves search, and its employer reads why.
+        let hide = |note: &str| ReportActionForm { action: "skjul".into(), id: id.to_string(), note: note.into() };
+        assert_eq!(field_error(reports::decide(&st, &admin, &hide(""), "127.0.0.1").await, "note"), Some(Msg::ErrHideNoteMissing));
+        assert_eq!(reports::decide(&st, &employer, &hide("x"), "127.0.0.1").await, Err(AppError::Forbidden));
+        reports::decide(&st, &admin, &hide("Opslaget beder ansøgere om penge."), "127.0.0.1").await.unwrap();
+        assert_eq!(found(&st, "lagerchef").await, 0, "{}", t.label);
+        let m = vacancies::managed(&st, &employer, id).await.unwrap();
+        assert_eq!(m.vacancy.close_reason, Some(CloseReason::Hidden));
+        assert_eq!(
+            (m.history[0].kind, m.history[0].detail.as_str(), m.history[0].by.as_str()),
+            (HistoryKind::Closed, "Opslaget beder ansøgere om penge.", "Sofie Dam")
+        );
+        assert!(reports::queue(&st, &admin).await.unwrap().is_empty(), "{}: handled", t.label);
+        assert_eq!(reports::decide(&st, &admin, &hide("igen"), "127.0.0.1").await, Err(AppError::NotFound), "nothing left to decide");
+    }
+}

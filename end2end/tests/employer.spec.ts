@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { isoDaysAhead, ready, signIn, unique } from "./helpers";
+import { isoDaysAhead, ready, signIn, signOut, unique } from "./helpers";
 
 // An employer runs a vacancy over its life, with and without JavaScript: posts it,
 // edits it, extends its deadline and closes it as filled; the search follows each
@@ -79,4 +79,58 @@ test("an employer edits, extends and closes a vacancy, and the search follows", 
   await page.getByRole("link", { name: "Slå op igen som nyt opslag" }).click();
   await expect(page.getByLabel("Stillingsbetegnelse")).toHaveValue(edited);
   await expect(page.getByLabel("Ansøgningsfrist")).toHaveValue("");
+});
+
+test("a jobseeker reports a vacancy and an administrator hides it", async ({ page }, testInfo) => {
+  const word = `Lagerchef${unique()}`;
+  // An employer posts it.
+  await signIn(page, "arbejdsgiver@demo.example");
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await ready(page, testInfo);
+  await page.getByLabel("Stillingsbetegnelse").fill(word);
+  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
+  await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en lagerchef. Send 500 kr. for at få din ansøgning behandlet.");
+  await page.getByLabel("Postnummer").fill("5960");
+  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
+  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  const vacancy = new URL(page.url()).pathname;
+  await signOut(page);
+
+  // A jobseeker reports it: the reason is asked for first.
+  await signIn(page, "borger@demo.example");
+  await page.goto(vacancy);
+  await page.getByRole("link", { name: "Anmeld opslaget" }).click();
+  await ready(page, testInfo);
+  await page.getByRole("button", { name: "Send anmeldelsen" }).click();
+  await expect(page.locator("#error-summary")).toBeVisible();
+  await page.getByLabel("Svindel eller forsøg på at få penge eller oplysninger").check();
+  await page.getByLabel("Uddyb gerne (valgfri)").fill("De beder om 500 kr.");
+  await page.getByRole("button", { name: "Send anmeldelsen" }).click();
+  await expect(page).toHaveURL(new RegExp(`${vacancy}\\?anmeldt=1$`));
+  await expect(page.getByRole("status")).toContainText("Din anmeldelse er modtaget");
+  await signOut(page);
+
+  // An administrator hides it with a note to the employer; it leaves search.
+  await signIn(page, "admin@demo.example");
+  await page.goto("/admin/anmeldelser");
+  await ready(page, testInfo);
+  const item = page.locator(".reported-vacancy", { hasText: word });
+  await expect(item).toContainText("De beder om 500 kr.");
+  await item.getByLabel("Besked til arbejdsgiveren om hvorfor").fill("Opslaget beder ansøgere om penge.");
+  await item.getByRole("button", { name: "Skjul opslaget" }).click();
+  await expect(page.getByRole("status")).toContainText("Anmeldelserne er behandlet");
+  await expect(page.locator(".reported-vacancy", { hasText: word })).toHaveCount(0);
+  await searchFinds(page, word, 0);
+  await signOut(page);
+
+  // The employer reads why on the vacancy's page.
+  await signIn(page, "arbejdsgiver@demo.example");
+  await page.goto("/arbejdsgiver?vis=lukkede");
+  await page.getByRole("link", { name: word }).click();
+  await expect(page.locator(".vacancy-facts")).toContainText("Skjult af Jobunivers");
+  await expect(page.locator(".vacancy-history tbody tr").first()).toContainText("Opslaget beder ansøgere om penge.");
 });

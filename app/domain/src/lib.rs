@@ -64,6 +64,7 @@ pub mod parse;
 pub mod password;
 pub mod postcode;
 pub mod region;
+pub mod report;
 pub mod rules;
 pub mod screening;
 pub mod search;

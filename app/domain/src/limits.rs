@@ -24,6 +24,7 @@ pub mod kind {
     pub const VACANCY: &str = "vacancy";
     pub const MESSAGE: &str = "message";
     pub const SECOND_FACTOR: &str = "second-factor";
+    pub const REPORT: &str = "report";
 }
 
 /// New accounts from one address in an hour (a jobcentre's workshop fits).
@@ -32,6 +33,8 @@ pub const SIGN_UPS_PER_ADDRESS: Limit = Limit::new(20, Duration::hours(1));
 pub const VACANCIES_PER_COMPANY: Limit = Limit::new(100, Duration::hours(24));
 /// Messages one jobseeker may send the jobcentre in a day.
 pub const MESSAGES_PER_JOBSEEKER: Limit = Limit::new(50, Duration::hours(24));
+/// Vacancies one jobseeker may report in a day.
+pub const REPORTS_PER_JOBSEEKER: Limit = Limit::new(20, Duration::hours(24));
 /// Joblog entries one jobseeker may keep.
 pub const JOBLOG_ENTRIES: u32 = 2_000;
 /// Bytes of files one jobseeker may store (joblog attachments together).
@@ -45,7 +48,7 @@ mod tests {
 
     #[test]
     fn events_are_kept_as_long_as_any_window() {
-        for l in [SIGN_UPS_PER_ADDRESS, VACANCIES_PER_COMPANY, MESSAGES_PER_JOBSEEKER] {
+        for l in [SIGN_UPS_PER_ADDRESS, VACANCIES_PER_COMPANY, MESSAGES_PER_JOBSEEKER, REPORTS_PER_JOBSEEKER] {
             assert!(l.window <= KEEP_EVENTS, "events live as long as any window");
         }
     }

@@ -81,6 +81,7 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
         (crate::path::RULES, Msg::RulesHeading),
         (crate::path::COMPANIES, Msg::NavCompanies),
         (crate::path::SECURITY_LOG, Msg::NavSecurityLog),
+        (crate::path::REPORTS, Msg::NavReports),
     ];
     view! { <crate::ui::layout::AreaNav label=Msg::RoleAdmin links current/> }
 }

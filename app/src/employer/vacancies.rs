@@ -164,7 +164,10 @@ fn history_detail(lang: crate::Lang, h: &crate::domain::vacancy::HistoryEntry) -
     use crate::domain::vacancy::HistoryKind;
     match h.kind {
         HistoryKind::Extended => h.detail.parse().ok().map(|d| format!(": {}", crate::i18n::date(lang, d))),
-        HistoryKind::Closed => CloseReason::parse(&h.detail).map(|r| format!(": {}", lang.t(r.label()))),
+        // A reason's code, or an administrator's note to the company in their words.
+        HistoryKind::Closed => {
+            Some(format!(": {}", CloseReason::parse(&h.detail).map_or(h.detail.clone(), |r| lang.t(r.label()).to_string())))
+        }
         HistoryKind::Reposted => Some(format!(" (#{})", h.detail)),
         HistoryKind::Created | HistoryKind::Edited => None,
     }

@@ -1,6 +1,7 @@
 //! Job search: the front page, the search page and the vacancy page.
 
 pub mod map;
+pub mod report;
 /// The search query and its results, shared with the server (in `domain`).
 pub use domain::search as types;
 
@@ -305,6 +306,7 @@ pub fn VacancyPage() -> impl IntoView {
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     let just_created = move || query.with(|q| q.get("oprettet").is_some());
+    let reported = move || query.with(|q| q.get(report::REPORTED).is_some());
     let vacancy = Resource::new(
         move || id.get(),
         |id| async move {
@@ -318,7 +320,7 @@ pub fn VacancyPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {
                 vacancy.get().map(|r| match r {
-                    Ok(v) => view! { <VacancyView v just_created=just_created()/> }.into_any(),
+                    Ok(v) => view! { <VacancyView v just_created=just_created() reported=reported()/> }.into_any(),
                     Err(AppError::NotFound) => {
                         crate::ui::layout::set_status(404);
                         view! {
@@ -335,7 +337,7 @@ pub fn VacancyPage() -> impl IntoView {
 }
 
 #[component]
-fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
+fn VacancyView(v: Vacancy, just_created: bool, reported: bool) -> impl IntoView {
     let lang = use_lang();
     let posted = v.posted;
     let id = v.id;
@@ -350,9 +352,9 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
         v.description.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| view! { <p>{p.trim().to_string()}</p> }).collect_view();
     view! {
         <PageTitle text=v.title.clone()/>
-        {just_created.then(|| view! {
+        {just_created.then_some(Msg::VacancyCreated).or(reported.then_some(Msg::ReportThanks)).map(|m| view! {
             <div class="alert alert-success" role="status">
-                <div class="alert-body"><p class="alert-text">{lang.t(Msg::VacancyCreated)}</p></div>
+                <div class="alert-body"><p class="alert-text">{lang.t(m)}</p></div>
             </div>
         })}
         <p><a href=crate::path::SEARCH class="back-link">{lang.t(Msg::BackToSearch)}</a></p>
@@ -386,6 +388,7 @@ fn VacancyView(v: Vacancy, just_created: bool) -> impl IntoView {
             <h2>{lang.t(Msg::HowToApply)}</h2>
             <p class="vacancy-apply">{apply}</p>
             <JoblogButtons vacancy_id=id/>
+            <p class="vacancy-report"><a href=crate::pages::link(crate::path::REPORT_VACANCY, &[&id])>{lang.t(Msg::ReportVacancyLink)}</a></p>
         </article>
     }
 }

@@ -12,6 +12,7 @@ mod jobseeker;
 mod limits;
 mod mail;
 pub mod outbox;
+mod reports;
 mod second_factor;
 mod vacancies;
 
@@ -23,6 +24,7 @@ pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
 pub use jobseeker::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};
 pub use limits::{NewSecurityEvent, SecurityRow};
 pub use mail::{MailRow, NewMail};
+pub use reports::{ReportRow, Reported};
 pub use second_factor::SecondFactorRow;
 pub use vacancies::{Actor, HistoryRow, Posting, VacancyRow};
 

@@ -216,7 +216,7 @@ impl Db {
     /// Closes a vacancy (it leaves the search at once) as withdrawn by the system;
     /// false when there was none open. With a company, only that company's own.
     pub async fn close_vacancy(&self, id: i64, company_id: Option<i64>, now: DateTime<Utc>) -> Result<bool, AppError> {
-        self.close_vacancy_for(id, company_id, CloseReason::Withdrawn, Actor::SYSTEM, now).await
+        self.close_vacancy_for(id, company_id, CloseReason::Withdrawn, Actor::SYSTEM, CloseReason::Withdrawn.code(), now).await
     }
 
     /// One of the company's vacancies, in any state; `None` for another company's.
@@ -299,7 +299,8 @@ impl Db {
         Ok(changed)
     }
 
-    /// Closes an open vacancy for `reason`, recording who did it. With a company,
+    /// Closes an open vacancy for `reason`, recording who did it and `detail` (the
+    /// reason's code, or an administrator's note to the employer). With a company,
     /// only that company's own (the owner is part of the query); `None` is an
     /// administrator's or the system's. False when there was none open.
     pub async fn close_vacancy_for(
@@ -308,6 +309,7 @@ impl Db {
         company_id: Option<i64>,
         reason: CloseReason,
         by: Actor<'_>,
+        detail: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
         let lock = outbox::order_lock_sql(self);
@@ -317,7 +319,7 @@ impl Db {
             let mut tx = pool.begin().await?;
             let n = sqlx::query(sql).bind(id).bind(now).bind(company_id).bind(reason.code()).execute(&mut *tx).await?.rows_affected();
             if n > 0 {
-                after_change!(tx, lock, id, now, by, HistoryKind::Closed, reason.code());
+                after_change!(tx, lock, id, now, by, HistoryKind::Closed, detail);
             }
             tx.commit().await?;
             Ok::<_, sqlx::Error>(n > 0)

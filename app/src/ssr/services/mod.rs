@@ -8,6 +8,7 @@ pub mod citizens;
 pub mod companies;
 pub mod jobseeker;
 pub mod mail;
+pub mod reports;
 pub mod second_factor;
 pub mod security;
 pub mod vacancies;

@@ -69,7 +69,7 @@ pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, 
 }
 
 /// Who a user is in a vacancy's history.
-fn actor(me: &User) -> Actor<'_> {
+pub(crate) fn actor(me: &User) -> Actor<'_> {
     Actor { id: Some(me.id), name: &me.name }
 }
 
@@ -113,7 +113,7 @@ pub async fn change(st: &AppState, employer: &User, id: i64, form: &VacancyActio
     let change = VacancyChange::parse(form, row.deadline, crate::domain::time::danish_date(now))?;
     let done = match change {
         VacancyChange::Extend(deadline) => st.db.extend_company_vacancy(id, company_id, deadline, actor(employer), now).await?,
-        VacancyChange::Close(reason) => st.db.close_vacancy_for(id, Some(company_id), reason, actor(employer), now).await?,
+        VacancyChange::Close(reason) => st.db.close_vacancy_for(id, Some(company_id), reason, actor(employer), reason.code(), now).await?,
     };
     // Closed meanwhile (or by someone else of the company): nothing to change.
     if !done {
