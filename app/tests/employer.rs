@@ -181,3 +181,36 @@ async fn a_reported_vacancy_is_hidden_by_an_administrator_and_its_employer_told_
         assert_eq!(reports::decide(&st, &admin, &hide("igen"), "127.0.0.1").await, Err(AppError::NotFound), "nothing left to decide");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn how_a_vacancy_does_is_counted_per_day_without_who() {
+    use app::domain::joblog::JoblogForm;
+    use app::ssr::services::jobseeker::joblog;
+    for t in databases("vacancy_stats").await {
+        let st = t.state_at(testing::at("2026-11-23T09:00:00Z")).await;
+        let today = st.clock.today();
+        let employer = Account::employer("peter@havn.example").create(&st).await;
+        let anne = Account::jobseeker("anne@mail.example").create(&st).await;
+        let id = vacancies::create(&st, &employer, &form("Lagerchef", today + Duration::days(14))).await.unwrap();
+
+        // Ten visitors at once: ten views.
+        let mut visits = tokio::task::JoinSet::new();
+        for _ in 0..10 {
+            let st = st.clone();
+            visits.spawn(async move { vacancies::view(&st, id).await.unwrap() });
+        }
+        visits.join_all().await;
+        // Saved on the first day, applied for on the next, from the vacancy's page.
+        let from_vacancy = |kind: &str| JoblogForm { vacancy: id.to_string(), kind: kind.into(), ..Default::default() };
+        joblog::save(&st, &anne, from_vacancy("gemt"), today).await.unwrap();
+        st.clock.advance(Duration::days(1));
+        joblog::save(&st, &anne, from_vacancy("ansoegning"), st.clock.today()).await.unwrap();
+        vacancies::view(&st, id).await.unwrap();
+
+        let days = vacancies::managed(&st, &employer, id).await.unwrap().days;
+        assert_eq!(days.len(), 28, "{}: four weeks, every day", t.label);
+        let counts: Vec<(u32, u32, u32)> = days.iter().rev().take(3).map(|d| (d.views, d.saves, d.applied)).collect();
+        assert_eq!(counts, [(1, 0, 1), (10, 1, 0), (0, 0, 0)], "{}: newest day first", t.label);
+        assert_eq!(days.last().unwrap().day, st.clock.today());
+    }
+}

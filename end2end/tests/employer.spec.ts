@@ -38,6 +38,10 @@ test("an employer edits, extends and closes a vacancy, and the search follows", 
   await page.getByRole("link", { name: word }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
   const manage = page.url();
+  // How it does: the chart says where its numbers are, and the table has them.
+  await expect(page.getByRole("img", { name: /tallene står i tabellen/ })).toBeVisible();
+  await expect(page.locator(".vacancy-stats-table tfoot")).toContainText("I alt");
+  await expect(page.locator(".vacancy-stats-table tbody tr")).toHaveCount(1);
 
   // Edited: the search finds the new title, not the old.
   await page.getByRole("link", { name: "Ret opslaget" }).click();

@@ -308,6 +308,14 @@ messages! {
     ReportVacancyLink => "Anmeld opslaget", "Report this vacancy";
     ReportHeading => "Anmeld et stillingsopslag", "Report a vacancy";
     BackToVacancy => "Tilbage til opslaget", "Back to the vacancy";
+    StatsHeading => "Sådan går det", "How it is doing";
+    StatsIntro => "Visninger, gemte og ansøgninger pr. dag de sidste fire uger. Vi tæller kun; vi gemmer ikke, hvem der så opslaget.", "Views, saves and applications per day over the last four weeks. We only count; we do not store who saw the vacancy.";
+    StatsChartLabel => "Kurve over visninger, gemte og ansøgninger pr. dag; tallene står i tabellen nedenfor.", "Chart of views, saves and applications per day; the numbers are in the table below.";
+    StatsDay => "Dag", "Day";
+    StatsViews => "Visninger", "Views";
+    StatsSaves => "Gemt", "Saved";
+    StatsApplied => "Søgt", "Applied";
+    StatsTotal => "I alt", "Total";
     ReportIntro => "Fortæl os, hvis et opslag er svindel, diskriminerer eller ikke er et rigtigt job. En medarbejder ser på det, og arbejdsgiveren får ikke at vide, hvem du er.", "Tell us if a vacancy is a scam, discriminates or is not a real job. A member of staff looks at it, and the employer is not told who you are.";
     FieldReportReason => "Hvad er der galt?", "What is wrong?";
     FieldReportDetails => "Uddyb gerne (valgfri)", "Tell us more (optional)";

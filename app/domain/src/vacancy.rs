@@ -441,6 +441,37 @@ pub fn check_extension(input: &str, current: NaiveDate, today: NaiveDate) -> Res
 pub struct ManagedVacancy {
     pub vacancy: Vacancy,
     pub history: Vec<HistoryEntry>,
+    /// The last `STATS_DAYS` days, oldest first, every day present.
+    pub days: Vec<DayCount>,
+}
+
+/// One day of how a vacancy does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCount {
+    pub day: NaiveDate,
+    pub views: u32,
+    pub saves: u32,
+    pub applied: u32,
+}
+
+/// Days of statistics shown: the last four weeks.
+pub const STATS_DAYS: i64 = 28;
+
+/// Every day from `from` to `to`, with the counted days' numbers and zero for the
+/// rest, so a chart and its table show each day.
+pub fn daily_series(counted: &[DayCount], from: NaiveDate, to: NaiveDate) -> Vec<DayCount> {
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .map(|day| counted.iter().find(|c| c.day == day).copied().unwrap_or(DayCount { day, ..DayCount::default() }))
+        .collect()
+}
+
+/// The points of a line for `values` in a `width` × `height` box (y grows down),
+/// scaled to the largest value (at least 1, so a week of zeros lies on the floor).
+pub fn chart_points(values: &[u32], width: f64, height: f64) -> Vec<(f64, f64)> {
+    let max = f64::from(values.iter().copied().max().unwrap_or(0).max(1));
+    let step = if values.len() > 1 { width / (values.len() - 1) as f64 } else { 0.0 };
+    values.iter().enumerate().map(|(i, v)| (i as f64 * step, height - f64::from(*v) / max * height)).collect()
 }
 
 #[cfg(test)]
@@ -602,5 +633,19 @@ mod tests {
         let details = validate(&good(), today()).unwrap();
         let again = validate(&VacancyForm::from_details(&details), today()).unwrap();
         assert_eq!(again, details);
+    }
+
+    #[test]
+    fn statistics_show_every_day_and_scale_to_the_busiest() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let counted = [DayCount { day: d("2026-11-02"), views: 8, saves: 1, applied: 0 }];
+        let series = daily_series(&counted, d("2026-11-01"), d("2026-11-03"));
+        assert_eq!(
+            series.iter().map(|c| (c.day, c.views)).collect::<Vec<_>>(),
+            [(d("2026-11-01"), 0), (d("2026-11-02"), 8), (d("2026-11-03"), 0)]
+        );
+        assert_eq!(chart_points(&[0, 8, 4], 100.0, 50.0), [(0.0, 50.0), (50.0, 0.0), (100.0, 25.0)]);
+        assert_eq!(chart_points(&[0, 0], 10.0, 10.0), [(0.0, 10.0), (10.0, 10.0)]);
+        assert!(chart_points(&[], 10.0, 10.0).is_empty());
     }
 }

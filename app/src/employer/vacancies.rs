@@ -3,7 +3,9 @@
 //! and editing it. Another company's vacancy is "not found" everywhere.
 
 use super::VacancyFormView;
-use crate::domain::vacancy::{field, CloseReason, ManagedVacancy, VacancyAction, VacancyActionForm, VacancyForm, VacancyTab};
+use crate::domain::vacancy::{
+    self as vacancy, field, CloseReason, DayCount, ManagedVacancy, VacancyAction, VacancyActionForm, VacancyForm, VacancyTab,
+};
 use crate::error::AppError;
 use crate::forms::{self, form_page, Rejected};
 use crate::i18n::Msg;
@@ -136,6 +138,7 @@ fn Manage(m: ManagedVacancy, here: String, done: Option<String>, rejected: Optio
                     {lang.t(Msg::RepostVacancy)}</a></p>
             }.into_any()
         }}
+        <Stats days=m.days.clone()/>
         <h2>{lang.t(Msg::VacancyHistoryHeading)}</h2>
         <table class="table table--compact vacancy-history">
             <thead><tr>
@@ -202,4 +205,55 @@ pub fn EditVacancyPage() -> impl IntoView {
             }
         },
     )
+}
+
+/// How the vacancy does per day: a chart, and the same numbers as a table (which
+/// is what a screen reader reads; the chart says so).
+#[component]
+fn Stats(days: Vec<DayCount>) -> impl IntoView {
+    let lang = use_lang();
+    let (w, h) = (560.0, 120.0);
+    let line =
+        |values: Vec<u32>| vacancy::chart_points(&values, w, h).iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+    let views = line(days.iter().map(|d| d.views).collect());
+    let saves = line(days.iter().map(|d| d.saves).collect());
+    let applied = line(days.iter().map(|d| d.applied).collect());
+    let total = |f: fn(&DayCount) -> u32| days.iter().map(f).sum::<u32>();
+    let totals = (total(|d| d.views), total(|d| d.saves), total(|d| d.applied));
+    view! {
+        <h2>{lang.t(Msg::StatsHeading)}</h2>
+        <p>{lang.t(Msg::StatsIntro)}</p>
+        <figure class="vacancy-stats">
+            <svg viewBox=format!("-4 -4 {} {}", w + 8.0, h + 8.0) role="img" aria-label=lang.t(Msg::StatsChartLabel) class="stats-chart">
+                <polyline points=views class="stats-views" fill="none"/>
+                <polyline points=saves class="stats-saves" fill="none"/>
+                <polyline points=applied class="stats-applied" fill="none"/>
+            </svg>
+            <figcaption>
+                <span class="stats-key stats-views">{lang.t(Msg::StatsViews)}</span> " "
+                <span class="stats-key stats-saves">{lang.t(Msg::StatsSaves)}</span> " "
+                <span class="stats-key stats-applied">{lang.t(Msg::StatsApplied)}</span>
+            </figcaption>
+        </figure>
+        <table class="table table--compact vacancy-stats-table">
+            <thead><tr>
+                <th scope="col">{lang.t(Msg::StatsDay)}</th>
+                <th scope="col">{lang.t(Msg::StatsViews)}</th>
+                <th scope="col">{lang.t(Msg::StatsSaves)}</th>
+                <th scope="col">{lang.t(Msg::StatsApplied)}</th>
+            </tr></thead>
+            <tbody>
+                {days.iter().rev().filter(|d| d.views + d.saves + d.applied > 0).map(|d| view! {
+                    <tr>
+                        <th scope="row">{crate::i18n::date(lang, d.day)}</th>
+                        <td>{d.views}</td><td>{d.saves}</td><td>{d.applied}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot><tr>
+                <th scope="row">{lang.t(Msg::StatsTotal)}</th>
+                <td>{totals.0}</td><td>{totals.1}</td><td>{totals.2}</td>
+            </tr></tfoot>
+        </table>
+    }
 }

@@ -31,7 +31,7 @@ pub async fn search_jobs(address: String) -> Result<SearchResults, AppError> {
 pub async fn get_vacancy(id: i64) -> Result<Vacancy, AppError> {
     // Public: open vacancies are public.
     let st = crate::ssr::state()?;
-    crate::ssr::services::vacancies::get(&st, id).await
+    crate::ssr::services::vacancies::view(&st, id).await
 }
 
 /// The search box, a plain GET form: the search lives in the address.

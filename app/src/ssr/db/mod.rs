@@ -14,6 +14,7 @@ mod mail;
 pub mod outbox;
 mod reports;
 mod second_factor;
+mod stats;
 mod vacancies;
 
 pub use accounts::{NewUserRow, SessionRow, UserRow};
@@ -26,6 +27,7 @@ pub use limits::{NewSecurityEvent, SecurityRow};
 pub use mail::{MailRow, NewMail};
 pub use reports::{ReportRow, Reported};
 pub use second_factor::SecondFactorRow;
+pub use stats::{Counter, DailyRow};
 pub use vacancies::{Actor, HistoryRow, Posting, VacancyRow};
 
 use crate::error::AppError;

@@ -3,7 +3,9 @@
 use crate::domain::account::User;
 use crate::domain::limits;
 use crate::domain::search::{SearchQuery, SearchResults};
-use crate::domain::vacancy::{self, HistoryEntry, HistoryKind, ManagedVacancy, Vacancy, VacancyActionForm, VacancyChange, VacancyForm};
+use crate::domain::vacancy::{
+    self, DayCount, HistoryEntry, HistoryKind, ManagedVacancy, Vacancy, VacancyActionForm, VacancyChange, VacancyForm,
+};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{Actor, Posting};
@@ -40,6 +42,18 @@ pub async fn create(st: &AppState, employer: &User, form: &VacancyForm) -> Resul
     st.indexer.wake();
     tracing::info!(vacancy = id, by = employer.id, ?reposted_from, "vacancy posted");
     Ok(id)
+}
+
+/// An open vacancy, as a visitor opens its page: counted as a view (no one's
+/// identity is stored). Closed and unknown ones are `NotFound`.
+#[tracing::instrument(skip_all)]
+pub async fn view(st: &AppState, id: i64) -> Result<Vacancy, AppError> {
+    let v = get(st, id).await?;
+    // A failed count never costs the visitor their page.
+    if let Err(e) = st.db.count_vacancy(id, st.clock.today(), crate::ssr::db::Counter::View).await {
+        tracing::warn!(vacancy = id, error = %e, "view not counted");
+    }
+    Ok(v)
 }
 
 /// An open vacancy; closed and unknown ones are `NotFound`.
@@ -86,7 +100,21 @@ pub async fn managed(st: &AppState, employer: &User, id: i64) -> Result<ManagedV
         .into_iter()
         .filter_map(|h| Some(HistoryEntry { at: h.at, by: h.actor_name, kind: HistoryKind::parse(&h.kind)?, detail: h.detail }))
         .collect();
-    Ok(ManagedVacancy { vacancy: row.into_vacancy(), history })
+    let today = st.clock.today();
+    let from = today - chrono::Duration::days(vacancy::STATS_DAYS - 1);
+    let counted: Vec<DayCount> = st
+        .db
+        .vacancy_daily(id, from, today)
+        .await?
+        .into_iter()
+        .map(|r| DayCount {
+            day: r.day,
+            views: u32::try_from(r.views).unwrap_or(0),
+            saves: u32::try_from(r.saves).unwrap_or(0),
+            applied: u32::try_from(r.applied).unwrap_or(0),
+        })
+        .collect();
+    Ok(ManagedVacancy { vacancy: row.into_vacancy(), history, days: vacancy::daily_series(&counted, from, today) })
 }
 
 /// Replaces the details of one of the company's open vacancies; the index follows.

@@ -75,7 +75,10 @@ pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) 
     let now = st.clock.now();
     match form.id.trim() {
         "" => match st.db.insert_entry(me.id, &data, now, limits::JOBLOG_ENTRIES).await? {
-            Quota::Stored(id) => Ok(id),
+            Quota::Stored(id) => {
+                count_for_vacancy(st, &data, today).await;
+                Ok(id)
+            }
             Quota::Full => Err(FieldErrors::one(joblog::field::KIND, Msg::ErrJoblogFull)),
             Quota::NotFound => Err(AppError::NotFound),
         },
@@ -86,6 +89,22 @@ pub async fn save(st: &AppState, me: &User, form: JoblogForm, today: NaiveDate) 
             } else {
                 Err(AppError::NotFound)
             }
+        }
+    }
+}
+
+/// A new entry made from a vacancy counts for it: saved, or applied for. Only the
+/// number is kept, never who.
+async fn count_for_vacancy(st: &AppState, data: &joblog::EntryData, today: NaiveDate) {
+    use crate::ssr::db::Counter;
+    let counter = match data.kind {
+        joblog::Kind::SavedVacancy => Counter::Save,
+        joblog::Kind::Application => Counter::Applied,
+        _ => return,
+    };
+    if let Some(vacancy_id) = data.vacancy_id {
+        if let Err(e) = st.db.count_vacancy(vacancy_id, today, counter).await {
+            tracing::warn!(vacancy = vacancy_id, error = %e, "joblog entry not counted for its vacancy");
         }
     }
 }
