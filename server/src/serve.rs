@@ -35,6 +35,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         let n = crate::demo::seed(&db, &clock, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;
         tracing::info!(vacancies = n, "demo data added");
         crate::demo::seed_accounts(&db, &sealer, &clock).await.context("adding demo accounts")?;
+        crate::demo::company::seed(&db, &sealer, &clock).await.context("adding the demo company")?;
         let citizens = crate::demo::citizens::seed(&db, &clock).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
     }

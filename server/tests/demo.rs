@@ -1,5 +1,6 @@
-//! The demo data for the jobcentre, on SQLite and PostgreSQL: after one scan,
-//! København's queue holds every reason, and most citizens serve themselves.
+//! The demo data, on SQLite and PostgreSQL: after one scan, København's queue
+//! holds every reason, and most citizens serve themselves; the demo company has
+//! vacancies in every state and a report waits for an administrator.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::escalation::{QueueFilter, Reason};
@@ -11,6 +12,8 @@ async fn københavn_has_a_realistic_mix() {
         let st = t.state().await;
         let today = st.clock.today();
         server::demo::seed_accounts(&t.db, &st.sealer, &st.clock).await.unwrap();
+        assert_eq!(server::demo::company::seed(&t.db, &st.sealer, &st.clock).await.unwrap(), 3);
+        assert_eq!(server::demo::company::seed(&t.db, &st.sealer, &st.clock).await.unwrap(), 0, "once only");
         let n = server::demo::citizens::seed(&t.db, &st.clock).await.unwrap();
         assert!(n >= 20, "{n}");
         assert_eq!(server::demo::citizens::seed(&t.db, &st.clock).await.unwrap(), 0, "once only");
@@ -26,6 +29,20 @@ async fn københavn_has_a_realistic_mix() {
         let aarhus = st.db.user_by_email("jobkonsulent.aarhus@demo.example").await.unwrap().unwrap().to_user().unwrap();
         let theirs = app::ssr::services::caseworker::cases::queue(&st, &aarhus, QueueFilter::default(), today).await.unwrap();
         assert!(theirs.items.is_empty(), "Aarhus sees none of København's");
+
+        let user = |email: &str| {
+            let st = st.clone();
+            let email = email.to_string();
+            async move { st.db.user_by_email(&email).await.unwrap().unwrap().to_user().unwrap() }
+        };
+        let peter = user("arbejdsgiver@demo.example").await;
+        let mut tabs: Vec<_> =
+            app::ssr::services::vacancies::of_my_company(&st, &peter).await.unwrap().iter().map(|v| v.tab(today)).collect();
+        tabs.sort_by_key(|t| t.code());
+        tabs.dedup();
+        assert_eq!(tabs.len(), 3, "{}: open, expired and closed: {tabs:?}", t.label);
+        let admin = user("admin@demo.example").await;
+        assert_eq!(app::ssr::services::reports::queue(&st, &admin).await.unwrap().len(), 1, "{}", t.label);
         st.shutdown().await;
     }
 }

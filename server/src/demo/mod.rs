@@ -17,6 +17,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
 pub mod citizens;
+pub mod company;
 
 pub const DEFAULT_COUNT: usize = 2_500;
 pub const DEFAULT_SEED: u64 = 20_261_123;

@@ -1,0 +1,85 @@
+//! The demo company, Marstal Havn ApS, as a company in use: three users (the
+//! administrator, an approved colleague, one waiting to be approved), vacancies
+//! in every state with their history and a month of statistics, and a report of
+//! a vacancy waiting for an administrator.
+
+use super::DEMO_PASSWORD;
+use app::domain::account::{CompanyRole, Role};
+use app::domain::vacancy::{CloseReason, NewVacancy};
+use app::error::AppError;
+use app::ssr::clock::Clock;
+use app::ssr::db::{Actor, Counter, Db, Posting};
+use app::ssr::secrets::Sealer;
+use app::ssr::services::auth::{create_account, NewAccount};
+use chrono::Duration;
+
+/// Adds it once (skipped when the colleague exists). Returns the vacancies added.
+pub async fn seed(db: &Db, sealer: &Sealer, clock: &Clock) -> Result<usize, AppError> {
+    if db.user_by_email("kollega@demo.example").await?.is_some() {
+        return Ok(0);
+    }
+    let Some(admin) = db.user_by_email("arbejdsgiver@demo.example").await? else { return Ok(0) };
+    let Some(company_id) = admin.company_id else { return Ok(0) };
+    let (now, today) = (clock.now(), clock.today());
+    let join = |email: &str, name: &str| NewAccount {
+        role: Role::Employer,
+        email: email.into(),
+        name: name.into(),
+        phone: None,
+        password: DEMO_PASSWORD.into(),
+        municipality_code: None,
+        company: Some(("13748136".into(), "Marstal Havn ApS".into())),
+        postcode: None,
+        cpr: None,
+    };
+    let eva = create_account(db, sealer, join("kollega@demo.example", "Eva Holm"), now).await?;
+    db.change_company_role(company_id, eva, CompanyRole::Pending, CompanyRole::Member).await?;
+    // Asks to join and waits for the administrator.
+    create_account(db, sealer, join("ny.kollega@demo.example", "Jonas Dam"), now).await?;
+
+    let peter = Actor { id: Some(admin.id), name: &admin.name };
+    let eva = Actor { id: Some(eva), name: "Eva Holm" };
+    let post = |by| Posting { company_id, by, reposted_from: None };
+    let vacancy = |title: &str, days: i64| NewVacancy {
+        title: title.into(),
+        employer_name: "Marstal Havn".into(),
+        description: format!("Marstal Havn søger en {} til havnen, bådpladserne og de mange sejlere om sommeren.", title.to_lowercase()),
+        postcode: "5960".into(),
+        city: "Marstal".into(),
+        municipality_code: Some(492),
+        weekly_hours: 37.0,
+        deadline: today + Duration::days(days),
+        how_to_apply: "job@marstalhavn.example".into(),
+        employment_type: Default::default(),
+        occupation_code: None,
+    };
+    // Open, edited by a colleague and extended.
+    let open = db.insert_company_vacancy(&vacancy("Havnefoged", 14), post(peter), now - Duration::days(20)).await?;
+    db.update_company_vacancy(open, company_id, &vacancy("Havnefoged med sans for sejlere", 14), eva, now - Duration::days(12)).await?;
+    db.extend_company_vacancy(open, company_id, today + Duration::days(30), peter, now - Duration::days(2)).await?;
+    // Its deadline passed, not closed yet.
+    db.insert_company_vacancy(&vacancy("Sommerhjælp på havnen", -5), post(eva), now - Duration::days(40)).await?;
+    // Filled.
+    let filled = db.insert_company_vacancy(&vacancy("Bådebygger", 10), post(peter), now - Duration::days(30)).await?;
+    db.close_vacancy_for(filled, Some(company_id), CloseReason::Filled, eva, CloseReason::Filled.code(), now - Duration::days(3)).await?;
+    // A month of how the open one did: more views on weekdays, a few saves and applications.
+    for back in 0..20i64 {
+        let day = today - Duration::days(back);
+        for _ in 0..(3 + (back * 7) % 9) {
+            db.count_vacancy(open, day, Counter::View).await?;
+        }
+        if back % 4 == 1 {
+            db.count_vacancy(open, day, Counter::Save).await?;
+        }
+        if back % 6 == 2 {
+            db.count_vacancy(open, day, Counter::Applied).await?;
+        }
+    }
+    // A report waiting: the demo jobseeker found something wrong with a vacancy.
+    if let (Some(citizen), Some(reported)) = (db.user_by_email("borger@demo.example").await?, db.open_vacancies_after(0, 1).await?.first())
+    {
+        let details = "Adressen i opslaget findes ikke, og telefonnummeret er lukket.";
+        db.insert_report(reported.id, citizen.id, ("forkerte-oplysninger", details), now).await?;
+    }
+    Ok(3)
+}
