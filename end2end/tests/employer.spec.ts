@@ -12,17 +12,13 @@ async function searchFinds(page: Page, word: string, count: number) {
   }).toPass({ timeout: 10_000 });
 }
 
-test("an employer edits, extends and closes a vacancy, and the search follows", async ({ page }, testInfo) => {
-  const word = `Bådebygger${unique()}`;
-  const edited = `Skibstømrer${unique()}`;
-  await signIn(page, "arbejdsgiver@demo.example");
-
-  // Posted.
+/// Posts a vacancy titled `title` as the signed-in employer; returns its address.
+async function postVacancy(page: Page, testInfo: { project: { name: string } }, title: string, description: string): Promise<string> {
   await page.goto("/arbejdsgiver/stillinger/ny");
   await ready(page, testInfo);
-  await page.getByLabel("Stillingsbetegnelse").fill(word);
+  await page.getByLabel("Stillingsbetegnelse").fill(title);
   await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
-  await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en bådebygger til vedligehold af træskibe i Marstal havn.");
+  await page.getByLabel("Beskrivelse af stillingen").fill(description);
   await page.getByLabel("Postnummer").fill("5960");
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
   await page.getByLabel("Timer pr. uge").fill("37");
@@ -30,6 +26,16 @@ test("an employer edits, extends and closes a vacancy, and the search follows", 
   await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
   await page.getByRole("button", { name: "Opret stillingen" }).click();
   await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  return new URL(page.url()).pathname;
+}
+
+test("an employer edits, extends and closes a vacancy, and the search follows", async ({ page }, testInfo) => {
+  const word = `Skibsbygger${unique()}`;
+  const edited = `Skibstømrer${unique()}`;
+  await signIn(page, "arbejdsgiver@demo.example");
+
+  // Posted.
+  await postVacancy(page, testInfo, word, "Vi søger en bådebygger til vedligehold af træskibe i Marstal havn.");
   await searchFinds(page, word, 1);
 
   // Opened from the company's list of open vacancies.
@@ -89,19 +95,7 @@ test("a jobseeker reports a vacancy and an administrator hides it", async ({ pag
   const word = `Lagerchef${unique()}`;
   // An employer posts it.
   await signIn(page, "arbejdsgiver@demo.example");
-  await page.goto("/arbejdsgiver/stillinger/ny");
-  await ready(page, testInfo);
-  await page.getByLabel("Stillingsbetegnelse").fill(word);
-  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
-  await page.getByLabel("Beskrivelse af stillingen").fill("Vi søger en lagerchef. Send 500 kr. for at få din ansøgning behandlet.");
-  await page.getByLabel("Postnummer").fill("5960");
-  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
-  await page.getByLabel("Timer pr. uge").fill("37");
-  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
-  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
-  await page.getByRole("button", { name: "Opret stillingen" }).click();
-  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
-  const vacancy = new URL(page.url()).pathname;
+  const vacancy = await postVacancy(page, testInfo, word, "Vi søger en lagerchef. Send 500 kr. for at få din ansøgning behandlet.");
   await signOut(page);
 
   // A jobseeker reports it: the reason is asked for first.

@@ -80,7 +80,8 @@ fn Reported(v: ReportedVacancy, note: String, error: Option<Msg>) -> impl IntoVi
             </ul>
             <form method="post" action=crate::path::REPORTS novalidate=true>
                 <input type="hidden" name="id" value=id.clone()/>
-                <Field name=field::NOTE label=Msg::FieldHideNote kind=Kind::Multiline value=note error/>
+                // The field with an error keeps the plain id the error summary links to.
+                <Field name=field::NOTE label=Msg::FieldHideNote kind=Kind::Multiline value=note instance=error.is_none().then(|| id.clone()) error/>
                 <button type="submit" name="action" value=ReportAction::Hide.code() class="button button-primary">{lang.t(Msg::HideVacancy)}</button>
                 " "
                 <button type="submit" name="action" value=ReportAction::Dismiss.code() class="button button-secondary">{lang.t(Msg::DismissReports)}</button>

@@ -41,9 +41,16 @@ pub fn Field(
     /// How the field checks its value in the browser; the server checks again.
     #[prop(optional, into)]
     check: Option<Callback<String, Option<Msg>>>,
+    /// Tells apart the same field in several forms of one page (ids must be
+    /// unique). Leave it out where the error summary should link to the field.
+    #[prop(optional_no_strip)]
+    instance: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("field-{name}");
+    let id = match instance {
+        Some(i) => format!("field-{name}-{i}"),
+        None => format!("field-{name}"),
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let error = RwSignal::new(error);

@@ -117,6 +117,23 @@ macro_rules! after_change {
     }};
 }
 
+/// Runs `$update` (a bound query on one vacancy) in a transaction and, when it
+/// changed the row, adds the outbox and history rows; yields whether it changed.
+macro_rules! change_vacancy {
+    ($db:expr, $update:expr, $id:expr, $now:expr, $by:expr, $kind:expr, $detail:expr) => {{
+        let lock = outbox::order_lock_sql($db);
+        on_pool!($db, pool => {
+            let mut tx = pool.begin().await?;
+            let n = $update.execute(&mut *tx).await?.rows_affected();
+            if n > 0 {
+                after_change!(tx, lock, $id, $now, $by, $kind, $detail);
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n > 0)
+        })
+    }};
+}
+
 impl Actor<'_> {
     /// Changes made by the service itself (imports, demo data, tests).
     pub const SYSTEM: Actor<'static> = Actor { id: None, name: "" };
@@ -241,13 +258,13 @@ impl Db {
         by: Actor<'_>,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let lock = outbox::order_lock_sql(self);
         let sql = "UPDATE vacancies SET title = $3, employer_name = $4, description = $5, postcode = $6, city = $7, \
                    municipality_code = $8, weekly_hours = $9, deadline = $10, how_to_apply = $11, employment_type = $12, \
                    occupation_code = $13, updated_at = $14 WHERE id = $1 AND company_id = $2 AND status = 'open'";
-        let changed = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let n = sqlx::query(sql)
+        // The query is written out in the macro call: each backend binds its own.
+        Ok(change_vacancy!(
+            self,
+            sqlx::query(sql)
                 .bind(id)
                 .bind(company_id)
                 .bind(&v.title)
@@ -261,17 +278,13 @@ impl Db {
                 .bind(&v.how_to_apply)
                 .bind(v.employment_type.code())
                 .bind(&v.occupation_code)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if n > 0 {
-                after_change!(tx, lock, id, now, by, HistoryKind::Edited, "");
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(n > 0)
-        })?;
-        Ok(changed)
+                .bind(now),
+            id,
+            now,
+            by,
+            HistoryKind::Edited,
+            ""
+        )?)
     }
 
     /// Moves an open vacancy's deadline later (also one that has run out). Only the
@@ -284,19 +297,18 @@ impl Db {
         by: Actor<'_>,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let lock = outbox::order_lock_sql(self);
         let sql = "UPDATE vacancies SET deadline = $3, updated_at = $4 \
                    WHERE id = $1 AND company_id = $2 AND status = 'open' AND deadline < $3";
-        let changed = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let n = sqlx::query(sql).bind(id).bind(company_id).bind(deadline).bind(now).execute(&mut *tx).await?.rows_affected();
-            if n > 0 {
-                after_change!(tx, lock, id, now, by, HistoryKind::Extended, deadline.to_string());
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(n > 0)
-        })?;
-        Ok(changed)
+        // The query is written out in the macro call: each backend binds its own.
+        Ok(change_vacancy!(
+            self,
+            sqlx::query(sql).bind(id).bind(company_id).bind(deadline).bind(now),
+            id,
+            now,
+            by,
+            HistoryKind::Extended,
+            deadline.to_string()
+        )?)
     }
 
     /// Closes an open vacancy for `reason`, recording who did it and `detail` (the
@@ -312,19 +324,18 @@ impl Db {
         detail: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let lock = outbox::order_lock_sql(self);
         let sql = "UPDATE vacancies SET status = 'closed', close_reason = $4, updated_at = $2 \
                    WHERE id = $1 AND status = 'open' AND ($3 IS NULL OR company_id = $3)";
-        let closed = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let n = sqlx::query(sql).bind(id).bind(now).bind(company_id).bind(reason.code()).execute(&mut *tx).await?.rows_affected();
-            if n > 0 {
-                after_change!(tx, lock, id, now, by, HistoryKind::Closed, detail);
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(n > 0)
-        })?;
-        Ok(closed)
+        // The query is written out in the macro call: each backend binds its own.
+        Ok(change_vacancy!(
+            self,
+            sqlx::query(sql).bind(id).bind(now).bind(company_id).bind(reason.code()),
+            id,
+            now,
+            by,
+            HistoryKind::Closed,
+            detail
+        )?)
     }
 
     pub async fn vacancy(&self, id: i64) -> Result<Option<VacancyRow>, AppError> {

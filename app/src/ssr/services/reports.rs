@@ -9,6 +9,7 @@ use crate::domain::vacancy::CloseReason;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::Reported;
+use crate::ssr::services::security::admin;
 use crate::ssr::AppState;
 
 /// A jobseeker reports an open vacancy, once; at most so many a day.
@@ -30,14 +31,6 @@ pub async fn report(st: &AppState, me: &User, vacancy_id: i64, form: &ReportForm
         }
         Reported::Already => Err(FieldErrors::one(field::REASON, Msg::ErrAlreadyReported)),
         Reported::NoVacancy => Err(AppError::NotFound),
-    }
-}
-
-fn admin(me: &User) -> Result<(), AppError> {
-    if me.role == Role::Admin {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
     }
 }
 

@@ -6,7 +6,8 @@ use crate::domain::security::{SecurityEvent, StaffAccount, EVENTS_PER_PAGE};
 use crate::error::AppError;
 use crate::ssr::AppState;
 
-fn admin(me: &User) -> Result<(), AppError> {
+/// Administrators only: everyone else is refused.
+pub(crate) fn admin(me: &User) -> Result<(), AppError> {
     if me.role == Role::Admin {
         Ok(())
     } else {
