@@ -117,6 +117,23 @@ macro_rules! after_change {
     }};
 }
 
+/// Binds a vacancy's details, title to how to apply, in the order both the insert
+/// and the update name them.
+macro_rules! bind_details {
+    ($query:expr, $v:expr) => {
+        $query
+            .bind(&$v.title)
+            .bind(&$v.employer_name)
+            .bind(&$v.description)
+            .bind(&$v.postcode)
+            .bind(&$v.city)
+            .bind($v.municipality_code.map(i32::from))
+            .bind($v.weekly_hours)
+            .bind($v.deadline)
+            .bind(&$v.how_to_apply)
+    };
+}
+
 /// Runs `$update` (a bound query on one vacancy) in a transaction and, when it
 /// changed the row, adds the outbox and history rows; yields whether it changed.
 macro_rules! change_vacancy {
@@ -184,16 +201,7 @@ impl Db {
             let mut ids = Vec::with_capacity(items.len());
             for (i, v) in items.iter().enumerate() {
                 let at = posted_at(i);
-                let id: i64 = sqlx::query_scalar(INSERT_SQL)
-                    .bind(&v.title)
-                    .bind(&v.employer_name)
-                    .bind(&v.description)
-                    .bind(&v.postcode)
-                    .bind(&v.city)
-                    .bind(v.municipality_code.map(i32::from))
-                    .bind(v.weekly_hours)
-                    .bind(v.deadline)
-                    .bind(&v.how_to_apply)
+                let id: i64 = bind_details!(sqlx::query_scalar(INSERT_SQL), v)
                     .bind(at)
                     .bind(company_id)
                     .bind(v.employment_type.code())
@@ -264,21 +272,7 @@ impl Db {
         // The query is written out in the macro call: each backend binds its own.
         Ok(change_vacancy!(
             self,
-            sqlx::query(sql)
-                .bind(id)
-                .bind(company_id)
-                .bind(&v.title)
-                .bind(&v.employer_name)
-                .bind(&v.description)
-                .bind(&v.postcode)
-                .bind(&v.city)
-                .bind(v.municipality_code.map(i32::from))
-                .bind(v.weekly_hours)
-                .bind(v.deadline)
-                .bind(&v.how_to_apply)
-                .bind(v.employment_type.code())
-                .bind(&v.occupation_code)
-                .bind(now),
+            bind_details!(sqlx::query(sql).bind(id).bind(company_id), v).bind(v.employment_type.code()).bind(&v.occupation_code).bind(now),
             id,
             now,
             by,
