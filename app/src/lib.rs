@@ -33,6 +33,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = ui::lang::detect();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    // The look follows the address; `ui::layout::Layout` swaps it when the
+    // browser moves between areas without a page load.
+    let path = use_context::<http::request::Parts>().map(|p| p.uri.path().to_string()).unwrap_or_default();
+    let theme = pages::Theme::of(&path);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -41,7 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="description" content=lang.t(Msg::SiteTagline)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"/>
+                <link id=ui::layout::THEME_ID rel="stylesheet" href=theme.stylesheet()/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>

@@ -135,6 +135,34 @@ fn escape_segment(s: &str) -> String {
         .collect()
 }
 
+/// Which of the design system's two looks a page wears: virk.dk's for the
+/// employer's pages (as businesses know it from virk.dk), borger.dk's for all others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Borger,
+    Virk,
+}
+
+impl Theme {
+    /// The look of the page at `path` (an address as the browser has it).
+    pub fn of(path: &str) -> Theme {
+        let employer_area = path.strip_prefix(path::EMPLOYER_HOME).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        if employer_area || path == path::EMPLOYER_SIGN_UP {
+            Theme::Virk
+        } else {
+            Theme::Borger
+        }
+    }
+
+    /// The design system's stylesheet of this look.
+    pub fn stylesheet(self) -> &'static str {
+        match self {
+            Theme::Borger => "/dkfds/css/dkfds-borgerdk.min.css",
+            Theme::Virk => "/dkfds/css/dkfds-virkdk.min.css",
+        }
+    }
+}
+
 /// The server's routes of the pages whose forms post back to them.
 pub fn form_routes() -> Vec<String> {
     PAGES.iter().filter(|p| p.form).map(Page::route).collect()
@@ -162,5 +190,16 @@ mod tests {
         assert_eq!(link(path::CV_SECTION, &[&"erfaring"]), "/min-side/cv/erfaring");
         assert_eq!(link(path::CASE, &[&"1/../x y"]), "/jobcenter/borgere/1%2F..%2Fx%20y");
         assert_eq!(link(path::QUEUE, &[]), "/jobcenter");
+    }
+
+    #[test]
+    fn employer_pages_wear_virk_and_all_others_borger() {
+        for p in ["/arbejdsgiver", "/arbejdsgiver/stillinger/7/ret", "/arbejdsgiver/virksomhed", "/opret/arbejdsgiver"] {
+            assert_eq!(Theme::of(p), Theme::Virk, "{p}");
+        }
+        for p in ["/", "/job", "/arbejdsgiverne", "/min-side", "/opret/borger", "/jobcenter", "/admin/virksomheder"] {
+            assert_eq!(Theme::of(p), Theme::Borger, "{p}");
+        }
+        assert_ne!(Theme::Virk.stylesheet(), Theme::Borger.stylesheet());
     }
 }

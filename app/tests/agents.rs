@@ -146,6 +146,10 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         assert!(mail.contains("Kok til kantine") && mail.contains(&format!("https://job.example/job/{wanted}")), "{mail}");
         assert!(!mail.contains("Kok til kroen"), "old vacancies are not news");
         assert!(!mail.contains("Kok til cafeen"), "found after the digest was queued");
+        assert!(mail.contains("Hej Anne Jensen") && mail.contains("Venlig hilsen"), "in Danish, as signed up: {mail}");
+
+        // She switched to English since: the next e-mail is in English.
+        st.db.set_user_lang(me.id, app::Lang::En).await.unwrap();
 
         // The next morning, the one that waited.
         let next_morning = morning + chrono::Duration::days(1);
@@ -154,6 +158,7 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         let last = inbox.lock().unwrap().last().cloned().unwrap();
         assert!(last.contains("Kok til cafeen") && last.contains(&format!("/job/{later}")), "{last}");
         assert!(!last.contains("Kok til kantine"), "{last}");
+        assert!(last.contains("Hello Anne Jensen") && last.contains("1 new job from your job agents"), "{last}");
 
         agents::act(&st, &me, &delete).await.unwrap();
         assert!(agents::list(&st, &me).await.unwrap().is_empty());

@@ -132,3 +132,53 @@ test("a jobseeker reports a vacancy and an administrator hides it", async ({ pag
   await expect(page.locator(".vacancy-facts")).toContainText("Skjult af Jobunivers");
   await expect(page.locator(".vacancy-history tbody tr").first()).toContainText("Opslaget beder ansøgere om penge.");
 });
+
+test("a colleague asks to join the company and its administrator approves them", async ({ page }, testInfo) => {
+  const email = `kollega-${unique()}@firma.example`;
+  const password = "fire blaa baade i havnen";
+  // Signs up with the company's CVR number: the company exists, so they only ask to join.
+  await page.goto("/opret/arbejdsgiver");
+  await ready(page, testInfo);
+  await page.getByLabel("Virksomhedens navn").fill("Marstal Havn");
+  await page.getByLabel("CVR-nummer").fill("13748136");
+  await page.getByLabel("Dit navn (kontaktperson)").fill("Karen Skov");
+  await page.getByRole("textbox", { name: "E-mailadresse (skal udfyldes)" }).fill(email);
+  await page.getByLabel("Vælg en adgangskode").fill(password);
+  await page.getByRole("button", { name: "Opret" }).click();
+  await expect(page).toHaveURL(/\/arbejdsgiver$/);
+  await expect(page.getByRole("status")).toContainText("Virksomhedens administrator skal godkende dig");
+  await expect(page.getByRole("link", { name: /^Åbne \(\d+\)$/ })).toHaveCount(0);
+  await signOut(page);
+
+  // The administrator sees them waiting and approves them.
+  await signIn(page, "arbejdsgiver@demo.example");
+  await page.goto("/arbejdsgiver/virksomhed");
+  await ready(page, testInfo);
+  const row = page.locator("tr", { hasText: email });
+  await expect(row).toContainText("Venter på godkendelse");
+  await row.getByRole("button", { name: /Godkend/ }).click();
+  await expect(page.getByRole("status")).toContainText("Brugeren er godkendt.");
+  await expect(page.locator("tr", { hasText: email })).toContainText("Bruger");
+  await expect(page.locator("tr", { hasText: email }).getByRole("button", { name: /Godkend/ })).toHaveCount(0);
+  await signOut(page);
+
+  // Now they act for the company: its vacancies are theirs to see.
+  await signIn(page, email, password);
+  await page.goto("/arbejdsgiver");
+  await expect(page.getByRole("link", { name: /^Åbne \(\d+\)$/ })).toHaveAttribute("aria-current", "page");
+});
+
+test("the employer's pages wear virk.dk's look and the citizen's borger.dk's", async ({ page }, testInfo) => {
+  const theme = page.locator("link#theme");
+  await signIn(page, "arbejdsgiver@demo.example");
+  await page.goto("/arbejdsgiver");
+  await ready(page, testInfo);
+  await expect(theme).toHaveAttribute("href", /dkfds-virkdk/);
+  // Across the boundary, with or without a page load, the look follows.
+  await page.getByRole("navigation", { name: "Hovednavigation" }).getByRole("link", { name: "Find job" }).click();
+  await expect(page).toHaveURL(/\/job$/);
+  await expect(theme).toHaveAttribute("href", /dkfds-borgerdk/);
+  await page.getByRole("navigation", { name: "Hovednavigation" }).getByRole("link", { name: "Til arbejdsgivere" }).click();
+  await expect(page).toHaveURL(/\/arbejdsgiver\/stillinger\/ny$/);
+  await expect(theme).toHaveAttribute("href", /dkfds-virkdk/);
+});

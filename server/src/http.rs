@@ -341,10 +341,11 @@ fn refusal(error: app::error::AppError, lang: Lang, api: bool) -> Response {
         return (status, Json(error)).into_response();
     }
     let page = format!(
-        r#"<!DOCTYPE html><html lang="{code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{text}</title><link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css"></head><body><main class="container page-main"><h1>{text}</h1><p><a href="/">{front}</a></p></main></body></html>"#,
+        r#"<!DOCTYPE html><html lang="{code}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{text}</title><link rel="stylesheet" href="{css}"></head><body><main class="container page-main"><h1>{text}</h1><p><a href="/">{front}</a></p></main></body></html>"#,
         code = lang.code(),
         text = lang.t(error.message()),
         front = lang.t(app::Msg::GoToFrontPage),
+        css = app::pages::Theme::Borger.stylesheet(),
     );
     (status, Html(page)).into_response()
 }
@@ -406,9 +407,21 @@ struct LanguageChoice {
     tilbage: Option<String>,
 }
 
-/// Remembers the chosen language in a cookie and sends the person back.
-async fn switch_language(headers: HeaderMap, Query(choice): Query<LanguageChoice>) -> Response {
+/// Remembers the chosen language in a cookie and, for a signed-in person, on
+/// their account (what we e-mail them follows it), then sends them back.
+async fn switch_language(
+    State(app): State<AppState>,
+    me: Option<axum::Extension<app::auth::CurrentUser>>,
+    headers: HeaderMap,
+    Query(choice): Query<LanguageChoice>,
+) -> Response {
     let lang = choice.til.as_deref().and_then(Lang::parse).unwrap_or_default();
+    if let Some(user) = me.as_ref().and_then(|m| m.user.as_ref()) {
+        if let Err(e) = app.db.set_user_lang(user.id, lang).await {
+            // The page still switches; only later e-mail stays in the old language.
+            tracing::warn!(user = user.id, error = %e, "language not stored on the account");
+        }
+    }
     let back = choice.tilbage.as_deref().filter(|p| app::auth::is_local_path(p)).unwrap_or("/");
     let https = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
     let cookie = app::cookies::set(app::i18n::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), https);

@@ -170,6 +170,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 company: cvr.map(|c| (c, company.unwrap_or_default())),
                 postcode,
                 cpr,
+                // They choose English with the switch once signed in.
+                lang: app::Lang::Da,
             };
             let result = app::ssr::services::auth::create_account(&db, &config.sealer()?, new, config.clock().now()).await;
             db.close().await;

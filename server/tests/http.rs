@@ -4,10 +4,11 @@
 
 mod common;
 
+use app::Lang;
 use common::{start, start_demo};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
-use testing::databases;
+use testing::{databases, Account};
 
 fn vacancy_form(title: &str, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
     vec![
@@ -146,9 +147,22 @@ async fn language_is_chosen_by_cookie_and_never_redirects_off_site() {
         assert!(cookie.starts_with("sprog=en;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
         let html = s.client.get(format!("{}/job", s.base)).header(COOKIE, "sprog=en").send().await.unwrap().text().await.unwrap();
         assert!(html.contains(r#"<html lang="en""#) && html.contains("Find a job"), "{}", t.label);
+        // Citizens' pages wear borger.dk's look, the employer's virk.dk's.
+        assert!(html.contains(app::pages::Theme::Borger.stylesheet()));
+        let (_, employer) = s.get(app::path::EMPLOYER_SIGN_UP).await;
+        assert!(employer.contains(app::pages::Theme::Virk.stylesheet()) && !employer.contains(app::pages::Theme::Borger.stylesheet()));
 
         let res = s.client.get(format!("{}/sprog?til=da&tilbage=https://evil.example/", s.base)).send().await.unwrap();
         assert_eq!(res.headers()[LOCATION], "/");
+
+        // Signed in, the choice is kept on the account too: e-mail follows it.
+        Account::jobseeker("sprog@mail.example").password(server::demo::DEMO_PASSWORD).create(&s.state).await;
+        let cookie = s.sign_in("sprog@mail.example").await;
+        let lang_of = |row: Option<app::ssr::db::UserRow>| row.map(|r| r.lang());
+        assert_eq!(lang_of(s.state.db.user_by_email("sprog@mail.example").await.unwrap()), Some(Lang::Da));
+        let res = s.client.get(format!("{}/sprog?til=en&tilbage=%2F", s.base)).header(COOKIE, &cookie).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(lang_of(s.state.db.user_by_email("sprog@mail.example").await.unwrap()), Some(Lang::En), "{}", t.label);
         s.stop().await;
     }
 }

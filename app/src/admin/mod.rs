@@ -55,6 +55,7 @@ pub async fn create_staff(form: StaffForm) -> Result<String, AppError> {
         company: None,
         postcode: None,
         cpr: None,
+        lang: crate::ui::lang::detect(),
     };
     let id = crate::ssr::services::auth::create_account(&st.db, &st.sealer, new, st.clock.now()).await?;
     tracing::info!(admin = admin.id, created = id, role = role.as_str(), "staff account created");

@@ -69,6 +69,7 @@ pub async fn sign_up_jobseeker(form: JobseekerSignUp) -> Result<String, AppError
         company: None,
         postcode: Some(form.postcode),
         cpr: Some(form.cpr),
+        lang: crate::ui::lang::detect(),
     })
     .await
 }
@@ -86,6 +87,7 @@ pub async fn sign_up_employer(form: EmployerSignUp) -> Result<String, AppError> 
         company: Some((form.cvr, form.company)),
         postcode: None,
         cpr: None,
+        lang: crate::ui::lang::detect(),
     })
     .await
 }

@@ -6,10 +6,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+/// The id of the design system's stylesheet in the page's head.
+pub const THEME_ID: &str = "theme";
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
+    // The server wrote the look of the first page; moving between the citizen's
+    // and the employer's pages in the browser swaps the stylesheet to match.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let href = crate::pages::Theme::of(&location.pathname.get()).stylesheet();
+        let link = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(THEME_ID));
+        if let Some(link) = link.filter(|l| l.get_attribute("href").as_deref() != Some(href)) {
+            let _ = link.set_attribute("href", href);
+        }
+    });
     // The switch is a plain link to the server, which sets the cookie and sends the
     // person back to where they were: it works without JavaScript.
     let switch_href = move || {

@@ -23,6 +23,7 @@ impl Account {
             company: None,
             postcode: None,
             cpr: None,
+            lang: app::Lang::Da,
         })
     }
 
@@ -84,6 +85,12 @@ impl Account {
 
     pub fn company(mut self, cvr: &str, name: &str) -> Account {
         self.0.company = Some((cvr.into(), name.into()));
+        self
+    }
+
+    /// The language they signed up in.
+    pub fn lang(mut self, lang: app::Lang) -> Account {
+        self.0.lang = lang;
         self
     }
 

@@ -84,6 +84,7 @@ pub async fn seed(db: &Db, clock: &Clock) -> Result<usize, AppError> {
                 postcode: Some("2200".into()),
                 cpr_sealed: None,
                 cpr_masked: None,
+                lang: app::Lang::Da,
             };
             let Some(id) = db.insert_user(&row, now).await? else { continue };
             let registered = today - Duration::days(first_days + 3 * k as i64);

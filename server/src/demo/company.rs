@@ -31,6 +31,7 @@ pub async fn seed(db: &Db, sealer: &Sealer, clock: &Clock) -> Result<usize, AppE
         company: Some(("13748136".into(), "Marstal Havn ApS".into())),
         postcode: None,
         cpr: None,
+        lang: app::Lang::Da,
     };
     let eva = create_account(db, sealer, join("kollega@demo.example", "Eva Holm"), now).await?;
     db.change_company_role(company_id, eva, CompanyRole::Pending, CompanyRole::Member).await?;

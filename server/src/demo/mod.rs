@@ -473,6 +473,7 @@ pub async fn seed_accounts(db: &Db, sealer: &app::ssr::secrets::Sealer, clock: &
             // A made-up number: only its date part is checked.
             postcode: (*role == Role::Jobseeker).then(|| "2100".to_string()),
             cpr: (*role == Role::Jobseeker).then(|| "150388-0000".to_string()),
+            lang: app::Lang::Da,
         };
         match app::ssr::services::auth::create_account(db, sealer, new, clock.now()).await {
             Ok(id) if *role == Role::Jobseeker => seed_jobseeker(db, id, clock).await?,

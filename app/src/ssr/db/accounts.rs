@@ -3,6 +3,7 @@
 use super::{on_pool, Db};
 use crate::domain::account::{CompanyRole, Role, User};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -18,9 +19,15 @@ pub struct UserRow {
     pub company_role: Option<String>,
     pub deactivated_at: Option<DateTime<Utc>>,
     pub second_factor: bool,
+    pub lang: String,
 }
 
 impl UserRow {
+    /// The language they read in (Danish unless they chose English).
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.lang).unwrap_or_default()
+    }
+
     pub fn to_user(&self) -> Result<User, AppError> {
         Ok(User {
             id: self.id,
@@ -50,6 +57,7 @@ pub struct NewUserRow {
     /// The CPR number sealed with the server's key, and its masked form.
     pub cpr_sealed: Option<String>,
     pub cpr_masked: Option<String>,
+    pub lang: Lang,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -61,7 +69,8 @@ pub struct SessionRow {
     pub second_factor_pending: bool,
 }
 
-const USER_COLUMNS: &str = "id, role, email, name, phone, password_hash, municipality_code, company_id, company_role, deactivated_at, \
+const USER_COLUMNS: &str =
+    "id, role, email, name, phone, password_hash, municipality_code, company_id, company_role, deactivated_at, lang, \
                             (totp_sealed IS NOT NULL) AS second_factor";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
@@ -72,7 +81,7 @@ impl Db {
     /// Stores a user; `None` when the e-mail address is already in use.
     pub async fn insert_user(&self, u: &NewUserRow, now: DateTime<Utc>) -> Result<Option<i64>, AppError> {
         let sql = "INSERT INTO users (role, email, name, phone, password_hash, municipality_code, company_id, created_at, \
-                   postcode, cpr_sealed, cpr_masked, company_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id";
+                   postcode, cpr_sealed, cpr_masked, company_role, lang) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
         let result = on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql)
             .bind(u.role.as_str())
             .bind(&u.email)
@@ -86,6 +95,7 @@ impl Db {
             .bind(&u.cpr_sealed)
             .bind(&u.cpr_masked)
             .bind(u.company_role.map(CompanyRole::code))
+            .bind(u.lang.code())
             .fetch_one(pool)
             .await);
         match result {
@@ -98,6 +108,13 @@ impl Db {
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, AppError> {
         let sql = sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"));
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(email).fetch_optional(pool).await)?)
+    }
+
+    /// Records the language a person chose, for what is sent to them.
+    pub async fn set_user_lang(&self, id: i64, lang: Lang) -> Result<(), AppError> {
+        let sql = "UPDATE users SET lang = $2 WHERE id = $1";
+        on_pool!(self, pool => sqlx::query(sql).bind(id).bind(lang.code()).execute(pool).await.map(|_| ()))?;
+        Ok(())
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, AppError> {

@@ -156,20 +156,18 @@ pub async fn queue_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, A
                 continue;
             }
             let Some(user) = st.db.user_by_id(user_id).await? else { continue };
-            let mut body = format!("Hej {}\n\nDine jobagenter har fundet nye job:\n", user.name);
-            let mut current = None;
-            for m in &unsent {
-                if current != Some(m.agent_id) {
-                    body.push_str(&format!("\n{}\n", m.agent_name));
-                    current = Some(m.agent_id);
-                }
-                body.push_str(&format!("- {}: {}/job/{}\n", m.title, st.mailer.public_url, m.vacancy_id));
-            }
-            body.push_str(&format!(
-                "\nDu kan stoppe e-mailen eller slette jobagenten på {}/min-side/jobagenter\n\nVenlig hilsen\nJobunivers\n",
-                st.mailer.public_url
-            ));
-            let subject = format!("{} nye job fra dine jobagenter", unsent.len());
+            let found: Vec<agents::DigestMatch> = unsent
+                .iter()
+                .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, vacancy_id: m.vacancy_id, title: &m.title })
+                .collect();
+            let site = &st.mailer.public_url;
+            let (subject, body) = agents::digest_mail(
+                user.lang(),
+                &user.name,
+                &found,
+                |id| format!("{site}{}", crate::pages::link(crate::path::VACANCY, &[&id])),
+                &format!("{site}{}", crate::path::AGENTS),
+            );
             let key = crate::domain::mail::digest_key(user_id, today);
             let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
             let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();

@@ -42,6 +42,8 @@ pub struct NewAccount {
     /// Jobseekers: home postcode and CPR number.
     pub postcode: Option<String>,
     pub cpr: Option<String>,
+    /// The language they signed up in: what we send them is in it.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A signed-in session: the token goes into the cookie, nowhere else.
@@ -189,6 +191,7 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount, now: Date
         postcode,
         cpr_sealed: cpr.as_ref().map(|c| sealer.seal(c.digits())).transpose()?,
         cpr_masked: cpr.as_ref().map(|c| c.masked()),
+        lang: new.lang,
     };
     match db.insert_user(&row, now).await? {
         Some(id) => {
