@@ -11,51 +11,17 @@ use app::domain::jobseeker::{CheckEventKind, Notice};
 use app::error::AppError;
 use app::i18n::Msg;
 use app::ssr::services::jobseeker::{availability, checks, cv, joblog, overview};
-use app::ssr::AppState;
 use chrono::{Duration, NaiveDate};
-use testing::{databases, Account};
+use testing::{complete_cv, cv_form, databases, Account, CvFacts};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn cv_form(section: Section, f: impl FnOnce(&mut CvForm)) -> CvForm {
-    let mut form = CvForm { section: section.code().into(), action: "add".into(), ..Default::default() };
-    f(&mut form);
-    form
 }
 
 fn field_error<T: std::fmt::Debug>(r: Result<T, AppError>, field: &str) -> Option<Msg> {
     match r {
         Err(AppError::Invalid(e)) => e.get(field),
         other => panic!("expected field errors, got {other:?}"),
-    }
-}
-
-/// Fills every mandatory part of the CV, one section at a time, as the editor does.
-async fn complete_cv(st: &AppState, me: &app::domain::account::User, today: NaiveDate) {
-    for f in [
-        cv_form(Section::Contact, |f| f.show_email = "on".into()),
-        cv_form(Section::Occupations, |f| f.occupation = "Pædagog (234210)".into()),
-        cv_form(Section::Education, |f| {
-            f.item_title = "Pædagoguddannelsen".into();
-            f.item_place = "VIA".into();
-            f.item_from = "2015".into();
-            f.item_to = "2019".into();
-        }),
-        cv_form(Section::Experience, |f| {
-            f.item_title = "Pædagog".into();
-            f.item_place = "Børnehuset".into();
-            f.item_from = "2019".into();
-        }),
-        cv_form(Section::Terms, |f| {
-            f.hours = "37".into();
-            f.time = "fuld".into();
-            f.municipality = "751".into();
-            f.max_travel = "30".into();
-        }),
-    ] {
-        cv::edit(st, me, &f, today).await.unwrap();
     }
 }
 
@@ -73,7 +39,7 @@ async fn the_cv_becomes_searchable_when_complete_and_hides_while_sick() {
         assert_eq!(field_error(cv::edit(&st, &me, &bad, today).await, "phone"), Some(Msg::ErrPhoneInvalid));
         assert_eq!(cv::view(&st, &me, today).await.unwrap().cv, v.cv);
 
-        complete_cv(&st, &me, today).await;
+        complete_cv(&st, &me, CvFacts::default()).await;
         let v = cv::view(&st, &me, today).await.unwrap();
         assert!(v.missing.is_empty() && v.searchable && v.deadline.is_none(), "{}: {v:?}", t.label);
         assert_eq!(st.db.count_searchable_cvs().await.unwrap(), 1);
@@ -270,7 +236,7 @@ async fn min_side_and_suggestions_come_from_the_cv() {
         st.indexer.wake();
         let o = overview::overview(&st, &me, today).await.unwrap();
         assert!(o.suggestions.is_empty() && o.cv_percent == 0 && !o.progress.on_track);
-        complete_cv(&st, &me, today).await;
+        complete_cv(&st, &me, CvFacts::default()).await;
         // The indexer is asynchronous: wait for it (posted vacancies are searchable within a second).
         let mut o = overview::overview(&st, &me, today).await.unwrap();
         for _ in 0..40 {

@@ -125,27 +125,28 @@ async fn a_posted_vacancy_is_searchable_quickly() {
 async fn a_restarted_indexer_catches_up_and_a_lost_index_is_rebuilt() {
     for t in databases("restart").await {
         let index_dir = t.dir().join("index");
+        let vacancies = app::ssr::index::vacancies_dir(&index_dir);
         let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
         seed(&st, &[vacancy("Tømrer", "Vejle")]).await;
         let stopped_at = st.indexer.applied_outbox_id();
-        st.indexer.stop();
+        st.stop_indexers().await;
         drop(st);
 
         // Written while no indexer runs.
         t.db.insert_vacancy(&vacancy("Elektriker", "Vejle"), now()).await.unwrap();
-        let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
+        let (_, opened) = VacancyIndex::open_or_create(&vacancies).unwrap();
         assert!(matches!(opened, Opened::Current(p) if p.outbox_id == stopped_at), "{}: {opened:?}", t.label);
         let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
         testing::settle(&st).await;
         assert_eq!(search(&st, "elektriker").await.total, 1, "{}: caught up from the stored watermark", t.label);
-        st.indexer.stop();
+        st.stop_indexers().await;
         drop(st);
 
         // An index folder holding junk is rebuilt from the database.
-        std::fs::remove_dir_all(&index_dir).unwrap();
-        std::fs::create_dir_all(&index_dir).unwrap();
-        std::fs::write(index_dir.join("meta.json"), b"not an index").unwrap();
-        let (_, opened) = VacancyIndex::open_or_create(&index_dir).unwrap();
+        std::fs::remove_dir_all(&vacancies).unwrap();
+        std::fs::create_dir_all(&vacancies).unwrap();
+        std::fs::write(vacancies.join("meta.json"), b"not an index").unwrap();
+        let (_, opened) = VacancyIndex::open_or_create(&vacancies).unwrap();
         assert_eq!(opened, Opened::Fresh);
         let st = t.state_with(&index_dir, Clock::starting_at(now())).await;
         testing::settle(&st).await;

@@ -390,12 +390,14 @@ async fn healthz() -> &'static str {
 /// Ready: the database answers and the search index has caught up since start.
 async fn readyz(State(app): State<AppState>) -> Response {
     let database = app.db.ping().await.is_ok();
-    let index = app.indexer.is_ready();
+    let index = app.indexer.is_ready() && app.cv_indexer.is_ready();
     let body = serde_json::json!({
         "database": if database { "ok" } else { "unavailable" },
         "index": if index { "ready" } else { "starting" },
         "indexed_outbox_id": app.indexer.applied_outbox_id(),
         "indexed_documents": app.index.num_docs(),
+        "cv_index_outbox_id": app.cv_indexer.applied_outbox_id(),
+        "cv_index_documents": app.cvs.num_docs(),
     });
     let status = if database && index { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()

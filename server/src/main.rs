@@ -131,26 +131,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Reindex => {
             let db = serve::open_db(&config).await?;
             let dir = config.index_dir();
-            let (index, _) = VacancyIndex::open_or_create(&dir).with_context(|| format!("opening the index in {}", dir.display()))?;
-            let bar = progress_bar("Indexerer stillinger");
-            let started = Instant::now();
-            let b = bar.clone();
-            let stats = app::ssr::index::indexer::rebuild_now(db, index, move |done, total| {
-                b.set_length(total);
-                b.set_position(done);
-            })
-            .await
-            .context("rebuilding the index")?;
-            bar.finish_and_clear();
-            let secs = started.elapsed().as_secs_f64();
-            println!(
-                "Indexed {} vacancies in {:.1} s ({:.0}/s) into {}; outbox position {}.",
-                stats.documents,
-                secs,
-                stats.documents as f64 / secs.max(0.001),
-                dir.display(),
-                stats.outbox_id
-            );
+            let vacancies = app::ssr::index::vacancies_dir(&dir);
+            let (index, _) =
+                VacancyIndex::open_or_create(&vacancies).with_context(|| format!("opening the index in {}", vacancies.display()))?;
+            let stats = reindex(db.clone(), index, "Indexerer stillinger").await?;
+            println!("Indexed {} vacancies into {}; outbox position {}.", stats.documents, vacancies.display(), stats.outbox_id);
+            let cvs = app::ssr::index::cvs_dir(&dir);
+            let (index, _) =
+                app::ssr::index::CvIndex::open_or_create(&cvs).with_context(|| format!("opening the index in {}", cvs.display()))?;
+            let stats = reindex(db, index, "Indexerer CV'er").await?;
+            println!("Indexed {} CVs into {}; outbox position {}.", stats.documents, cvs.display(), stats.outbox_id);
             Ok(())
         }
         Command::User { action: UserCommand::Add { role, email, name, municipality, cvr, company, postcode, cpr } } => {
@@ -228,4 +218,25 @@ fn progress_bar(label: &'static str) -> ProgressBar {
     );
     bar.set_message(label);
     bar
+}
+
+/// Rebuilds one index from the database with a progress bar; prints the rate.
+async fn reindex<I: app::ssr::index::Indexed>(
+    db: app::ssr::db::Db,
+    index: I,
+    label: &'static str,
+) -> anyhow::Result<app::ssr::index::indexer::RebuildStats> {
+    let bar = progress_bar(label);
+    let started = Instant::now();
+    let b = bar.clone();
+    let stats = app::ssr::index::indexer::rebuild_now(db, index, move |done, total| {
+        b.set_length(total);
+        b.set_position(done);
+    })
+    .await
+    .context("rebuilding the index")?;
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    println!("{label}: {} in {secs:.1} s ({:.0}/s).", stats.documents, stats.documents as f64 / secs.max(0.001));
+    Ok(stats)
 }

@@ -25,6 +25,9 @@ code_enum!(
         CitizenRequest => "borgerhenvendelse", PurposeCitizenRequest;
         /// Preparing or holding a meeting.
         Meeting => "samtale", PurposeMeeting;
+        /// Finding candidates for an employer: the employer's own search, or the
+        /// jobcentre's business service.
+        Recruitment => "rekruttering", PurposeRecruitment;
     }
 );
 
@@ -34,6 +37,9 @@ pub struct Access {
     pub at: chrono::DateTime<chrono::Utc>,
     pub actor_role: crate::account::Role,
     pub actor_municipality: Option<u16>,
+    /// The company of an employer who opened the CV.
+    #[serde(default)]
+    pub actor_company: Option<String>,
     pub action: AuditAction,
     pub what: String,
     pub purpose: Option<Purpose>,

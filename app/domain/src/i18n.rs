@@ -168,6 +168,67 @@ messages! {
     VacancyCreated => "Stillingen er oprettet. Den kan nu findes i jobsøgningen.", "The vacancy has been posted. It can now be found in the job search.";
     VacancyExpired => "Ansøgningsfristen er overskredet.", "The application deadline has passed.";
 
+    // Employer: candidates
+    NavCandidates => "Find kandidater", "Find candidates";
+    CandidatesHeading => "Find kandidater", "Find candidates";
+    CandidatesIntro => "Søg blandt CV'er fra ledige, der gerne vil findes. Navn og kontaktoplysninger ser I, når I åbner et CV, og borgeren kan se, at I har åbnet det.", "Search the CVs of jobseekers who want to be found. You see the name and contact details when you open a CV, and the citizen can see that you did.";
+    CandidateSearchLabel => "Søg efter fag, uddannelse eller kompetence", "Search for occupation, education or skill";
+    CandidateSearchHint => "For eksempel: tømrer, social- og sundhedsassistent eller truckcertifikat", "For example: tømrer, social- og sundhedsassistent or truckcertifikat";
+    CandidateNearPlace => "Arbejdsstedet (postnummer eller kommune)", "The workplace (postcode or municipality)";
+    CandidateNearHint => "Kandidater, der bor inden for afstanden. Vi regner fra postnummerets midte, aldrig fra en adresse.", "Candidates who live within the distance. We measure from the postcode's centre, never from an address.";
+    CandidatesNone => "Ingen kandidater matcher søgningen. Prøv med færre ord eller et større område.", "No candidates match the search. Try fewer words or a larger area.";
+    CandidateSeeks => "Søger job som", "Seeks work as";
+    CandidateLivesIn => "Bor i", "Lives in";
+    CandidateUpdated => "CV opdateret", "CV updated";
+    CandidateOpen => "Se CV", "View CV";
+    CandidateResultsHeading => "Kandidater", "Candidates";
+    CandidateTravel => "Vil køre op til", "Will travel up to";
+    CandidateNoContact => "Kandidaten viser ikke e-mail eller telefon. Skriv til kandidaten her.", "The candidate shows no e-mail or phone. Write to the candidate here.";
+    CandidateContactHeading => "Skriv til kandidaten", "Write to the candidate";
+    CandidateContactIntro => "Skriv kort, hvad I kan tilbyde. Kandidaten får beskeden på Min side og kan svare eller takke nej.", "Write briefly what you can offer. The candidate gets the message on their page and can answer or decline.";
+    FieldContactVacancy => "Om stillingen (valgfri)", "About the vacancy (optional)";
+    NoVacancyChosen => "Ingen bestemt stilling", "No particular vacancy";
+    FieldContactMessage => "Besked", "Message";
+    SendContact => "Send beskeden", "Send the message";
+    ContactSent => "Beskeden er sendt.", "The message is sent.";
+    ErrContactMessageMissing => "Skriv en besked.", "Write a message.";
+    ErrContactMessageLong => "Beskeden er for lang. Den må højst være 2.000 tegn.", "The message is too long. It may be at most 2,000 characters.";
+    ErrContactLimit => "I har skrevet til mange kandidater i dag. Jeres besked er ikke sendt; prøv igen i morgen.", "You have written to many candidates today. Your message was not sent; try again tomorrow.";
+    NavContacts => "Kontakt med kandidater", "Contact with candidates";
+    ContactsHeading => "Kontakt med kandidater", "Contact with candidates";
+    ContactsEmpty => "I har ikke skrevet til nogen kandidater endnu.", "You have not written to any candidates yet.";
+    ContactOpen => "Åben", "Open";
+    ContactDeclined => "Takket nej", "Declined";
+    ContactAbout => "Om", "About";
+    ContactWith => "Samtale med", "Conversation with";
+    ContactThreadHeading => "Samtale", "Conversation";
+    ContactYou => "Dig", "You";
+    FieldReply => "Dit svar", "Your answer";
+    SendReply => "Send svaret", "Send the answer";
+    ReplySent => "Svaret er sendt.", "The answer is sent.";
+    DeclineContact => "Tak nej", "Decline";
+    ContactDeclinedDone => "Du har takket nej. Virksomheden kan ikke skrive mere i denne samtale.", "You have declined. The company cannot write more in this conversation.";
+    ContactClosedForCompany => "Kandidaten har takket nej. I kan ikke skrive mere i denne samtale.", "The candidate has declined. You cannot write more in this conversation.";
+    EmployerMessagesHeading => "Beskeder fra arbejdsgivere", "Messages from employers";
+    EmployerMessagesIntro => "Arbejdsgivere, der har fundet dit CV, kan skrive til dig her. Du kan svare eller takke nej.", "Employers who found your CV can write to you here. You can answer or decline.";
+    EmployerMessagesEmpty => "Ingen arbejdsgivere har skrevet til dig endnu.", "No employers have written to you yet.";
+    NavEmployerMessages => "Arbejdsgivere", "Employers";
+    NavVisibility => "Synlighed", "Visibility";
+    VisibilityHeading => "Findes af arbejdsgivere", "Found by employers";
+    VisibilityIntro => "Når dit CV er udfyldt, kan arbejdsgivere finde det i kandidatsøgningen. De ser dit navn, først når de åbner CV'et, og du kan se hvem der har åbnet det under »Hvem har set mine oplysninger«.", "When your CV is complete, employers can find it in the candidate search. They see your name only when they open the CV, and you can see who opened it under \"Who has seen my data\".";
+    VisibilityShown => "Arbejdsgivere kan finde dit CV.", "Employers can find your CV.";
+    VisibilityHiddenByYou => "Du har valgt, at arbejdsgivere ikke kan finde dit CV.", "You have chosen that employers cannot find your CV.";
+    VisibilityNotSearchable => "Arbejdsgivere kan ikke finde dit CV lige nu: det er ikke udfyldt, eller du er meldt syg.", "Employers cannot find your CV now: it is not complete, or you are reported sick.";
+    HideCv => "Skjul mit CV for arbejdsgivere", "Hide my CV from employers";
+    ShowCv => "Lad arbejdsgivere finde mit CV", "Let employers find my CV";
+    BlockHeading => "Blokerede virksomheder", "Blocked companies";
+    BlockIntro => "En virksomhed, du blokerer, kan hverken finde eller åbne dit CV – for eksempel din nuværende arbejdsgiver.", "A company you block can neither find nor open your CV – your current employer, for example.";
+    BlockNone => "Du har ikke blokeret nogen virksomheder.", "You have not blocked any companies.";
+    BlockCompany => "Bloker virksomheden", "Block the company";
+    UnblockCompany => "Fjern blokeringen", "Unblock";
+    ErrCompanyUnknown => "Vi kender ingen virksomhed med det CVR-nummer.", "We know no company with that CVR number.";
+    VisibilitySaved => "Dit valg er gemt.", "Your choice is saved.";
+
     // Employer: new vacancy
     NewVacancyHeading => "Opret stillingsopslag", "Post a vacancy";
     NewVacancyIntro => "Felter markeret med * skal udfyldes. Stillingen kan findes i jobsøgningen, så snart du har oprettet den.", "Fields marked * are required. The vacancy can be found in the job search as soon as you post it.";
@@ -381,6 +442,7 @@ messages! {
     PurposeEscalation => "Du havde brug for hjælp fra jobcentret", "You needed help from the jobcentre";
     PurposeCitizenRequest => "Du kontaktede jobcentret", "You contacted the jobcentre";
     PurposeMeeting => "Forberedelse af en samtale med dig", "Preparing a meeting with you";
+    PurposeRecruitment => "Rekruttering: en arbejdsgiver leder efter medarbejdere", "Recruitment: an employer looking for staff";
     AccessLogHeading => "Hvem har set mine oplysninger", "Who has seen my data";
     AccessLogIntro => "Her kan du se, hvornår medarbejdere i jobcentret har set eller ændret dine oplysninger, og hvorfor.", "Here you can see when jobcentre staff have viewed or changed your data, and why.";
     AccessLogEmpty => "Ingen medarbejdere har set dine oplysninger endnu.", "No staff member has seen your data yet.";
@@ -935,6 +997,17 @@ pub fn date_time(lang: Lang, at: chrono::DateTime<chrono::Utc>) -> String {
     match lang {
         Lang::Da => format!("{} kl. {:02}.{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
         Lang::En => format!("{} at {:02}:{:02}", date(lang, local.date_naive()), local.hour(), local.minute()),
+    }
+}
+
+/// "12 kandidater".
+pub fn candidate_count(lang: Lang, n: u64) -> String {
+    let num = format_number(lang, n);
+    match (lang, n) {
+        (Lang::Da, 1) => format!("{num} kandidat"),
+        (Lang::Da, _) => format!("{num} kandidater"),
+        (Lang::En, 1) => format!("{num} candidate"),
+        (Lang::En, _) => format!("{num} candidates"),
     }
 }
 

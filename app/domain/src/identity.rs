@@ -14,6 +14,18 @@ pub enum IdError {
     Date,
 }
 
+impl IdError {
+    /// What a person is told about a CVR number not accepted.
+    pub fn cvr_message(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
+        match self {
+            IdError::Missing => Msg::ErrCvrMissing,
+            IdError::Checksum => Msg::ErrCvrChecksum,
+            IdError::Format | IdError::Date => Msg::ErrCvrInvalid,
+        }
+    }
+}
+
 /// Keeps the digits of `input`, allowing the spaces, dashes and "DK" prefix people
 /// type; `None` if anything else is there.
 fn digits(input: &str) -> Option<String> {

@@ -44,6 +44,7 @@ pub mod agents;
 pub mod audit;
 pub mod availability;
 pub mod calendar;
+pub mod candidate;
 pub mod case;
 pub mod company;
 pub mod contact;

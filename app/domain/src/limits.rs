@@ -25,6 +25,7 @@ pub mod kind {
     pub const MESSAGE: &str = "message";
     pub const SECOND_FACTOR: &str = "second-factor";
     pub const REPORT: &str = "report";
+    pub const CONTACT: &str = "contact";
 }
 
 /// New accounts from one address in an hour (a jobcentre's workshop fits).
@@ -35,6 +36,9 @@ pub const VACANCIES_PER_COMPANY: Limit = Limit::new(100, Duration::hours(24));
 pub const MESSAGES_PER_JOBSEEKER: Limit = Limit::new(50, Duration::hours(24));
 /// Vacancies one jobseeker may report in a day.
 pub const REPORTS_PER_JOBSEEKER: Limit = Limit::new(20, Duration::hours(24));
+/// New candidates one company may write to in a day: enough for a real
+/// recruitment, too few to spam the CV index.
+pub const CONTACTS_PER_COMPANY: Limit = Limit::new(30, Duration::hours(24));
 /// Joblog entries one jobseeker may keep.
 pub const JOBLOG_ENTRIES: u32 = 2_000;
 /// Bytes of files one jobseeker may store (joblog attachments together).
@@ -48,7 +52,7 @@ mod tests {
 
     #[test]
     fn events_are_kept_as_long_as_any_window() {
-        for l in [SIGN_UPS_PER_ADDRESS, VACANCIES_PER_COMPANY, MESSAGES_PER_JOBSEEKER, REPORTS_PER_JOBSEEKER] {
+        for l in [SIGN_UPS_PER_ADDRESS, VACANCIES_PER_COMPANY, MESSAGES_PER_JOBSEEKER, REPORTS_PER_JOBSEEKER, CONTACTS_PER_COMPANY] {
             assert!(l.window <= KEEP_EVENTS, "events live as long as any window");
         }
     }

@@ -37,9 +37,11 @@ pub fn AccessLogPage() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|a| {
-                                let place = a.actor_municipality
+                                // Staff by their municipality, an employer by their company.
+                                let place = a.actor_company.clone().or_else(|| a.actor_municipality
                                     .and_then(crate::domain::municipality::by_code)
-                                    .map(|m| format!(", {}", m.official_name(lang)))
+                                    .map(|m| m.official_name(lang)))
+                                    .map(|p| format!(", {p}"))
                                     .unwrap_or_default();
                                 view! { <tr>
                                     <td>{i18n::date_time(lang, a.at)}</td>

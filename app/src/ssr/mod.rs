@@ -11,7 +11,7 @@ pub mod services;
 use crate::error::AppError;
 use db::Db;
 use index::indexer::{IndexerConfig, IndexerHandle};
-use index::VacancyIndex;
+use index::{CvIndex, VacancyIndex};
 use leptos::prelude::use_context;
 use std::path::Path;
 use std::sync::Arc;
@@ -22,6 +22,9 @@ pub struct AppState {
     pub db: Db,
     pub index: VacancyIndex,
     pub indexer: Arc<IndexerHandle>,
+    /// The CVs employers may find, and the indexer that keeps them.
+    pub cvs: CvIndex,
+    pub cv_indexer: Arc<IndexerHandle>,
     pub auth: services::auth::AuthPolicy,
     /// Seals CPR numbers. `start` gives a key for this process only; the server
     /// replaces it with the configured one (see `secrets::Sealer::load_or_create`).
@@ -35,17 +38,23 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens (or builds) the index in `index_dir` and starts the indexer, on `clock`.
+    /// Opens (or builds) the indexes in `index_dir` and starts their indexers, on `clock`.
     pub async fn start(db: Db, index_dir: &Path, config: IndexerConfig, clock: clock::Clock) -> Result<AppState, AppError> {
-        let dir = index_dir.to_path_buf();
-        let (index, opened) = tokio::task::spawn_blocking(move || VacancyIndex::open_or_create(&dir))
-            .await
-            .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
-        let indexer = index::indexer::start(db.clone(), index.clone(), opened, config, clock.clone())?;
+        let (vacancies, cvs) = (index::vacancies_dir(index_dir), index::cvs_dir(index_dir));
+        let opened = tokio::task::spawn_blocking(move || {
+            Ok::<_, AppError>((VacancyIndex::open_or_create(&vacancies)?, CvIndex::open_or_create(&cvs)?))
+        })
+        .await
+        .map_err(|e| AppError::internal(format_args!("opening index: {e}")))??;
+        let ((index, opened), (cv_index, cv_opened)) = opened;
+        let indexer = index::indexer::start(db.clone(), index.clone(), opened, config.clone(), clock.clone())?;
+        let cv_indexer = index::indexer::start(db.clone(), cv_index.clone(), cv_opened, config, clock.clone())?;
         Ok(AppState {
             db,
             index,
             indexer: Arc::new(indexer),
+            cvs: cv_index,
+            cv_indexer: Arc::new(cv_indexer),
             auth: Default::default(),
             sealer: Arc::new(secrets::Sealer::ephemeral()),
             rules: Default::default(),
@@ -54,10 +63,20 @@ impl AppState {
         })
     }
 
+    /// Stops both indexers and waits for them (their index writers are free after).
+    pub async fn stop_indexers(&self) {
+        let (indexer, cv_indexer) = (self.indexer.clone(), self.cv_indexer.clone());
+        let _ = tokio::task::spawn_blocking(move || {
+            indexer.request_stop();
+            cv_indexer.stop();
+            indexer.stop();
+        })
+        .await;
+    }
+
     /// Stops background work; the database and index stay consistent at any point.
     pub async fn shutdown(&self) {
-        let indexer = self.indexer.clone();
-        let _ = tokio::task::spawn_blocking(move || indexer.stop()).await;
+        self.stop_indexers().await;
         // Closing waits for every borrowed connection to come back; a request cut
         // off mid-way may never return one. Do not hang the shutdown on it.
         if tokio::time::timeout(std::time::Duration::from_secs(5), self.db.close()).await.is_err() {

@@ -13,9 +13,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failure is a failed test
 
 mod accounts;
+mod cv;
 mod template;
 
 pub use accounts::Account;
+pub use cv::{complete_cv, cv_form, CvFacts};
 
 use app::domain::vacancy::NewVacancy;
 use app::ssr::clock::Clock;
@@ -74,10 +76,12 @@ impl Drop for TestDb {
         let multi_thread =
             tokio::runtime::Handle::try_current().is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
         for st in &states {
-            if multi_thread {
-                tokio::task::block_in_place(|| st.indexer.stop());
-            } else {
-                st.indexer.request_stop();
+            for indexer in [&st.indexer, &st.cv_indexer] {
+                if multi_thread {
+                    tokio::task::block_in_place(|| indexer.stop());
+                } else {
+                    indexer.request_stop();
+                }
             }
         }
         if let Some((admin, name)) = self.postgres.take() {
@@ -105,6 +109,9 @@ fn scratch_dir(test: &str) -> PathBuf {
 /// A migrated SQLite database and, when available, a migrated PostgreSQL database,
 /// both empty. Run the test body for each.
 pub async fn databases(test: &str) -> Vec<TestDb> {
+    // Warnings and errors (an internal error's details, say) go to the test's
+    // output, shown when it fails.
+    let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
     let mut out = Vec::new();
     let dir = scratch_dir(&format!("{test}-sqlite"));
     let file = dir.join("test.db");
@@ -153,14 +160,18 @@ pub fn vacancy(title: &str, city: &str, today: NaiveDate) -> NewVacancy {
     }
 }
 
-/// Waits until the indexer has applied everything written so far. Generous: this
+/// Waits until both indexers (vacancies, CVs) have applied everything written so
+/// far: it waits on their outbox positions, never a fixed time. Generous: this
 /// checks behaviour, not speed (the speed is measured and printed, not asserted).
 pub async fn settle(st: &AppState) {
     let target = st.db.outbox_max_id().await.unwrap();
     let started = std::time::Instant::now();
-    while st.indexer.applied_outbox_id() < target || !st.indexer.is_ready() {
-        assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    for indexer in [&st.indexer, &st.cv_indexer] {
+        indexer.wake();
+        while indexer.applied_outbox_id() < target || !indexer.is_ready() {
+            assert!(started.elapsed().as_secs() < 30, "indexer did not catch up");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub struct AuditRow {
     pub actor_user_id: i64,
     pub actor_role: String,
     pub actor_municipality: Option<i32>,
+    pub actor_company: Option<String>,
     pub action: String,
     pub what: String,
     pub purpose: String,
@@ -28,8 +29,24 @@ impl Db {
         purpose: &str,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let sql = "INSERT INTO audit_log (at, actor_user_id, actor_role, actor_municipality, action, citizen_user_id, what, purpose) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        self.insert_audit_as(actor, None, action, citizen_id, what, purpose, now).await
+    }
+
+    /// An access by someone acting for a company (an employer opening a CV): the
+    /// citizen is shown the company's name, as it was then.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn insert_audit_as(
+        &self,
+        actor: &User,
+        company: Option<&str>,
+        action: AuditAction,
+        citizen_id: i64,
+        what: &str,
+        purpose: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let sql = "INSERT INTO audit_log (at, actor_user_id, actor_role, actor_municipality, action, citizen_user_id, what, purpose, actor_company) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         on_pool!(self, pool => sqlx::query(sql)
             .bind(now)
             .bind(actor.id)
@@ -39,6 +56,7 @@ impl Db {
             .bind(citizen_id)
             .bind(what)
             .bind(purpose)
+            .bind(company)
             .execute(pool)
             .await
             .map(|_| ()))?;
@@ -82,7 +100,7 @@ impl Db {
 
     /// The accesses to one citizen's data, newest first.
     pub async fn audit_for_citizen(&self, citizen_id: i64, limit: i64) -> Result<Vec<AuditRow>, AppError> {
-        let sql = "SELECT at, actor_user_id, actor_role, actor_municipality, action, what, purpose FROM audit_log \
+        let sql = "SELECT at, actor_user_id, actor_role, actor_municipality, actor_company, action, what, purpose FROM audit_log \
                    WHERE citizen_user_id = $1 ORDER BY at DESC, id DESC LIMIT $2";
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(citizen_id).bind(limit).fetch_all(pool).await)?)
     }

@@ -1,6 +1,7 @@
 //! The jobseeker's own data: profile and CV, joblog, availability, the 7-day
 //! check and notifications. SQL only; rules live in `domain`.
 
+use super::outbox::{self, with_outbox};
 use super::{on_pool, Db, Quota};
 use crate::domain::availability::Event;
 use crate::domain::joblog::EntryData;
@@ -101,14 +102,20 @@ impl Db {
 
     pub async fn save_cv(&self, user_id: i64, cv_json: &str, complete: bool, searchable: bool, now: DateTime<Utc>) -> Result<(), AppError> {
         let sql = "UPDATE jobseekers SET cv = $2, cv_complete = $3, cv_searchable = $4, cv_updated_at = $5 WHERE user_id = $1";
-        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(cv_json).bind(complete).bind(searchable).bind(now)
-            .execute(pool).await.map(|_| ()))?;
+        with_outbox!(
+            self,
+            sqlx::query(sql).bind(user_id).bind(cv_json).bind(complete).bind(searchable).bind(now),
+            outbox::CV,
+            user_id,
+            now
+        )?;
         Ok(())
     }
 
-    pub async fn set_cv_searchable(&self, user_id: i64, searchable: bool) -> Result<(), AppError> {
-        let sql = "UPDATE jobseekers SET cv_searchable = $2 WHERE user_id = $1";
-        on_pool!(self, pool => sqlx::query(sql).bind(user_id).bind(searchable).execute(pool).await.map(|_| ()))?;
+    /// Only a change reaches the outbox (sickness reported twice changes nothing).
+    pub async fn set_cv_searchable(&self, user_id: i64, searchable: bool, now: DateTime<Utc>) -> Result<(), AppError> {
+        let sql = "UPDATE jobseekers SET cv_searchable = $2 WHERE user_id = $1 AND cv_searchable <> $2";
+        with_outbox!(self, sqlx::query(sql).bind(user_id).bind(searchable), outbox::CV, user_id, now)?;
         Ok(())
     }
 

@@ -6,6 +6,7 @@
 mod accounts;
 mod agents;
 mod audit;
+mod candidates;
 mod caseworker;
 mod companies;
 mod jobseeker;
@@ -20,6 +21,7 @@ mod vacancies;
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
+pub use candidates::{ContactMessageRow, ContactRow, CvRow, Side};
 pub use caseworker::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
 pub use jobseeker::{AttachmentRow, EntryRow, JobseekerRow, MissRecord, NotificationRow};

@@ -5,6 +5,8 @@ use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
 pub const VACANCY: &str = "vacancy";
+/// A jobseeker's CV (the id is the user's): what employers may find changed.
+pub const CV: &str = "cv";
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxRow {
@@ -24,6 +26,28 @@ pub(crate) fn order_lock_sql(db: &Db) -> Option<&'static str> {
 }
 
 pub(crate) const INSERT_SQL: &str = "INSERT INTO index_outbox (entity, entity_id, created_at) VALUES ($1, $2, $3)";
+
+/// Runs `$update` and, when it changed a row, notes `$entity` `$id` in the outbox,
+/// in one transaction: the index hears of every change that was made, and of none
+/// that was not. True when a row changed.
+macro_rules! with_outbox {
+    ($db:expr, $update:expr, $entity:expr, $id:expr, $now:expr) => {{
+        let lock = $crate::ssr::db::outbox::order_lock_sql($db);
+        on_pool!($db, pool => {
+            let mut tx = pool.begin().await?;
+            let n = $update.execute(&mut *tx).await?.rows_affected();
+            if n > 0 {
+                if let Some(sql) = lock {
+                    sqlx::query(sql).execute(&mut *tx).await?;
+                }
+                sqlx::query($crate::ssr::db::outbox::INSERT_SQL).bind($entity).bind($id).bind($now).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n > 0)
+        })
+    }};
+}
+pub(crate) use with_outbox;
 
 impl Db {
     /// Changes after `after`, oldest first.

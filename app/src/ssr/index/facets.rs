@@ -20,7 +20,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Municipality codes are below 1000, so a set of them is a table of flags: one
 /// load per document instead of a hash lookup.
-const MUNICIPALITY_CODES: usize = 1000;
+pub(super) const MUNICIPALITY_CODES: usize = 1000;
 
 fn flags(values: impl IntoIterator<Item = u64>, size: usize) -> Arc<[bool]> {
     let mut out = vec![false; size];
@@ -227,7 +227,7 @@ pub struct Faceted<C> {
 }
 
 /// The regions in force on `date`, and a table from municipality code to its region.
-fn region_table(date: NaiveDate) -> (Vec<Region>, Vec<Option<Region>>) {
+pub(super) fn region_table(date: NaiveDate) -> (Vec<Region>, Vec<Option<Region>>) {
     let mut by_code = vec![None; MUNICIPALITY_CODES];
     for m in municipality::all() {
         if let Some(slot) = by_code.get_mut(usize::from(m.code)) {

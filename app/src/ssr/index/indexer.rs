@@ -1,14 +1,15 @@
-//! The indexer: the only owner of the tantivy `IndexWriter`.
+//! The indexer: the only owner of an index's tantivy `IndexWriter`, one per index.
 //!
 //! It runs on its own thread (tantivy's writer and commits are blocking work) and
 //! tails the database outbox by id. Changes are applied in batches and committed at
 //! most every `commit_interval`, with the last applied outbox id stored in the
-//! commit, so a restart continues where the index left off.
+//! commit, so a restart continues where the index left off. It reads every outbox
+//! row and applies those of its own entity (`Indexed::ENTITY`).
 
-use super::{CommitPayload, Opened, VacancyIndex, SCHEMA_VERSION};
+use super::{CommitPayload, Indexed, Opened};
 use crate::error::AppError;
 use crate::ssr::clock::Clock;
-use crate::ssr::db::{outbox, Db, VacancyRow};
+use crate::ssr::db::Db;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -92,24 +93,24 @@ impl IndexerHandle {
 
 /// Takes the index writer and starts the indexer thread. Fails at once if another
 /// process holds the writer (a running server when `reindex` is called, say).
-pub fn start(db: Db, index: VacancyIndex, opened: Opened, config: IndexerConfig, clock: Clock) -> Result<IndexerHandle, AppError> {
+pub fn start<I: Indexed>(db: Db, index: I, opened: Opened, config: IndexerConfig, clock: Clock) -> Result<IndexerHandle, AppError> {
     let writer = open_writer(&index, &config)?;
     let rt = Handle::current();
     let wake = Arc::new(Notify::new());
     let shared = Arc::new(Shared::default());
     let mut worker = Worker { db, index, writer, rt, wake: wake.clone(), shared: shared.clone(), config, clock };
     let thread = std::thread::Builder::new()
-        .name("indexer".into())
+        .name(format!("indexer-{}", I::ENTITY))
         .spawn(move || worker.run(opened))
         .map_err(|e| AppError::internal(format_args!("starting indexer thread: {e}")))?;
     Ok(IndexerHandle { wake, shared, thread: Mutex::new(Some(thread)) })
 }
 
-fn open_writer(index: &VacancyIndex, config: &IndexerConfig) -> Result<IndexWriter, AppError> {
-    index.inner.index.writer_with_num_threads(1, config.writer_heap_bytes).map_err(|e| match e {
+fn open_writer<I: Indexed>(index: &I, config: &IndexerConfig) -> Result<IndexWriter, AppError> {
+    index.core().index.writer_with_num_threads(1, config.writer_heap_bytes).map_err(|e| match e {
         tantivy::TantivyError::LockFailure(..) => AppError::internal(format_args!(
             "the search index in {} is in use by another process (is a server running?)",
-            index.dir().display()
+            index.core().dir().display()
         )),
         other => other.into(),
     })
@@ -117,7 +118,7 @@ fn open_writer(index: &VacancyIndex, config: &IndexerConfig) -> Result<IndexWrit
 
 /// Rebuilds the whole index from the database, reporting `(done, total)` as it goes.
 /// For the `reindex` command; the server rebuilds by itself when it must.
-pub async fn rebuild_now(db: Db, index: VacancyIndex, progress: impl FnMut(u64, u64) + Send + 'static) -> Result<RebuildStats, AppError> {
+pub async fn rebuild_now<I: Indexed>(db: Db, index: I, progress: impl FnMut(u64, u64) + Send + 'static) -> Result<RebuildStats, AppError> {
     let rt = Handle::current();
     tokio::task::spawn_blocking(move || {
         let config = IndexerConfig::default();
@@ -130,13 +131,13 @@ pub async fn rebuild_now(db: Db, index: VacancyIndex, progress: impl FnMut(u64, 
 
 /// Loads `rows` into a fresh index with `threads` writer threads, in one commit.
 /// For bulk loads outside a running server (the benchmark); blocking.
-pub fn bulk_load(
-    index: &VacancyIndex,
-    rows: impl IntoIterator<Item = VacancyRow>,
+pub fn bulk_load<I: Indexed>(
+    index: &I,
+    rows: impl IntoIterator<Item = I::Row>,
     threads: usize,
     heap_bytes: usize,
 ) -> Result<u64, AppError> {
-    let mut writer: IndexWriter = index.inner.index.writer_with_num_threads(threads.max(1), heap_bytes)?;
+    let mut writer: IndexWriter = index.core().index.writer_with_num_threads(threads.max(1), heap_bytes)?;
     writer.delete_all_documents()?;
     let mut n = 0;
     for row in rows {
@@ -153,9 +154,9 @@ pub struct RebuildStats {
     pub outbox_id: i64,
 }
 
-struct Worker {
+struct Worker<I> {
     db: Db,
-    index: VacancyIndex,
+    index: I,
     writer: IndexWriter,
     rt: Handle,
     wake: Arc<Notify>,
@@ -164,13 +165,13 @@ struct Worker {
     clock: Clock,
 }
 
-impl Worker {
+impl<I: Indexed> Worker<I> {
     fn run(&mut self, opened: Opened) {
         let mut watermark = loop {
             match self.initial_watermark(opened) {
                 Ok(w) => break w,
                 Err(e) => {
-                    tracing::warn!("index start failed, retrying: {e}");
+                    tracing::warn!(index = I::ENTITY, "index start failed, retrying: {e}");
                     if self.pause(Duration::from_secs(2)) {
                         return;
                     }
@@ -212,7 +213,7 @@ impl Worker {
                     }
                 }
                 Err(e) => {
-                    tracing::warn!("indexing failed, will retry: {e}");
+                    tracing::warn!(index = I::ENTITY, "indexing failed, will retry: {e}");
                     let _ = self.writer.rollback();
                     if self.pause(Duration::from_secs(2)) {
                         break;
@@ -220,7 +221,7 @@ impl Worker {
                 }
             }
         }
-        tracing::info!(watermark, "indexer stopped");
+        tracing::info!(index = I::ENTITY, watermark, "indexer stopped");
     }
 
     /// Sleeps, waking early on stop. True when asked to stop.
@@ -241,16 +242,21 @@ impl Worker {
             let oldest = self.rt.block_on(self.db.outbox_min_id())?;
             let gap = oldest.is_some_and(|min| min > payload.outbox_id + 1);
             if !gap {
-                tracing::info!(outbox_id = payload.outbox_id, docs = self.index.num_docs(), "search index opened");
+                tracing::info!(
+                    index = I::ENTITY,
+                    outbox_id = payload.outbox_id,
+                    docs = self.index.core().num_docs(),
+                    "search index opened"
+                );
                 return Ok(payload.outbox_id);
             }
-            tracing::warn!("search index is older than the kept outbox; rebuilding");
+            tracing::warn!(index = I::ENTITY, "search index is older than the kept outbox; rebuilding");
         } else {
-            tracing::info!("search index missing or of an older schema; rebuilding");
+            tracing::info!(index = I::ENTITY, "search index missing or of an older schema; rebuilding");
         }
         let started = Instant::now();
         let stats = rebuild(&self.db, &self.index, &mut self.writer, &self.rt, |_, _| {})?;
-        tracing::info!(documents = stats.documents, ms = started.elapsed().as_millis() as u64, "search index rebuilt");
+        tracing::info!(index = I::ENTITY, documents = stats.documents, ms = started.elapsed().as_millis() as u64, "search index rebuilt");
         Ok(stats.outbox_id)
     }
 
@@ -262,17 +268,17 @@ impl Worker {
             return Ok(None);
         };
         let ids: Vec<i64> =
-            rows.iter().filter(|r| r.entity == outbox::VACANCY).map(|r| r.entity_id).collect::<BTreeSet<_>>().into_iter().collect();
+            rows.iter().filter(|r| r.entity == I::ENTITY).map(|r| r.entity_id).collect::<BTreeSet<_>>().into_iter().collect();
         let mut current = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(500) {
-            current.extend(self.rt.block_on(self.db.vacancies_by_ids(chunk))?);
+            current.extend(self.rt.block_on(I::current(&self.db, chunk))?);
         }
-        // Delete every touched id first, then add back the ones still open: deletes
-        // only hit documents added before them.
+        // Delete every touched id first, then add back the ones that still belong:
+        // deletes only hit documents added before them.
         for id in &ids {
             self.writer.delete_term(self.index.id_term(*id));
         }
-        for row in current.iter().filter(|r| r.status == "open") {
+        for row in &current {
             self.writer.add_document(self.index.document(row))?;
         }
         commit(&mut self.writer, &self.index, last)?;
@@ -290,18 +296,18 @@ impl Worker {
     }
 }
 
-fn commit(writer: &mut IndexWriter, index: &VacancyIndex, outbox_id: i64) -> Result<(), AppError> {
-    let payload = CommitPayload { schema: SCHEMA_VERSION, outbox_id };
+fn commit<I: Indexed>(writer: &mut IndexWriter, index: &I, outbox_id: i64) -> Result<(), AppError> {
+    let payload = CommitPayload { schema: I::VERSION, outbox_id };
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&payload).map_err(|e| AppError::internal(format_args!("commit payload: {e}")))?);
     prepared.commit()?;
-    index.inner.reader.reload()?;
+    index.core().reader.reload()?;
     Ok(())
 }
 
-fn rebuild(
+fn rebuild<I: Indexed>(
     db: &Db,
-    index: &VacancyIndex,
+    index: &I,
     writer: &mut IndexWriter,
     rt: &Handle,
     mut progress: impl FnMut(u64, u64),
@@ -309,15 +315,15 @@ fn rebuild(
     // Read the watermark first: changes made during the scan are replayed after it,
     // and replaying a change is harmless because the indexer reloads current rows.
     let outbox_id = rt.block_on(db.outbox_max_id())?;
-    let total = rt.block_on(db.count_open_vacancies())? as u64;
+    let total = rt.block_on(I::count(db))?.max(0) as u64;
     writer.delete_all_documents()?;
     let mut after = 0;
     let mut done = 0u64;
     progress(0, total);
     loop {
-        let rows = rt.block_on(db.open_vacancies_after(after, 2_000))?;
+        let rows = rt.block_on(I::all_after(db, after, 2_000))?;
         let Some(last) = rows.last() else { break };
-        after = last.id;
+        after = I::row_id(last);
         for row in &rows {
             let doc: TantivyDocument = index.document(row);
             writer.add_document(doc)?;

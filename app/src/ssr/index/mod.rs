@@ -1,139 +1,45 @@
-//! The search index. Only this module knows tantivy.
+//! The search indexes. Only this module knows tantivy.
 //!
-//! The database is the source of truth; the index is derived from it and can always
-//! be rebuilt. One indexer (see `indexer`) owns the writer; searches take a fresh
+//! The database is the source of truth; each index is derived from it and can
+//! always be rebuilt. There are two: open vacancies (`vacancies`), searched by
+//! everyone, and the CVs employers may find (`cvs`). Each has one indexer (see
+//! `indexer`) that owns its writer and follows the outbox; searches take a fresh
 //! searcher per request and run off the async runtime.
 
 mod analyzer;
+pub mod cvs;
 mod facets;
 pub mod indexer;
+mod vacancies;
 
-use crate::domain::search::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
+pub use cvs::CvIndex;
+pub use vacancies::VacancyIndex;
+
 use crate::error::AppError;
-use crate::ssr::db::VacancyRow;
+use crate::ssr::db::Db;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::ops::Bound;
+use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
-use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-/// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 6;
+/// Where the vacancy index lives inside the configured index folder.
+pub fn vacancies_dir(index_dir: &Path) -> PathBuf {
+    index_dir.join("vacancies")
+}
 
-/// Stored with every commit, so the index knows how far it got.
+/// Where the CV index lives inside the configured index folder.
+pub fn cvs_dir(index_dir: &Path) -> PathBuf {
+    index_dir.join("cvs")
+}
+
+/// Stored with every commit, so an index knows how far it got.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitPayload {
     pub schema: u32,
     pub outbox_id: i64,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Fields {
-    id: Field,
-    title: Field,
-    employer: Field,
-    city: Field,
-    description: Field,
-    /// Title, employer, town and description folded (æ→ae…) and stemmed: ASCII
-    /// spellings and typos (fuzzy) match here.
-    folded: Field,
-    /// Prefixes of the title's words: the first part of a compound finds it.
-    prefixes: Field,
-    postcode: Field,
-    teaser: Field,
-    hours: Field,
-    deadline: Field,
-    posted: Field,
-    municipality: Field,
-    /// The postcode (first number of its range; 0 when unknown), for radius searches.
-    place: Field,
-    /// Where the vacancy lies (its postcode's centre), for distances.
-    lat: Field,
-    lon: Field,
-    employment: Field,
-    occupation: Field,
-    /// Every value facet counting looks at, in one number (see `facets::pack`).
-    packed: Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let danish = |stored: bool| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(analyzer::DANISH)
-            .set_index_option(tantivy::schema::IndexRecordOption::WithFreqsAndPositions);
-        let opts = TextOptions::default().set_indexing_options(indexing);
-        if stored {
-            opts.set_stored()
-        } else {
-            opts
-        }
-    };
-    let plain = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(analyzer::PLAIN).set_index_option(tantivy::schema::IndexRecordOption::Basic),
-    );
-    let num = || NumericOptions::default().set_indexed().set_fast().set_stored();
-    let fields = Fields {
-        id: b.add_u64_field("id", num()),
-        title: b.add_text_field("title", danish(true)),
-        employer: b.add_text_field("employer", danish(true)),
-        city: b.add_text_field("city", danish(true)),
-        description: b.add_text_field("description", danish(false)),
-        folded: b.add_text_field("folded", danish(false)),
-        prefixes: b.add_text_field("prefixes", plain),
-        postcode: b.add_text_field("postcode", STRING | STORED),
-        teaser: b.add_text_field("teaser", STORED),
-        hours: b.add_f64_field("hours", num()),
-        deadline: b.add_u64_field("deadline", num()),
-        posted: b.add_u64_field("posted", num()),
-        municipality: b.add_u64_field("municipality", num()),
-        place: b.add_u64_field("place", num()),
-        lat: b.add_f64_field("lat", NumericOptions::default().set_fast().set_stored()),
-        lon: b.add_f64_field("lon", NumericOptions::default().set_fast().set_stored()),
-        employment: b.add_u64_field("employment", num()),
-        occupation: b.add_u64_field("occupation", num()),
-        packed: b.add_u64_field("packed", NumericOptions::default().set_fast()),
-    };
-    (b.build(), fields)
-}
-
-/// A filter: matches without adding to the score.
-fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(q, 0.0))
-}
-
-/// Shortest compound prefix indexed and searched ("lage" finds "lagermedarbejder").
-const PREFIX_MIN: usize = 4;
-/// Words this long (folded stem) may have one typo; from `FUZZY_TWO_MIN`, two.
-const FUZZY_MIN: usize = 5;
-const FUZZY_TWO_MIN: usize = 9;
-
-/// Dates are kept as the number yyyymmdd: ordered, and readable when debugging.
-fn date_key(d: NaiveDate) -> u64 {
-    (d.year() as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
-}
-
-fn key_date(k: u64) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt((k / 10_000) as i32, ((k / 100) % 100) as u32, (k % 100) as u32)
-}
-
-/// A handle on the on-disk index for searching. Cheap to clone.
-#[derive(Clone)]
-pub struct VacancyIndex {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    index: Index,
-    reader: IndexReader,
-    fields: Fields,
-    dir: PathBuf,
 }
 
 /// What opening found, so the indexer knows whether to rebuild.
@@ -145,15 +51,21 @@ pub enum Opened {
     Fresh,
 }
 
-impl VacancyIndex {
+/// The on-disk index and its reader, whichever the documents.
+pub struct Core {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    dir: PathBuf,
+}
+
+impl Core {
     /// Opens the index in `dir`, or creates an empty one when it is missing, cannot
-    /// be read, or was written with another schema version.
-    pub fn open_or_create(dir: &Path) -> Result<(VacancyIndex, Opened), AppError> {
-        let (schema, fields) = schema();
+    /// be read, or was written with another schema or `version`.
+    fn open_or_create(dir: &Path, schema: Schema, version: u32) -> Result<(Core, Opened), AppError> {
         std::fs::create_dir_all(dir).map_err(|e| AppError::internal(format_args!("index dir {}: {e}", dir.display())))?;
         let existing = Index::open_in_dir(dir).ok().and_then(|index| {
             let payload = read_payload(&index)?;
-            (payload.schema == SCHEMA_VERSION && index.schema() == schema).then_some((index, payload))
+            (payload.schema == version && index.schema() == schema).then_some((index, payload))
         });
         let (index, opened) = match existing {
             Some((index, payload)) => (index, Opened::Current(payload)),
@@ -164,300 +76,119 @@ impl VacancyIndex {
         };
         analyzer::register(&index);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let inner = Inner { index, reader, fields, dir: dir.to_path_buf() };
-        Ok((VacancyIndex { inner: Arc::new(inner) }, opened))
+        Ok((Core { index, reader, dir: dir.to_path_buf() }, opened))
     }
 
     pub fn dir(&self) -> &Path {
-        &self.inner.dir
+        &self.dir
     }
 
     /// The last committed payload, as searchers see it.
     pub fn payload(&self) -> Option<CommitPayload> {
-        read_payload(&self.inner.index)
+        read_payload(&self.index)
     }
 
     /// How many documents searchers see now.
     pub fn num_docs(&self) -> u64 {
-        self.inner.reader.searcher().num_docs()
+        self.reader.searcher().num_docs()
     }
+}
 
-    fn document(&self, v: &VacancyRow) -> TantivyDocument {
-        let f = &self.inner.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(f.id, v.id as u64);
-        doc.add_text(f.title, &v.title);
-        doc.add_text(f.employer, &v.employer_name);
-        doc.add_text(f.city, &v.city);
-        doc.add_text(f.description, &v.description);
-        let all = format!("{} {} {} {}", v.title, v.employer_name, v.city, v.description);
-        doc.add_text(f.folded, analyzer::fold(&all));
-        doc.add_text(f.prefixes, analyzer::prefixes(&v.title, PREFIX_MIN));
-        doc.add_text(f.postcode, &v.postcode);
-        doc.add_text(f.teaser, crate::domain::search::teaser(&v.description, 220));
-        doc.add_f64(f.hours, v.weekly_hours);
-        doc.add_u64(f.deadline, date_key(v.deadline));
-        doc.add_u64(f.posted, date_key(crate::domain::time::danish_date(v.created_at)));
-        // Every document has every fast value (0: none), so facet counting reads
-        // dense columns.
-        doc.add_u64(f.municipality, v.municipality_code.map_or(0, |c| c as u64));
-        doc.add_u64(f.place, crate::domain::postcode::from_text(&v.postcode).map_or(0, |p| u64::from(p.number)));
-        let municipality = v.municipality_code.and_then(|c| u16::try_from(c).ok());
-        let (lat, lon) = crate::domain::geo::vacancy_point(&v.postcode, municipality).unwrap_or_default();
-        doc.add_f64(f.lat, lat);
-        doc.add_f64(f.lon, lon);
-        let employment = crate::domain::vacancy::EmploymentType::parse(&v.employment_type).unwrap_or_default();
-        doc.add_u64(f.employment, employment.index());
-        let occupation = v.occupation_code.as_deref().and_then(|c| c.parse::<u64>().ok()).unwrap_or(0);
-        doc.add_u64(f.occupation, occupation);
-        let posted = crate::domain::time::danish_date(v.created_at);
-        doc.add_u64(
-            f.packed,
-            facets::pack(&facets::Doc {
-                municipality: v.municipality_code.map_or(0, |c| c as u64),
-                hours: v.weekly_hours,
-                posted: facets::day_number(posted),
-                employment: employment.index(),
-                occupation,
-            }),
-        );
-        doc
-    }
+/// An index the indexer can keep: where its documents come from in the database
+/// and how one is made. Rows are keyed by the id the outbox names.
+pub trait Indexed: Clone + Send + Sync + 'static {
+    /// The outbox entity whose changes this index follows.
+    const ENTITY: &'static str;
+    /// The schema version stored in commits: bump it when the documents change,
+    /// and the index is rebuilt on start.
+    const VERSION: u32;
+    type Row: Send + 'static;
 
-    fn id_term(&self, id: i64) -> Term {
-        Term::from_field_u64(self.inner.fields.id, id as u64)
-    }
+    fn core(&self) -> &Core;
+    fn document(&self, row: &Self::Row) -> TantivyDocument;
+    fn id_term(&self, id: i64) -> Term;
+    fn row_id(row: &Self::Row) -> i64;
+    /// Of `ids`, the rows that belong in the index now; the others are left out.
+    fn current(db: &Db, ids: &[i64]) -> impl Future<Output = Result<Vec<Self::Row>, AppError>> + Send;
+    /// How many rows belong in the index (for a rebuild's progress).
+    fn count(db: &Db) -> impl Future<Output = Result<i64, AppError>> + Send;
+    /// Every row that belongs in the index with an id above `after`, lowest first.
+    fn all_after(db: &Db, after: i64, limit: i64) -> impl Future<Output = Result<Vec<Self::Row>, AppError>> + Send;
+}
 
-    /// Searches open vacancies whose deadline is `today` or later. Blocking: call it
-    /// from `spawn_blocking`.
-    pub fn search(&self, q: &SearchQuery, today: NaiveDate) -> Result<SearchResults, AppError> {
-        self.search_with(q, today, true)
-    }
+/// Shortest compound prefix indexed and searched ("lage" finds "lagermedarbejder").
+const PREFIX_MIN: usize = 4;
+/// Words this long (folded stem) may have one typo; from `FUZZY_TWO_MIN`, two.
+const FUZZY_MIN: usize = 5;
+const FUZZY_TWO_MIN: usize = 9;
 
-    /// `search`, counting the filter choices only when `with_facets` (the benchmark
-    /// measures both).
-    pub fn search_with(&self, q: &SearchQuery, today: NaiveDate, with_facets: bool) -> Result<SearchResults, AppError> {
-        let searcher = self.inner.reader.searcher();
-        let (base, matching_all) = self.base_query(q, today);
-        let filters = facets::Filters::new(q, today);
-        let query = self.filtered(base.clone(), &filters);
-        let page = q.page.max(1);
-        let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
-        let sort = match q.sort {
-            Sort::Relevance if matching_all => Sort::Newest,
-            Sort::Distance if q.near.is_none() => Sort::Relevance,
-            other => other,
-        };
-        // With facets: one pass over the words' matches gives the counts, and the
-        // filters applied in the collector give the page and the total. Without:
-        // the filters are part of the query.
-        let counting = with_facets.then_some(today);
-        fn run<C: tantivy::collector::Collector<Fruit = Vec<(K, DocAddress)>>, K>(
-            searcher: &tantivy::Searcher,
-            (base, query, filters): (&dyn Query, &dyn Query, &facets::Filters),
-            counting: Option<NaiveDate>,
-            top: C,
-        ) -> Result<(crate::domain::search::Facets, usize, Vec<DocAddress>), AppError> {
-            let (facets, (total, docs)) = match counting {
-                Some(today) => searcher.search(base, &facets::Faceted::new(filters.clone(), today, (Count, top)))?,
-                None => (Default::default(), searcher.search(query, &(Count, top))?),
-            };
-            Ok((facets, total, docs.into_iter().map(|(_, a)| a).collect()))
-        }
-        // The radius narrows every count, so the counting pass takes it in its query.
-        let counted: Box<dyn Query> = match &filters.near {
-            Some(near) => Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(base.clone())), (Occur::Must, self.near_query(near))])),
-            None => Box::new(base.clone()),
-        };
-        let queries: (&dyn Query, &dyn Query, &facets::Filters) = (&*counted, &*query, &filters);
-        let (facets, total, addresses) = match sort {
-            Sort::Relevance => run(&searcher, queries, counting, top.order_by_score())?,
-            Sort::Newest => run(&searcher, queries, counting, top.order_by_u64_field("posted", Order::Desc))?,
-            Sort::Deadline => run(&searcher, queries, counting, top.order_by_u64_field("deadline", Order::Asc))?,
-            Sort::Distance => {
-                let center = q.near.map(|p| p.point()).unwrap_or_default();
-                let nearest = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let fast = segment.fast_fields();
-                    let (lat, lon) = (fast.f64("lat").ok(), fast.f64("lon").ok());
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let point = lat.as_ref().and_then(|c| c.first(doc)).zip(lon.as_ref().and_then(|c| c.first(doc)));
-                        let km = point.filter(|p| *p != (0.0, 0.0)).map_or(f64::MAX, |p| crate::domain::geo::distance_km(center, p));
-                        // Nearest first; the best match first at the same distance.
-                        (-km.round(), score)
-                    }
-                });
-                run(&searcher, queries, counting, nearest)?
-            }
-        };
-        let center = filters.near.as_ref().map(|n| n.radius.center);
-        let mut hits = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(mut hit) = self.hit(&doc) {
-                let f = &self.inner.fields;
-                let point = doc.get_first(f.lat).and_then(|v| v.as_f64()).zip(doc.get_first(f.lon).and_then(|v| v.as_f64()));
-                hit.distance_km = center.zip(point.filter(|p| *p != (0.0, 0.0))).map(|(c, p)| crate::domain::geo::distance_km(c, p));
-                hits.push(hit);
-            }
-        }
-        Ok(SearchResults { total: total as u64, page, hits, facets })
+/// One word of a search, matched in falling order of trust: as a Danish word in
+/// each of `fields` (with its boost); folded ("paedagog") in `folded`; as the first
+/// part of a compound in `prefixes` ("lager"); and, for longer words, with a typo
+/// or two, when the word as typed is in no document (a word that is there is
+/// taken as meant: its near neighbours would only add noise, and cost time).
+/// `None` for words that carry no meaning (stop words, punctuation).
+fn word_query(searcher: &Searcher, word: &str, fields: &[(Field, f32)], folded_field: Field, prefixes: Field) -> Option<Box<dyn Query>> {
+    let mut danish = analyzer::danish();
+    let stems = analyzer::tokens(&mut danish, word);
+    let folded = analyzer::tokens(&mut danish, &analyzer::fold(word));
+    if stems.is_empty() && folded.is_empty() {
+        return None;
     }
+    let boosted = |q: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) { (Occur::Should, Box::new(BoostQuery::new(q, boost))) };
+    let term = |field: Field, text: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+    };
+    let mut ways = Vec::new();
+    for stem in &stems {
+        for (field, boost) in fields {
+            ways.push(boosted(term(*field, stem), *boost));
+        }
+    }
+    for stem in &folded {
+        ways.push(boosted(term(folded_field, stem), 0.8));
+        let n = stem.chars().count();
+        let known = searcher.doc_freq(&Term::from_field_text(folded_field, stem)).unwrap_or(0) > 0;
+        if n >= FUZZY_MIN && !known {
+            let distance = if n >= FUZZY_TWO_MIN { 2 } else { 1 };
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(folded_field, stem), distance, true);
+            ways.push(boosted(Box::new(fuzzy), 0.2));
+        }
+    }
+    // As typed, and stemmed ("pædagoger" → "paedagog" starts "Pædagogmedhjælper").
+    let plain = analyzer::fold(word).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let mut starts: Vec<&str> = vec![plain.as_str()];
+    starts.extend(folded.iter().map(String::as_str));
+    starts.dedup();
+    for start in starts.into_iter().filter(|s| s.chars().count() >= PREFIX_MIN) {
+        ways.push(boosted(term(prefixes, start), 0.6));
+    }
+    Some(Box::new(BooleanQuery::new(ways)))
+}
 
-    /// The words of the search over open vacancies (deadline `today` or later), before
-    /// filters; and whether it matches everything open (no words).
-    fn base_query(&self, q: &SearchQuery, today: NaiveDate) -> (BooleanQuery, bool) {
-        let f = &self.inner.fields;
-        let searcher = self.inner.reader.searcher();
-        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(&searcher, w)).collect();
-        let matching_all = words.is_empty();
-        let text_query: Box<dyn Query> = if matching_all {
-            Box::new(AllQuery)
-        } else {
-            // Every word must match, each in one of several ways (see `word_query`).
-            Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
-        };
-        let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
-        (BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, filter(Box::new(open)))]), matching_all)
-    }
+/// Places within a radius: at a known postcode (`place`) within, or (postcode
+/// unknown, 0) in a municipality whose main town is within.
+fn near_query(near: &facets::Near, place: Field, municipality: Field) -> Box<dyn Query> {
+    let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(place, p)));
+    let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(place, 0), IndexRecordOption::Basic));
+    let towns: Box<dyn Query> = Box::new(TermSetQuery::new(near.municipality_codes().map(|m| Term::from_field_u64(municipality, m))));
+    let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, towns)]);
+    let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
+    filter(Box::new(BooleanQuery::new(either)))
+}
 
-    /// The highest vacancy id searchers see (0 when empty). Blocking.
-    pub fn max_id(&self) -> Result<i64, AppError> {
-        let searcher = self.inner.reader.searcher();
-        let newest = searcher.search(&AllQuery, &TopDocs::with_limit(1).order_by_u64_field("id", Order::Desc))?;
-        Ok(newest.first().and_then(|(id, _)| *id).and_then(|id| i64::try_from(id).ok()).unwrap_or(0))
-    }
+/// A filter: matches without adding to the score.
+fn filter(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(q, 0.0))
+}
 
-    /// Open vacancies matching the search with an id above `after_id`, lowest id
-    /// first (for job agents). Blocking.
-    pub fn new_matches(&self, q: &SearchQuery, today: NaiveDate, after_id: i64, limit: usize) -> Result<Vec<VacancyHit>, AppError> {
-        let f = &self.inner.fields;
-        let searcher = self.inner.reader.searcher();
-        let (base, _) = self.base_query(q, today);
-        let filtered = self.filtered(base, &facets::Filters::new(q, today));
-        let after = RangeQuery::new(Bound::Excluded(Term::from_field_u64(f.id, after_id.max(0) as u64)), Bound::Unbounded);
-        let query = BooleanQuery::new(vec![(Occur::Must, filtered), (Occur::Must, filter(Box::new(after)))]);
-        let docs = searcher.search(&query, &TopDocs::with_limit(limit).order_by_u64_field("id", Order::Asc))?;
-        let mut hits = Vec::with_capacity(docs.len());
-        for (_, address) in docs {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.extend(self.hit(&doc));
-        }
-        Ok(hits)
-    }
+/// Dates are kept as the number yyyymmdd: ordered, and readable when debugging.
+fn date_key(d: NaiveDate) -> u64 {
+    (d.year() as u64) * 10_000 + u64::from(d.month()) * 100 + u64::from(d.day())
+}
 
-    /// The base query narrowed by every filter of the search.
-    fn filtered(&self, base: BooleanQuery, filters: &facets::Filters) -> Box<dyn Query> {
-        let f = &self.inner.fields;
-        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
-        let municipalities = |codes: Vec<u64>| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(codes.into_iter().map(|m| Term::from_field_u64(f.municipality, m)))))
-        };
-        if let Some(places) = filters.place_codes() {
-            must.push((Occur::Must, municipalities(places)));
-        }
-        if let Some(near) = &filters.near {
-            must.push((Occur::Must, self.near_query(near)));
-        }
-        if filters.time.len() == 1 {
-            let hours = |v: f64| Term::from_field_f64(f.hours, v);
-            let range = match filters.time[0] {
-                TimeFilter::Full => RangeQuery::new(Bound::Included(hours(FULL_TIME_HOURS)), Bound::Unbounded),
-                TimeFilter::Part => RangeQuery::new(Bound::Unbounded, Bound::Excluded(hours(FULL_TIME_HOURS))),
-            };
-            must.push((Occur::Must, filter(Box::new(range))));
-        }
-        let any_of = |field: Field, values: &[u64]| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(values.iter().map(|v| Term::from_field_u64(field, *v)))))
-        };
-        if !filters.employment.is_empty() {
-            must.push((Occur::Must, any_of(f.employment, &filters.employment)));
-        }
-        if !filters.occupations.is_empty() {
-            must.push((Occur::Must, any_of(f.occupation, &filters.occupations)));
-        }
-        if let Some(from) = filters.posted_from {
-            let range = RangeQuery::new(Bound::Included(Term::from_field_u64(f.posted, from)), Bound::Unbounded);
-            must.push((Occur::Must, filter(Box::new(range))));
-        }
-        Box::new(BooleanQuery::new(must))
-    }
-
-    /// Vacancies within the radius: at a known postcode within, or (postcode
-    /// unknown) in a municipality whose main town is within.
-    fn near_query(&self, near: &facets::Near) -> Box<dyn Query> {
-        let f = &self.inner.fields;
-        let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(f.place, p)));
-        let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(f.place, 0), IndexRecordOption::Basic));
-        let towns: Box<dyn Query> = Box::new(TermSetQuery::new(near.municipality_codes().map(|m| Term::from_field_u64(f.municipality, m))));
-        let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, towns)]);
-        let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
-        filter(Box::new(BooleanQuery::new(either)))
-    }
-
-    /// One word of a search, matched in falling order of trust: as a Danish word in
-    /// title (most), employer, town or description; folded ("paedagog"); as the first
-    /// part of a compound in the title ("lager"); and, for longer words, with a typo
-    /// or two, when the word as typed is in no vacancy (a word that is there is
-    /// taken as meant: its near neighbours would only add noise, and cost time).
-    /// `None` for words that carry no meaning (stop words, punctuation).
-    fn word_query(&self, searcher: &tantivy::Searcher, word: &str) -> Option<Box<dyn Query>> {
-        let f = &self.inner.fields;
-        let mut danish = analyzer::danish();
-        let stems = analyzer::tokens(&mut danish, word);
-        let folded = analyzer::tokens(&mut danish, &analyzer::fold(word));
-        if stems.is_empty() && folded.is_empty() {
-            return None;
-        }
-        let boosted = |q: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) { (Occur::Should, Box::new(BoostQuery::new(q, boost))) };
-        let term = |field: Field, text: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
-        };
-        let mut ways = Vec::new();
-        for stem in &stems {
-            for (field, boost) in [(f.title, 4.0), (f.employer, 1.5), (f.city, 1.5), (f.description, 1.0)] {
-                ways.push(boosted(term(field, stem), boost));
-            }
-        }
-        for stem in &folded {
-            ways.push(boosted(term(f.folded, stem), 0.8));
-            let n = stem.chars().count();
-            let known = searcher.doc_freq(&Term::from_field_text(f.folded, stem)).unwrap_or(0) > 0;
-            if n >= FUZZY_MIN && !known {
-                let distance = if n >= FUZZY_TWO_MIN { 2 } else { 1 };
-                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.folded, stem), distance, true);
-                ways.push(boosted(Box::new(fuzzy), 0.2));
-            }
-        }
-        // As typed, and stemmed ("pædagoger" → "paedagog" starts "Pædagogmedhjælper").
-        let plain = analyzer::fold(word).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-        let mut starts: Vec<&str> = vec![plain.as_str()];
-        starts.extend(folded.iter().map(String::as_str));
-        starts.dedup();
-        for start in starts.into_iter().filter(|s| s.chars().count() >= PREFIX_MIN) {
-            ways.push(boosted(term(f.prefixes, start), 0.6));
-        }
-        Some(Box::new(BooleanQuery::new(ways)))
-    }
-
-    fn hit(&self, doc: &TantivyDocument) -> Option<VacancyHit> {
-        let f = &self.inner.fields;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        let num = |field| doc.get_first(field).and_then(|v| v.as_u64());
-        Some(VacancyHit {
-            employment: num(f.employment).and_then(crate::domain::vacancy::EmploymentType::from_index),
-            municipality: num(f.municipality).filter(|m| *m != 0).and_then(|m| u16::try_from(m).ok()),
-            distance_km: None,
-            id: i64::try_from(num(f.id)?).ok()?,
-            title: text(f.title),
-            employer_name: text(f.employer),
-            postcode: text(f.postcode),
-            city: text(f.city),
-            weekly_hours: doc.get_first(f.hours).and_then(|v| v.as_f64()).unwrap_or_default(),
-            deadline: key_date(num(f.deadline)?)?,
-            posted: key_date(num(f.posted)?)?,
-            teaser: text(f.teaser),
-        })
-    }
+fn key_date(k: u64) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((k / 10_000) as i32, ((k / 100) % 100) as u32, (k % 100) as u32)
 }
 
 fn read_payload(index: &Index) -> Option<CommitPayload> {

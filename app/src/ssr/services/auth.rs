@@ -129,16 +129,7 @@ pub async fn create_account(db: &Db, sealer: &Sealer, new: NewAccount, now: Date
     }
     let company = match (&new.role, &new.company) {
         (Role::Employer, Some((cvr, company_name))) => {
-            let cvr = identity::cvr(cvr).map_err(|e| {
-                errors.add(
-                    "cvr",
-                    match e {
-                        IdError::Missing => Msg::ErrCvrMissing,
-                        IdError::Checksum => Msg::ErrCvrChecksum,
-                        _ => Msg::ErrCvrInvalid,
-                    },
-                )
-            });
+            let cvr = identity::cvr(cvr).map_err(|e| errors.add("cvr", e.cvr_message()));
             if company_name.trim().is_empty() {
                 errors.add("company", Msg::ErrCompanyMissing);
             }

@@ -44,6 +44,7 @@ pub async fn accesses(st: &AppState, citizen: &User) -> Result<Vec<Access>, AppE
                 at: r.at,
                 actor_role: Role::parse(&r.actor_role)?,
                 actor_municipality: r.actor_municipality.and_then(|c| u16::try_from(c).ok()),
+                actor_company: r.actor_company,
                 action: AuditAction::parse(&r.action)?,
                 what: r.what,
                 purpose: Purpose::parse(&r.purpose),

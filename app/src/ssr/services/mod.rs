@@ -3,6 +3,7 @@
 
 pub mod agents;
 pub mod auth;
+pub mod candidates;
 pub mod caseworker;
 pub mod citizens;
 pub mod companies;

@@ -42,6 +42,7 @@ pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> 
     let searchable = cv::searchable(&cv, status.sick_since.is_some());
     let json = serde_json::to_string(&cv).map_err(|e| AppError::internal(format_args!("encoding CV: {e}")))?;
     st.db.save_cv(me.id, &json, cv.is_complete(), searchable, st.clock.now()).await?;
+    st.cv_indexer.wake();
     if searchable && !row.cv_searchable {
         notify(st, me.id, &Notice::CvSearchable).await?;
     }
@@ -53,5 +54,7 @@ pub async fn edit(st: &AppState, me: &User, form: &CvForm, today: NaiveDate) -> 
 pub async fn refresh_searchable(st: &AppState, me: &User, sick: bool, today: NaiveDate) -> Result<(), AppError> {
     let row = profile(st, me, today).await?;
     let cv = parse(&row)?;
-    st.db.set_cv_searchable(me.id, cv::searchable(&cv, sick)).await
+    st.db.set_cv_searchable(me.id, cv::searchable(&cv, sick), st.clock.now()).await?;
+    st.cv_indexer.wake();
+    Ok(())
 }
