@@ -83,6 +83,10 @@ pages! {
     EMPLOYER_VACANCY = "/arbejdsgiver/stillinger/:id" => employer::vacancies::ManageVacancyPage, EMPLOYERS, form;
     EDIT_VACANCY = "/arbejdsgiver/stillinger/:id/ret" => employer::vacancies::EditVacancyPage, EMPLOYERS, form;
     COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
+    CANDIDATES = "/arbejdsgiver/kandidater" => employer::candidates::CandidateSearchPage, EMPLOYERS, page;
+    CANDIDATE = "/arbejdsgiver/kandidater/:id" => employer::candidates::CandidatePage, EMPLOYERS, form;
+    CONTACTS = "/arbejdsgiver/kontakter" => employer::candidates::ContactsPage, EMPLOYERS, page;
+    CONTACT_THREAD = "/arbejdsgiver/kontakter/:id" => employer::candidates::CompanyThreadPage, EMPLOYERS, form;
     OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
     CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
     CV_SECTION = "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
@@ -95,6 +99,9 @@ pages! {
     HELP = "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
     SCREENING = "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
     CONTACT = "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
+    VISIBILITY = "/min-side/synlighed" => jobseeker::employers::VisibilityPage, JOBSEEKERS, form;
+    EMPLOYER_MESSAGES = "/min-side/arbejdsgivere" => jobseeker::employers::EmployerMessagesPage, JOBSEEKERS, page;
+    EMPLOYER_THREAD = "/min-side/arbejdsgivere/:id" => jobseeker::employers::EmployerThreadPage, JOBSEEKERS, form;
     ACCESS_LOG = "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
     QUEUE = "/jobcenter" => caseworker::QueuePage, STAFF, form;
     DASHBOARD = "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;

@@ -8,13 +8,13 @@
 use app::domain::account::User;
 use app::domain::audit::{AuditAction, Purpose};
 use app::domain::availability::AvailabilityForm;
-use app::domain::candidate::{ContactForm, ContactStatus, VisibilityAction};
+use app::domain::candidate::{ContactDone, ContactForm, ContactStatus, VisibilityAction};
 use app::domain::cv::{CvForm, Section};
 use app::domain::limits;
 use app::domain::search::SearchQuery;
 use app::error::AppError;
 use app::i18n::Msg;
-use app::ssr::services::candidates::{self, ContactDone};
+use app::ssr::services::candidates;
 use app::ssr::services::jobseeker::{availability, cv};
 use app::ssr::services::{citizens, vacancies};
 use app::ssr::AppState;

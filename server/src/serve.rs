@@ -38,6 +38,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         crate::demo::company::seed(&db, &sealer, &clock).await.context("adding the demo company")?;
         let citizens = crate::demo::citizens::seed(&db, &clock).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
+        crate::demo::company::seed_contacts(&db, &clock).await.context("adding the demo company's candidate contacts")?;
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");

@@ -3,6 +3,7 @@
 //! vacancies in every state and a report waits for an administrator.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
+use app::domain::candidate::ContactStatus;
 use app::domain::escalation::{QueueFilter, Reason};
 use testing::databases;
 
@@ -17,6 +18,8 @@ async fn københavn_has_a_realistic_mix() {
         let n = server::demo::citizens::seed(&t.db, &st.clock).await.unwrap();
         assert!(n >= 20, "{n}");
         assert_eq!(server::demo::citizens::seed(&t.db, &st.clock).await.unwrap(), 0, "once only");
+        assert_eq!(server::demo::company::seed_contacts(&t.db, &st.clock).await.unwrap(), 3, "{}", t.label);
+        assert_eq!(server::demo::company::seed_contacts(&t.db, &st.clock).await.unwrap(), 0, "once only");
         app::ssr::services::caseworker::scan::run(&st, "demo", today, st.clock.now()).await.unwrap();
 
         let karen = st.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap();
@@ -43,6 +46,18 @@ async fn københavn_has_a_realistic_mix() {
         assert_eq!(tabs.len(), 3, "{}: open, expired and closed: {tabs:?}", t.label);
         let admin = user("admin@demo.example").await;
         assert_eq!(app::ssr::services::reports::queue(&st, &admin).await.unwrap().len(), 1, "{}", t.label);
+        // Conversations with candidates in every state, and CVs employers can find.
+        let threads = app::ssr::services::candidates::threads(&st, &peter).await.unwrap();
+        let mut states: Vec<_> = threads.iter().map(|c| (c.status, c.unread > 0)).collect();
+        states.sort_by_key(|s| (s.0.code(), s.1));
+        assert_eq!(states.len(), 3, "{}: {threads:?}", t.label);
+        assert!(states.contains(&(ContactStatus::Declined, false)) && states.contains(&(ContactStatus::Open, true)), "{states:?}");
+        testing::settle(&st).await;
+        let found = app::ssr::services::candidates::search(&st, &peter, app::domain::search::SearchQuery::default()).await.unwrap();
+        assert!(found.total >= 10, "{}: {} findable CVs", t.label, found.total);
+        let demo = user("borger@demo.example").await;
+        let log = app::ssr::services::citizens::accesses(&st, &demo).await.unwrap();
+        assert!(log.iter().any(|a| a.actor_company.as_deref() == Some("Marstal Havn ApS")), "{}", t.label);
         st.shutdown().await;
     }
 }

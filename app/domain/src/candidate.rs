@@ -187,6 +187,25 @@ pub struct ContactForm {
     pub message: String,
 }
 
+impl crate::forms::FormData for ContactForm {}
+
+/// What a contact form did, for the page to say so and go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactDone {
+    /// A new thread, its id.
+    Started(i64),
+    Replied(i64),
+    Declined(i64),
+}
+
+impl ContactDone {
+    pub fn thread(self) -> i64 {
+        match self {
+            ContactDone::Started(id) | ContactDone::Replied(id) | ContactDone::Declined(id) => id,
+        }
+    }
+}
+
 /// A checked contact form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContactChange {
@@ -238,6 +257,18 @@ code_enum!(
         Unblock => "unblock";
     }
 );
+
+/// The citizen's form about being found: the action, and the CVR number to
+/// block or the company to unblock.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VisibilityForm {
+    pub action: String,
+    pub cvr: String,
+    pub id: String,
+}
+
+impl crate::forms::FormData for VisibilityForm {}
 
 /// The citizen's choices about being found, as a page shows them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

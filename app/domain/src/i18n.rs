@@ -170,6 +170,8 @@ messages! {
 
     // Employer: candidates
     NavCandidates => "Find kandidater", "Find candidates";
+    NavEmployerVacancies => "Stillingsopslag", "Vacancies";
+    EmployerNavLabel => "Arbejdsgiver", "Employer";
     CandidatesHeading => "Find kandidater", "Find candidates";
     CandidatesIntro => "Søg blandt CV'er fra ledige, der gerne vil findes. Navn og kontaktoplysninger ser I, når I åbner et CV, og borgeren kan se, at I har åbnet det.", "Search the CVs of jobseekers who want to be found. You see the name and contact details when you open a CV, and the citizen can see that you did.";
     CandidateSearchLabel => "Søg efter fag, uddannelse eller kompetence", "Search for occupation, education or skill";
@@ -182,6 +184,7 @@ messages! {
     CandidateUpdated => "CV opdateret", "CV updated";
     CandidateOpen => "Se CV", "View CV";
     CandidateResultsHeading => "Kandidater", "Candidates";
+    ShowCandidates => "Vis kandidater", "Show candidates";
     CandidateTravel => "Vil køre op til", "Will travel up to";
     CandidateNoContact => "Kandidaten viser ikke e-mail eller telefon. Skriv til kandidaten her.", "The candidate shows no e-mail or phone. Write to the candidate here.";
     CandidateContactHeading => "Skriv til kandidaten", "Write to the candidate";
@@ -444,7 +447,7 @@ messages! {
     PurposeMeeting => "Forberedelse af en samtale med dig", "Preparing a meeting with you";
     PurposeRecruitment => "Rekruttering: en arbejdsgiver leder efter medarbejdere", "Recruitment: an employer looking for staff";
     AccessLogHeading => "Hvem har set mine oplysninger", "Who has seen my data";
-    AccessLogIntro => "Her kan du se, hvornår medarbejdere i jobcentret har set eller ændret dine oplysninger, og hvorfor.", "Here you can see when jobcentre staff have viewed or changed your data, and why.";
+    AccessLogIntro => "Her kan du se, hvornår medarbejdere i jobcentret har set eller ændret dine oplysninger, og hvorfor, og hvilke arbejdsgivere der har åbnet dit CV.", "Here you can see when jobcentre staff have viewed or changed your data, and why, and which employers opened your CV.";
     AccessLogEmpty => "Ingen medarbejdere har set dine oplysninger endnu.", "No staff member has seen your data yet.";
     AccessWhen => "Tidspunkt", "When";
     AccessWho => "Hvem", "Who";

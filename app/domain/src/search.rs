@@ -145,6 +145,12 @@ impl SearchQuery {
 
     /// The address of this search, for links and paging. Defaults are left out.
     pub fn href(&self) -> String {
+        self.href_at("/job")
+    }
+
+    /// The search's address on the page at `path` (the candidate search takes the
+    /// same parts).
+    pub fn href_at(&self, path: &str) -> String {
         let mut params: Vec<(&str, String)> = Vec::new();
         if !self.text.is_empty() {
             params.push(("q", self.text.clone()));
@@ -170,9 +176,9 @@ impl SearchQuery {
             params.push(("side", self.page.to_string()));
         }
         if params.is_empty() {
-            "/job".to_string()
+            path.to_string()
         } else {
-            format!("/job?{}", serde_urlencoded::to_string(params).unwrap_or_default())
+            format!("{path}?{}", serde_urlencoded::to_string(params).unwrap_or_default())
         }
     }
 

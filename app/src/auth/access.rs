@@ -53,6 +53,8 @@ pub const EMPLOYERS: Access = Access::Roles(&[Role::Employer]);
 pub const JOBSEEKERS: Access = Access::Roles(&[Role::Jobseeker]);
 pub const ADMINS: Access = Access::Roles(&[Role::Admin]);
 pub const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
+/// Either side of a conversation between a company and a candidate.
+pub const EMPLOYERS_AND_JOBSEEKERS: Access = Access::Roles(&[Role::Employer, Role::Jobseeker]);
 
 /// Every server function, by its path.
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -111,6 +113,13 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/admin/companies/move-admin", ADMINS),
     ("/api/admin/staff", ADMINS),
     ("/api/admin/staff/act", ADMINS),
+    ("/api/employer/candidates", EMPLOYERS),
+    ("/api/employer/candidate", EMPLOYERS),
+    ("/api/contact", EMPLOYERS_AND_JOBSEEKERS),
+    ("/api/contact/threads", EMPLOYERS_AND_JOBSEEKERS),
+    ("/api/contact/thread", EMPLOYERS_AND_JOBSEEKERS),
+    ("/api/jobseeker/visibility", JOBSEEKERS),
+    ("/api/jobseeker/visibility/set", JOBSEEKERS),
 ];
 
 /// Plain HTTP routes that are not pages (the pages' rows are in `crate::pages`).

@@ -1,6 +1,7 @@
 //! Employers: their company's vacancies (posting, and each one over its life),
 //! and the company's users.
 
+pub mod candidates;
 pub mod company;
 pub mod vacancies;
 
@@ -174,10 +175,10 @@ pub fn EmployerHomePage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_vacancies());
     view! {
         <PageTitle text=lang.t(Msg::EmployerHomeHeading).to_string()/>
+        <candidates::EmployerNav current=crate::path::EMPLOYER_HOME/>
         <h1>{lang.t(Msg::EmployerHomeHeading)}</h1>
         <p>
-            <a class="button button-primary" href=crate::path::NEW_VACANCY>{lang.t(Msg::HomeEmployerLink)}</a> " "
-            <a class="button button-secondary" href=crate::path::COMPANY>{lang.t(Msg::NavCompany)}</a>
+            <a class="button button-primary" href=crate::path::NEW_VACANCY>{lang.t(Msg::HomeEmployerLink)}</a>
         </p>
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || list.get().map(|r| match r {

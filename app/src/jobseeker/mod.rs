@@ -8,6 +8,7 @@ pub mod availability;
 pub mod check;
 pub mod contact;
 pub mod cv;
+pub mod employers;
 pub mod joblog;
 pub mod screening;
 
@@ -48,6 +49,8 @@ pub fn JobseekerNav(current: &'static str) -> impl IntoView {
         (crate::path::CHECK, Msg::NavCheck),
         (crate::path::AGENTS, Msg::NavAgents),
         (crate::path::CONTACT, Msg::NavMessages),
+        (crate::path::EMPLOYER_MESSAGES, Msg::NavEmployerMessages),
+        (crate::path::VISIBILITY, Msg::NavVisibility),
     ];
     view! {
         <nav class="jobseeker-nav" aria-label=lang.t(Msg::JobseekerNav)>

@@ -102,7 +102,7 @@ pub fn SearchPage() -> impl IntoView {
 
 /// One checkbox of a filter group, with how many results it would give.
 #[component]
-fn FilterBox(name: &'static str, value: String, label: String, count: u64, checked: bool) -> impl IntoView {
+pub(crate) fn FilterBox(name: &'static str, value: String, label: String, count: u64, checked: bool) -> impl IntoView {
     let id = format!("filter-{name}-{}", value.replace(' ', "-"));
     view! {
         <div class="form-group-checkbox">
@@ -115,7 +115,7 @@ fn FilterBox(name: &'static str, value: String, label: String, count: u64, check
 /// Type-ahead for the place field: the municipalities. (All 600 postcodes would
 /// double the page's size; people know their postcode's number.)
 #[component]
-fn PlaceList() -> impl IntoView {
+pub(crate) fn PlaceList() -> impl IntoView {
     let lang = use_lang();
     let municipalities = municipality::all().iter().map(|m| view! { <option value=m.official_name(lang)/> });
     view! { <datalist id="places">{municipalities.collect_view()}</datalist> }
@@ -286,10 +286,17 @@ fn ResultItem(hit: VacancyHit) -> impl IntoView {
 }
 
 #[component]
-fn Paging(query: SearchQuery, page: u32, pages: u32) -> impl IntoView {
+pub(crate) fn Paging(
+    query: SearchQuery,
+    page: u32,
+    pages: u32,
+    /// The page the search is on.
+    #[prop(default = crate::path::SEARCH)]
+    at: &'static str,
+) -> impl IntoView {
     let lang = use_lang();
-    let prev = (page > 1).then(|| query.with_page(page - 1).href());
-    let next = (page < pages).then(|| query.with_page(page + 1).href());
+    let prev = (page > 1).then(|| query.with_page(page - 1).href_at(at));
+    let next = (page < pages).then(|| query.with_page(page + 1).href_at(at));
     view! {
         <nav class="pagination" aria-label=lang.t(Msg::PagingLabel)>
             {prev.map(|href| view! { <a class="button button-secondary" rel="prev" href=href>{lang.t(Msg::PagePrevious)}</a> })}

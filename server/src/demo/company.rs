@@ -84,3 +84,51 @@ pub async fn seed(db: &Db, sealer: &Sealer, clock: &Clock) -> Result<usize, AppE
     }
     Ok(3)
 }
+
+/// The demo company's conversations with candidates, one in each state: answered
+/// by the demo jobseeker (the company has not read the answer), declined, and
+/// waiting for the candidate to read it. Each candidate's CV was opened first, as
+/// the citizen's access log shows. Added once; run after the citizens exist.
+pub async fn seed_contacts(db: &Db, clock: &Clock) -> Result<usize, AppError> {
+    use app::ssr::db::Side;
+    let Some(admin) = db.user_by_email("arbejdsgiver@demo.example").await? else { return Ok(0) };
+    let Some(company_id) = admin.company_id else { return Ok(0) };
+    if !db.contacts(Side::Company(company_id), 1).await?.is_empty() {
+        return Ok(0);
+    }
+    let Some(company) = db.company(company_id).await? else { return Ok(0) };
+    let peter = admin.to_user()?;
+    let now = clock.now();
+    let vacancy = db.vacancies_of_company(company_id).await?.into_iter().find(|v| v.status == "open").map(|v| v.id);
+    let mut people = Vec::new();
+    if let Some(demo) = db.user_by_email("borger@demo.example").await? {
+        people.push(demo.id);
+    }
+    let others: Vec<i64> =
+        db.findable_cvs_after(0, 50).await?.into_iter().map(|r| r.user_id).filter(|id| !people.contains(id)).take(2).collect();
+    people.extend(others);
+    let texts = [
+        "Hej\n\nVi har en stilling som havnefoged, hvor dit CV passer godt. Vil du høre mere? Ring eller skriv, så finder vi en tid.\n\nPeter Holm, Marstal Havn",
+        "Hej\n\nVi søger sommerhjælp på havnen. Kunne det være noget for dig?\n\nPeter Holm, Marstal Havn",
+        "Hej\n\nVi ansætter i løbet af foråret og vil gerne kende dig. Må vi ringe en dag i næste uge?\n\nPeter Holm, Marstal Havn",
+    ];
+    let mut made = 0;
+    for (i, (person, text)) in people.into_iter().zip(texts).enumerate() {
+        let at = now - Duration::days(3 - i as i64);
+        db.insert_audit_as(&peter, Some(&company.name), app::domain::audit::AuditAction::Read, person, "cv", "rekruttering", at).await?;
+        let about = if i == 0 { vacancy } else { None };
+        let Some(thread) = db.start_contact(company_id, person, about, &admin.name, text, at).await? else { continue };
+        made += 1;
+        match i {
+            0 => {
+                let answer = "Tak for beskeden! Jeg vil meget gerne høre mere. I kan ringe efter kl. 10.";
+                db.add_contact_message(Side::Citizen(person), thread, "", answer, at + Duration::hours(5)).await?;
+            }
+            1 => {
+                db.decline_contact(person, thread, at + Duration::hours(2)).await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(made)
+}

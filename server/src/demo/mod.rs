@@ -493,7 +493,7 @@ pub async fn seed_jobseeker(db: &Db, user_id: i64, clock: &Clock) -> Result<(), 
     let today = clock.today();
     let due = app::domain::calendar::next_deadline_day(today + chrono::Duration::days(1), &[]);
     db.ensure_jobseeker(user_id, today - chrono::Duration::days(20), due).await?;
-    let cv = complete_cv(&CvPerson::PAEDAGOG, 101, today)?;
+    let cv = complete_cv(&CvPerson::METTE, 101, today)?;
     save_cv(db, user_id, &cv, clock.now()).await?;
     // Three applications in four weeks: behind the 1.5-a-week requirement.
     for (days_ago, employer, title, kind, status) in [
@@ -526,6 +526,15 @@ pub struct CvPerson {
 }
 
 impl CvPerson {
+    /// The demo jobseeker: a pædagog like several demo citizens, and the only one
+    /// who teaches nature (the candidate search finds her by it).
+    pub const METTE: CvPerson = CvPerson {
+        occupation: "234210",
+        summary: "Uddannet pædagog med 6 års erfaring fra naturbørnehave og SFO. Glad for udeliv og musik.",
+        education: ("Professionsbachelor som pædagog", "Københavns Professionshøjskole"),
+        experience: ("Pædagog", "Naturbørnehaven Mælkebøtten, Østerbro"),
+        skills: "Naturformidling\nFørstehjælp\nSprogvurdering",
+    };
     pub const PAEDAGOG: CvPerson = CvPerson {
         occupation: "234210",
         summary: "Uddannet pædagog med 6 års erfaring fra børnehave og SFO. Glad for udeliv og musik.",

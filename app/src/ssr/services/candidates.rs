@@ -6,8 +6,8 @@
 use crate::domain::account::{Role, User};
 use crate::domain::audit::{AuditAction, Purpose};
 use crate::domain::candidate::{
-    CandidateProfile, CandidateResults, ContactChange, ContactForm, ContactMessage, ContactStatus, ContactSummary, ContactThread,
-    Visibility, VisibilityAction,
+    CandidateProfile, CandidateResults, ContactChange, ContactDone, ContactForm, ContactMessage, ContactStatus, ContactSummary,
+    ContactThread, Visibility, VisibilityAction,
 };
 use crate::domain::limits;
 use crate::domain::search::SearchQuery;
@@ -92,15 +92,6 @@ pub async fn thread(st: &AppState, me: &User, id: i64) -> Result<ContactThread, 
         .map(|m| ContactMessage { from_company: m.from_company, author: m.author_name, body: m.body, at: m.created_at })
         .collect();
     Ok(ContactThread { summary, messages })
-}
-
-/// What a contact form did, for the page to say so.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ContactDone {
-    /// A new thread, its id.
-    Started(i64),
-    Replied(i64),
-    Declined(i64),
 }
 
 /// Starts a thread (employer), writes in one (either side), or declines one
