@@ -85,6 +85,8 @@ pages! {
     COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
     CANDIDATES = "/arbejdsgiver/kandidater" => employer::candidates::CandidateSearchPage, EMPLOYERS, page;
     CANDIDATE = "/arbejdsgiver/kandidater/:id" => employer::candidates::CandidatePage, EMPLOYERS, form;
+    CANDIDATE_AGENTS = "/arbejdsgiver/kandidatagenter" => employer::candidate_agents::CandidateAgentsPage, EMPLOYERS, form;
+    CANDIDATE_AGENT = "/arbejdsgiver/kandidatagenter/:id" => employer::candidate_agents::CandidateAgentPage, EMPLOYERS, page;
     CONTACTS = "/arbejdsgiver/kontakter" => employer::candidates::ContactsPage, EMPLOYERS, page;
     CONTACT_THREAD = "/arbejdsgiver/kontakter/:id" => employer::candidates::CompanyThreadPage, EMPLOYERS, form;
     OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;

@@ -209,3 +209,70 @@ async fn contact_threads_belong_to_one_company_and_one_citizen() {
         st.shutdown().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn candidate_agents_tell_of_each_new_candidate_once() {
+    use app::domain::agents::AgentForm;
+    use app::ssr::services::candidate_agents as agents;
+    for t in databases("candidate_agents").await {
+        let started = t.state().await;
+        // Mail is queued in the outbox; nothing here sends it.
+        let mailer =
+            app::ssr::mail::Mailer::smtp("smtp://127.0.0.1:1", "Jobunivers <noreply@test.example>", "https://job.example").unwrap();
+        let st = AppState { mailer: std::sync::Arc::new(mailer), ..started };
+        let label = t.label;
+        let marstal = Account::employer("peter@marstal.example").create(&st).await;
+        let other = Account::employer("eva@anden.example").company("30000005", "Anden ApS").create(&st).await;
+        let anne = Account::jobseeker("anne@mail.example").create(&st).await;
+        complete_cv(&st, &anne, carpenter()).await;
+        testing::settle(&st).await;
+
+        let create = AgentForm {
+            action: "create".into(),
+            name: "Tømrere".into(),
+            query: "q=tømrer".into(),
+            email: "on".into(),
+            ..Default::default()
+        };
+        agents::act(&st, &marstal, &create).await.unwrap();
+        let list = agents::list(&st, &marstal).await.unwrap();
+        assert_eq!((list.len(), list[0].unseen), (1, 0), "{label}: who matched when it was saved is not news");
+        let today = st.clock.today();
+        assert_eq!(agents::sweep_all(&st, today).await.unwrap(), 0, "{label}");
+
+        // A new carpenter is news, once; one who blocked the company never is.
+        let bo = Account::jobseeker("bo@mail.example").create(&st).await;
+        let carl = Account::jobseeker("carl@mail.example").create(&st).await;
+        candidates::set_visibility(&st, &carl, VisibilityAction::Block, "13748136").await.unwrap();
+        complete_cv(&st, &bo, carpenter()).await;
+        complete_cv(&st, &carl, carpenter()).await;
+        testing::settle(&st).await;
+        let (a, b) = tokio::join!(agents::sweep_all(&st, today), agents::sweep_all(&st, today));
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{label}: two nodes at once record it once");
+        assert_eq!(agents::sweep_all(&st, today).await.unwrap(), 0, "{label}");
+        let id = agents::list(&st, &marstal).await.unwrap()[0].id;
+        assert_eq!(agents::list(&st, &marstal).await.unwrap()[0].unseen, 1);
+
+        // Another company cannot see, change or delete it.
+        assert_eq!(agents::take_new(&st, &other, id).await, Err(AppError::NotFound), "{label}");
+        let delete = AgentForm { action: "delete".into(), id: id.to_string(), ..Default::default() };
+        assert_eq!(agents::act(&st, &other, &delete).await, Err(AppError::NotFound));
+        assert!(agents::list(&st, &other).await.unwrap().is_empty());
+
+        let new = agents::take_new(&st, &marstal, id).await.unwrap();
+        assert_eq!(new.iter().map(|m| m.candidate).collect::<Vec<_>>(), [bo.id], "{label}");
+        assert_eq!(new[0].headline, "Tømrer");
+        assert!(agents::take_new(&st, &marstal, id).await.unwrap().is_empty(), "{label}: shown once");
+
+        // The daily e-mail: queued once a day, with the new candidate.
+        let morning = testing::at("2030-01-07T07:30:00Z");
+        let (a, b) = tokio::join!(agents::queue_digests(&st, morning), agents::queue_digests(&st, morning));
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{label}");
+        assert_eq!(agents::queue_digests(&st, morning).await.unwrap(), 0, "{label}: once a day");
+        assert_eq!(st.db.mail_waiting().await.unwrap(), 1);
+
+        agents::act(&st, &marstal, &delete).await.unwrap();
+        assert!(agents::list(&st, &marstal).await.unwrap().is_empty());
+        st.shutdown().await;
+    }
+}

@@ -88,6 +88,12 @@ async fn background(state: AppState) {
                 if let Err(e) = app::ssr::services::agents::queue_digests(&state, state.clock.now()).await {
                     tracing::warn!(error = %e, "queueing job agent e-mails failed; next round in a minute");
                 }
+                if let Err(e) = app::ssr::services::candidate_agents::sweep_all(&state, state.clock.today()).await {
+                    tracing::warn!(error = %e, "candidate agent sweep failed; next round in a minute");
+                }
+                if let Err(e) = app::ssr::services::candidate_agents::queue_digests(&state, state.clock.now()).await {
+                    tracing::warn!(error = %e, "queueing candidate agent e-mails failed; next round in a minute");
+                }
                 if let Err(e) = app::ssr::services::mail::send_due(&state, &node, state.clock.now()).await {
                     tracing::warn!(error = %e, "sending e-mail failed; next round in a minute");
                 }

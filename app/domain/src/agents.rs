@@ -84,39 +84,72 @@ pub fn digest_due(last_sent_on: Option<NaiveDate>, now: DateTime<Utc>) -> bool {
     local.hour() >= DIGEST_HOUR && last_sent_on.is_none_or(|d| d < local.date())
 }
 
-/// A new match in a person's daily e-mail.
+/// A new match in a person's daily e-mail: a vacancy (job agents) or a
+/// candidate (candidate agents), by its id and what it is called.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DigestMatch<'a> {
     pub agent_id: i64,
     pub agent: &'a str,
-    pub vacancy_id: i64,
+    pub id: i64,
     pub title: &'a str,
 }
 
-/// The daily e-mail of a person's job agents in their language: its subject and
-/// its text, the matches under the agent that found them (`matches` is ordered by
-/// agent), each with its address from `vacancy_url`.
+/// What a daily e-mail tells of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigestKind {
+    /// A jobseeker's job agents: new vacancies.
+    Jobs,
+    /// An employer's candidate agents: new candidates.
+    Candidates,
+}
+
+/// The daily e-mail of a person's agents in their language: its subject and its
+/// text, the matches under the agent that found them (`matches` is ordered by
+/// agent), each with its address from `url`.
 pub fn digest_mail(
     lang: Lang,
+    kind: DigestKind,
     name: &str,
     matches: &[DigestMatch],
-    vacancy_url: impl Fn(i64) -> String,
+    url: impl Fn(i64) -> String,
     agents_url: &str,
 ) -> (String, String) {
     let n = matches.len();
-    let (subject, greeting, found, stop, regards) = match lang {
-        Lang::Da => (
+    let (subject, greeting, found, stop, regards) = match (lang, kind) {
+        (Lang::Da, DigestKind::Jobs) => (
             if n == 1 { "1 nyt job fra dine jobagenter".to_string() } else { format!("{n} nye job fra dine jobagenter") },
             "Hej",
             "Dine jobagenter har fundet nye job:",
             "Du kan stoppe e-mailen eller slette en jobagent på",
             "Venlig hilsen",
         ),
-        Lang::En => (
+        (Lang::En, DigestKind::Jobs) => (
             if n == 1 { "1 new job from your job agents".to_string() } else { format!("{n} new jobs from your job agents") },
             "Hello",
             "Your job agents have found new jobs:",
             "You can stop the e-mail or delete a job agent at",
+            "Kind regards",
+        ),
+        (Lang::Da, DigestKind::Candidates) => (
+            if n == 1 {
+                "1 ny kandidat fra jeres kandidatagenter".to_string()
+            } else {
+                format!("{n} nye kandidater fra jeres kandidatagenter")
+            },
+            "Hej",
+            "Jeres kandidatagenter har fundet nye kandidater:",
+            "I kan stoppe e-mailen eller slette en kandidatagent på",
+            "Venlig hilsen",
+        ),
+        (Lang::En, DigestKind::Candidates) => (
+            if n == 1 {
+                "1 new candidate from your candidate agents".to_string()
+            } else {
+                format!("{n} new candidates from your candidate agents")
+            },
+            "Hello",
+            "Your candidate agents have found new candidates:",
+            "You can stop the e-mail or delete a candidate agent at",
             "Kind regards",
         ),
     };
@@ -127,7 +160,7 @@ pub fn digest_mail(
             body.push_str(&format!("\n{}\n", m.agent));
             current = Some(m.agent_id);
         }
-        body.push_str(&format!("- {}: {}\n", m.title, vacancy_url(m.vacancy_id)));
+        body.push_str(&format!("- {}: {}\n", m.title, url(m.id)));
     }
     body.push_str(&format!("\n{stop} {agents_url}\n\n{regards}\nJobunivers\n"));
     (subject, body)
@@ -159,18 +192,20 @@ mod tests {
 
     #[test]
     fn the_digest_is_in_the_readers_language_grouped_by_agent() {
-        let m = |agent_id, agent, vacancy_id, title| DigestMatch { agent_id, agent, vacancy_id, title };
+        let m = |agent_id, agent, id, title| DigestMatch { agent_id, agent, id, title };
         let matches = [m(1, "Kok", 10, "Kok til kantine"), m(1, "Kok", 11, "Souschef"), m(2, "Lager", 12, "Lagermedarbejder")];
         let url = |id| format!("https://job.example/job/{id}");
-        let (subject, body) = digest_mail(Lang::Da, "Anne", &matches, url, "https://job.example/agenter");
+        let (subject, body) = digest_mail(Lang::Da, DigestKind::Jobs, "Anne", &matches, url, "https://job.example/agenter");
         assert_eq!(subject, "3 nye job fra dine jobagenter");
         assert!(body.starts_with("Hej Anne\n"));
         assert!(body.contains("\nKok\n- Kok til kantine: https://job.example/job/10\n- Souschef: https://job.example/job/11\n\nLager\n"));
         assert!(body.contains("https://job.example/agenter"));
-        let (subject, body) = digest_mail(Lang::En, "Anne", &matches[..1], url, "https://job.example/agenter");
+        let (subject, body) = digest_mail(Lang::En, DigestKind::Jobs, "Anne", &matches[..1], url, "https://job.example/agenter");
         assert_eq!(subject, "1 new job from your job agents");
         assert!(body.starts_with("Hello Anne\n") && body.contains("Kind regards"), "{body}");
         assert!(!body.contains("Hej"));
+        let (subject, _) = digest_mail(Lang::Da, DigestKind::Candidates, "Peter", &matches[..1], url, "");
+        assert_eq!(subject, "1 ny kandidat fra jeres kandidatagenter");
     }
 
     fn form(name: &str, query: &str) -> AgentForm {

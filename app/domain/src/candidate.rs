@@ -281,6 +281,32 @@ pub struct Visibility {
     pub blocked: Vec<(i64, String, String)>,
 }
 
+/// A company's saved candidate search, as its list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateAgent {
+    pub id: i64,
+    pub name: String,
+    /// The search's query part (`q=tømrer&naer=5960`).
+    pub query: String,
+    pub email_digest: bool,
+    /// Matches not yet shown.
+    pub unseen: u64,
+}
+
+/// A candidate an agent found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateMatch {
+    pub candidate: i64,
+    /// What they seek.
+    pub headline: String,
+    pub found: chrono::DateTime<chrono::Utc>,
+}
+
+/// Candidate agents one company may keep.
+pub const MAX_AGENTS: usize = 50;
+/// Candidates an agent takes in at a time, and records as seen when saved.
+pub const AGENT_BATCH: usize = 500;
+
 #[cfg(test)]
 mod tests {
     use super::*;

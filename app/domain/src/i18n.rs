@@ -185,6 +185,17 @@ messages! {
     CandidateOpen => "Se CV", "View CV";
     CandidateResultsHeading => "Kandidater", "Candidates";
     ShowCandidates => "Vis kandidater", "Show candidates";
+    NavCandidateAgents => "Kandidatagenter", "Candidate agents";
+    CandidateAgentsHeading => "Kandidatagenter", "Candidate agents";
+    CandidateAgentsIntro => "En kandidatagent holder øje med nye CV'er, der passer til en søgning, og viser dem her – og hvis I vil, i en daglig e-mail. Alle virksomhedens brugere deler agenterne.", "A candidate agent watches for new CVs that match a search and shows them here – and, if you like, in a daily e-mail. All the company's users share the agents.";
+    CandidateAgentsEmpty => "I har ingen kandidatagenter. Søg efter kandidater, og vælg »Gem søgningen som kandidatagent«.", "You have no candidate agents. Search for candidates and choose \"Save the search as a candidate agent\".";
+    SaveAsCandidateAgent => "Gem søgningen som kandidatagent", "Save the search as a candidate agent";
+    CandidateAgentCreated => "Kandidatagenten er gemt. I får besked, når nye kandidater passer til søgningen.", "The candidate agent is saved. You will be told when new candidates match the search.";
+    DeleteCandidateAgent => "Slet kandidatagenten", "Delete the candidate agent";
+    CandidateAgentSeeNew => "Se nye kandidater", "See new candidates";
+    CandidateAgentNone => "Ingen nye kandidater siden sidst.", "No new candidates since last time.";
+    CandidateAgentNewHeading => "Nye kandidater", "New candidates";
+    EmailUsOn => "Send os en daglig e-mail", "Send us a daily e-mail";
     CandidateTravel => "Vil køre op til", "Will travel up to";
     CandidateNoContact => "Kandidaten viser ikke e-mail eller telefon. Skriv til kandidaten her.", "The candidate shows no e-mail or phone. Write to the candidate here.";
     CandidateContactHeading => "Skriv til kandidaten", "Write to the candidate";

@@ -27,6 +27,11 @@ pub fn digest_key(user_id: i64, on: NaiveDate) -> String {
     format!("agent-digest:{user_id}:{on}")
 }
 
+/// The name of an employer's candidate-agent digest of a day.
+pub fn candidate_digest_key(user_id: i64, on: NaiveDate) -> String {
+    format!("candidate-digest:{user_id}:{on}")
+}
+
 /// The SMTP Message-ID of a message, from its name: a receiving server that sees
 /// it twice can tell it is the same message.
 pub fn message_id(key: &str, domain: &str) -> String {

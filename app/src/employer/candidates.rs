@@ -67,6 +67,7 @@ pub fn EmployerNav(current: &'static str) -> impl IntoView {
     let links = vec![
         (crate::path::EMPLOYER_HOME, Msg::NavEmployerVacancies),
         (crate::path::CANDIDATES, Msg::NavCandidates),
+        (crate::path::CANDIDATE_AGENTS, Msg::NavCandidateAgents),
         (crate::path::CONTACTS, Msg::NavContacts),
         (crate::path::COMPANY, Msg::NavCompany),
     ];
@@ -88,6 +89,7 @@ pub fn CandidateSearchPage() -> impl IntoView {
             {move || results.get().map(|r| match r {
                 Ok(results) => view! {
                     <CandidateForm query=query.get() facets=results.facets.clone()/>
+                    <super::candidate_agents::SaveCandidateAgentForm query=query.get()/>
                     <CandidateList results query=query.get()/>
                 }.into_any(),
                 Err(AppError::Forbidden) => view! { <super::company::CompanyPendingNotice/> }.into_any(),

@@ -1,6 +1,7 @@
 //! Employers: their company's vacancies (posting, and each one over its life),
 //! and the company's users.
 
+pub mod candidate_agents;
 pub mod candidates;
 pub mod company;
 pub mod vacancies;

@@ -6,6 +6,7 @@
 mod accounts;
 mod agents;
 mod audit;
+mod candidate_agents;
 mod candidates;
 mod caseworker;
 mod companies;
@@ -21,6 +22,7 @@ mod vacancies;
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
+pub use candidate_agents::{CandidateAgentRow, CandidateMatchRow};
 pub use candidates::{ContactMessageRow, ContactRow, CvRow, Side};
 pub use caseworker::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};
 pub use companies::{CompanyRow, CompanyUserRow, StaffRow};
@@ -64,6 +66,15 @@ pub(crate) fn lock_user_sql(db: &Db) -> &'static str {
     match db {
         Db::Sqlite(_) => "UPDATE users SET name = name WHERE id = $1",
         Db::Postgres(_) => "SELECT 1 FROM users WHERE id = $1 FOR UPDATE",
+    }
+}
+
+/// Like `lock_user_sql`, on a company: its users' writes under a company's quota
+/// are checked one after the other. Bind the company's id.
+pub(crate) fn lock_company_sql(db: &Db) -> &'static str {
+    match db {
+        Db::Sqlite(_) => "UPDATE companies SET name = name WHERE id = $1",
+        Db::Postgres(_) => "SELECT 1 FROM companies WHERE id = $1 FOR UPDATE",
     }
 }
 

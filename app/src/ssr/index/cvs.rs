@@ -103,6 +103,14 @@ fn code_time(c: u64) -> Option<WorkTime> {
     }
 }
 
+/// A search as tantivy queries (see `CvIndex::queries`).
+struct Queries {
+    base: BooleanQuery,
+    narrowed: BooleanQuery,
+    filters: facets::Filters,
+    matching_all: bool,
+}
+
 /// A handle on the on-disk CV index for searching. Cheap to clone.
 #[derive(Clone)]
 pub struct CvIndex {
@@ -151,10 +159,9 @@ impl CvIndex {
         self.inner.core.num_docs()
     }
 
-    /// Candidates for `company` matching the search: words, places (the home
-    /// municipality or region), full or part time, occupations sought, and a
-    /// radius around a place. `today` decides the regions. Blocking.
-    pub fn search(&self, q: &SearchQuery, company: i64, today: NaiveDate) -> Result<CandidateResults, AppError> {
+    /// The search as tantivy queries: the words, the block and the radius (what
+    /// every count applies), and that narrowed by the chosen filters (the results).
+    fn queries(&self, q: &SearchQuery, company: i64, today: NaiveDate) -> Queries {
         let f = &self.inner.fields;
         let searcher = self.inner.core.reader.searcher();
         let fields = [(f.occupations, 4.0), (f.titles, 2.0), (f.education, 1.5), (f.skills, 1.5), (f.text, 0.5)];
@@ -170,12 +177,7 @@ impl CvIndex {
             base.push((Occur::Must, super::near_query(near, f.place, f.municipality)));
         }
         let base = BooleanQuery::new(base);
-
-        // The counts: every group's choices with the other groups' filters applied.
-        let counting = Counting::new(&filters, q, today);
-        let facets = searcher.search(&base, &counting)?;
-
-        let mut narrowed: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
+        let mut narrowed: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base.clone()))];
         let any_of = |field: Field, values: Vec<u64>| -> Box<dyn Query> {
             filter(Box::new(TermSetQuery::new(values.into_iter().map(|v| Term::from_field_u64(field, v)))))
         };
@@ -193,7 +195,19 @@ impl CvIndex {
         if !filters.occupations.is_empty() {
             narrowed.push((Occur::Must, any_of(f.occupation, filters.occupations.clone())));
         }
-        let query = BooleanQuery::new(narrowed);
+        Queries { base, narrowed: BooleanQuery::new(narrowed), filters, matching_all }
+    }
+
+    /// Candidates for `company` matching the search: words, places (the home
+    /// municipality or region), full or part time, occupations sought, and a
+    /// radius around a place. `today` decides the regions. Blocking.
+    pub fn search(&self, q: &SearchQuery, company: i64, today: NaiveDate) -> Result<CandidateResults, AppError> {
+        let f = &self.inner.fields;
+        let searcher = self.inner.core.reader.searcher();
+        let Queries { base, narrowed: query, filters, matching_all } = self.queries(q, company, today);
+        // The counts: every group's choices with the other groups' filters applied.
+        let counting = Counting::new(&filters, q, today);
+        let facets = searcher.search(&base, &counting)?;
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
         let sort = match q.sort {
@@ -242,6 +256,26 @@ impl CvIndex {
             hits.push(card);
         }
         Ok(CandidateResults { total: total as u64, page, hits, facets })
+    }
+}
+
+impl CvIndex {
+    /// Up to `limit` candidates matching the search for `company`, most recently
+    /// updated first, each with what they seek (for candidate agents). Blocking.
+    pub fn matching(&self, q: &SearchQuery, company: i64, today: NaiveDate, limit: usize) -> Result<Vec<(i64, String)>, AppError> {
+        let f = &self.inner.fields;
+        let searcher = self.inner.core.reader.searcher();
+        let query = self.queries(q, company, today).narrowed;
+        let docs = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_u64_field("updated", Order::Desc))?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (_, address) in docs {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let card = doc.get_first(f.card).and_then(|v| v.as_str()).and_then(|j| serde_json::from_str::<CandidateCard>(j).ok());
+            if let Some(card) = card {
+                out.push((card.id, card.occupations.join(", ")));
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -158,11 +158,12 @@ pub async fn queue_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, A
             let Some(user) = st.db.user_by_id(user_id).await? else { continue };
             let found: Vec<agents::DigestMatch> = unsent
                 .iter()
-                .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, vacancy_id: m.vacancy_id, title: &m.title })
+                .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.vacancy_id, title: &m.title })
                 .collect();
             let site = &st.mailer.public_url;
             let (subject, body) = agents::digest_mail(
                 user.lang(),
+                agents::DigestKind::Jobs,
                 &user.name,
                 &found,
                 |id| format!("{site}{}", crate::pages::link(crate::path::VACANCY, &[&id])),

@@ -3,6 +3,7 @@
 
 pub mod agents;
 pub mod auth;
+pub mod candidate_agents;
 pub mod candidates;
 pub mod caseworker;
 pub mod citizens;
