@@ -276,3 +276,56 @@ async fn candidate_agents_tell_of_each_new_candidate_once() {
         st.shutdown().await;
     }
 }
+
+/// Danish queries over a small set of CVs, as for vacancies: stems, compounds,
+/// æ/ø/å and their two-letter spellings, typos, words from every part of a CV,
+/// and the occupation sought ranked above a word found only in a job held.
+#[tokio::test(flavor = "multi_thread")]
+async fn relevance_of_danish_candidate_queries() {
+    for t in databases("cv_relevance").await {
+        let st = t.state().await;
+        let employer = Account::employer("peter@marstal.example").create(&st).await;
+        let people: &[(&str, CvFacts)] = &[
+            ("paedagog", CvFacts { occupation: "Pædagog (234210)", job: "Pædagog", education: "Pædagoguddannelsen", skill: "Musik", time: "fuld" }),
+            ("medhjaelper", CvFacts { occupation: "Pædagogmedhjælper (531210)", job: "Pædagogmedhjælper", education: "PGU", skill: "", time: "deltid" }),
+            ("sygeplejerske", CvFacts { occupation: "Sygeplejerske (222110)", job: "Sygeplejerske", education: "Sygeplejerskeuddannelsen", skill: "Akutmodtagelse", time: "fuld" }),
+            ("lager", CvFacts { occupation: "Lagermedarbejder (932910)", job: "Truckfører", education: "Lagerlogistik", skill: "Truckcertifikat", time: "fuld" }),
+            ("sosu", CvFacts { occupation: "Social- og sundhedshjælper (532210)", job: "Hjemmehjælper", education: "Social- og sundhedsuddannelsen", skill: "Ældrepleje", time: "begge" }),
+            ("toemrer", CvFacts { occupation: "Tømrer (711510)", job: "Tømrer", education: "Tømreruddannelsen", skill: "Renovering", time: "fuld" }),
+            // Was a lagermedarbejder once; seeks work as a developer.
+            ("udvikler", CvFacts { occupation: "Softwareudvikler (251210)", job: "Lagermedarbejder", education: "Datamatiker", skill: "Rust", time: "fuld" }),
+        ];
+        let mut ids = std::collections::HashMap::new();
+        for (who, facts) in people {
+            let me = Account::jobseeker(&format!("{who}@mail.example")).create(&st).await;
+            complete_cv(&st, &me, facts.clone()).await;
+            ids.insert(me.id, *who);
+        }
+        testing::settle(&st).await;
+        // (query, expected first hit, expected number of hits)
+        let table: &[(&str, Option<&str>, u64)] = &[
+            ("pædagog", Some("paedagog"), 2),
+            ("paedagog", Some("paedagog"), 2),
+            ("pædagoger", Some("paedagog"), 2),
+            ("sygeplejersker", Some("sygeplejerske"), 1),
+            ("sygeplejerke", Some("sygeplejerske"), 1),
+            ("toemrer", Some("toemrer"), 1),
+            ("truck", Some("lager"), 1),
+            ("truckcertifikat", Some("lager"), 1),
+            ("ældrepleje", Some("sosu"), 1),
+            ("aeldrepleje", Some("sosu"), 1),
+            ("datamatiker", Some("udvikler"), 1),
+            ("lagermedarbejder", Some("lager"), 2),
+            ("softwareudviklere", Some("udvikler"), 1),
+            ("pædagog tømrer", None, 0),
+            ("astronaut", None, 0),
+        ];
+        for (query, first, count) in table {
+            let r = candidates::search(&st, &employer, SearchQuery::text(query)).await.unwrap();
+            let got: Vec<&str> = r.hits.iter().map(|h| ids[&h.id]).collect();
+            assert_eq!(got.first().copied(), *first, "{}: {query:?} gave {got:?}", t.label);
+            assert_eq!(r.total, *count, "{}: {query:?} gave {got:?}", t.label);
+        }
+        st.shutdown().await;
+    }
+}
