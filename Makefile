@@ -17,3 +17,4 @@ bench:
 	bash .ci/setup --test
 	RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jobunivers cargo build --release -p server --bin jobunivers
 	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench
+	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench --index cvs --sizes 100000,1000000

@@ -286,14 +286,65 @@ async fn relevance_of_danish_candidate_queries() {
         let st = t.state().await;
         let employer = Account::employer("peter@marstal.example").create(&st).await;
         let people: &[(&str, CvFacts)] = &[
-            ("paedagog", CvFacts { occupation: "Pædagog (234210)", job: "Pædagog", education: "Pædagoguddannelsen", skill: "Musik", time: "fuld" }),
-            ("medhjaelper", CvFacts { occupation: "Pædagogmedhjælper (531210)", job: "Pædagogmedhjælper", education: "PGU", skill: "", time: "deltid" }),
-            ("sygeplejerske", CvFacts { occupation: "Sygeplejerske (222110)", job: "Sygeplejerske", education: "Sygeplejerskeuddannelsen", skill: "Akutmodtagelse", time: "fuld" }),
-            ("lager", CvFacts { occupation: "Lagermedarbejder (932910)", job: "Truckfører", education: "Lagerlogistik", skill: "Truckcertifikat", time: "fuld" }),
-            ("sosu", CvFacts { occupation: "Social- og sundhedshjælper (532210)", job: "Hjemmehjælper", education: "Social- og sundhedsuddannelsen", skill: "Ældrepleje", time: "begge" }),
-            ("toemrer", CvFacts { occupation: "Tømrer (711510)", job: "Tømrer", education: "Tømreruddannelsen", skill: "Renovering", time: "fuld" }),
+            (
+                "paedagog",
+                CvFacts {
+                    occupation: "Pædagog (234210)", job: "Pædagog", education: "Pædagoguddannelsen", skill: "Musik", time: "fuld"
+                },
+            ),
+            (
+                "medhjaelper",
+                CvFacts {
+                    occupation: "Pædagogmedhjælper (531210)", job: "Pædagogmedhjælper", education: "PGU", skill: "", time: "deltid"
+                },
+            ),
+            (
+                "sygeplejerske",
+                CvFacts {
+                    occupation: "Sygeplejerske (222110)",
+                    job: "Sygeplejerske",
+                    education: "Sygeplejerskeuddannelsen",
+                    skill: "Akutmodtagelse",
+                    time: "fuld",
+                },
+            ),
+            (
+                "lager",
+                CvFacts {
+                    occupation: "Lagermedarbejder (932910)",
+                    job: "Truckfører",
+                    education: "Lagerlogistik",
+                    skill: "Truckcertifikat",
+                    time: "fuld",
+                },
+            ),
+            (
+                "sosu",
+                CvFacts {
+                    occupation: "Social- og sundhedshjælper (532210)",
+                    job: "Hjemmehjælper",
+                    education: "Social- og sundhedsuddannelsen",
+                    skill: "Ældrepleje",
+                    time: "begge",
+                },
+            ),
+            (
+                "toemrer",
+                CvFacts {
+                    occupation: "Tømrer (711510)", job: "Tømrer", education: "Tømreruddannelsen", skill: "Renovering", time: "fuld"
+                },
+            ),
             // Was a lagermedarbejder once; seeks work as a developer.
-            ("udvikler", CvFacts { occupation: "Softwareudvikler (251210)", job: "Lagermedarbejder", education: "Datamatiker", skill: "Rust", time: "fuld" }),
+            (
+                "udvikler",
+                CvFacts {
+                    occupation: "Softwareudvikler (251210)",
+                    job: "Lagermedarbejder",
+                    education: "Datamatiker",
+                    skill: "Rust",
+                    time: "fuld",
+                },
+            ),
         ];
         let mut ids = std::collections::HashMap::new();
         for (who, facts) in people {

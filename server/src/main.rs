@@ -53,9 +53,12 @@ enum Command {
         /// Admin URL of a PostgreSQL server to compare with (default: TEST_POSTGRES_URL).
         #[arg(long, env = "TEST_POSTGRES_URL")]
         postgres: Option<String>,
-        /// Where to write the results.
+        /// Where to write the results (its other section is kept).
         #[arg(long, default_value = "BENCHMARKS.md")]
         out: std::path::PathBuf,
+        /// Which index: vacancies (against PostgreSQL and SQLite FTS) or cvs (against PostgreSQL FTS).
+        #[arg(long, default_value = "vacancies")]
+        index: String,
     },
     /// Add realistic Danish demo vacancies.
     SeedDemo {
@@ -193,17 +196,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Bench { sizes, queries, engines, postgres, out } => {
+        Command::Bench { sizes, queries, engines, postgres, out, index } => {
             let opts = server::bench::Options { sizes, engines, queries, postgres, work_dir: config.data_dir.join("bench") };
-            let rows = server::bench::run(&opts).await.context("running the benchmark")?;
-            let table = server::bench::markdown(&rows, queries);
-            let text = format!(
-                "# Benchmarks\n\nWritten by `jobunivers bench` (see README). Search latency includes the total count; \
-                 with facets, the counts per municipality too. Memory is this process's resident set after loading (tantivy \
-                 runs in-process; PostgreSQL and SQLite sizes are on disk).\n\n{table}"
-            );
+            let (section, body) = match index.as_str() {
+                "vacancies" => {
+                    let rows = server::bench::run(&opts).await.context("running the benchmark")?;
+                    let table = server::bench::markdown(&rows, queries);
+                    ("vacancies", format!("## Vacancies\n\nSearch latency includes the total count; with facets, the counts per municipality too. Memory is this process's resident set after loading (tantivy runs in-process; PostgreSQL and SQLite sizes are on disk).\n\n{table}"))
+                }
+                "cvs" => {
+                    let rows = server::bench::cvs::run(&opts).await.context("running the CV benchmark")?;
+                    let table = server::bench::cvs::markdown(&rows, queries);
+                    ("cvs", format!("## CVs (candidate search)\n\n{} {table}", server::bench::machine()))
+                }
+                other => return Err(anyhow!("unknown index {other:?}: use vacancies or cvs")),
+            };
+            let before =
+                std::fs::read_to_string(&out).unwrap_or_else(|_| "# Benchmarks\n\nWritten by `jobunivers bench` (see README).\n".into());
+            let text = server::bench::replace_section(&before, section, &body);
             std::fs::write(&out, text).with_context(|| format!("writing {}", out.display()))?;
-            println!("{table}\nWritten to {}.", out.display());
+            println!("{body}\nWritten to {}.", out.display());
             Ok(())
         }
     }

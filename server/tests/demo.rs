@@ -55,6 +55,8 @@ async fn københavn_has_a_realistic_mix() {
         testing::settle(&st).await;
         let found = app::ssr::services::candidates::search(&st, &peter, app::domain::search::SearchQuery::default()).await.unwrap();
         assert!(found.total >= 10, "{}: {} findable CVs", t.label, found.total);
+        let agents = app::ssr::services::candidate_agents::list(&st, &peter).await.unwrap();
+        assert!(agents.len() == 1 && agents[0].unseen >= 1, "{}: {agents:?}", t.label);
         let demo = user("borger@demo.example").await;
         let log = app::ssr::services::citizens::accesses(&st, &demo).await.unwrap();
         assert!(log.iter().any(|a| a.actor_company.as_deref() == Some("Marstal Havn ApS")), "{}", t.label);

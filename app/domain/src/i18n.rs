@@ -222,6 +222,7 @@ messages! {
     ReplySent => "Svaret er sendt.", "The answer is sent.";
     DeclineContact => "Tak nej", "Decline";
     ContactDeclinedDone => "Du har takket nej. Virksomheden kan ikke skrive mere i denne samtale.", "You have declined. The company cannot write more in this conversation.";
+    ContactDeclinedByYou => "Du har takket nej til denne samtale.", "You have declined this conversation.";
     ContactClosedForCompany => "Kandidaten har takket nej. I kan ikke skrive mere i denne samtale.", "The candidate has declined. You cannot write more in this conversation.";
     EmployerMessagesHeading => "Beskeder fra arbejdsgivere", "Messages from employers";
     EmployerMessagesIntro => "Arbejdsgivere, der har fundet dit CV, kan skrive til dig her. Du kan svare eller takke nej.", "Employers who found your CV can write to you here. You can answer or decline.";

@@ -6,17 +6,16 @@ use crate::domain::candidate::{
     CandidateCard, CandidateProfile, CandidateResults, ContactAction, ContactDone, ContactForm, ContactSummary, ContactThread,
 };
 use crate::domain::cv::CvItem;
-use crate::domain::search::{SearchQuery, Sort, TimeFilter, RADII_KM};
-use crate::domain::{municipality, occupation};
+use crate::domain::municipality;
+use crate::domain::search::{SearchQuery, Sort};
 use crate::error::AppError;
 use crate::forms::{form_page, Rejected};
 use crate::i18n::{self, Msg};
-use crate::search::{FilterBox, Paging, PlaceList};
+use crate::search::{FilterForm, FormKind, Paging};
 use crate::ui::form::{ErrorSummary, Field, Kind, SelectField};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The search as its address, read by the one constructor that bounds every part.
@@ -88,7 +87,7 @@ pub fn CandidateSearchPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || results.get().map(|r| match r {
                 Ok(results) => view! {
-                    <CandidateForm query=query.get() facets=results.facets.clone()/>
+                    <FilterForm kind=CANDIDATE_FORM query=query.get() facets=results.facets.clone()/>
                     <super::candidate_agents::SaveCandidateAgentForm query=query.get()/>
                     <CandidateList results query=query.get()/>
                 }.into_any(),
@@ -99,87 +98,18 @@ pub fn CandidateSearchPage() -> impl IntoView {
     }
 }
 
-/// Words, place, time, occupation and a radius around the workplace: one GET form.
-#[component]
-fn CandidateForm(query: SearchQuery, facets: crate::domain::search::Facets) -> impl IntoView {
-    let lang = use_lang();
-    let q = query;
-    let mut offered: Vec<(u16, u64)> =
-        q.municipalities.iter().map(|m| (*m, facets.municipalities.iter().find(|(c, _)| c == m).map_or(0, |x| x.1))).collect();
-    offered.extend(facets.municipalities.iter().filter(|(m, _)| !q.municipalities.contains(m)).take(12).copied());
-    let mut occupations: Vec<(String, u64)> =
-        q.occupations.iter().map(|c| (c.clone(), facets.occupations.iter().find(|(x, _)| x == c).map_or(0, |x| x.1))).collect();
-    occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
-    let sorts = [(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Distance, Msg::SortDistance)];
-    view! {
-        <Form action=crate::path::CANDIDATES method="get" attr:class="search-form" attr:role="search">
-            <div class="form-group">
-                <label class="form-label" for="q">{lang.t(Msg::CandidateSearchLabel)}</label>
-                <span class="form-hint" id="q-hint">{lang.t(Msg::CandidateSearchHint)}</span>
-                <div class="search-row">
-                    <input class="form-input" type="search" id="q" name="q" value=q.text.clone() aria-describedby="q-hint"/>
-                    <button type="submit" class="button button-primary">{lang.t(Msg::SearchButton)}</button>
-                </div>
-            </div>
-            <details class="search-filters" open=q.is_filtered() || q.sort != Sort::Relevance || q.near_unknown.is_some()>
-                <summary>{lang.t(Msg::FilterHeading)}</summary>
-                <div class="filter-groups">
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterRegion)}</legend>
-                        {facets.regions.iter().map(|(r, n)| view! {
-                            <FilterBox name="region" value=r.code().to_string() label=r.name(lang).to_string() count=*n
-                                checked=q.regions.iter().any(|x| x.covers(*r))/>
-                        }).collect_view()}
-                    </fieldset>
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterMunicipality)}</legend>
-                        {offered.into_iter().filter_map(|(m, n)| municipality::by_code(m).map(|x| (x, n))).map(|(m, n)| view! {
-                            <FilterBox name="kommune" value=m.code.to_string() label=m.official_name(lang) count=n checked=q.municipalities.contains(&m.code)/>
-                        }).collect_view()}
-                    </fieldset>
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterTime)}</legend>
-                        <FilterBox name="tid" value=TimeFilter::Full.code().to_string() label=lang.t(Msg::WorkTimeFull).to_string()
-                            count=facets.full_time checked=q.time.contains(&TimeFilter::Full)/>
-                        <FilterBox name="tid" value=TimeFilter::Part.code().to_string() label=lang.t(Msg::WorkTimePart).to_string()
-                            count=facets.part_time checked=q.time.contains(&TimeFilter::Part)/>
-                    </fieldset>
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterOccupation)}</legend>
-                        {occupations.into_iter().filter_map(|(c, n)| occupation::by_code(&c).map(|o| (o, n))).map(|(o, n)| view! {
-                            <FilterBox name="fag" value=o.code.to_string() label=o.title(lang).to_string() count=n
-                                checked=q.occupations.iter().any(|c| c == o.code)/>
-                        }).collect_view()}
-                    </fieldset>
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterNear)}</legend>
-                        <Field name="naer" label=Msg::CandidateNearPlace hint=Msg::CandidateNearHint list="places"
-                            value=q.near.map(|p| p.label(lang)).or(q.near_unknown.clone()).unwrap_or_default()
-                            error=q.near_unknown.as_ref().map(|_| Msg::ErrPlaceUnknown)/>
-                        <PlaceList/>
-                        <div class="form-group">
-                            <label class="form-label" for="km">{lang.t(Msg::FilterRadius)}</label>
-                            <select class="form-select input-width-xs" id="km" name="km">
-                                {RADII_KM.iter().map(|k| view! { <option value=k.to_string() selected=q.km == *k>{format!("{k} km")}</option> }).collect_view()}
-                            </select>
-                        </div>
-                    </fieldset>
-                    <div class="form-group">
-                        <label class="form-label" for="sorter">{lang.t(Msg::SortLabel)}</label>
-                        <select class="form-select" id="sorter" name="sorter">
-                            {sorts.into_iter().map(|(s, m)| view! { <option value=s.code() selected=q.sort == s>{lang.t(m)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                </div>
-                <p class="filter-actions">
-                    <button type="submit" class="button button-primary">{lang.t(Msg::ShowCandidates)}</button>
-                    " "
-                    <a href=SearchQuery::text(&q.text).href_at(crate::path::CANDIDATES)>{lang.t(Msg::ClearFilters)}</a>
-                </p>
-            </details>
-        </Form>
-    }
-}
+/// Words, place, time, occupation and a radius around the workplace: the
+/// vacancy search's form, without its vacancy-only filters.
+const CANDIDATE_FORM: FormKind = FormKind {
+    action: crate::path::CANDIDATES,
+    label: Msg::CandidateSearchLabel,
+    hint: Msg::CandidateSearchHint,
+    near_label: Msg::CandidateNearPlace,
+    near_hint: Msg::CandidateNearHint,
+    submit: Msg::ShowCandidates,
+    vacancy_filters: false,
+    sorts: &[(Sort::Relevance, Msg::SortRelevance), (Sort::Newest, Msg::SortNewest), (Sort::Distance, Msg::SortDistance)],
+};
 
 #[component]
 fn CandidateList(results: CandidateResults, query: SearchQuery) -> impl IntoView {
@@ -444,7 +374,7 @@ pub fn ThreadView(at: &'static str, company_side: bool) -> impl IntoView {
                                         })}
                                     }.into_any()
                                 } else {
-                                    let msg = if company_side { Msg::ContactClosedForCompany } else { Msg::ContactDeclinedDone };
+                                    let msg = if company_side { Msg::ContactClosedForCompany } else { Msg::ContactDeclinedByYou };
                                     view! { <div class="alert alert-info"><div class="alert-body"><p class="alert-text">{lang.t(msg)}</p></div></div> }.into_any()
                                 }}
                             }.into_any()

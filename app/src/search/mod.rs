@@ -121,10 +121,48 @@ pub(crate) fn PlaceList() -> impl IntoView {
     view! { <datalist id="places">{municipalities.collect_view()}</datalist> }
 }
 
-/// The search box with its filters and sorting: one plain GET form, so every
-/// search has an address and works without JavaScript.
+/// What differs between the searches that share the filter form: vacancies, and
+/// candidates (the employer's CV search).
+#[derive(Clone, Copy, Debug)]
+pub struct FormKind {
+    /// The page the form is on, and gets.
+    pub action: &'static str,
+    pub label: Msg,
+    pub hint: Msg,
+    pub near_label: Msg,
+    pub near_hint: Msg,
+    pub submit: Msg,
+    /// Kinds of employment and "posted within": vacancies only.
+    pub vacancy_filters: bool,
+    pub sorts: &'static [(Sort, Msg)],
+}
+
+const VACANCY_FORM: FormKind = FormKind {
+    action: crate::path::SEARCH,
+    label: Msg::SearchLabel,
+    hint: Msg::SearchHint,
+    near_label: Msg::FilterNearPlace,
+    near_hint: Msg::FilterNearHint,
+    submit: Msg::ApplyFilters,
+    vacancy_filters: true,
+    sorts: &[
+        (Sort::Relevance, Msg::SortRelevance),
+        (Sort::Newest, Msg::SortNewest),
+        (Sort::Deadline, Msg::SortDeadline),
+        (Sort::Distance, Msg::SortDistance),
+    ],
+};
+
+/// The vacancy search box with its filters and sorting.
 #[component]
 fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
+    view! { <FilterForm kind=VACANCY_FORM query facets/> }
+}
+
+/// A search box with its filters (each choice with its count) and sorting: one
+/// plain GET form, so every search has an address and works without JavaScript.
+#[component]
+pub fn FilterForm(kind: FormKind, query: SearchQuery, facets: Facets) -> impl IntoView {
     let lang = use_lang();
     let q = query.clone();
     // The municipalities offered: those chosen, then those with most results.
@@ -137,17 +175,11 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
         q.occupations.iter().map(|c| (c.clone(), facets.occupations.iter().find(|(x, _)| x == c).map_or(0, |x| x.1))).collect();
     occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
     let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
-    let sorts: Vec<(Sort, Msg)> = vec![
-        (Sort::Relevance, Msg::SortRelevance),
-        (Sort::Newest, Msg::SortNewest),
-        (Sort::Deadline, Msg::SortDeadline),
-        (Sort::Distance, Msg::SortDistance),
-    ];
     view! {
-        <Form action=crate::path::SEARCH method="get" attr:class="search-form" attr:role="search">
+        <Form action=kind.action method="get" attr:class="search-form" attr:role="search">
             <div class="form-group">
-                <label class="form-label" for="q">{lang.t(Msg::SearchLabel)}</label>
-                <span class="form-hint" id="q-hint">{lang.t(Msg::SearchHint)}</span>
+                <label class="form-label" for="q">{lang.t(kind.label)}</label>
+                <span class="form-hint" id="q-hint">{lang.t(kind.hint)}</span>
                 <div class="search-row">
                     <input class="form-input" type="search" id="q" name="q" value=q.text.clone() aria-describedby="q-hint"/>
                     <button type="submit" class="button button-primary">{lang.t(Msg::SearchButton)}</button>
@@ -177,13 +209,15 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                         <FilterBox name="tid" value=TimeFilter::Part.code().to_string() label=lang.t(Msg::WorkTimePart).to_string()
                             count=facets.part_time checked=q.time.contains(&TimeFilter::Part)/>
                     </fieldset>
-                    <fieldset>
-                        <legend>{lang.t(Msg::FilterEmployment)}</legend>
-                        {facets.employment.iter().map(|(e, n)| view! {
-                            <FilterBox name="ansaettelse" value=e.code().to_string() label=lang.t(e.label()).to_string() count=*n
-                                checked=q.employment.contains(e)/>
-                        }).collect_view()}
-                    </fieldset>
+                    {kind.vacancy_filters.then(|| view! {
+                        <fieldset>
+                            <legend>{lang.t(Msg::FilterEmployment)}</legend>
+                            {facets.employment.iter().map(|(e, n)| view! {
+                                <FilterBox name="ansaettelse" value=e.code().to_string() label=lang.t(e.label()).to_string() count=*n
+                                    checked=q.employment.contains(e)/>
+                            }).collect_view()}
+                        </fieldset>
+                    })}
                     <fieldset>
                         <legend>{lang.t(Msg::FilterOccupation)}</legend>
                         {occupations.into_iter().filter_map(|(c, n)| occupation::by_code(&c).map(|o| (o, n))).map(|(o, n)| view! {
@@ -191,7 +225,7 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                                 checked=q.occupations.iter().any(|c| c == o.code)/>
                         }).collect_view()}
                     </fieldset>
-                    <fieldset>
+                    {kind.vacancy_filters.then(|| view! { <fieldset>
                         <legend>{lang.t(Msg::FilterPosted)}</legend>
                         <div class="form-group-radio">
                             <input class="form-radio" type="radio" id="nye-alle" name="nye" value="" checked=q.within_days.is_none()/>
@@ -206,10 +240,10 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                                 </div>
                             }
                         }).collect_view()}
-                    </fieldset>
+                    </fieldset> })}
                     <fieldset>
                         <legend>{lang.t(Msg::FilterNear)}</legend>
-                        <Field name="naer" label=Msg::FilterNearPlace hint=Msg::FilterNearHint list="places"
+                        <Field name="naer" label=kind.near_label hint=kind.near_hint list="places"
                             value=q.near.map(|p| p.label(lang)).or(q.near_unknown.clone()).unwrap_or_default()
                             error=q.near_unknown.as_ref().map(|_| Msg::ErrPlaceUnknown)
                             check=Callback::new(|t: String| (!t.trim().is_empty() && Place::parse(&t).is_none()).then_some(Msg::ErrPlaceUnknown))/>
@@ -224,14 +258,14 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
                     <div class="form-group">
                         <label class="form-label" for="sorter">{lang.t(Msg::SortLabel)}</label>
                         <select class="form-select" id="sorter" name="sorter">
-                            {sorts.into_iter().map(|(s, m)| view! { <option value=s.code() selected=q.sort == s>{lang.t(m)}</option> }).collect_view()}
+                            {kind.sorts.iter().map(|(s, m)| view! { <option value=s.code() selected=q.sort == *s>{lang.t(*m)}</option> }).collect_view()}
                         </select>
                     </div>
                 </div>
                 <p class="filter-actions">
-                    <button type="submit" class="button button-primary">{lang.t(Msg::ApplyFilters)}</button>
+                    <button type="submit" class="button button-primary">{lang.t(kind.submit)}</button>
                     " "
-                    <a href=SearchQuery::text(&q.text).href()>{lang.t(Msg::ClearFilters)}</a>
+                    <a href=SearchQuery::text(&q.text).href_at(kind.action)>{lang.t(Msg::ClearFilters)}</a>
                 </p>
             </details>
         </Form>

@@ -85,7 +85,8 @@ pub async fn seed(db: &Db, sealer: &Sealer, clock: &Clock) -> Result<usize, AppE
     Ok(3)
 }
 
-/// The demo company's conversations with candidates, one in each state: answered
+/// The demo company's candidate agent (with new candidates), and its
+/// conversations with candidates, one in each state: answered
 /// by the demo jobseeker (the company has not read the answer), declined, and
 /// waiting for the candidate to read it. Each candidate's CV was opened first, as
 /// the citizen's access log shows. Added once; run after the citizens exist.
@@ -112,6 +113,29 @@ pub async fn seed_contacts(db: &Db, clock: &Clock) -> Result<usize, AppError> {
         "Hej\n\nVi søger sommerhjælp på havnen. Kunne det være noget for dig?\n\nPeter Holm, Marstal Havn",
         "Hej\n\nVi ansætter i løbet af foråret og vil gerne kende dig. Må vi ringe en dag i næste uge?\n\nPeter Holm, Marstal Havn",
     ];
+    // A candidate agent for pædagoger in København, with new candidates to see.
+    let pedagogues: Vec<(i64, String)> = db
+        .findable_cvs_after(0, 200)
+        .await?
+        .into_iter()
+        .filter(|r| r.municipality_code == Some(101) && r.cv.contains("\"234210\""))
+        .map(|r| (r.user_id, "Pædagog".to_string()))
+        .collect();
+    if let app::ssr::db::Quota::Stored(agent) = db
+        .insert_candidate_agent(
+            company_id,
+            admin.id,
+            "Pædagoger i København",
+            "q=p%C3%A6dagog&kommune=101",
+            true,
+            &[],
+            now - Duration::days(7),
+            50,
+        )
+        .await?
+    {
+        db.record_candidate_matches(agent, &pedagogues[..pedagogues.len().min(3)], now - Duration::days(1)).await?;
+    }
     let mut made = 0;
     for (i, (person, text)) in people.into_iter().zip(texts).enumerate() {
         let at = now - Duration::days(3 - i as i64);

@@ -152,22 +152,10 @@ impl Db {
         on: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let queued = on_pool!(self, pool => async {
-            let mut tx = pool.begin().await?;
-            let n = sqlx::query(super::mail::QUEUE_SQL)
-                .bind(mail.key).bind(mail.recipient).bind(mail.subject).bind(mail.body).bind(now)
-                .execute(&mut *tx).await?.rows_affected();
-            if n == 1 {
-                for (agent_id, vacancy_id) in matches {
-                    sqlx::query("UPDATE job_agent_matches SET emailed_at = $3 WHERE agent_id = $1 AND vacancy_id = $2 AND emailed_at IS NULL")
-                        .bind(agent_id).bind(vacancy_id).bind(now).execute(&mut *tx).await?;
-                }
-                sqlx::query("UPDATE job_agents SET digest_sent_on = $2 WHERE user_id = $1")
-                    .bind(user_id).bind(on).execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(n == 1)
-        }.await)?;
-        Ok(queued)
+        let tables = super::mail::DigestTables {
+            mark_match: "UPDATE job_agent_matches SET emailed_at = $3 WHERE agent_id = $1 AND vacancy_id = $2 AND emailed_at IS NULL",
+            mark_sent: "UPDATE job_agents SET digest_sent_on = $2 WHERE user_id = $1",
+        };
+        self.queue_digest_marking(&tables, user_id, mail, matches, on, now).await
     }
 }

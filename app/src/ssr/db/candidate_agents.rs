@@ -152,22 +152,11 @@ impl Db {
         on: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<bool, AppError> {
-        let queued = on_pool!(self, pool => async {
-            let mut tx = pool.begin().await?;
-            let n = sqlx::query(super::mail::QUEUE_SQL)
-                .bind(mail.key).bind(mail.recipient).bind(mail.subject).bind(mail.body).bind(now)
-                .execute(&mut *tx).await?.rows_affected();
-            if n == 1 {
-                for (agent_id, candidate) in matches {
-                    sqlx::query("UPDATE candidate_agent_matches SET emailed_at = $3 WHERE agent_id = $1 AND candidate_id = $2 AND emailed_at IS NULL")
-                        .bind(agent_id).bind(candidate).bind(now).execute(&mut *tx).await?;
-                }
-                sqlx::query("UPDATE candidate_agents SET digest_sent_on = $2 WHERE user_id = $1")
-                    .bind(user_id).bind(on).execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-            Ok::<_, sqlx::Error>(n == 1)
-        }.await)?;
-        Ok(queued)
+        let tables = super::mail::DigestTables {
+            mark_match:
+                "UPDATE candidate_agent_matches SET emailed_at = $3 WHERE agent_id = $1 AND candidate_id = $2 AND emailed_at IS NULL",
+            mark_sent: "UPDATE candidate_agents SET digest_sent_on = $2 WHERE user_id = $1",
+        };
+        self.queue_digest_marking(&tables, user_id, mail, matches, on, now).await
     }
 }

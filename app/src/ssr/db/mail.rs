@@ -3,7 +3,7 @@
 
 use super::{on_pool, Db};
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// A message to queue; `key` names it so it is queued once.
 #[derive(Clone, Debug)]
@@ -70,5 +70,44 @@ impl Db {
     pub async fn mail_waiting(&self) -> Result<i64, AppError> {
         let sql = "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL";
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
+    }
+}
+
+/// Where a kind of agent marks a match e-mailed (bound: agent, match, now) and
+/// its owner's digest sent (bound: user, day).
+pub(super) struct DigestTables {
+    pub mark_match: &'static str,
+    pub mark_sent: &'static str,
+}
+
+impl Db {
+    /// Queues an owner's digest and marks exactly the matches in it as e-mailed,
+    /// and the digest as sent `on`, in one transaction. A match found meanwhile is
+    /// not among `matches`, so it waits for the next digest. False when that day's
+    /// digest was queued already (by this node or another: the key is unique).
+    pub(super) async fn queue_digest_marking(
+        &self,
+        tables: &DigestTables,
+        user_id: i64,
+        mail: &NewMail<'_>,
+        matches: &[(i64, i64)],
+        on: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<bool, AppError> {
+        let queued = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query(QUEUE_SQL)
+                .bind(mail.key).bind(mail.recipient).bind(mail.subject).bind(mail.body).bind(now)
+                .execute(&mut *tx).await?.rows_affected();
+            if n == 1 {
+                for (agent_id, found) in matches {
+                    sqlx::query(tables.mark_match).bind(agent_id).bind(found).bind(now).execute(&mut *tx).await?;
+                }
+                sqlx::query(tables.mark_sent).bind(user_id).bind(on).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(n == 1)
+        }.await)?;
+        Ok(queued)
     }
 }

@@ -12,7 +12,6 @@ use crate::domain::search::{Facets, SearchQuery, Sort, TimeFilter};
 use crate::error::AppError;
 use crate::ssr::db::{outbox, CvRow, Db};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
@@ -207,7 +206,22 @@ impl CvIndex {
         let Queries { base, narrowed: query, filters, matching_all } = self.queries(q, company, today);
         // The counts: every group's choices with the other groups' filters applied.
         let counting = Counting::new(&filters, q, today);
-        let facets = searcher.search(&base, &counting)?;
+        // With no filter chosen the results are the counted set: one pass gives both.
+        let unfiltered = filters.places.is_none() && q.time.is_empty() && filters.occupations.is_empty();
+        fn run<C: Collector<Fruit = Vec<(K, DocAddress)>>, K>(
+            searcher: &tantivy::Searcher,
+            (base, query): (&BooleanQuery, &BooleanQuery),
+            counting: Counting,
+            unfiltered: bool,
+            top: C,
+        ) -> Result<(Facets, usize, Vec<DocAddress>), AppError> {
+            let (facets, (n, docs)) = if unfiltered {
+                searcher.search(base, &(counting, (Count, top)))?
+            } else {
+                (searcher.search(base, &counting)?, searcher.search(query, &(Count, top))?)
+            };
+            Ok((facets, n, docs.into_iter().map(|(_, a)| a).collect()))
+        }
         let page = q.page.max(1);
         let top = TopDocs::with_limit(PER_PAGE as usize).and_offset(((page - 1) * PER_PAGE) as usize);
         let sort = match q.sort {
@@ -216,11 +230,9 @@ impl CvIndex {
             _ if matching_all => Sort::Newest,
             _ => Sort::Relevance,
         };
-        let (total, addresses): (usize, Vec<DocAddress>) = match sort {
-            Sort::Newest => {
-                let (n, docs) = searcher.search(&query, &(Count, top.order_by_u64_field("updated", Order::Desc)))?;
-                (n, docs.into_iter().map(|(_, a)| a).collect())
-            }
+        let queries = (&base, &query);
+        let (facets, total, addresses) = match sort {
+            Sort::Newest => run(&searcher, queries, counting, unfiltered, top.order_by_u64_field("updated", Order::Desc))?,
             Sort::Distance => {
                 let center = q.near.map(|p| p.point()).unwrap_or_default();
                 let nearest = top.tweak_score(move |segment: &SegmentReader| {
@@ -232,13 +244,9 @@ impl CvIndex {
                         (-km.round(), score)
                     }
                 });
-                let (n, docs) = searcher.search(&query, &(Count, nearest))?;
-                (n, docs.into_iter().map(|(_, a)| a).collect())
+                run(&searcher, queries, counting, unfiltered, nearest)?
             }
-            _ => {
-                let (n, docs) = searcher.search(&query, &(Count, top.order_by_score()))?;
-                (n, docs.into_iter().map(|(_, a)| a).collect())
-            }
+            _ => run(&searcher, queries, counting, unfiltered, top.order_by_score())?,
         };
         let center = filters.near.as_ref().map(|n| n.radius.center);
         let mut hits = Vec::with_capacity(addresses.len());
@@ -359,6 +367,9 @@ struct Counting {
     time: Vec<TimeFilter>,
     occupations: Vec<u64>,
     regions: (Vec<Region>, Vec<Option<Region>>),
+    /// Every occupation code of the bundled list, sorted: a count per code is a
+    /// slot found by binary search, not a hash lookup per document.
+    codes: Arc<[u64]>,
 }
 
 #[derive(Default)]
@@ -366,17 +377,26 @@ struct Tally {
     municipalities: Vec<u64>,
     full: u64,
     part: u64,
-    occupations: HashMap<u64, u64>,
+    /// One count per entry of `Counting::codes`.
+    occupations: Vec<u64>,
 }
 
 impl Counting {
     fn new(filters: &facets::Filters, q: &SearchQuery, today: NaiveDate) -> Counting {
+        let mut codes: Vec<u64> = crate::domain::occupation::all().iter().filter_map(|o| o.code.parse().ok()).collect();
+        codes.sort_unstable();
+        codes.dedup();
         Counting {
             places: filters.places.clone(),
             time: q.time.clone(),
             occupations: filters.occupations.clone(),
             regions: region_table(today),
+            codes: codes.into(),
         }
+    }
+
+    fn empty_tally(&self) -> Tally {
+        Tally { municipalities: vec![0; MUNICIPALITY_CODES], occupations: vec![0; self.codes.len()], ..Default::default() }
     }
 }
 
@@ -384,9 +404,12 @@ struct CountingSegment {
     places: Option<Arc<[bool]>>,
     time: Vec<TimeFilter>,
     occupations: Vec<u64>,
+    codes: Arc<[u64]>,
     municipality: Column<u64>,
     time_column: Column<u64>,
     occupation: Column<u64>,
+    /// The current document's occupation codes (kept, so no allocation per document).
+    doc_codes: Vec<u64>,
     tally: Tally,
 }
 
@@ -400,10 +423,12 @@ impl Collector for Counting {
             places: self.places.clone(),
             time: self.time.clone(),
             occupations: self.occupations.clone(),
+            codes: self.codes.clone(),
             municipality: fast.u64("municipality")?,
             time_column: fast.u64("time")?,
             occupation: fast.u64("occupation")?,
-            tally: Tally { municipalities: vec![0; MUNICIPALITY_CODES], ..Default::default() },
+            doc_codes: Vec::with_capacity(4),
+            tally: self.empty_tally(),
         })
     }
 
@@ -412,31 +437,19 @@ impl Collector for Counting {
     }
 
     fn merge_fruits(&self, parts: Vec<Tally>) -> tantivy::Result<Facets> {
-        let mut all = Tally { municipalities: vec![0; MUNICIPALITY_CODES], ..Default::default() };
+        let mut all = self.empty_tally();
         for p in parts {
             for (a, b) in all.municipalities.iter_mut().zip(&p.municipalities) {
                 *a += b;
             }
             all.full += p.full;
             all.part += p.part;
-            for (code, n) in p.occupations {
-                *all.occupations.entry(code).or_default() += n;
+            for (a, b) in all.occupations.iter_mut().zip(&p.occupations) {
+                *a += b;
             }
         }
-        let mut municipalities: Vec<(u16, u64)> = all
-            .municipalities
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n)))
-            .collect();
-        let region_count = |r: Region| {
-            municipalities.iter().filter(|(m, _)| self.regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>()
-        };
-        let regions = self.regions.0.iter().map(|r| (*r, region_count(*r))).collect();
-        municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut occupations: Vec<(String, u64)> = all.occupations.into_iter().map(|(c, n)| (format!("{c:06}"), n)).collect();
-        occupations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (regions, municipalities) = facets::place_counts(&all.municipalities, &self.regions);
+        let occupations = facets::ranked_occupations(self.codes.iter().copied().zip(all.occupations.iter().copied()));
         Ok(Facets { regions, municipalities, full_time: all.full, part_time: all.part, occupations, ..Default::default() })
     }
 }
@@ -449,8 +462,9 @@ impl SegmentCollector for CountingSegment {
         let time = code_time(self.time_column.first(doc).unwrap_or(0));
         let place_ok = self.places.as_ref().is_none_or(|p| p.get(municipality as usize).copied().unwrap_or(false));
         let time_ok = self.time.is_empty() || self.time.iter().any(|t| time_matches(time, *t));
-        let codes: Vec<u64> = self.occupation.values_for_doc(doc).collect();
-        let occupation_ok = self.occupations.is_empty() || codes.iter().any(|c| self.occupations.contains(c));
+        self.doc_codes.clear();
+        self.doc_codes.extend(self.occupation.values_for_doc(doc));
+        let occupation_ok = self.occupations.is_empty() || self.doc_codes.iter().any(|c| self.occupations.contains(c));
         if time_ok && occupation_ok {
             if let Some(n) = self.tally.municipalities.get_mut(municipality as usize) {
                 *n += 1;
@@ -461,8 +475,10 @@ impl SegmentCollector for CountingSegment {
             self.tally.part += u64::from(time_matches(time, TimeFilter::Part));
         }
         if place_ok && time_ok {
-            for c in codes {
-                *self.tally.occupations.entry(c).or_default() += 1;
+            for c in &self.doc_codes {
+                if let Ok(slot) = self.codes.binary_search(c) {
+                    self.tally.occupations[slot] += 1;
+                }
             }
         }
     }

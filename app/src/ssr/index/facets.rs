@@ -237,6 +237,29 @@ pub(super) fn region_table(date: NaiveDate) -> (Vec<Region>, Vec<Option<Region>>
     (Region::in_force(date), by_code)
 }
 
+/// Regions with their counts, and municipalities with theirs.
+pub(super) type PlaceCounts = (Vec<(Region, u64)>, Vec<(u16, u64)>);
+
+/// From counts per municipality code: every region in `regions` (those in force,
+/// and each municipality's) with its sum, and the municipalities with results,
+/// most first.
+pub(super) fn place_counts(by_code: &[u64], regions: &(Vec<Region>, Vec<Option<Region>>)) -> PlaceCounts {
+    let mut municipalities: Vec<(u16, u64)> =
+        by_code.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n))).collect();
+    let region_count =
+        |r: Region| municipalities.iter().filter(|(m, _)| regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>();
+    let in_force = regions.0.iter().map(|r| (*r, region_count(*r))).collect();
+    municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    (in_force, municipalities)
+}
+
+/// Occupation codes with results, as six-digit codes, most first.
+pub(super) fn ranked_occupations(counts: impl Iterator<Item = (u64, u64)>) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = counts.filter(|(_, n)| *n > 0).map(|(c, n)| (format!("{c:06}"), n)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
 impl<C> Faceted<C> {
     pub fn new(filters: Filters, today: NaiveDate, inner: C) -> Faceted<C> {
         let within_from = WITHIN_DAYS.iter().map(|d| (*d, day_number(days_before(today, *d)))).collect();
@@ -339,21 +362,8 @@ impl<C: Collector> Collector for Faceted<C> {
 
 impl<C> Faceted<C> {
     fn facets(&self, all: &Counts) -> Facets {
-        let mut municipalities: Vec<(u16, u64)> = all
-            .municipalities
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| **n > 0)
-            .filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n)))
-            .collect();
-        let region_count = |r: Region| {
-            municipalities.iter().filter(|(m, _)| self.regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>()
-        };
-        let regions = self.regions.0.iter().map(|r| (*r, region_count(*r))).collect();
-        municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut occupations: Vec<(String, u64)> =
-            self.occupation_codes.iter().zip(&all.occupations).filter(|(_, n)| **n > 0).map(|(c, n)| (format!("{c:06}"), *n)).collect();
-        occupations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (regions, municipalities) = place_counts(&all.municipalities, &self.regions);
+        let occupations = ranked_occupations(self.occupation_codes.iter().copied().zip(all.occupations.iter().copied()));
         Facets {
             regions,
             municipalities,

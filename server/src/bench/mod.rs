@@ -3,6 +3,8 @@
 //! Danish configuration) and SQLite FTS5. Prints figures and writes a table; it
 //! never asserts a speed (that would make tests flaky, and hide the numbers).
 
+pub mod cvs;
+
 use crate::demo;
 use app::domain::geo::Radius;
 use app::domain::municipality;
@@ -77,9 +79,9 @@ impl Mix {
     }
 }
 
-/// One engine at one size.
+/// One engine at one size, for a query mix `M` (vacancies' `Mix`, or `cvs::CvMix`).
 #[derive(Clone, Debug)]
-pub struct Row {
+pub struct Row<M = Mix> {
     pub engine: &'static str,
     pub size: usize,
     pub load: Duration,
@@ -87,7 +89,7 @@ pub struct Row {
     /// Resident memory of this process after loading (for the in-process engines).
     pub rss_mb: Option<u64>,
     /// (mix, p50, p95, p99) in milliseconds.
-    pub latency: Vec<(Mix, f64, f64, f64)>,
+    pub latency: Vec<(M, f64, f64, f64)>,
 }
 
 pub struct Options {
@@ -132,13 +134,13 @@ fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
     (at(0.50), at(0.95), at(0.99))
 }
 
-/// Times `queries` runs of `one` over the mix, after a short warm-up.
-async fn measure<F, Fut>(queries: usize, mut one: F) -> Result<(f64, f64, f64), AppError>
+/// Times `queries` runs of `one` over the words `mix`, after a short warm-up.
+pub(crate) async fn measure<F, Fut>(mix: &'static [&'static str], queries: usize, mut one: F) -> Result<(f64, f64, f64), AppError>
 where
     F: FnMut(&'static str) -> Fut,
     Fut: std::future::Future<Output = Result<(), AppError>>,
 {
-    for q in QUERIES.iter().take(10) {
+    for q in mix.iter().take(10) {
         one(q).await?;
     }
     let mut ms = Vec::with_capacity(queries);
@@ -149,7 +151,7 @@ where
             eprintln!("time budget used after {} queries", ms.len());
             break;
         }
-        let q = QUERIES[i % QUERIES.len()];
+        let q = mix[i % mix.len()];
         let t = Instant::now();
         one(q).await?;
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -157,13 +159,13 @@ where
     Ok(percentiles(ms))
 }
 
-fn rss_mb() -> Option<u64> {
+pub(crate) fn rss_mb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: u64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
 }
 
-fn dir_bytes(dir: &Path) -> u64 {
+pub(crate) fn dir_bytes(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .map(|entries| entries.flatten().filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum())
         .unwrap_or(0)
@@ -179,7 +181,7 @@ async fn bench_tantivy(rows: &[VacancyRow], dir: &Path, queries: usize, today: N
     let mut latency = Vec::new();
     for mix in Mix::ALL {
         let (i, facets) = (index.clone(), mix != Mix::Text);
-        let p = measure(queries, |text| {
+        let p = measure(QUERIES, queries, |text| {
             let i = i.clone();
             async move {
                 let q = match mix {
@@ -257,7 +259,7 @@ async fn bench_sqlite(rows: &[VacancyRow], file: &Path, queries: usize, today: N
             "SELECT v.municipality, COUNT(*) FROM fts JOIN v ON v.id = fts.rowid WHERE fts MATCH $1 AND v.deadline >= $2{place} \
              GROUP BY v.municipality"
         );
-        let p = measure(queries, |text| {
+        let p = measure(QUERIES, queries, |text| {
             let (top, count, facets, conn) = (top.clone(), count.clone(), facets.clone(), conn.clone());
             async move {
                 let m = fts5_query(text);
@@ -277,7 +279,13 @@ async fn bench_sqlite(rows: &[VacancyRow], file: &Path, queries: usize, today: N
     Ok(Row { engine: "SQLite FTS5", size: rows.len(), load, bytes, rss_mb: None, latency })
 }
 
-async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, today: NaiveDate) -> Result<Row, AppError> {
+/// Runs `f` with a pool on a fresh database of the PostgreSQL server at
+/// `admin_url`, dropped after, whatever `f` came to.
+pub(crate) async fn with_scratch_postgres<T, F, Fut>(admin_url: &str, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(sqlx::PgPool) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
     let name = format!("jobunivers_bench_{}", std::process::id());
     let mut admin = sqlx::PgConnection::connect(admin_url).await?;
     admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).await?;
@@ -290,6 +298,17 @@ async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, to
     };
     let result = async {
         let conn = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&url).await?;
+        let out = f(conn.clone()).await;
+        conn.close().await;
+        out
+    }
+    .await;
+    admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).await?;
+    result
+}
+
+async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, today: NaiveDate) -> Result<Row, AppError> {
+    with_scratch_postgres(admin_url, |conn| async move {
         conn.execute(
             "CREATE UNLOGGED TABLE v (id BIGINT PRIMARY KEY, title TEXT, employer TEXT, city TEXT, description TEXT,
                municipality INTEGER, hours DOUBLE PRECISION, deadline DATE, posted DATE,
@@ -328,7 +347,7 @@ async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, to
                 "SELECT municipality, COUNT(*) FROM v WHERE tsv @@ websearch_to_tsquery('danish', $1) AND deadline >= $2{place} \
                  GROUP BY municipality"
             );
-            let p = measure(queries, |text| {
+            let p = measure(QUERIES, queries, |text| {
                 let (top, count, facets, conn) = (top.clone(), count.clone(), facets.clone(), conn.clone());
                 async move {
                     sqlx::query(sqlx::AssertSqlSafe(top)).bind(text).bind(today).fetch_all(&conn).await?;
@@ -343,12 +362,9 @@ async fn bench_postgres(rows: &[VacancyRow], admin_url: &str, queries: usize, to
             latency.push((mix, p.0, p.1, p.2));
         }
         let bytes: i64 = sqlx::query_scalar("SELECT pg_total_relation_size('v')").fetch_one(&conn).await?;
-        conn.close().await;
-        Ok::<_, AppError>(Row { engine: "PostgreSQL FTS", size: rows.len(), load, bytes: bytes.max(0) as u64, rss_mb: None, latency })
-    }
-    .await;
-    admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).await?;
-    result
+        Ok(Row { engine: "PostgreSQL FTS", size: rows.len(), load, bytes: bytes.max(0) as u64, rss_mb: None, latency })
+    })
+    .await
 }
 
 /// Runs every engine at every size, printing each row as it is done.
@@ -382,7 +398,7 @@ pub async fn run(opts: &Options) -> Result<Vec<Row>, AppError> {
     Ok(out)
 }
 
-fn line(r: &Row) -> String {
+pub(crate) fn line<M>(r: &Row<M>) -> String {
     let rate = r.size as f64 / r.load.as_secs_f64().max(1e-9);
     let mut s = format!(
         "| {} | {} | {:.1} s | {} /s | {} MB | {} |",
@@ -399,8 +415,23 @@ fn line(r: &Row) -> String {
     s
 }
 
-/// The results as Markdown: machine, date, the table, and how tantivy compares.
-pub fn markdown(rows: &[Row], queries: usize) -> String {
+/// One table row per size: PostgreSQL's p99 divided by tantivy's, per query mix.
+pub(crate) fn ratio_rows<M>(rows: &[Row<M>]) -> String {
+    let mut s = String::new();
+    let mut sizes: Vec<usize> = rows.iter().map(|r| r.size).collect();
+    sizes.dedup();
+    for n in sizes {
+        let of = |engine: &str| rows.iter().find(|r| r.size == n && r.engine.starts_with(engine));
+        if let (Some(t), Some(p)) = (of("tantivy"), of("PostgreSQL")) {
+            let ratios: Vec<String> = t.latency.iter().zip(&p.latency).map(|(a, b)| format!("{:.0}x", b.3 / a.3.max(1e-6))).collect();
+            s.push_str(&format!("| {n} | {} |\n", ratios.join(" | ")));
+        }
+    }
+    s
+}
+
+/// The machine and the day, for the top of a results section.
+pub fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| c.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).map(|s| s.trim().to_string()))
@@ -410,11 +441,23 @@ pub fn markdown(rows: &[Row], queries: usize) -> String {
         .ok()
         .and_then(|m| m.lines().next().and_then(|l| l.split_whitespace().nth(1)).and_then(|k| k.parse::<u64>().ok()))
         .map_or(0, |kb| kb / 1024 / 1024);
-    let mut s = format!(
-        "Run on {} with {} cores of {cpu} and {mem_gb} GB memory. Each query mix ran {queries} times after a warm-up.\n\n",
-        app::ssr::clock::Clock::system().now().format("%Y-%m-%d"),
-        cores
-    );
+    format!("Run on {} with {cores} cores of {cpu} and {mem_gb} GB memory.", app::ssr::clock::Clock::system().now().format("%Y-%m-%d"))
+}
+
+/// Puts `body` between the markers of `section` in `text` (a results file),
+/// replacing what was there, or appends it; the rest of the file stays.
+pub fn replace_section(text: &str, section: &str, body: &str) -> String {
+    let (start, end) = (format!("<!-- {section} -->"), format!("<!-- end {section} -->"));
+    let block = format!("{start}\n{body}\n{end}");
+    match (text.find(&start), text.find(&end)) {
+        (Some(a), Some(b)) if a < b => format!("{}{block}{}", &text[..a], &text[b + end.len()..]),
+        _ => format!("{}\n\n{block}\n", text.trim_end()),
+    }
+}
+
+/// The results as Markdown: machine, date, the table, and how tantivy compares.
+pub fn markdown(rows: &[Row], queries: usize) -> String {
+    let mut s = format!("{} Each query mix ran {queries} times after a warm-up.\n\n", machine());
     s.push_str("| engine | vacancies | load | load rate | size | memory (RSS) |");
     for mix in Mix::ALL {
         s.push_str(&format!(" {} p50 / p95 / p99 ms |", mix.name()));
@@ -427,15 +470,7 @@ pub fn markdown(rows: &[Row], queries: usize) -> String {
     s.push_str("\nPostgreSQL p99 divided by tantivy p99 (higher: tantivy faster):\n\n| vacancies | ");
     s.push_str(&Mix::ALL.iter().map(|m| m.name()).collect::<Vec<_>>().join(" | "));
     s.push_str(" |\n|---:|---:|---:|---:|\n");
-    let mut sizes: Vec<usize> = rows.iter().map(|r| r.size).collect();
-    sizes.dedup();
-    for n in sizes {
-        let of = |engine: &str| rows.iter().find(|r| r.size == n && r.engine.starts_with(engine));
-        if let (Some(t), Some(p)) = (of("tantivy"), of("PostgreSQL")) {
-            let ratios: Vec<String> = t.latency.iter().zip(&p.latency).map(|(a, b)| format!("{:.0}x", b.3 / a.3.max(1e-6))).collect();
-            s.push_str(&format!("| {n} | {} |\n", ratios.join(" | ")));
-        }
-    }
+    s.push_str(&ratio_rows(rows));
     if let Some(t) = rows.iter().filter(|r| r.engine.starts_with("tantivy")).max_by_key(|r| r.size) {
         let worst_facets = t.latency.iter().filter(|l| l.0 != Mix::Text).map(|l| l.3).fold(0.0, f64::max);
         let rate = t.size as f64 / t.load.as_secs_f64().max(1e-9);
@@ -458,6 +493,9 @@ mod tests {
         assert_eq!(percentiles(ms), (51.0, 95.0, 99.0));
         assert_eq!(fts5_query("Social- og sundhedshjælper"), "\"social\"* AND \"sundhedshjælper\"*");
         assert_eq!(fts5_query("pædagog aarhus"), "\"pædagog\"* AND \"aarhus\"*");
+        let file = "# B\n\n<!-- cvs -->\nold\n<!-- end cvs -->\n\nafter\n";
+        assert_eq!(replace_section(file, "cvs", "new"), "# B\n\n<!-- cvs -->\nnew\n<!-- end cvs -->\n\nafter\n");
+        assert_eq!(replace_section("# B\n", "cvs", "new"), "# B\n\n<!-- cvs -->\nnew\n<!-- end cvs -->\n");
     }
 
     #[test]
