@@ -6,7 +6,7 @@
 //! active account, and not blocked for the company asking.
 
 use super::outbox::{self, with_outbox};
-use super::{on_pool, Db};
+use super::{fetch_for_ids, on_pool, Db};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
@@ -83,19 +83,9 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        // Only numbered placeholders are added to the text; the ids are bound.
-        let sql = format!(
-            "SELECT {CV_COLUMNS} FROM jobseekers j JOIN users u ON u.id = j.user_id WHERE {FINDABLE} AND j.user_id IN ({})",
-            placeholders.join(", ")
-        );
-        let rows = on_pool!(self, pool => {
-            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
-            for id in ids {
-                q = q.bind(*id);
-            }
-            q.fetch_all(pool).await
-        })?;
+        let sql =
+            format!("SELECT {CV_COLUMNS} FROM jobseekers j JOIN users u ON u.id = j.user_id WHERE {FINDABLE} AND j.user_id IN ({{ids}})");
+        let rows = fetch_for_ids!(self, sql, ids)?;
         self.with_blocks(rows).await
     }
 

@@ -58,6 +58,23 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// The rows of `$sql` for a list of ids, `{ids}` in the text standing for the
+/// list. Only numbered placeholders are added to the text; the ids are bound.
+macro_rules! fetch_for_ids {
+    ($db:expr, $sql:expr, $ids:expr) => {{
+        let list = (1..=$ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = $sql.replace("{ids}", &list);
+        on_pool!($db, pool => {
+            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
+            for id in $ids {
+                q = q.bind(*id);
+            }
+            q.fetch_all(pool).await
+        })
+    }};
+}
+pub(crate) use fetch_for_ids;
+
 /// The first statement of a transaction that checks a person's quota and then
 /// writes: it takes a lock on the person, so two requests of theirs at once are
 /// checked one after the other. (SQLite takes its one write lock by writing;

@@ -1,6 +1,6 @@
 //! Vacancies: SQL only. Rules live in `domain::vacancy` and `ssr::services`.
 
-use super::{on_pool, outbox, Db};
+use super::{fetch_for_ids, on_pool, outbox, Db};
 use crate::domain::vacancy::{CloseReason, HistoryKind, NewVacancy, Vacancy};
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -342,16 +342,7 @@ impl Db {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        // Only numbered placeholders are added to the text; the ids are bound.
-        let sql = format!(concat!("SELECT ", columns!(), " FROM vacancies WHERE id IN ({})"), placeholders.join(", "));
-        let rows = on_pool!(self, pool => {
-            let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()));
-            for id in ids {
-                q = q.bind(*id);
-            }
-            q.fetch_all(pool).await
-        })?;
+        let rows = fetch_for_ids!(self, concat!("SELECT ", columns!(), " FROM vacancies WHERE id IN ({ids})"), ids)?;
         Ok(rows)
     }
 
