@@ -168,6 +168,12 @@ async fn contact_threads_belong_to_one_company_and_one_citizen() {
         };
         let mine = candidates::threads(&st, &anne).await.unwrap();
         assert_eq!(mine.len(), 1, "{label}");
+        let opened = candidates::open(&st, &marstal, anne.id).await.unwrap();
+        assert_eq!(
+            opened.contacts.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [thread],
+            "{label}: the CV lists this company's threads with her"
+        );
         assert_eq!((mine[0].unread, mine[0].company.as_str()), (1, "Marstal Havn ApS"));
         assert_eq!(mine[0].vacancy.as_ref().map(|v| v.0), Some(vacancy));
 

@@ -94,7 +94,7 @@ pub async fn seed_contacts(db: &Db, clock: &Clock) -> Result<usize, AppError> {
     use app::ssr::db::Side;
     let Some(admin) = db.user_by_email("arbejdsgiver@demo.example").await? else { return Ok(0) };
     let Some(company_id) = admin.company_id else { return Ok(0) };
-    if !db.contacts(Side::Company(company_id), 1).await?.is_empty() {
+    if !db.contacts(Side::Company(company_id), None, 1).await?.is_empty() {
         return Ok(0);
     }
     let Some(company) = db.company(company_id).await? else { return Ok(0) };

@@ -192,16 +192,22 @@ impl Db {
 
     /// The threads of one side, newest first, with how many messages from the
     /// other side are unread.
-    pub async fn contacts(&self, side: Side, limit: i64) -> Result<Vec<ContactRow>, AppError> {
+    /// With `candidate`, only the threads with that candidate.
+    pub async fn contacts(&self, side: Side, candidate: Option<i64>, limit: i64) -> Result<Vec<ContactRow>, AppError> {
         let (condition, id) = side.condition();
+        // -1 is no user's id: without a candidate, every thread of the side.
+        let with = if candidate.is_some() { "c.user_id = $3" } else { "$3 = -1" };
         let unread = format!(
             "(SELECT COUNT(*) FROM candidate_messages m WHERE m.contact_id = c.id AND m.read_at IS NULL AND m.from_company = {})",
             if side.is_company() { "FALSE" } else { "TRUE" }
         );
         let sql = format!(
-            "SELECT {CONTACT_COLUMNS}, {unread} AS unread FROM {CONTACT_FROM} WHERE {condition} ORDER BY c.updated_at DESC, c.id DESC LIMIT $2"
+            "SELECT {CONTACT_COLUMNS}, {unread} AS unread FROM {CONTACT_FROM} WHERE {condition} AND {with} ORDER BY c.updated_at DESC, c.id DESC LIMIT $2"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).bind(limit).fetch_all(pool).await)?)
+        let candidate = candidate.unwrap_or(-1);
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).bind(limit).bind(candidate).fetch_all(pool).await)?,
+        )
     }
 
     /// One thread of this side, with its messages (oldest first), marking those

@@ -55,8 +55,7 @@ pub async fn open(st: &AppState, me: &User, candidate: i64) -> Result<CandidateP
     let user = st.db.user_by_id(candidate).await?.ok_or(AppError::NotFound)?;
     let Candidate { cv, card, .. } = Candidate::of(&row).ok_or(AppError::NotFound)?;
     st.db.insert_audit_as(me, Some(&company_name), AuditAction::Read, candidate, "cv", Purpose::Recruitment.code(), st.clock.now()).await?;
-    let contacts = st.db.contacts(Side::Company(company), THREADS).await?;
-    let contacts = contacts.into_iter().filter(|c| c.user_id == candidate).filter_map(summary).collect();
+    let contacts = st.db.contacts(Side::Company(company), Some(candidate), THREADS).await?.into_iter().filter_map(summary).collect();
     Ok(CandidateProfile::of(row.name, &user.email, cv, card, contacts))
 }
 
@@ -77,7 +76,7 @@ fn summary(row: ContactRow) -> Option<ContactSummary> {
 #[tracing::instrument(skip_all)]
 pub async fn threads(st: &AppState, me: &User) -> Result<Vec<ContactSummary>, AppError> {
     let side = side_of(me)?;
-    Ok(st.db.contacts(side, THREADS).await?.into_iter().filter_map(summary).collect())
+    Ok(st.db.contacts(side, None, THREADS).await?.into_iter().filter_map(summary).collect())
 }
 
 /// One thread of the caller's side; another's is "not found". Opening it marks
