@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod business;
 pub mod caseworker;
 pub mod cookies;
 pub mod employer;

@@ -5,7 +5,7 @@
 //! unrouted. Adding a page is one line here.
 
 use crate::auth::access::{Access, ADMINS, EMPLOYERS, JOBSEEKERS, SECOND_FACTOR, SIGNED_IN, STAFF};
-use crate::{admin, auth, caseworker, employer, jobseeker, search, ui};
+use crate::{admin, auth, business, caseworker, employer, jobseeker, search, ui};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
 use leptos_router::{path, SsrMode};
@@ -89,6 +89,8 @@ pages! {
     CANDIDATE_AGENT = "/arbejdsgiver/kandidatagenter/:id" => employer::candidate_agents::CandidateAgentPage, EMPLOYERS, page;
     CONTACTS = "/arbejdsgiver/kontakter" => employer::candidates::ContactsPage, EMPLOYERS, page;
     CONTACT_THREAD = "/arbejdsgiver/kontakter/:id" => employer::candidates::CompanyThreadPage, EMPLOYERS, form;
+    EMPLOYER_BUSINESS = "/arbejdsgiver/jobcenter" => business::EmployerBusinessPage, EMPLOYERS, form;
+    EMPLOYER_TASK = "/arbejdsgiver/jobcenter/:id" => business::EmployerTaskPage, EMPLOYERS, form;
     OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
     CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
     CV_SECTION = "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
@@ -109,6 +111,8 @@ pages! {
     DASHBOARD = "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;
     CITIZENS = "/jobcenter/borgere" => caseworker::CitizensPage, STAFF, page;
     CASE = "/jobcenter/borgere/:id" => caseworker::CitizenPage, STAFF, form;
+    BUSINESS_QUEUE = "/jobcenter/virksomheder" => business::BusinessQueuePage, STAFF, page;
+    BUSINESS_TASK = "/jobcenter/virksomheder/:id" => business::JobcentreTaskPage, STAFF, form;
     USERS = "/admin/brugere" => admin::UsersPage, ADMINS, form;
     RULES = "/admin/regler" => admin::rules::RulesAdminPage, ADMINS, form;
     SECURITY_LOG = "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;

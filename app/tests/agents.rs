@@ -129,10 +129,7 @@ async fn agents_find_new_matches_once_and_mail_a_daily_digest() {
         assert_eq!(agents::sweep_user(&st, me.id, today).await.unwrap(), 1, "{}", t.label);
 
         // The SMTP server is down: nothing is lost, the message is tried again later.
-        let down = AppState {
-            mailer: Arc::new(Mailer::smtp("smtp://127.0.0.1:1", "Jobunivers <noreply@test.example>", "https://job.example").unwrap()),
-            ..st.clone()
-        };
+        let down = testing::unsent_mail(&st);
         assert_eq!(mail::send_due(&down, "node-a", morning).await.unwrap(), 0);
         assert_eq!(mail::send_due(&st, "node-a", morning).await.unwrap(), 0, "{}: not before its next attempt", t.label);
         // Two senders at once: the message goes out once.

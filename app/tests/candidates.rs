@@ -221,11 +221,8 @@ async fn candidate_agents_tell_of_each_new_candidate_once() {
     use app::domain::agents::AgentForm;
     use app::ssr::services::candidate_agents as agents;
     for t in databases("candidate_agents").await {
-        let started = t.state().await;
         // Mail is queued in the outbox; nothing here sends it.
-        let mailer =
-            app::ssr::mail::Mailer::smtp("smtp://127.0.0.1:1", "Jobunivers <noreply@test.example>", "https://job.example").unwrap();
-        let st = AppState { mailer: std::sync::Arc::new(mailer), ..started };
+        let st = testing::unsent_mail(&t.state().await);
         let label = t.label;
         let marstal = Account::employer("peter@marstal.example").create(&st).await;
         let other = Account::employer("eva@anden.example").company("30000005", "Anden ApS").create(&st).await;

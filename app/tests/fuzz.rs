@@ -248,3 +248,20 @@ fn whole_forms() {
         Ok(())
     });
 }
+
+#[test]
+fn business_service_forms() {
+    use app::domain::business::{self, BusinessChange, BusinessForm};
+    let field = || text("[A-Za-zæøå0-9 .,/-]{0,40}");
+    let actions = prop_oneof![Just("request"), Just("reply"), Just("take"), Just("suggest"), Just("close"), Just("x")];
+    let form = (actions, field(), field(), field(), field(), field(), field());
+    fuzz("business-service forms", form, |(action, id, vacancy, need, due, message, candidate)| {
+        let form = BusinessForm { action: action.into(), id, vacancy, need, due, message, candidate };
+        // Accepted only whole: a date in range, texts within bounds.
+        if let Ok(BusinessChange::Request { need, due, .. }) = form.parse(today()) {
+            prop_assert!(business::due_in_range(due, today()));
+            prop_assert!(!need.is_empty() && need.chars().count() <= app::domain::candidate::MAX_MESSAGE_CHARS);
+        }
+        Ok(())
+    });
+}

@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { isoDaysAhead, ready, signIn, signOut, unique } from "./helpers";
+import { isoDaysAhead, postVacancy, ready, signIn, signOut, unique } from "./helpers";
 
 // An employer runs a vacancy over its life, with and without JavaScript: posts it,
 // edits it, extends its deadline and closes it as filled; the search follows each
@@ -10,23 +10,6 @@ async function searchFinds(page: Page, word: string, count: number) {
     await page.goto(`/job?q=${encodeURIComponent(word)}`);
     await expect(page.locator(".result-title")).toHaveCount(count);
   }).toPass({ timeout: 10_000 });
-}
-
-/// Posts a vacancy titled `title` as the signed-in employer; returns its address.
-async function postVacancy(page: Page, testInfo: { project: { name: string } }, title: string, description: string): Promise<string> {
-  await page.goto("/arbejdsgiver/stillinger/ny");
-  await ready(page, testInfo);
-  await page.getByLabel("Stillingsbetegnelse").fill(title);
-  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
-  await page.getByLabel("Beskrivelse af stillingen").fill(description);
-  await page.getByLabel("Postnummer").fill("5960");
-  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
-  await page.getByLabel("Timer pr. uge").fill("37");
-  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
-  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
-  await page.getByRole("button", { name: "Opret stillingen" }).click();
-  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
-  return new URL(page.url()).pathname;
 }
 
 test("an employer edits, extends and closes a vacancy, and the search follows", async ({ page }, testInfo) => {

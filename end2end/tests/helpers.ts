@@ -99,3 +99,27 @@ export async function ready(page: Page, testInfo: { project: { name: string } })
     await page.locator("body[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
   }
 }
+
+/// Posts a vacancy titled `title` as the signed-in employer, at `place`
+/// (Marstal unless given); returns its address.
+export async function postVacancy(
+  page: Page,
+  testInfo: { project: { name: string } },
+  title: string,
+  description: string,
+  place = { postcode: "5960", city: "Marstal" },
+): Promise<string> {
+  await page.goto("/arbejdsgiver/stillinger/ny");
+  await ready(page, testInfo);
+  await page.getByLabel("Stillingsbetegnelse").fill(title);
+  await page.getByLabel("Arbejdsgiverens navn").fill("Marstal Havn");
+  await page.getByLabel("Beskrivelse af stillingen").fill(description);
+  await page.getByLabel("Postnummer").fill(place.postcode);
+  await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill(place.city);
+  await page.getByLabel("Timer pr. uge").fill("37");
+  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
+  await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
+  await page.getByRole("button", { name: "Opret stillingen" }).click();
+  await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);
+  return new URL(page.url()).pathname;
+}

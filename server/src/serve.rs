@@ -39,6 +39,7 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         let citizens = crate::demo::citizens::seed(&db, &clock).await.context("adding demo citizens")?;
         tracing::info!(citizens, "demo citizens of København added");
         crate::demo::company::seed_contacts(&db, &clock).await.context("adding the demo company's candidate contacts")?;
+        crate::demo::company::seed_business_task(&db, &clock).await.context("adding the demo company's request to the jobcentre")?;
     }
     let rules = std::sync::Arc::new(config.rules()?);
     tracing::info!(version = %rules.version, "self-service rules in force");

@@ -1,6 +1,7 @@
 //! The demo data, on SQLite and PostgreSQL: after one scan, København's queue
 //! holds every reason, and most citizens serve themselves; the demo company has
-//! vacancies in every state and a report waits for an administrator.
+//! vacancies in every state, a report waits for an administrator, and a request
+//! for recruitment help waits in København's business queue.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use app::domain::candidate::ContactStatus;
@@ -20,6 +21,8 @@ async fn københavn_has_a_realistic_mix() {
         assert_eq!(server::demo::citizens::seed(&t.db, &st.clock).await.unwrap(), 0, "once only");
         assert_eq!(server::demo::company::seed_contacts(&t.db, &st.clock).await.unwrap(), 3, "{}", t.label);
         assert_eq!(server::demo::company::seed_contacts(&t.db, &st.clock).await.unwrap(), 0, "once only");
+        assert_eq!(server::demo::company::seed_business_task(&t.db, &st.clock).await.unwrap(), 1, "{}", t.label);
+        assert_eq!(server::demo::company::seed_business_task(&t.db, &st.clock).await.unwrap(), 0, "once only");
         app::ssr::services::caseworker::scan::run(&st, "demo", today, st.clock.now()).await.unwrap();
 
         let karen = st.db.user_by_email("jobkonsulent.kbh@demo.example").await.unwrap().unwrap().to_user().unwrap();
@@ -57,7 +60,13 @@ async fn københavn_has_a_realistic_mix() {
         assert!(found.total >= 10, "{}: {} findable CVs", t.label, found.total);
         let agents = app::ssr::services::candidate_agents::list(&st, &peter).await.unwrap();
         assert!(agents.len() == 1 && agents[0].unseen >= 1, "{}: {agents:?}", t.label);
+        // A request for help waits in København's business queue, with the demo citizen among its candidates.
+        let tasks = app::ssr::services::business::list(&st, &karen).await.unwrap().tasks;
+        assert_eq!(tasks.len(), 1, "{}: {tasks:?}", t.label);
+        let task = app::ssr::services::business::open(&st, &karen, tasks[0].id, "").await.unwrap();
         let demo = user("borger@demo.example").await;
+        assert!(task.search.unwrap().1.hits.iter().any(|h| h.id == demo.id), "{}: Mette is a pædagog in 2100", t.label);
+        assert!(app::ssr::services::business::list(&st, &aarhus).await.unwrap().tasks.is_empty(), "{}", t.label);
         let log = app::ssr::services::citizens::accesses(&st, &demo).await.unwrap();
         assert!(log.iter().any(|a| a.actor_company.as_deref() == Some("Marstal Havn ApS")), "{}", t.label);
         st.shutdown().await;

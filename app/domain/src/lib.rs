@@ -43,6 +43,7 @@ pub mod account;
 pub mod agents;
 pub mod audit;
 pub mod availability;
+pub mod business;
 pub mod calendar;
 pub mod candidate;
 pub mod case;

@@ -26,6 +26,7 @@ pub mod kind {
     pub const SECOND_FACTOR: &str = "second-factor";
     pub const REPORT: &str = "report";
     pub const CONTACT: &str = "contact";
+    pub const BUSINESS: &str = "business";
 }
 
 /// New accounts from one address in an hour (a jobcentre's workshop fits).
@@ -39,6 +40,8 @@ pub const REPORTS_PER_JOBSEEKER: Limit = Limit::new(20, Duration::hours(24));
 /// New candidates one company may write to in a day: enough for a real
 /// recruitment, too few to spam the CV index.
 pub const CONTACTS_PER_COMPANY: Limit = Limit::new(30, Duration::hours(24));
+/// Requests for the jobcentre's help one company may send in a day.
+pub const BUSINESS_REQUESTS_PER_COMPANY: Limit = Limit::new(10, Duration::hours(24));
 /// Joblog entries one jobseeker may keep.
 pub const JOBLOG_ENTRIES: u32 = 2_000;
 /// Bytes of files one jobseeker may store (joblog attachments together).
@@ -52,7 +55,14 @@ mod tests {
 
     #[test]
     fn events_are_kept_as_long_as_any_window() {
-        for l in [SIGN_UPS_PER_ADDRESS, VACANCIES_PER_COMPANY, MESSAGES_PER_JOBSEEKER, REPORTS_PER_JOBSEEKER, CONTACTS_PER_COMPANY] {
+        for l in [
+            SIGN_UPS_PER_ADDRESS,
+            VACANCIES_PER_COMPANY,
+            MESSAGES_PER_JOBSEEKER,
+            REPORTS_PER_JOBSEEKER,
+            CONTACTS_PER_COMPANY,
+            BUSINESS_REQUESTS_PER_COMPANY,
+        ] {
             assert!(l.window <= KEEP_EVENTS, "events live as long as any window");
         }
     }

@@ -55,6 +55,8 @@ pub const ADMINS: Access = Access::Roles(&[Role::Admin]);
 pub const STAFF: Access = Access::Roles(&[Role::Caseworker, Role::Admin]);
 /// Either side of a conversation between a company and a candidate.
 pub const EMPLOYERS_AND_JOBSEEKERS: Access = Access::Roles(&[Role::Employer, Role::Jobseeker]);
+/// Either side of a business task: the company, and the jobcentre's staff.
+pub const EMPLOYERS_AND_STAFF: Access = Access::Roles(&[Role::Employer, Role::Caseworker, Role::Admin]);
 
 /// Every server function, by its path.
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -121,6 +123,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/contact", EMPLOYERS_AND_JOBSEEKERS),
     ("/api/contact/threads", EMPLOYERS_AND_JOBSEEKERS),
     ("/api/contact/thread", EMPLOYERS_AND_JOBSEEKERS),
+    ("/api/business/tasks", EMPLOYERS_AND_STAFF),
+    ("/api/business/task", EMPLOYERS_AND_STAFF),
+    ("/api/business/act", EMPLOYERS_AND_STAFF),
     ("/api/jobseeker/visibility", JOBSEEKERS),
     ("/api/jobseeker/visibility/set", JOBSEEKERS),
 ];

@@ -22,8 +22,12 @@ use leptos_router::hooks::use_query_map;
 /// The links between the caseworker's pages, the current one marked.
 #[component]
 pub fn CaseworkerNav(current: &'static str) -> impl IntoView {
-    let links =
-        vec![(crate::path::QUEUE, Msg::NavQueue), (crate::path::CITIZENS, Msg::NavCitizens), (crate::path::DASHBOARD, Msg::NavDashboard)];
+    let links = vec![
+        (crate::path::QUEUE, Msg::NavQueue),
+        (crate::path::BUSINESS_QUEUE, Msg::NavBusinessTasks),
+        (crate::path::CITIZENS, Msg::NavCitizens),
+        (crate::path::DASHBOARD, Msg::NavDashboard),
+    ];
     view! { <crate::ui::layout::AreaNav label=Msg::NavQueue links current/> }
 }
 

@@ -3,7 +3,8 @@
 //! company's conversations with candidates.
 
 use crate::domain::candidate::{
-    CandidateCard, CandidateProfile, CandidateResults, ContactAction, ContactDone, ContactForm, ContactSummary, ContactThread,
+    CandidateCard, CandidateProfile, CandidateResults, ContactAction, ContactDone, ContactForm, ContactMessage, ContactSummary,
+    ContactThread,
 };
 use crate::domain::cv::CvItem;
 use crate::domain::municipality;
@@ -68,6 +69,7 @@ pub fn EmployerNav(current: &'static str) -> impl IntoView {
         (crate::path::CANDIDATES, Msg::NavCandidates),
         (crate::path::CANDIDATE_AGENTS, Msg::NavCandidateAgents),
         (crate::path::CONTACTS, Msg::NavContacts),
+        (crate::path::EMPLOYER_BUSINESS, Msg::NavBusiness),
         (crate::path::COMPANY, Msg::NavCompany),
     ];
     view! { <crate::ui::layout::AreaNav label=Msg::EmployerNavLabel links current/> }
@@ -100,7 +102,7 @@ pub fn CandidateSearchPage() -> impl IntoView {
 
 /// Words, place, time, occupation and a radius around the workplace: the
 /// vacancy search's form, without its vacancy-only filters.
-const CANDIDATE_FORM: FormKind = FormKind {
+pub(crate) const CANDIDATE_FORM: FormKind = FormKind {
     action: crate::path::CANDIDATES,
     label: Msg::CandidateSearchLabel,
     hint: Msg::CandidateSearchHint,
@@ -149,17 +151,23 @@ fn card_facts(lang: crate::Lang, card: &CandidateCard) -> Vec<String> {
     facts
 }
 
+/// A candidate's card. An employer's links to the CV; with `children` (the
+/// jobcentre's, which suggests rather than opens) it shows those instead.
 #[component]
-fn CandidateItem(card: CandidateCard) -> impl IntoView {
+pub fn CandidateItem(card: CandidateCard, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let lang = use_lang();
-    let href = crate::pages::link(crate::path::CANDIDATE, &[&card.id]);
     let heading = if card.occupations.is_empty() { lang.t(Msg::CandidateOpen).to_string() } else { card.occupations.join(", ") };
+    let title = if children.is_some() {
+        view! { <span>{heading}</span> }.into_any()
+    } else {
+        view! { <a href=crate::pages::link(crate::path::CANDIDATE, &[&card.id])>{heading}</a> }.into_any()
+    };
     let facts = card_facts(lang, &card).join(" · ");
     let lists =
         [(Msg::CvExperience, card.experience.clone()), (Msg::CvEducation, card.education.clone()), (Msg::CvSkills, card.skills.clone())];
     view! {
         <li class="result-item candidate-item">
-            <h3 class="h4 result-title"><a href=href>{heading}</a></h3>
+            <h3 class="h4 result-title">{title}</h3>
             <p class="result-meta">{facts}</p>
             <dl class="candidate-facts">
                 {lists.into_iter().filter(|(_, l)| !l.is_empty()).map(|(m, l)| view! {
@@ -167,6 +175,7 @@ fn CandidateItem(card: CandidateCard) -> impl IntoView {
                 }).collect_view()}
             </dl>
             {card.updated.map(|d| view! { <p class="result-facts">{lang.t(Msg::CandidateUpdated)} ": " {i18n::date(lang, d)}</p> })}
+            {children.map(|c| c())}
         </li>
     }
 }
@@ -347,18 +356,7 @@ pub fn ThreadView(at: &'static str, company_side: bool) -> impl IntoView {
                                 {company_side.then(|| view! {
                                     <p><a href=crate::pages::link(crate::path::CANDIDATE, &[&thread.summary.candidate_id])>{lang.t(Msg::CandidateOpen)}</a></p>
                                 })}
-                                <ol class="nobullet-list message-list">
-                                    {thread.messages.iter().map(|m| {
-                                        let mine = m.from_company == company_side;
-                                        view! {
-                                            <li class="message" class:message-mine=mine>
-                                                <p class="message-meta"><strong>{if mine { lang.t(Msg::ContactYou).to_string() } else { m.author.clone() }}</strong>
-                                                    " · " {i18n::date_time(lang, m.at)}</p>
-                                                <p class="message-body">{m.body.clone()}</p>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
+                                <MessageList messages=thread.messages.clone() company_side/>
                                 {if open {
                                     view! {
                                         <form method="post" action=here.clone() novalidate=true class="message-form">
@@ -384,6 +382,27 @@ pub fn ThreadView(at: &'static str, company_side: bool) -> impl IntoView {
                 </Suspense>
             }
         })}
+    }
+}
+
+/// A conversation's messages, oldest first; the reader's own (the company's when
+/// `company_side`) marked as theirs.
+#[component]
+pub fn MessageList(messages: Vec<ContactMessage>, company_side: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ol class="nobullet-list message-list">
+            {messages.into_iter().map(|m| {
+                let mine = m.from_company == company_side;
+                view! {
+                    <li class="message" class:message-mine=mine>
+                        <p class="message-meta"><strong>{if mine { lang.t(Msg::ContactYou).to_string() } else { m.author }}</strong>
+                            " · " {i18n::date_time(lang, m.at)}</p>
+                        <p class="message-body">{m.body}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
     }
 }
 

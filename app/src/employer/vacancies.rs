@@ -116,6 +116,9 @@ fn Manage(m: ManagedVacancy, here: String, done: Option<String>, rejected: Optio
         {if v.open {
             view! {
                 <p><a class="button button-secondary" href=crate::pages::link(crate::path::EDIT_VACANCY, &[&v.id])>{lang.t(Msg::EditVacancy)}</a></p>
+                {v.details.municipality_code.is_some().then(|| view! {
+                    <p><a href=format!("{}?stilling={}", crate::path::EMPLOYER_BUSINESS, v.id)>{lang.t(Msg::BusinessRequestHeading)}</a></p>
+                })}
                 <h2>{lang.t(Msg::ExtendDeadline)}</h2>
                 <form method="post" action=here.clone() novalidate=true>
                     <input type="hidden" name="action" value=VacancyAction::Extend.code()/>

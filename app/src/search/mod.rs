@@ -162,8 +162,17 @@ fn SearchForm(query: SearchQuery, facets: Facets) -> impl IntoView {
 /// A search box with its filters (each choice with its count) and sorting: one
 /// plain GET form, so every search has an address and works without JavaScript.
 #[component]
-pub fn FilterForm(kind: FormKind, query: SearchQuery, facets: Facets) -> impl IntoView {
+pub fn FilterForm(
+    kind: FormKind,
+    query: SearchQuery,
+    facets: Facets,
+    /// Another address to get than the kind's own (a page with an id in it).
+    #[prop(optional, into)]
+    action: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
+    let action = action.unwrap_or_else(|| kind.action.to_string());
+    let clear = SearchQuery::text(&query.text).href_at(&action);
     let q = query.clone();
     // The municipalities offered: those chosen, then those with most results.
     let mut offered: Vec<(u16, u64)> =
@@ -176,7 +185,7 @@ pub fn FilterForm(kind: FormKind, query: SearchQuery, facets: Facets) -> impl In
     occupations.extend(facets.occupations.iter().filter(|(c, _)| !q.occupations.contains(c)).take(10).cloned());
     let count_within = move |d: u32| within.iter().find(|(x, _)| *x == d).map_or(0, |x| x.1);
     view! {
-        <Form action=kind.action method="get" attr:class="search-form" attr:role="search">
+        <Form action method="get" attr:class="search-form" attr:role="search">
             <div class="form-group">
                 <label class="form-label" for="q">{lang.t(kind.label)}</label>
                 <span class="form-hint" id="q-hint">{lang.t(kind.hint)}</span>
@@ -265,7 +274,7 @@ pub fn FilterForm(kind: FormKind, query: SearchQuery, facets: Facets) -> impl In
                 <p class="filter-actions">
                     <button type="submit" class="button button-primary">{lang.t(kind.submit)}</button>
                     " "
-                    <a href=SearchQuery::text(&q.text).href_at(kind.action)>{lang.t(Msg::ClearFilters)}</a>
+                    <a href=clear>{lang.t(Msg::ClearFilters)}</a>
                 </p>
             </details>
         </Form>

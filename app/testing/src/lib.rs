@@ -141,6 +141,14 @@ async fn postgres(admin_url: &str, test: &str) -> TestDb {
     }
 }
 
+/// `st` with mail that is queued in the outbox but can never be sent (its SMTP
+/// server does not answer), and links to https://job.example.
+pub fn unsent_mail(st: &AppState) -> AppState {
+    let mailer = app::ssr::mail::Mailer::smtp("smtp://127.0.0.1:1", "Jobunivers <noreply@test.example>", "https://job.example")
+        .expect("a valid SMTP address");
+    AppState { mailer: std::sync::Arc::new(mailer), ..st.clone() }
+}
+
 /// A valid vacancy in `city`, at the postcode of that name (8000 Aarhus C if
 /// none), with its deadline two weeks after `today`.
 pub fn vacancy(title: &str, city: &str, today: NaiveDate) -> NewVacancy {

@@ -156,3 +156,38 @@ pub async fn seed_contacts(db: &Db, clock: &Clock) -> Result<usize, AppError> {
     }
     Ok(made)
 }
+
+/// A request from the demo company to København's jobcentre for help recruiting
+/// pædagoger for a nature kindergarten in 2100, waiting in the queue. Added once.
+pub async fn seed_business_task(db: &Db, clock: &Clock) -> Result<usize, AppError> {
+    use app::ssr::db::Desk;
+    let Some(admin) = db.user_by_email("arbejdsgiver@demo.example").await? else { return Ok(0) };
+    let Some(company_id) = admin.company_id else { return Ok(0) };
+    let (now, today) = (clock.now(), clock.today());
+    let since = now - Duration::days(3650);
+    if !db.business_tasks(Desk::Company(company_id), since, 1).await?.is_empty() {
+        return Ok(0);
+    }
+    let details = NewVacancy {
+        title: "Pædagog til naturbørnehaven Myretuen".into(),
+        employer_name: "Marstal Havn".into(),
+        description: "Vores nye naturbørnehave på Østerbro søger en pædagog, der elsker at være ude med børnene hele året. \
+                      Du planlægger ture, bål og naturformidling sammen med dine kolleger."
+            .into(),
+        postcode: "2100".into(),
+        city: "København Ø".into(),
+        municipality_code: Some(101),
+        weekly_hours: 37.0,
+        deadline: today + Duration::days(30),
+        how_to_apply: "job@marstalhavn.example".into(),
+        employment_type: Default::default(),
+        occupation_code: Some("234210".into()),
+    };
+    let peter = Actor { id: Some(admin.id), name: &admin.name };
+    let posted = now - Duration::days(6);
+    let vacancy = db.insert_company_vacancy(&details, Posting { company_id, by: peter, reposted_from: None }, posted).await?;
+    let need = "Vi åbner en naturbørnehave i foråret og mangler to pædagoger, gerne med erfaring i naturformidling. \
+                Vi vil også gerne tage en kandidat i virksomhedspraktik først.";
+    db.insert_business_task(company_id, vacancy, admin.id, need, today + Duration::days(21), now - Duration::days(2)).await?;
+    Ok(1)
+}

@@ -69,7 +69,7 @@ impl Side {
 }
 
 const CV_COLUMNS: &str = "j.user_id, u.name, j.cv, u.municipality_code, u.postcode, j.cv_updated_at";
-const FINDABLE: &str = "j.cv_searchable AND NOT j.cv_hidden AND u.deactivated_at IS NULL";
+pub(super) const FINDABLE: &str = "j.cv_searchable AND NOT j.cv_hidden AND u.deactivated_at IS NULL";
 const NOT_BLOCKED: &str = "NOT EXISTS (SELECT 1 FROM cv_blocks b WHERE b.user_id = j.user_id AND b.company_id = $2)";
 
 const CONTACT_COLUMNS: &str = "c.id, c.company_id, co.name AS company_name, c.user_id, u.name AS candidate_name, c.vacancy_id, \

@@ -6,6 +6,7 @@
 mod accounts;
 mod agents;
 mod audit;
+mod business;
 mod candidate_agents;
 mod candidates;
 mod caseworker;
@@ -22,6 +23,7 @@ mod vacancies;
 pub use accounts::{NewUserRow, SessionRow, UserRow};
 pub use agents::{AgentRow, UnsentMatch};
 pub use audit::AuditRow;
+pub use business::{Desk, SuggestionRow, TaskRow, TaskWrite};
 pub use candidate_agents::{CandidateAgentRow, CandidateMatchRow};
 pub use candidates::{ContactMessageRow, ContactRow, CvRow, Side};
 pub use caseworker::{EscalationRow, MeetingRow, MessageRow, NoteRow, QueueRow, ScanRow, Tally};

@@ -3,6 +3,7 @@
 
 pub mod agents;
 pub mod auth;
+pub mod business;
 pub mod candidate_agents;
 pub mod candidates;
 pub mod caseworker;
