@@ -125,6 +125,10 @@ pages! {
 /// and the download), not a page, so it has no row above; the access table has its own.
 pub const ATTACHMENT_PATH: &str = "/min-side/joblog/bilag";
 
+/// The Atom feed of a search (`/job.atom?q=…` for the page `/job?q=…`), written by
+/// the server, not a page.
+pub const SEARCH_FEED_PATH: &str = "/job.atom";
+
 /// A link to a page whose address has parts (`/job/:id`): each `:part` in turn
 /// is replaced by the next of `parts`, escaped for an address.
 pub fn link(path: &str, parts: &[&dyn std::fmt::Display]) -> String {

@@ -64,8 +64,12 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
             }
         }
     };
-    let mut router =
-        Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz)).route("/sprog", get(switch_language)).route(
+    let mut router = Router::new()
+        .merge(crate::publish::routes())
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/sprog", get(switch_language))
+        .route(
             app::pages::ATTACHMENT_PATH,
             get(crate::attachments::download)
                 .post(crate::attachments::upload)
@@ -125,7 +129,9 @@ async fn request_id_layer(mut req: Request<Body>, next: Next) -> Response {
 /// keep to it (HSTS).
 async fn security_headers_layer(req: Request<Body>, next: Next) -> Response {
     let tls = app::cookies::over_tls(req.headers().get("x-forwarded-proto").map(|v| v.as_bytes()));
-    let personal = req.uri().path().starts_with("/api/") || session_token(req.headers(), tls).is_some();
+    // The open feed (`/api/v1/`) is public and may be cached, unless a signed-in browser asks.
+    let path = req.uri().path();
+    let personal = (path.starts_with("/api/") && !path.starts_with("/api/v1/")) || session_token(req.headers(), tls).is_some();
     let mut res = next.run(req).await;
     let personal = personal || res.headers().contains_key(header::SET_COOKIE);
     let h = res.headers_mut();

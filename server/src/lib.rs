@@ -8,4 +8,5 @@ pub mod config;
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 pub mod demo;
 pub mod http;
+pub mod publish;
 pub mod serve;

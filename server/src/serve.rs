@@ -95,6 +95,9 @@ async fn background(state: AppState) {
                 if let Err(e) = app::ssr::services::candidate_agents::queue_digests(&state, state.clock.now()).await {
                     tracing::warn!(error = %e, "queueing candidate agent e-mails failed; next round in a minute");
                 }
+                if let Err(e) = app::ssr::services::publish::note_expired(&state).await {
+                    tracing::warn!(error = %e, "noting expired vacancies in the open feed failed; next round in a minute");
+                }
                 if let Err(e) = app::ssr::services::mail::send_due(&state, &node, state.clock.now()).await {
                     tracing::warn!(error = %e, "sending e-mail failed; next round in a minute");
                 }

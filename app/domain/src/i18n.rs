@@ -244,6 +244,8 @@ messages! {
     ErrCompanyUnknown => "Vi kender ingen virksomhed med det CVR-nummer.", "We know no company with that CVR number.";
     VisibilitySaved => "Dit valg er gemt.", "Your choice is saved.";
 
+    FollowSearchFeed => "Følg søgningen i en feedlæser (Atom)", "Follow the search in a feed reader (Atom)";
+
     // Virksomhedsservice: the employer asks the jobcentre for help recruiting
     NavBusiness => "Hjælp fra jobcentret", "Help from the jobcentre";
     BusinessHeading => "Hjælp fra jobcentret til at rekruttere", "Help from the jobcentre to recruit";

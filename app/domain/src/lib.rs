@@ -65,6 +65,7 @@ pub mod occupation;
 pub mod parse;
 pub mod password;
 pub mod postcode;
+pub mod publish;
 pub mod region;
 pub mod report;
 pub mod rules;

@@ -131,8 +131,19 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
 ];
 
 /// Plain HTTP routes that are not pages (the pages' rows are in `crate::pages`).
-pub const SERVER_ROUTES: &[(&str, Access)] =
-    &[("/healthz", Access::Public), ("/readyz", Access::Public), ("/sprog", Access::Public), (crate::pages::ATTACHMENT_PATH, JOBSEEKERS)];
+pub const SERVER_ROUTES: &[(&str, Access)] = &[
+    ("/healthz", Access::Public),
+    ("/readyz", Access::Public),
+    ("/sprog", Access::Public),
+    (crate::pages::ATTACHMENT_PATH, JOBSEEKERS),
+    // Vacancies out: for search engines, feed readers and other job banks.
+    ("/robots.txt", Access::Public),
+    ("/sitemap.xml", Access::Public),
+    ("/sitemaps/{n}", Access::Public),
+    (crate::pages::SEARCH_FEED_PATH, Access::Public),
+    ("/api/v1/vacancies", Access::Public),
+    ("/api/v1/openapi.json", Access::Public),
+];
 
 /// Every page (from `crate::pages`) and plain HTTP route, by its server route pattern.
 pub fn pages() -> &'static [(String, Access)] {

@@ -300,7 +300,8 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
             <ul class="result-list nobullet-list">
                 {results.hits.into_iter().map(|hit| view! { <ResultItem hit/> }).collect_view()}
             </ul>
-            {(pages > 1).then(|| view! { <Paging query page=results.page pages/> })}
+            {(pages > 1).then(|| view! { <Paging query=query.clone() page=results.page pages/> })}
+            <p class="search-feed"><a href=format!("{}?{}", crate::pages::SEARCH_FEED_PATH, query.address_query()) type="application/atom+xml">{lang.t(Msg::FollowSearchFeed)}</a></p>
         </section>
     }
 }
@@ -389,6 +390,8 @@ pub fn VacancyPage() -> impl IntoView {
 #[component]
 fn VacancyView(v: Vacancy, just_created: bool, reported: bool) -> impl IntoView {
     let lang = use_lang();
+    // For search engines: the same data as the page, as schema.org reads it.
+    let posting = crate::domain::publish::script_json(&crate::domain::publish::job_posting(&v, ""));
     let posted = v.posted;
     let id = v.id;
     let company = v.company.clone();
@@ -407,6 +410,7 @@ fn VacancyView(v: Vacancy, just_created: bool, reported: bool) -> impl IntoView 
                 <div class="alert-body"><p class="alert-text">{lang.t(m)}</p></div>
             </div>
         })}
+        <script type="application/ld+json" inner_html=posting></script>
         <p><a href=crate::path::SEARCH class="back-link">{lang.t(Msg::BackToSearch)}</a></p>
         <article class="vacancy">
             <h1>{v.title.clone()}</h1>

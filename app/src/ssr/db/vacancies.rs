@@ -357,3 +357,72 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).fetch_one(pool).await)?)
     }
 }
+
+/// A vacancy as the open feed gives it: its latest change's position, and the row.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct FeedRow {
+    pub seq: i64,
+    #[sqlx(flatten)]
+    pub vacancy: VacancyRow,
+}
+
+impl Db {
+    /// The open feed's changes after position `after`, in order: each vacancy at
+    /// its latest change, as it is now. (The log and its positions are kept by the
+    /// database itself, see migration 0020.)
+    pub async fn feed_after(&self, after: i64, limit: i64) -> Result<Vec<FeedRow>, AppError> {
+        let sql = concat!(
+            "SELECT f.seq, ",
+            columns!(),
+            " FROM vacancy_feed f JOIN vacancies ON vacancies.id = f.vacancy_id WHERE f.seq > $1 ORDER BY f.seq LIMIT $2"
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(after).bind(limit).fetch_all(pool).await)?)
+    }
+
+    /// Notes in the feed (as a change) up to `limit` open vacancies whose deadline
+    /// passed before `today` and that the feed has not yet told of; each once, also
+    /// when two nodes do it at once. Returns how many.
+    pub async fn note_expired_in_feed(&self, today: NaiveDate, limit: i64, now: DateTime<Utc>) -> Result<usize, AppError> {
+        let due = "SELECT f.vacancy_id FROM vacancy_feed f JOIN vacancies v ON v.id = f.vacancy_id \
+                   WHERE v.status = 'open' AND v.deadline < $1 AND f.expired_on IS NULL ORDER BY f.vacancy_id LIMIT $2";
+        let claim = "UPDATE vacancy_feed SET expired_on = $2 WHERE vacancy_id = $1 AND expired_on IS NULL";
+        let ids: Vec<i64> = on_pool!(self, pool => sqlx::query_scalar(due).bind(today).bind(limit).fetch_all(pool).await)?;
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let lock = outbox::order_lock_sql(self);
+        let noted = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            if let Some(sql) = lock {
+                sqlx::query(sql).execute(&mut *tx).await?;
+            }
+            let mut noted = 0;
+            for id in &ids {
+                if sqlx::query(claim).bind(id).bind(today).execute(&mut *tx).await?.rows_affected() == 1 {
+                    // The outbox row moves the vacancy to the feed's end (and clears the mark), then the mark is set again.
+                    sqlx::query(outbox::INSERT_SQL).bind(outbox::VACANCY).bind(id).bind(now).execute(&mut *tx).await?;
+                    sqlx::query(claim).bind(id).bind(today).execute(&mut *tx).await?;
+                    noted += 1;
+                }
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(noted)
+        }.await)?;
+        Ok(noted)
+    }
+
+    /// Open vacancies still accepting applications on `today`: the `page`th
+    /// `per_page` of them by id, with the day each last changed (for a sitemap).
+    pub async fn open_vacancy_urls(&self, today: NaiveDate, page: i64, per_page: i64) -> Result<Vec<(i64, DateTime<Utc>)>, AppError> {
+        let sql = "SELECT id, updated_at FROM vacancies WHERE status = 'open' AND deadline >= $1 ORDER BY id LIMIT $2 OFFSET $3";
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(sql).bind(today).bind(per_page).bind(page.saturating_mul(per_page)).fetch_all(pool).await)?,
+        )
+    }
+
+    /// How many open vacancies accept applications on `today`.
+    pub async fn count_accepting(&self, today: NaiveDate) -> Result<i64, AppError> {
+        let sql = "SELECT COUNT(*) FROM vacancies WHERE status = 'open' AND deadline >= $1";
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(today).fetch_one(pool).await)?)
+    }
+}

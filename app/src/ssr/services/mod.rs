@@ -11,6 +11,7 @@ pub mod citizens;
 pub mod companies;
 pub mod jobseeker;
 pub mod mail;
+pub mod publish;
 pub mod reports;
 pub mod second_factor;
 pub mod security;
