@@ -119,6 +119,7 @@ pages! {
     COMPANIES = "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
     STAFF = "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
     REPORTS = "/admin/anmeldelser" => admin::reports::ReportsPage, ADMINS, form;
+    IMPORTS = "/admin/import" => admin::imports::ImportsPage, ADMINS, form;
 }
 
 /// The joblog's files: an address the server answers itself (a multipart upload

@@ -265,3 +265,20 @@ fn business_service_forms() {
         Ok(())
     });
 }
+
+#[test]
+fn imported_pages_feeds_and_robots_txt() {
+    use app::domain::import;
+    let markup = || text("[<>a-z\"'=/ .:#&;{}\\[\\]@0-9-]{0,200}");
+    fuzz("HTML, JSON-LD, links and robots.txt", (markup(), markup(), markup()), |(html, base, robots)| {
+        // Never a panic, and bounded: links are absolute web addresses, each once.
+        let links = import::links(&html, &format!("https://site.example/{base}"));
+        prop_assert!(links.len() <= import::MAX_LINKS);
+        prop_assert!(links.iter().all(|l| l.starts_with("http://") || l.starts_with("https://")));
+        let _ = import::json_ld_postings(&html);
+        let _ = import::html_to_text(&html);
+        let _ = import::robots_allows(&robots, "jobunivers", &base);
+        let _ = import::map_posting(&serde_json::json!({"@type": "JobPosting", "title": html, "description": robots}), None, today());
+        Ok(())
+    });
+}

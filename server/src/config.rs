@@ -62,12 +62,24 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_CLOCK_START", global = true)]
     pub clock_start: Option<chrono::DateTime<chrono::Utc>>,
 
+    /// Let imports fetch from loopback and private networks (refused otherwise, for
+    /// sources, links in feeds and redirects alike): only for tests and a closed
+    /// network of one's own.
+    #[arg(long, env = "JOBUNIVERS_IMPORT_ALLOW_PRIVATE", global = true)]
+    pub import_allow_private: bool,
+
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
 }
 
 impl Config {
+    /// The HTTP client of imports.
+    pub fn fetcher(&self) -> anyhow::Result<app::ssr::fetch::Fetcher> {
+        let config = app::ssr::fetch::FetchConfig { allow_private: self.import_allow_private, ..Default::default() };
+        app::ssr::fetch::Fetcher::new(config).map_err(|e| anyhow::anyhow!("the import client: {e}"))
+    }
+
     /// The server's clock: the machine's, or started at `JOBUNIVERS_CLOCK_START`.
     pub fn clock(&self) -> app::ssr::clock::Clock {
         self.clock_start.map_or_else(app::ssr::clock::Clock::system, app::ssr::clock::Clock::starting_at)

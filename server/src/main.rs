@@ -60,6 +60,15 @@ enum Command {
         #[arg(long, default_value = "vacancies")]
         index: String,
     },
+    /// Vacancies from other sites: `import SOURCE` runs a source now (by its id or
+    /// name), with a progress bar; `import add` registers one; `import list` shows them.
+    #[command(args_conflicts_with_subcommands = true)]
+    Import {
+        /// The source to run.
+        source: Option<String>,
+        #[command(subcommand)]
+        action: Option<ImportCommand>,
+    },
     /// Add realistic Danish demo vacancies.
     SeedDemo {
         #[arg(long, default_value_t = server::demo::DEFAULT_COUNT)]
@@ -68,6 +77,28 @@ enum Command {
         #[arg(long, default_value_t = server::demo::DEFAULT_SEED)]
         seed: u64,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Register a source.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        url: String,
+        /// json, feed (RSS/Atom linking to pages with JSON-LD), page (a career page of links) or jobunivers
+        #[arg(long)]
+        format: String,
+        /// Post as this company (its CVR number); left out: the employer each item names.
+        #[arg(long, default_value = "")]
+        cvr: String,
+        /// Minutes between runs (15 to a week).
+        #[arg(long, default_value_t = 60)]
+        every: i32,
+    },
+    /// The sources and their last runs.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -131,6 +162,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database is up to date.");
             Ok(())
         }
+        Command::Import { source, action } => import(&config, source, action).await,
         Command::Reindex => {
             let db = serve::open_db(&config).await?;
             let dir = config.index_dir();
@@ -251,4 +283,78 @@ async fn reindex<I: app::ssr::index::Indexed>(
     let secs = started.elapsed().as_secs_f64();
     println!("{label}: {} in {secs:.1} s ({:.0}/s).", stats.documents, stats.documents as f64 / secs.max(0.001));
     Ok(stats)
+}
+
+/// The operator at the command line acts as an administrator.
+fn operator() -> app::domain::account::User {
+    app::domain::account::User {
+        id: 0,
+        role: app::domain::account::Role::Admin,
+        email: String::new(),
+        name: "jobunivers import".into(),
+        municipality_code: None,
+        company_id: None,
+        company_role: None,
+        second_factor: true,
+    }
+}
+
+async fn import(config: &server::config::Config, source: Option<String>, action: Option<ImportCommand>) -> anyhow::Result<()> {
+    let db = serve::open_db(config).await?;
+    let index_dir = config.index_dir();
+    let started = app::ssr::AppState::start(db, &index_dir, Default::default(), config.clock()).await?;
+    let state = app::ssr::AppState { fetcher: std::sync::Arc::new(config.fetcher()?), ..started };
+    let result = import_with(&state, source, action).await;
+    state.shutdown().await;
+    result
+}
+
+async fn import_with(state: &app::ssr::AppState, source: Option<String>, action: Option<ImportCommand>) -> anyhow::Result<()> {
+    use app::ssr::services::imports;
+    match (source, action) {
+        (_, Some(ImportCommand::Add { name, url, format, cvr, every })) => {
+            let id = imports::add_source(state, &operator(), &name, &url, &format, &cvr, every).await?;
+            println!("Source {id} registered: {name} ({format}) {url}");
+        }
+        (_, Some(ImportCommand::List)) => {
+            for s in state.db.sources().await? {
+                let last = state.db.runs(s.id, 1).await?;
+                let last = last.first().map_or("never run".to_string(), |r| {
+                    format!(
+                        "{} {}: +{} ~{} ={} -{} skipped {}",
+                        r.started_at, r.outcome, r.added, r.updated, r.unchanged, r.closed, r.skipped
+                    )
+                });
+                println!("{:>4}  {:<30} {:<10} {}  [{last}]", s.id, s.name, s.format, s.url);
+            }
+        }
+        (Some(name), None) => {
+            let source = state.db.source_named(&name).await?.ok_or_else(|| anyhow::anyhow!("no source {name}"))?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({per_sec})")?);
+            bar.set_message(format!("Importerer fra {}", source.name));
+            let progress = |done: usize, total: usize| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            };
+            let report = imports::run(state, &state.fetcher, source.id, "cli", &progress).await?;
+            bar.finish_and_clear();
+            let Some(r) = report else { anyhow::bail!("another node is running {} now", source.name) };
+            println!(
+                "{}: {} added, {} updated, {} unchanged, {} closed, {} skipped{}",
+                r.outcome,
+                r.tally.added,
+                r.tally.updated,
+                r.tally.unchanged,
+                r.tally.closed,
+                r.tally.skipped.len(),
+                r.error.map(|e| format!(" ({e})")).unwrap_or_default()
+            );
+            for (item, why) in r.tally.skipped.iter().take(20) {
+                println!("  skipped {item}: {why}");
+            }
+        }
+        (None, None) => anyhow::bail!("name a source to run, or use `import add` or `import list`"),
+    }
+    Ok(())
 }

@@ -48,7 +48,8 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
     let started = AppState::start(db, &index_dir, IndexerConfig::default(), clock)
         .await
         .with_context(|| format!("opening the index in {}", index_dir.display()))?;
-    let state = AppState { sealer, rules, mailer, ..started };
+    let fetcher = std::sync::Arc::new(config.fetcher()?);
+    let state = AppState { sealer, rules, mailer, fetcher, ..started };
     let sweeper = tokio::spawn(background(state.clone()));
     let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
     let listener =
@@ -62,8 +63,9 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
     served.context("serving")
 }
 
-/// Work on a timer. Every minute: job agents look for new vacancies, and the daily
-/// e-mails go out when due. Every quarter of an hour: the 7-day check's reminders,
+/// Work on a timer. Every minute: job agents look for new vacancies, the daily
+/// e-mails go out when due, and import sources that are due run (each under its
+/// lease, so one node runs it). Every quarter of an hour: the 7-day check's reminders,
 /// grace and escalations. Each person's step is its own transaction that moves a
 /// mark only from the value it had, so stopping at any point is safe and a second
 /// server doing the same at the same time changes nothing twice.
@@ -94,6 +96,9 @@ async fn background(state: AppState) {
                 }
                 if let Err(e) = app::ssr::services::candidate_agents::queue_digests(&state, state.clock.now()).await {
                     tracing::warn!(error = %e, "queueing candidate agent e-mails failed; next round in a minute");
+                }
+                if let Err(e) = app::ssr::services::imports::run_due(&state, &node).await {
+                    tracing::warn!(error = %e, "importing vacancies failed; next round in a minute");
                 }
                 if let Err(e) = app::ssr::services::publish::note_expired(&state).await {
                     tracing::warn!(error = %e, "noting expired vacancies in the open feed failed; next round in a minute");

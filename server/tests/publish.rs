@@ -157,3 +157,39 @@ async fn search_engines_and_feed_readers_find_the_vacancies() {
         s.stop().await;
     }
 }
+
+/// One Jobunivers mirrors another's open feed: everything open arrives, and a
+/// vacancy closed at the source is closed in the mirror on the next run.
+#[tokio::test(flavor = "multi_thread")]
+async fn one_jobunivers_imports_anothers_open_feed() {
+    for t in databases("roundtrip").await {
+        let s = start(&t).await;
+        let label = t.label;
+        let mut ids = Vec::new();
+        for i in 0..25 {
+            ids.push(add(&s, &format!("Havnearbejder {i}"), 14).await);
+        }
+        let mirror_db = databases(&format!("roundtrip_mirror_{label}")).await;
+        let m = mirror_db[0].state().await;
+        let admin = testing::Account::admin("sofie@job.example").create(&m).await;
+        let fetcher = app::ssr::fetch::Fetcher::new(app::ssr::fetch::FetchConfig { allow_private: true, ..Default::default() }).unwrap();
+        let feed = format!("{}/api/v1/vacancies", s.base);
+        let source = app::ssr::services::imports::add_source(&m, &admin, "Jobunivers Ærø", &feed, "jobunivers", "", 15).await.unwrap();
+        let run = |m: app::ssr::AppState| {
+            let fetcher = &fetcher;
+            async move { app::ssr::services::imports::run(&m, fetcher, source, "mirror", &|_, _| {}).await.unwrap().unwrap() }
+        };
+        let first = run(m.clone()).await;
+        assert_eq!((first.outcome, first.tally.added), ("complete", 25), "{label}: {first:?}");
+
+        s.state.db.close_vacancy(ids[0], None, s.state.clock.now()).await.unwrap();
+        add(&s, "Færgestyrmand", 20).await;
+        let second = run(m.clone()).await;
+        assert_eq!((second.tally.added, second.tally.closed), (1, 1), "{label}: only the changes: {second:?}");
+        testing::settle(&m).await;
+        let found = app::ssr::services::vacancies::search(&m, app::domain::search::SearchQuery::text("havnearbejder")).await.unwrap();
+        assert_eq!(found.total, 24, "{label}");
+        m.shutdown().await;
+        s.stop().await;
+    }
+}

@@ -244,6 +244,39 @@ messages! {
     ErrCompanyUnknown => "Vi kender ingen virksomhed med det CVR-nummer.", "We know no company with that CVR number.";
     VisibilitySaved => "Dit valg er gemt.", "Your choice is saved.";
 
+    ImportFormatJson => "JSON med schema.org JobPosting", "JSON of schema.org JobPosting";
+    ImportFormatFeed => "RSS- eller Atom-feed med links til stillinger", "RSS or Atom feed linking to vacancies";
+    ImportFormatPage => "Side med links til stillinger (karriereside)", "Page linking to vacancies (career site)";
+    ImportFormatJobunivers => "Et andet Jobunivers' åbne feed", "Another Jobunivers's open feed";
+    ErrImportName => "Giv kilden et navn på højst 100 tegn.", "Give the source a name of at most 100 characters.";
+    ErrImportUrl => "Skriv en adresse, der begynder med http:// eller https://.", "Enter an address that starts with http:// or https://.";
+    ErrImportEvery => "Skriv antal minutter mellem kørslerne, fx 60.", "Enter the minutes between runs, e.g. 60.";
+    ErrImportBusy => "Kilden hentes allerede lige nu. Prøv igen om lidt.", "The source is being fetched right now. Try again shortly.";
+    NavImports => "Import", "Import";
+    ImportsHeading => "Import af stillinger", "Importing vacancies";
+    ImportsIntro => "Stillinger fra andre sider og jobbanker. Hver kilde hentes så ofte, som der står; en stilling, der forsvinder fra kilden, lukkes kun efter en hentning, der lykkedes helt.", "Vacancies from other sites and job banks. Each source is fetched as often as it says; a vacancy that leaves its source is closed only after a fetch that fully succeeded.";
+    ImportsEmpty => "Der er ingen kilder endnu.", "There are no sources yet.";
+    ImportAddHeading => "Tilføj en kilde", "Add a source";
+    FieldImportName => "Navn", "Name";
+    FieldImportUrl => "Adresse", "Address";
+    FieldImportFormat => "Format", "Format";
+    FieldImportCvr => "Slå op som virksomhed (CVR-nummer, valgfrit)", "Post as company (CVR number, optional)";
+    FieldImportCvrHint => "Tomt: arbejdsgiveren, som hver stilling nævner.", "Empty: the employer each vacancy names.";
+    FieldImportEvery => "Minutter mellem hentninger", "Minutes between fetches";
+    AddImportSource => "Tilføj kilden", "Add the source";
+    RunImportNow => "Hent nu", "Fetch now";
+    ImportSaved => "Gemt. Se resultatet under kilden.", "Saved. See the result under the source.";
+    ImportNeverRun => "Ikke hentet endnu.", "Not fetched yet.";
+    ImportRunsHeading => "Seneste hentninger", "Latest fetches";
+    ImportStarted => "Startet", "Started";
+    ImportSeconds => "Sekunder", "Seconds";
+    ImportOutcome => "Resultat", "Outcome";
+    ImportAdded => "Nye", "New";
+    ImportUpdated => "Ændrede", "Changed";
+    ImportUnchanged => "Uændrede", "Unchanged";
+    ImportClosed => "Lukkede", "Closed";
+    ImportSkipped => "Sprunget over", "Skipped";
+    ImportSkipsHeading => "Sprunget over i seneste hentning", "Skipped in the latest fetch";
     FollowSearchFeed => "Følg søgningen i en feedlæser (Atom)", "Follow the search in a feed reader (Atom)";
 
     // Virksomhedsservice: the employer asks the jobcentre for help recruiting

@@ -56,6 +56,7 @@ pub mod forms;
 pub mod geo;
 pub mod i18n;
 pub mod identity;
+pub mod import;
 pub mod joblog;
 pub mod jobseeker;
 pub mod limits;

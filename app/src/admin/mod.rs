@@ -1,5 +1,6 @@
 //! The administrator's pages: creating staff accounts, and the escalation rules.
 
+pub mod imports;
 pub mod reports;
 pub mod rules;
 pub mod security;

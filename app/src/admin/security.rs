@@ -82,6 +82,7 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
         (crate::path::COMPANIES, Msg::NavCompanies),
         (crate::path::SECURITY_LOG, Msg::NavSecurityLog),
         (crate::path::REPORTS, Msg::NavReports),
+        (crate::path::IMPORTS, Msg::NavImports),
     ];
     view! { <crate::ui::layout::AreaNav label=Msg::RoleAdmin links current/> }
 }

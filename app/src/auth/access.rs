@@ -78,6 +78,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("/api/job/report", JOBSEEKERS),
     ("/api/admin/reports", ADMINS),
     ("/api/admin/reports/act", ADMINS),
+    ("/api/admin/imports", ADMINS),
+    ("/api/admin/imports/act", ADMINS),
     ("/api/caseworker/citizen/find", STAFF),
     ("/api/caseworker/citizen/view", STAFF),
     ("/api/jobseeker/access-log", JOBSEEKERS),

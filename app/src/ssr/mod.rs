@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod db;
+pub mod fetch;
 pub mod gates;
 pub mod index;
 pub mod mail;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub mailer: Arc<mail::Mailer>,
     /// The server's clock: the machine's, or one set for a rehearsal or a test.
     pub clock: clock::Clock,
+    /// The HTTP client of imports: strict unless the server is configured otherwise.
+    pub fetcher: Arc<fetch::Fetcher>,
 }
 
 impl AppState {
@@ -60,6 +63,7 @@ impl AppState {
             rules: Default::default(),
             mailer: Arc::new(mail::Mailer::disabled()),
             clock,
+            fetcher: Arc::new(fetch::Fetcher::new(fetch::FetchConfig::default())?),
         })
     }
 

@@ -32,6 +32,7 @@ pub async fn start(t: &TestDb) -> Running {
         public_url: "http://127.0.0.1".into(),
         log: "warn".into(),
         clock_start: None,
+        import_allow_private: true,
     };
     // As behind a proxy: a test says which address a request comes from in
     // `X-Forwarded-For` (throttling is per address).

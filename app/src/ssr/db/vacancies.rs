@@ -426,3 +426,108 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(sql).bind(today).fetch_one(pool).await)?)
     }
 }
+
+/// What storing one imported item did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Added(i64),
+    Updated(i64),
+    Unchanged(i64),
+    /// The same job is open from another source (its id): shown once.
+    Duplicate(i64),
+}
+
+impl Db {
+    /// Stores one item of source `source`'s run `run` in one transaction with its
+    /// outbox row: new, changed (also one that had left the source and came back),
+    /// or as it was. `content` is the mapped vacancy's hash.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn import_item(
+        &self,
+        source: i64,
+        run: i64,
+        company_id: Option<i64>,
+        identifier: &str,
+        fingerprint: &str,
+        v: &NewVacancy,
+        content: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ImportOutcome, AppError> {
+        let known = "SELECT vacancy_id, content FROM import_items WHERE source_id = $1 AND identifier = $2";
+        let twin = "SELECT i.source_id FROM import_items i JOIN vacancies v ON v.id = i.vacancy_id \
+                    WHERE i.fingerprint = $1 AND i.source_id <> $2 AND v.status = 'open' LIMIT 1";
+        let update = "UPDATE vacancies SET title = $2, employer_name = $3, description = $4, postcode = $5, city = $6, \
+                      municipality_code = $7, weekly_hours = $8, deadline = $9, how_to_apply = $10, employment_type = $11, \
+                      occupation_code = $12, updated_at = $13, status = 'open', close_reason = NULL WHERE id = $1";
+        let reopen = "UPDATE vacancies SET status = 'open', close_reason = NULL, updated_at = $2 WHERE id = $1 AND status = 'closed'";
+        let seen = "UPDATE import_items SET seen_run = $3, content = $4, fingerprint = $5 WHERE source_id = $1 AND identifier = $2";
+        let remember =
+            "INSERT INTO import_items (source_id, identifier, vacancy_id, fingerprint, content, seen_run) VALUES ($1, $2, $3, $4, $5, $6)";
+        let lock = outbox::order_lock_sql(self);
+        let by = Actor::SYSTEM;
+        let outcome = on_pool!(self, pool => async {
+            let mut tx = pool.begin().await?;
+            let found: Option<(i64, String)> = sqlx::query_as(known).bind(source).bind(identifier).fetch_optional(&mut *tx).await?;
+            let outcome = match found {
+                Some((id, old)) if old == content => {
+                    let back = sqlx::query(reopen).bind(id).bind(now).execute(&mut *tx).await?.rows_affected() > 0;
+                    if back {
+                        after_change!(tx, lock, id, now, by, HistoryKind::Edited, "import");
+                    }
+                    if back { ImportOutcome::Updated(id) } else { ImportOutcome::Unchanged(id) }
+                }
+                Some((id, _)) => {
+                    bind_details!(sqlx::query(update).bind(id), v)
+                        .bind(v.employment_type.code()).bind(&v.occupation_code).bind(now)
+                        .execute(&mut *tx).await?;
+                    after_change!(tx, lock, id, now, by, HistoryKind::Edited, "import");
+                    ImportOutcome::Updated(id)
+                }
+                None => {
+                    if let Some(other) = sqlx::query_scalar::<_, i64>(twin).bind(fingerprint).bind(source).fetch_optional(&mut *tx).await? {
+                        return Ok(ImportOutcome::Duplicate(other));
+                    }
+                    let id: i64 = bind_details!(sqlx::query_scalar(INSERT_SQL), v)
+                        .bind(now).bind(company_id).bind(v.employment_type.code()).bind(&v.occupation_code).bind(None::<i64>)
+                        .fetch_one(&mut *tx).await?;
+                    after_change!(tx, lock, id, now, by, HistoryKind::Created, "import");
+                    sqlx::query(remember).bind(source).bind(identifier).bind(id).bind(fingerprint).bind(content).bind(run)
+                        .execute(&mut *tx).await?;
+                    ImportOutcome::Added(id)
+                }
+            };
+            if !matches!(outcome, ImportOutcome::Added(_)) {
+                sqlx::query(seen).bind(source).bind(identifier).bind(run).bind(content).bind(fingerprint).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, sqlx::Error>(outcome)
+        }.await)?;
+        Ok(outcome)
+    }
+
+    /// After a complete run: closes the source's open vacancies that the run did
+    /// not see (they left the source). Returns how many.
+    pub async fn close_unseen_imports(&self, source: i64, run: i64, now: DateTime<Utc>) -> Result<usize, AppError> {
+        let gone = "SELECT i.vacancy_id FROM import_items i JOIN vacancies v ON v.id = i.vacancy_id \
+                    WHERE i.source_id = $1 AND i.seen_run <> $2 AND v.status = 'open'";
+        let ids: Vec<i64> = on_pool!(self, pool => sqlx::query_scalar(gone).bind(source).bind(run).fetch_all(pool).await)?;
+        let mut closed = 0;
+        for id in ids {
+            if self.close_vacancy_for(id, None, CloseReason::Withdrawn, Actor::SYSTEM, "import: ikke længere i kilden", now).await? {
+                closed += 1;
+            }
+        }
+        Ok(closed)
+    }
+
+    /// Closes the vacancy of one item of the source (another Jobunivers said it is
+    /// gone); false when there is none open.
+    pub async fn close_import(&self, source: i64, identifier: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
+        let sql = "SELECT vacancy_id FROM import_items WHERE source_id = $1 AND identifier = $2";
+        let id: Option<i64> = on_pool!(self, pool => sqlx::query_scalar(sql).bind(source).bind(identifier).fetch_optional(pool).await)?;
+        match id {
+            Some(id) => self.close_vacancy_for(id, None, CloseReason::Withdrawn, Actor::SYSTEM, "import: lukket i kilden", now).await,
+            None => Ok(false),
+        }
+    }
+}

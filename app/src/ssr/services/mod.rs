@@ -9,6 +9,7 @@ pub mod candidates;
 pub mod caseworker;
 pub mod citizens;
 pub mod companies;
+pub mod imports;
 pub mod jobseeker;
 pub mod mail;
 pub mod publish;
