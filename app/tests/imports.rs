@@ -223,9 +223,12 @@ async fn a_failed_cut_or_slow_fetch_closes_nothing_and_a_flaky_one_recovers() {
         assert_eq!((r.tally.added, r.tally.skipped.len()), (0, 3), "{label}: {r:?}");
         assert!(r.tally.skipped[0].1.contains("samme stilling"), "{label}");
 
-        // One node at a time.
-        let (a, b) = tokio::join!(imports::run(&st, &f, source, "node-a", &|_, _| {}), imports::run(&st, &f, source, "node-b", &|_, _| {}));
+        // One node at a time: of two asking at once, one holds the source; while it
+        // does, a run elsewhere does nothing.
+        let (now, until) = (st.clock.now(), st.clock.now() + chrono::Duration::minutes(30));
+        let (a, b) = tokio::join!(st.db.start_run(twin, "node-a", now, until), st.db.start_run(twin, "node-b", now, until));
         assert_eq!(u8::from(a.unwrap().is_some()) + u8::from(b.unwrap().is_some()), 1, "{label}");
+        assert!(imports::run(&st, &f, twin, "node-c", &|_, _| {}).await.unwrap().is_none(), "{label}");
         st.shutdown().await;
     }
 }
@@ -273,4 +276,23 @@ async fn private_addresses_are_refused_unless_allowed() {
     }
     assert!(matches!(strict.get("ftp://example.org/x", None, None).await, Err(FetchError::Failed(_))));
     assert!(fetcher().get(&format!("{base}/jobs.json"), None, None).await.is_ok(), "allowed in tests");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_sources_importing_one_job_at_once_add_it_once() {
+    for t in databases("import_twins").await {
+        let st = t.state().await;
+        let label = t.label;
+        let admin = Account::admin("sofie@job.example").create(&st).await;
+        let site: Shared = Arc::default();
+        site.lock().unwrap().postings = (0..20).map(|i| posting(&format!("K-{i}"), &format!("Kok nummer {i}"), Some("8000"))).collect();
+        let base = serve(site).await;
+        let f = fetcher();
+        let a = imports::add_source(&st, &admin, "A", &format!("{base}/jobs.json?a"), "json", "", 60).await.unwrap();
+        let b = imports::add_source(&st, &admin, "B", &format!("{base}/jobs.json?b"), "json", "", 60).await.unwrap();
+        let (ra, rb) = tokio::join!(run(&st, &f, a), run(&st, &f, b));
+        assert_eq!(ra.tally.added + rb.tally.added, 20, "{label}: {ra:?} {rb:?}");
+        assert_eq!(ra.tally.skipped.len() + rb.tally.skipped.len(), 20, "{label}: each job once");
+        st.shutdown().await;
+    }
 }

@@ -99,6 +99,18 @@ pub(crate) fn lock_company_sql(db: &Db) -> &'static str {
     }
 }
 
+/// The first statement of a transaction that stores an imported item: items with
+/// the same fingerprint (the same job, from any source) are stored one after the
+/// other, so two sources importing one job at once add it once. Bind the
+/// fingerprint (PostgreSQL) and the source's id (SQLite, whose one write lock
+/// this takes).
+pub(crate) fn lock_fingerprint_sql(db: &Db) -> &'static str {
+    match db {
+        Db::Sqlite(_) => "UPDATE import_sources SET id = id WHERE $1 <> '' AND id = $2",
+        Db::Postgres(_) => "SELECT pg_advisory_xact_lock(7320511, hashtext($1)) WHERE $2 > 0",
+    }
+}
+
 /// What a write under a quota came to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Quota<T> {

@@ -464,9 +464,11 @@ impl Db {
         let remember =
             "INSERT INTO import_items (source_id, identifier, vacancy_id, fingerprint, content, seen_run) VALUES ($1, $2, $3, $4, $5, $6)";
         let lock = outbox::order_lock_sql(self);
+        let same_job = super::lock_fingerprint_sql(self);
         let by = Actor::SYSTEM;
         let outcome = on_pool!(self, pool => async {
             let mut tx = pool.begin().await?;
+            sqlx::query(same_job).bind(fingerprint).bind(source).execute(&mut *tx).await?;
             let found: Option<(i64, String)> = sqlx::query_as(known).bind(source).bind(identifier).fetch_optional(&mut *tx).await?;
             let outcome = match found {
                 Some((id, old)) if old == content => {
