@@ -12,9 +12,11 @@ run:
 test:
 	bash .ci/test
 
-# Search engines compared on a generated corpus (release build; needs PostgreSQL, see .ci/postgres).
+# Search engines compared on a generated corpus, then imports and feed paging (release build;
+# needs PostgreSQL, see .ci/postgres).
 bench:
 	bash .ci/setup --test
 	RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jobunivers cargo build --release -p server --bin jobunivers
 	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench
 	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench --index cvs --sizes 100000,1000000
+	TEST_POSTGRES_URL=$$(bash .ci/postgres) target/release/jobunivers bench --index feed --sizes 1000000

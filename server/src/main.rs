@@ -56,9 +56,13 @@ enum Command {
         /// Where to write the results (its other section is kept).
         #[arg(long, default_value = "BENCHMARKS.md")]
         out: std::path::PathBuf,
-        /// Which index: vacancies (against PostgreSQL and SQLite FTS) or cvs (against PostgreSQL FTS).
+        /// What to measure: vacancies (against PostgreSQL and SQLite FTS), cvs (against
+        /// PostgreSQL FTS), or feed (imports, and paging the open feed at the largest size).
         #[arg(long, default_value = "vacancies")]
         index: String,
+        /// With `--index feed`: how many vacancies the local feed serves to import.
+        #[arg(long, default_value_t = 100_000)]
+        import_items: usize,
     },
     /// Vacancies from other sites: `import SOURCE` runs a source now (by its id or
     /// name), with a progress bar; `import add` registers one; `import list` shows them.
@@ -228,7 +232,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Bench { sizes, queries, engines, postgres, out, index } => {
+        Command::Bench { sizes, queries, engines, postgres, out, index, import_items } => {
             let opts = server::bench::Options { sizes, engines, queries, postgres, work_dir: config.data_dir.join("bench") };
             let (section, body) = match index.as_str() {
                 "vacancies" => {
@@ -241,7 +245,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     let table = server::bench::cvs::markdown(&rows, queries);
                     ("cvs", format!("## CVs (candidate search)\n\n{} {table}", server::bench::machine()))
                 }
-                other => return Err(anyhow!("unknown index {other:?}: use vacancies or cvs")),
+                "feed" => {
+                    let results = server::bench::feed::run(&opts, import_items).await.context("running the feed benchmark")?;
+                    let tables = server::bench::feed::markdown(&results);
+                    ("feed", format!("## Vacancies in and out (imports and the open feed)\n\n{}\n\n{tables}", server::bench::machine()))
+                }
+                other => return Err(anyhow!("unknown index {other:?}: use vacancies, cvs or feed")),
             };
             let before =
                 std::fs::read_to_string(&out).unwrap_or_else(|_| "# Benchmarks\n\nWritten by `jobunivers bench` (see README).\n".into());

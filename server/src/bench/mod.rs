@@ -4,6 +4,7 @@
 //! never asserts a speed (that would make tests flaky, and hide the numbers).
 
 pub mod cvs;
+pub mod feed;
 
 use crate::demo;
 use app::domain::geo::Radius;
@@ -101,7 +102,7 @@ pub struct Options {
     pub work_dir: PathBuf,
 }
 
-fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
+pub(crate) fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
     demo::generate(n, demo::DEFAULT_SEED, today)
         .into_iter()
         .enumerate()
@@ -128,7 +129,7 @@ fn corpus(n: usize, today: NaiveDate) -> Vec<VacancyRow> {
         .collect()
 }
 
-fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
+pub(crate) fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
     ms.sort_by(|a, b| a.total_cmp(b));
     let at = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
     (at(0.50), at(0.95), at(0.99))
@@ -286,7 +287,23 @@ where
     F: FnOnce(sqlx::PgPool) -> Fut,
     Fut: std::future::Future<Output = Result<T, AppError>>,
 {
-    let name = format!("jobunivers_bench_{}", std::process::id());
+    with_scratch_postgres_url(admin_url, "", |url| async move {
+        let conn = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&url).await?;
+        let out = f(conn.clone()).await;
+        conn.close().await;
+        out
+    })
+    .await
+}
+
+/// Runs `f` with the address of a fresh database (named after this process and
+/// `suffix`) of the PostgreSQL server at `admin_url`, dropped after.
+pub(crate) async fn with_scratch_postgres_url<T, F, Fut>(admin_url: &str, suffix: &str, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    let name = format!("jobunivers_bench_{}{suffix}", std::process::id());
     let mut admin = sqlx::PgConnection::connect(admin_url).await?;
     admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).await?;
     admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await?;
@@ -296,14 +313,8 @@ where
         Some(q) => format!("{root}/{name}?{q}"),
         None => format!("{root}/{name}"),
     };
-    let result = async {
-        let conn = sqlx::postgres::PgPoolOptions::new().max_connections(1).connect(&url).await?;
-        let out = f(conn.clone()).await;
-        conn.close().await;
-        out
-    }
-    .await;
-    admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).await?;
+    let result = f(url).await;
+    admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await?;
     result
 }
 

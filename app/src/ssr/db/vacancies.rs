@@ -379,6 +379,13 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(after).bind(limit).fetch_all(pool).await)?)
     }
 
+    /// Open vacancies by OFFSET paging, which the feed does not do: kept as the
+    /// feed benchmark's baseline (its cost grows with the offset; a cursor's does not).
+    pub async fn open_vacancies_by_offset(&self, offset: i64, limit: i64) -> Result<Vec<VacancyRow>, AppError> {
+        let sql = concat!("SELECT ", columns!(), " FROM vacancies WHERE status = 'open' ORDER BY id LIMIT $1 OFFSET $2");
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(limit).bind(offset).fetch_all(pool).await)?)
+    }
+
     /// Notes in the feed (as a change) up to `limit` open vacancies whose deadline
     /// passed before `today` and that the feed has not yet told of; each once, also
     /// when two nodes do it at once. Returns how many.

@@ -5,7 +5,9 @@
 use crate::domain::publish::{self, AtomEntry, Cursor, FeedEntry, FeedPage};
 use crate::domain::search::{SearchQuery, Sort};
 use crate::error::AppError;
+use crate::ssr::db::Db;
 use crate::ssr::AppState;
+use chrono::NaiveDate;
 
 /// Vacancies noted as expired in the feed per round of the background job.
 const EXPIRED_PER_ROUND: i64 = 5_000;
@@ -14,13 +16,17 @@ const EXPIRED_PER_ROUND: i64 = 5_000;
 /// nothing for the beginning), at most `limit` changes.
 #[tracing::instrument(skip_all)]
 pub async fn feed(st: &AppState, since: Option<&str>, limit: Option<&str>, site: &str) -> Result<FeedPage, AppError> {
+    feed_page(&st.db, st.clock.today(), since, limit, site).await
+}
+
+/// The feed page itself, from the database alone (the benchmark pages it too).
+pub async fn feed_page(db: &Db, today: NaiveDate, since: Option<&str>, limit: Option<&str>, site: &str) -> Result<FeedPage, AppError> {
     let cursor = Cursor::parse(since).ok_or(AppError::BadRequest)?;
     let limit = publish::page_size(limit).ok_or(AppError::BadRequest)?;
     // One more than asked tells whether more wait.
-    let mut rows = st.db.feed_after(cursor.0, i64::from(limit) + 1).await?;
+    let mut rows = db.feed_after(cursor.0, i64::from(limit) + 1).await?;
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
-    let today = st.clock.today();
     let next = rows.last().map_or(cursor, |r| Cursor(r.seq));
     let changes = rows.into_iter().map(|r| FeedEntry::of(r.seq, &r.vacancy.into_vacancy(), today, site)).collect();
     Ok(FeedPage { changes, next: next.to_string(), more })
