@@ -314,7 +314,7 @@ async fn relevance_of_danish_candidate_queries() {
             (
                 "lager",
                 CvFacts {
-                    occupation: "Lagermedarbejder (932910)",
+                    occupation: "Lagermedarbejder (933310)",
                     job: "Truckfører",
                     education: "Lagerlogistik",
                     skill: "Truckcertifikat",

@@ -97,6 +97,31 @@ fn search_address() {
     });
 }
 
+/// What search makes of the words people type (occupation names spotted, both
+/// foldings, "did you mean", the tantivy query itself on a real index): never a
+/// panic or an error, bounded work, and a result no bigger than the input allows.
+#[test]
+fn search_words() {
+    let dir = std::env::temp_dir().join(format!("jobunivers-fuzz-search-{}", std::process::id()));
+    let (index, _) = app::ssr::index::VacancyIndex::open_or_create(&dir).unwrap();
+    let words =
+        prop_oneof![text("[a-zæøåA-ZÆØÅ' .-]{0,80}"), "(sosu|ssa|nurse|hk'er|kontorass\\.|pædagog|padagog|aarhus|-|x{30,60}| ){0,20}",];
+    fuzz("search words", words, |typed| {
+        let q = SearchQuery::from_address(&format!("q={}", form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()));
+        let parts = app::domain::occupation::spot(&q.text);
+        prop_assert!(parts.len() <= q.text.split_whitespace().count());
+        if let Some(meant) = app::domain::search::did_you_mean(&q.text) {
+            prop_assert!(meant.split_whitespace().count() <= MAX_QUERY_WORDS);
+            prop_assert!(meant.chars().count() <= 50 * MAX_QUERY_WORDS);
+        }
+        // Lowercasing may lengthen a letter (İ), never by more than three.
+        prop_assert!(parse::fold_plain(&q.text).chars().count() <= 3 * q.text.chars().count());
+        prop_assert!(index.search(&q, today()).is_ok());
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn cpr_numbers() {
     fuzz("cpr", text("[0-9]{6}-?[0-9]{4}"), |input| {

@@ -190,11 +190,37 @@ async fn relevance_of_danish_queries() {
                 vacancy("Social- og sundhedshjælper til ældreplejen", "Næstved"),
                 vacancy("Tømrer til renovering", "Roskilde"),
                 vacancy("Softwareudvikler", "Aalborg"),
+                vacancy("Kok til kantinen", "Horsens"),
+                NewVacancy {
+                    description: "Du leder kantinen og et hold af kokke og køkkenmedhjælpere.".into(),
+                    ..vacancy("Kantineleder", "Horsens")
+                },
+                NewVacancy { occupation_code: Some("512010".into()), ..vacancy("Medarbejder til cafeen", "Horsens") },
+                vacancy("Hjælper til kantinen", "Horsens"),
             ],
         )
         .await;
         // (query, expected first hit, expected number of hits)
         let table: &[(&str, Option<&str>, u64)] = &[
+            // Danish letters typed as their plain neighbours.
+            ("padagog", Some("Pædagog til børnehave"), 2),
+            ("tomrer", Some("Tømrer til renovering"), 1),
+            ("aldrepleje", Some("Social- og sundhedshjælper til ældreplejen"), 1),
+            ("arhus", Some("Pædagog til børnehave"), 1),
+            // Short forms, whole or hyphenated; a hyphenated one never through its second half.
+            ("SSH", Some("Social- og sundhedshjælper til ældreplejen"), 1),
+            ("sosu-hjælper", Some("Social- og sundhedshjælper til ældreplejen"), 1),
+            ("abc-hjælper", None, 0),
+            ("hjælper", Some("Hjælper til kantinen"), 1),
+            // English words for occupations find Danish vacancies (and those coded so).
+            ("nurse", Some("Sygeplejerske til akutmodtagelsen"), 1),
+            ("carpenter", Some("Tømrer til renovering"), 1),
+            ("software developer", Some("Softwareudvikler"), 1),
+            ("cook", Some("Kok til kantinen"), 2),
+            // A word only in a description ranks below the title that has it.
+            ("kok", Some("Kok til kantinen"), 3),
+            // A word too long to be one finds nothing, never everything.
+            ("qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjkl", None, 0),
             ("pædagog", Some("Pædagog til børnehave"), 2),
             ("paedagog", Some("Pædagog til børnehave"), 2),
             ("pædagoger", Some("Pædagog til børnehave"), 2),
@@ -215,6 +241,12 @@ async fn relevance_of_danish_queries() {
             assert_eq!(r.hits.first().map(|h| h.title.as_str()), *first, "{}: {query:?} gave {:?}", t.label, titles(&r));
             assert_eq!(r.total, *count, "{}: {query:?} gave {:?}", t.label, titles(&r));
         }
+        // Found nothing: what was probably meant, when that finds something.
+        let r = search(&st, "kko").await;
+        assert_eq!((r.total, r.suggestion.as_deref()), (0, Some("kok")), "{}", t.label);
+        let r = search(&st, "pædagog odnese").await;
+        assert_eq!((r.total, r.suggestion.as_deref()), (0, None), "{}: no pædagog in Odense, so no suggestion", t.label);
+        assert_eq!(search(&st, "xqzzyvvk").await.suggestion, None);
         st.shutdown().await;
     }
 }

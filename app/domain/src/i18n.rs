@@ -77,6 +77,7 @@ messages! {
     SearchHint => "For eksempel: pædagog, sygeplejerske Aarhus eller lager", "For example: pædagog, sygeplejerske Aarhus or lager";
     SearchButton => "Søg", "Search";
     SearchNoResults => "Ingen stillinger matcher din søgning. Prøv med færre eller andre ord.", "No vacancies match your search. Try fewer or other words.";
+    SearchDidYouMean => "Mente du", "Did you mean";
     SearchResultsHeading => "Søgeresultater", "Search results";
     ApplicationDeadline => "Ansøgningsfrist", "Application deadline";
     Employer => "Arbejdsgiver", "Employer";

@@ -243,6 +243,9 @@ pub struct SearchResults {
     pub page: u32,
     pub hits: Vec<VacancyHit>,
     pub facets: Facets,
+    /// When nothing was found: what was probably meant, a search that finds some.
+    #[serde(default)]
+    pub suggestion: Option<String>,
 }
 
 impl SearchResults {
@@ -250,6 +253,55 @@ impl SearchResults {
         let pages = self.total.div_ceil(u64::from(PER_PAGE)).max(1);
         u32::try_from(pages).unwrap_or(u32::MAX).min(MAX_PAGE)
     }
+}
+
+/// The words search knows by name: those of the occupations' names, the
+/// municipalities and the towns, by their folded key, as written.
+fn known_words() -> &'static std::collections::HashMap<String, String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<String, String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let occupations = crate::occupation::all().iter().flat_map(|o| o.names().collect::<Vec<_>>());
+        let places = crate::municipality::all().iter().map(|m| m.name).chain(crate::postcode::all().iter().map(|p| p.name));
+        let mut words = std::collections::HashMap::new();
+        for name in occupations.chain(places) {
+            for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
+                words.entry(crate::occupation::name_key(word)).or_insert_with(|| word.to_lowercase());
+            }
+        }
+        words
+    })
+}
+
+/// What a search that found nothing probably meant: each word that search does
+/// not know replaced by the nearest one it does (a typo or two away), `None` when
+/// no word changes. Bounded: words are compared only when their lengths are close.
+pub fn did_you_mean(text: &str) -> Option<String> {
+    let known = known_words();
+    let mut changed = false;
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(MAX_QUERY_WORDS)
+        .map(|word| {
+            let key = crate::occupation::name_key(word);
+            let n = key.chars().count();
+            if !(3..=40).contains(&n) || known.contains_key(&key) {
+                return word.to_string();
+            }
+            let most = if n <= 5 { 1 } else { 2 };
+            let best = known
+                .iter()
+                .filter_map(|(k, written)| crate::parse::edit_distance(&key, k, most).map(|d| (d, k.len().abs_diff(key.len()), written)))
+                .min_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+            match best {
+                Some((_, _, written)) => {
+                    changed = true;
+                    written.clone()
+                }
+                None => word.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 /// The first sentence or so of a description, cut at a word boundary.
@@ -266,6 +318,16 @@ pub fn teaser(description: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn did_you_mean_corrects_unknown_words_only() {
+        assert_eq!(did_you_mean("sygeplejeske").as_deref(), Some("sygeplejerske"));
+        assert_eq!(did_you_mean("pædagog odnese").as_deref(), Some("pædagog odense"));
+        assert_eq!(did_you_mean("pædagog"), None, "a known word stays");
+        assert_eq!(did_you_mean("xqzzyvvk"), None, "nothing near");
+        assert_eq!(did_you_mean(&"q".repeat(5_000)), None);
+        assert_eq!(did_you_mean(""), None);
+    }
 
     #[test]
     fn query_from_address_is_forgiving() {
@@ -330,7 +392,7 @@ mod tests {
 
     #[test]
     fn pages_and_teasers() {
-        let r = SearchResults { total: 41, page: 1, hits: vec![], facets: Facets::default() };
+        let r = SearchResults { total: 41, page: 1, hits: vec![], facets: Facets::default(), suggestion: None };
         assert_eq!(r.pages(), 3);
         assert_eq!(SearchResults::default().pages(), 1);
         assert_eq!(teaser("Kort  tekst.", 50), "Kort tekst.");

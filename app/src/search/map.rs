@@ -1,7 +1,7 @@
-//! A map of Denmark drawn by the app itself (no tile server): the municipalities'
-//! centres as faint dots give the shape of the country, the radius searched is a
-//! circle, and each result on the page is a pin linking to its vacancy. The result
-//! list beside it is the same information as text.
+//! A map of Denmark drawn by the app itself (no tile server): the coast and the
+//! islands as one path, the radius searched as a circle, and each result on the
+//! page as a pin linking to its vacancy. The result list beside it is the same
+//! information as text.
 
 use crate::domain::geo::vacancy_point;
 use crate::domain::municipality;
@@ -12,17 +12,13 @@ use crate::search::types::VacancyHit;
 use crate::ui::lang::use_lang;
 use leptos::prelude::*;
 
-/// Drawing units per degree of latitude; longitude is shrunk by cos(56°).
-const SCALE: f64 = 100.0;
-const LON_FACTOR: f64 = 0.559;
-const WEST: f64 = 7.9;
-const NORTH: f64 = 57.85;
-const WIDTH: f64 = (15.3 - WEST) * SCALE * LON_FACTOR;
-const HEIGHT: f64 = (NORTH - 54.45) * SCALE;
+pub use super::projection::project;
+use super::projection::{HEIGHT, SCALE, WIDTH};
 
-/// Map coordinates of a point.
-pub fn project(lat: f64, lon: f64) -> (f64, f64) {
-    ((lon - WEST) * SCALE * LON_FACTOR, (NORTH - lat) * SCALE)
+/// Denmark's coast and islands (Natural Earth 1:10m, from the npm package
+/// `world-atlas`), simplified and projected by `app/build.rs`.
+mod denmark {
+    include!(concat!(env!("OUT_DIR"), "/denmark.rs"));
 }
 
 /// Pins at the same place fan out a little, so each can be clicked.
@@ -49,10 +45,6 @@ pub fn ResultMap(
     let (cx, cy) = project(center.0, center.1);
     // A radius in kilometres, in drawing units (1° latitude ≈ 111 km).
     let r = f64::from(km) / 111.0 * SCALE;
-    let dots = municipality::all().iter().map(|m| {
-        let (x, y) = project(m.lat, m.lon);
-        view! { <circle class="map-land" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"/> }
-    });
     let labels = regions.into_iter().filter_map(|region| {
         let inside: Vec<_> = municipality::all().iter().filter(|m| region.covers(m.region_2007)).collect();
         let n = inside.len() as f64;
@@ -83,7 +75,7 @@ pub fn ResultMap(
     view! {
         <figure class="result-map">
             <svg viewBox=format!("0 0 {WIDTH:.0} {HEIGHT:.0}") role="group" aria-label=caption.clone() focusable="false">
-                <g aria-hidden="true">{dots.collect_view()}</g>
+                <path class="map-land" d=denmark::OUTLINE_PATH aria-hidden="true"/>
                 <g aria-hidden="true">{labels.collect_view()}</g>
                 <circle class="map-radius" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r=format!("{r:.1}") aria-hidden="true"/>
                 <circle class="map-center" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="6" aria-hidden="true"/>
@@ -97,6 +89,73 @@ pub fn ResultMap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::geo::distance_km;
+
+    /// Whether (lon, lat) lies inside Denmark's polygons (even-odd over every ring).
+    fn on_land(lon: f64, lat: f64) -> bool {
+        let mut inside = false;
+        for ring in denmark::RINGS {
+            for (i, (x1, y1)) in ring.iter().enumerate() {
+                let (x2, y2) = ring[(i + ring.len() - 1) % ring.len()];
+                if (*y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
+    }
+
+    /// Kilometres from (lat, lon) to the nearest point of the coast's rings
+    /// (flat within a few kilometres).
+    fn to_coast(lat: f64, lon: f64) -> f64 {
+        let kx = 111.32 * lat.to_radians().cos();
+        let flat = |(x, y): (f64, f64)| ((x - lon) * kx, (y - lat) * 111.32);
+        let mut best = f64::MAX;
+        for ring in denmark::RINGS {
+            for (i, a) in ring.iter().enumerate() {
+                let (a, b) = (flat(*a), flat(ring[(i + 1) % ring.len()]));
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                let length = dx * dx + dy * dy;
+                let t = if length == 0.0 { 0.0 } else { (-(a.0 * dx + a.1 * dy) / length).clamp(0.0, 1.0) };
+                best = best.min((a.0 + t * dx).hypot(a.1 + t * dy));
+            }
+        }
+        best
+    }
+
+    /// Small islands with their own postcode that Natural Earth at 1:10m leaves out.
+    const ISLANDS_NOT_DRAWN: &[&str] =
+        &["Bjørnø", "Fur", "Lyø", "Bogø By", "Strynø", "Avernakø", "Birkholm", "Tunø", "Fejø", "Femø", "Endelave", "Sejerø"];
+
+    #[test]
+    fn every_postcode_lies_in_denmarks_outline() {
+        for p in crate::domain::postcode::all() {
+            if on_land(p.lon, p.lat) {
+                continue;
+            }
+            // A postcode's point is its town's centre (three decimals) and the coast
+            // is drawn to about 200 m: a harbour town may fall just outside.
+            let km = to_coast(p.lat, p.lon);
+            let most = if ISLANDS_NOT_DRAWN.contains(&p.name) { 15.0 } else { 1.5 };
+            assert!(km <= most, "{} {} lies {km:.1} km off Denmark's coast", p.number, p.name);
+        }
+        assert!(on_land(9.55, 56.17) && on_land(11.79, 55.44) && on_land(14.92, 55.13), "Silkeborg, Ringsted, Bornholm");
+        assert!(!on_land(11.0, 56.5) && !on_land(12.0, 57.5), "Kattegat");
+        let (lon, lat) = denmark::RINGS[0][0];
+        assert!(to_coast(lat, lon) < 0.01 && to_coast(lat + 0.1, lon) <= distance_km((lat, lon), (lat + 0.1, lon)) + 0.01);
+    }
+
+    #[test]
+    fn the_outline_is_small_and_fits_the_drawing() {
+        let path = denmark::OUTLINE_PATH;
+        assert!(path.starts_with('M') && path.ends_with('Z'));
+        assert!(path.len() < 20_000, "{} bytes", path.len());
+        assert!(path.matches('M').count() >= 10, "the islands are drawn too");
+        let numbers: Vec<f64> = path.split(['M', 'L', 'Z', ' ']).filter_map(|n| n.parse().ok()).collect();
+        for xy in numbers.chunks(2) {
+            assert!((-1.0..=WIDTH + 1.0).contains(&xy[0]) && (-1.0..=HEIGHT + 1.0).contains(&xy[1]), "{xy:?}");
+        }
+    }
 
     #[test]
     fn denmark_fits_the_drawing() {

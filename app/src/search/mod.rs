@@ -1,6 +1,7 @@
 //! Job search: the front page, the search page and the vacancy page.
 
 pub mod map;
+mod projection;
 pub mod report;
 /// The search query and its results, shared with the server (in `domain`).
 pub use domain::search as types;
@@ -295,6 +296,10 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
             <h2 id="results-heading" class="sr-only">{lang.t(Msg::SearchResultsHeading)}</h2>
             <p class="result-count" role="status">{count}</p>
             {empty.then(|| view! { <p>{lang.t(Msg::SearchNoResults)}</p> })}
+            {results.suggestion.clone().map(|meant| {
+                let href = SearchQuery { text: meant.clone(), page: 1, ..query.clone() }.href();
+                view! { <p class="did-you-mean">{lang.t(Msg::SearchDidYouMean)}" "<a href=href>{meant}</a>"?"</p> }
+            })}
             {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km
                 regions=results.facets.regions.iter().map(|(r, _)| *r).collect()/> })}
             <ul class="result-list nobullet-list">

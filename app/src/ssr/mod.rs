@@ -1,6 +1,7 @@
 //! Server-only code: database, index, services. Compiled with the `ssr` feature.
 
 pub mod clock;
+pub mod collate;
 pub mod db;
 pub mod fetch;
 pub mod gates;

@@ -126,6 +126,25 @@ pub async fn databases(test: &str) -> Vec<TestDb> {
     out
 }
 
+/// Like `databases`, but with no schema at all: for tests of migrations.
+pub async fn empty_databases(test: &str) -> Vec<TestDb> {
+    let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
+    let dir = scratch_dir(&format!("{test}-sqlite-empty"));
+    let db = Db::connect(&format!("sqlite://{}", dir.join("test.db").display())).await.expect("sqlite");
+    let mut out = vec![TestDb { db, label: "sqlite", dir, postgres: None, states: Mutex::default() }];
+    if let Ok(admin) = std::env::var("TEST_POSTGRES_URL") {
+        if !admin.is_empty() {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let name = format!("jt_{}_empty_{n}", std::process::id());
+            let url = template::create_empty_postgres(&admin, &name).await;
+            let db = Db::connect(&url).await.unwrap_or_else(|e| panic!("connect to {url}: {e}"));
+            let dir = scratch_dir(&format!("{test}-pg-empty"));
+            out.push(TestDb { db, label: "postgres", dir, postgres: Some((admin, name)), states: Mutex::default() });
+        }
+    }
+    out
+}
+
 async fn postgres(admin_url: &str, test: &str) -> TestDb {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let safe: String = test.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(30).collect();

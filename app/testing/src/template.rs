@@ -42,6 +42,14 @@ pub async fn create_postgres(admin_url: &str, name: &str) -> String {
     with_database(admin_url, name)
 }
 
+/// Creates database `name` with nothing in it; returns its URL.
+pub async fn create_empty_postgres(admin_url: &str, name: &str) -> String {
+    let mut admin = PgConnection::connect(admin_url).await.unwrap_or_else(|e| panic!("connect to TEST_POSTGRES_URL: {e}"));
+    admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\""))).await.unwrap_or_else(|e| panic!("create test database: {e}"));
+    let _ = admin.close().await;
+    with_database(admin_url, name)
+}
+
 /// Builds the template database for the current schema unless it exists. Test
 /// processes may start at once: an advisory lock lets one build while the others
 /// wait, and templates of older schemas are dropped.

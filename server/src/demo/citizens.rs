@@ -42,7 +42,7 @@ const MIX: &[(Situation, usize, i64)] = &[
 const PEOPLE: [CvPerson; 3] = [
     CvPerson::PAEDAGOG,
     CvPerson {
-        occupation: "932910",
+        occupation: "933310",
         summary: "Erfaren lagermedarbejder med truckcertifikat. Stabil og glad for fysisk arbejde.",
         education: ("Lager- og terminaluddannelsen", "TEC, Hvidovre"),
         experience: ("Lagermedarbejder", "Nordisk Fragt A/S, Avedøre"),

@@ -149,11 +149,13 @@ impl Db {
         Ok(with_outbox!(self, sqlx::query(sql).bind(user_id).bind(company_id), outbox::CV, user_id, now)?)
     }
 
-    /// The companies the citizen blocked, by name.
+    /// The companies the citizen blocked, in Danish order of name.
     pub async fn blocked_companies(&self, user_id: i64) -> Result<Vec<super::CompanyRow>, AppError> {
         let sql = "SELECT co.id, co.cvr, co.name FROM cv_blocks b JOIN companies co ON co.id = b.company_id WHERE b.user_id = $1 \
-                   ORDER BY co.name";
-        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await)?)
+                   ORDER BY co.id";
+        let mut rows: Vec<super::CompanyRow> = on_pool!(self, pool => sqlx::query_as(sql).bind(user_id).fetch_all(pool).await)?;
+        crate::ssr::collate::sort_by(&mut rows, |r| &r.name);
+        Ok(rows)
     }
 
     // Contact

@@ -373,9 +373,11 @@ impl Db {
         Ok(on_pool!(self, pool => sqlx::query_as::<_, (String, String, DateTime<Utc>)>(sql).bind(user_id).fetch_optional(pool).await)?)
     }
 
-    /// Caseworkers of a municipality, by name, as (id, name).
+    /// Caseworkers of a municipality, in Danish order of name, as (id, name).
     pub async fn caseworkers(&self, municipality: i32) -> Result<Vec<(i64, String)>, AppError> {
-        let sql = "SELECT id, name FROM users WHERE role = 'caseworker' AND municipality_code = $1 ORDER BY name";
-        Ok(on_pool!(self, pool => sqlx::query_as::<_, (i64, String)>(sql).bind(municipality).fetch_all(pool).await)?)
+        let sql = "SELECT id, name FROM users WHERE role = 'caseworker' AND municipality_code = $1 ORDER BY id";
+        let mut rows: Vec<(i64, String)> = on_pool!(self, pool => sqlx::query_as(sql).bind(municipality).fetch_all(pool).await)?;
+        crate::ssr::collate::sort_by(&mut rows, |r| &r.1);
+        Ok(rows)
     }
 }

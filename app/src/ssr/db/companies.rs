@@ -93,11 +93,15 @@ impl Db {
         Ok(changed)
     }
 
-    /// Staff accounts, for administrators: (id, role, name, e-mail, municipality, switched off).
+    /// Staff accounts, for administrators, by role and name: (id, role, name, e-mail, municipality, switched off).
     pub async fn staff(&self) -> Result<Vec<StaffRow>, AppError> {
         let sql = "SELECT id, role, name, email, municipality_code, deactivated_at, (totp_sealed IS NOT NULL) AS second_factor FROM users \
-                   WHERE role IN ('caseworker', 'admin') ORDER BY role, name LIMIT 2000";
-        Ok(on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?)
+                   WHERE role IN ('caseworker', 'admin') ORDER BY role, id LIMIT 2000";
+        let mut rows: Vec<StaffRow> = on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?;
+        // By role, then in Danish order of name (the sort is stable).
+        crate::ssr::collate::sort_by(&mut rows, |r| &r.name);
+        rows.sort_by(|a, b| a.role.cmp(&b.role));
+        Ok(rows)
     }
 
     /// Sets a user's password hash and ends their other sessions (not `keep`).

@@ -181,6 +181,21 @@ impl Db {
         result.map_err(|e| AppError::internal(format_args!("migration failed: {e}")))
     }
 
+    /// Applies the migrations up to and including `version` only: for tests that
+    /// store data as an older schema held it and then migrate the rest.
+    pub async fn migrate_until(&self, version: i64) -> Result<(), AppError> {
+        let older = |backend| {
+            let mut m = migrator(backend);
+            m.migrations = m.migrations.iter().filter(|x| x.version <= version).cloned().collect::<Vec<_>>().into();
+            m
+        };
+        let result = match self {
+            Db::Sqlite(pool) => older(Backend::Sqlite).run(pool).await,
+            Db::Postgres(pool) => older(Backend::Postgres).run(pool).await,
+        };
+        result.map_err(|e| AppError::internal(format_args!("migration failed: {e}")))
+    }
+
     /// A short name for the schema the embedded migrations build on `backend`: it
     /// changes whenever a migration is added or edited (tests key their migrated
     /// template databases by it).

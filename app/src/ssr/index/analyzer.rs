@@ -11,7 +11,7 @@ pub const PLAIN: &str = "plain";
 
 pub fn danish() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         // tantivy ships Danish stop words; were they missing, search would still work.
         .filter(StopWordFilter::new(Language::Danish).unwrap_or_else(|| StopWordFilter::remove(Vec::new())))
@@ -20,7 +20,7 @@ pub fn danish() -> TextAnalyzer {
 }
 
 pub fn plain() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build()
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(LONGEST_WORD)).filter(LowerCaser).build()
 }
 
 pub fn register(index: &Index) {
@@ -38,17 +38,38 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-pub use crate::domain::parse::fold;
+pub use crate::domain::parse::{fold, fold_plain};
 
-/// Every prefix of at least `min` letters of every word of `text` (folded), so that
-/// the first part of a compound finds it: "lager" finds "lagermedarbejder".
+/// Words of this many bytes or more are no word (the analyzers drop them); a
+/// search for one finds nothing rather than everything.
+pub const LONGEST_WORD: usize = 40;
+
+/// `text` folded both ways people type without æ, ø and å: "paedagog" (`fold`)
+/// and, for words that differ, "padagog" (`fold_plain`). For the folded fields.
+pub fn both_folds(text: &str) -> String {
+    let mut out = fold(text);
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let plain = fold_plain(word);
+        if plain != fold(word) {
+            out.push(' ');
+            out.push_str(&plain);
+        }
+    }
+    out
+}
+
+/// Every prefix of at least `min` letters of every word of `text`, in both
+/// folds, so that the first part of a compound finds it: "lager" finds
+/// "lagermedarbejder", "tomr" finds "tømrer".
 pub fn prefixes(text: &str, min: usize) -> String {
-    let folded = fold(text);
-    let mut out = Vec::new();
+    let folded = both_folds(text);
+    let mut out: Vec<&str> = Vec::new();
     for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > min) {
         let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(min).collect();
         out.extend(ends.into_iter().map(|end| &word[..end]));
     }
+    out.sort_unstable();
+    out.dedup();
     out.join(" ")
 }
 
@@ -68,7 +89,12 @@ mod tests {
             prefixes("Lagermedarbejder", 4),
             "lage lager lagerm lagerme lagermed lagermeda lagermedar lagermedarb lagermedarbe lagermedarbej lagermedarbejd lagermedarbejde"
         );
-        assert_eq!(prefixes("Ældrepleje og kok", 4), "aeld aeldr aeldre aeldrep aeldrepl aeldreple aeldreplej");
+        assert_eq!(
+            prefixes("Ældrepleje og kok", 4),
+            "aeld aeldr aeldre aeldrep aeldrepl aeldreple aeldreplej aldr aldre aldrep aldrepl aldreple aldreplej"
+        );
+        assert_eq!(both_folds("Tømrer, Kolding"), "toemrer, kolding tomrer");
+        assert_eq!(tokens(&fold_plain("pædagoger")), tokens("padagog"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! never an address). A company a citizen blocked never finds them.
 
 use super::facets::{self, region_table, MUNICIPALITY_CODES};
-use super::{date_key, filter, word_query, Core, Indexed, Opened, PREFIX_MIN};
+use super::{date_key, filter, text_query, Core, Indexed, Opened, TextFields, PREFIX_MIN};
 use crate::domain::candidate::{time_matches, CandidateCard, CandidateResults, PER_PAGE};
 use crate::domain::cv::{Cv, WorkTime};
 use crate::domain::region::Region;
@@ -21,7 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFiel
 use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Copy, Debug)]
 struct Fields {
@@ -163,12 +163,16 @@ impl CvIndex {
     fn queries(&self, q: &SearchQuery, company: i64, today: NaiveDate) -> Queries {
         let f = &self.inner.fields;
         let searcher = self.inner.core.reader.searcher();
-        let fields = [(f.occupations, 4.0), (f.titles, 2.0), (f.education, 1.5), (f.skills, 1.5), (f.text, 0.5)];
-        let words: Vec<Box<dyn Query>> =
-            q.text.split_whitespace().filter_map(|w| word_query(&searcher, w, &fields, f.folded, f.prefixes)).collect();
-        let matching_all = words.is_empty();
+        let fields = TextFields {
+            exact: vec![(f.occupations, 4.0), (f.titles, 2.0), (f.education, 1.5), (f.skills, 1.5), (f.text, 0.5)],
+            folded: vec![(f.folded, 0.8)],
+            prefixes: f.prefixes,
+            occupation: f.occupation,
+        };
+        let words = text_query(&searcher, &q.text, &fields);
+        let matching_all = words.is_none();
         let mut base: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(AllQuery))];
-        base.extend(words.into_iter().map(|w| (Occur::Must, w)));
+        base.extend(words.map(|w| (Occur::Must, w)));
         let blocked = TermQuery::new(Term::from_field_u64(f.blocked, company.max(0) as u64), IndexRecordOption::Basic);
         base.push((Occur::MustNot, Box::new(blocked)));
         let filters = facets::Filters::new(q, today);
@@ -316,7 +320,7 @@ impl Indexed for CvIndex {
         doc.add_text(f.skills, skills.join(" "));
         doc.add_text(f.text, text.join(" "));
         let all = [occupations.join(" "), titles.join(" "), education.join(" "), skills.join(" ")].join(" ");
-        doc.add_text(f.folded, super::analyzer::fold(&all));
+        doc.add_text(f.folded, super::analyzer::both_folds(&all));
         doc.add_text(f.prefixes, super::analyzer::prefixes(&format!("{} {}", occupations.join(" "), titles.join(" ")), PREFIX_MIN));
         let municipality = c.card.municipality;
         doc.add_u64(f.municipality, municipality.map_or(0, u64::from));

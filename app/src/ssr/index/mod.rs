@@ -15,13 +15,17 @@ mod vacancies;
 pub use cvs::CvIndex;
 pub use vacancies::VacancyIndex;
 
+use crate::domain::occupation::Part;
 use crate::error::AppError;
 use crate::ssr::db::Db;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -122,16 +126,98 @@ const PREFIX_MIN: usize = 4;
 const FUZZY_MIN: usize = 5;
 const FUZZY_TWO_MIN: usize = 9;
 
-/// One word of a search, matched in falling order of trust: as a Danish word in
-/// each of `fields` (with its boost); folded ("paedagog") in `folded`; as the first
-/// part of a compound in `prefixes` ("lager"); and, for longer words, with a typo
-/// or two, when the word as typed is in no document (a word that is there is
-/// taken as meant: its near neighbours would only add noise, and cost time).
-/// `None` for words that carry no meaning (stop words, punctuation).
-fn word_query(searcher: &Searcher, word: &str, fields: &[(Field, f32)], folded_field: Field, prefixes: Field) -> Option<Box<dyn Query>> {
+/// Where an index looks for the words of a search.
+pub(super) struct TextFields {
+    /// Danish analysis of the text as written, with boosts; the first is the
+    /// title (a vacancy's, or the occupations a CV seeks).
+    pub exact: Vec<(Field, f32)>,
+    /// The same text folded both ways (`analyzer::both_folds`), with boosts; the
+    /// first is the title's, and typos are tried there.
+    pub folded: Vec<(Field, f32)>,
+    /// Prefixes of the title words (`analyzer::prefixes`).
+    pub prefixes: Field,
+    /// Occupation codes, for the occupations a search names.
+    pub occupation: Field,
+}
+
+/// Occupations a run of words names that a search also looks for (the most
+/// likely first: "pædagog" names the title and its group).
+const NAMED_OCCUPATIONS: usize = 6;
+
+/// The words of a search as one query, `None` when no word carries meaning (the
+/// search is then for everything). Every word must match; a run of words that
+/// names occupations ("SSA", "nurse", "sosu-hjælper") matches as typed, or as the
+/// Danish titles it names, or by the occupation codes of the vacancies or CVs.
+pub(super) fn text_query(searcher: &Searcher, text: &str, fields: &TextFields) -> Option<Box<dyn Query>> {
+    let parts: Vec<Box<dyn Query>> = crate::domain::occupation::spot(text)
+        .into_iter()
+        .filter_map(|part| match part {
+            Part::Word(word) => word_query(searcher, word, fields, Scope::All),
+            Part::Named { words, occupations } => {
+                let mut ways: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                ways.extend(all_of(words.iter().map(|w| word_query(searcher, w, fields, Scope::All))).map(|q| (Occur::Should, q)));
+                for o in occupations.iter().take(NAMED_OCCUPATIONS) {
+                    // The title it names, in titles only: "SSA" is not a nurse's vacancy
+                    // whose text mentions social- og sundhedsassistenter.
+                    let title = o.da.split_whitespace().map(|w| word_query(searcher, w, fields, Scope::Title));
+                    ways.extend(all_of(title).map(|q| (Occur::Should, q)));
+                    let (low, high) = o.codes();
+                    let codes = RangeQuery::new(
+                        Bound::Included(Term::from_field_u64(fields.occupation, low)),
+                        Bound::Included(Term::from_field_u64(fields.occupation, high)),
+                    );
+                    // A vacancy of the occupation whose words differ scores as a weak title match.
+                    ways.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(codes), 1.0))));
+                }
+                (!ways.is_empty()).then(|| Box::new(BooleanQuery::new(ways)) as Box<dyn Query>)
+            }
+        })
+        .collect();
+    all_of(parts.into_iter().map(Some))
+}
+
+/// Where a word is looked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    /// The title fields only (the first exact and folded fields, and prefixes).
+    Title,
+}
+
+/// All of `queries` must match; `None` when there are none.
+fn all_of(queries: impl Iterator<Item = Option<Box<dyn Query>>>) -> Option<Box<dyn Query>> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = queries.flatten().map(|q| (Occur::Must, q)).collect();
+    match must.len() {
+        0 => None,
+        1 => must.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(must))),
+    }
+}
+
+/// One word as typed: each of its parts must match ("sosu-hjælper" is "sosu"
+/// and "hjælper", so it never finds a vacancy through "hjælper" alone). A part
+/// too long to be a word matches nothing. `None` for words that carry no
+/// meaning (stop words, punctuation).
+fn word_query(searcher: &Searcher, word: &str, fields: &TextFields, scope: Scope) -> Option<Box<dyn Query>> {
+    let parts: Vec<&str> = word.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect();
+    if parts.iter().any(|p| p.len() >= analyzer::LONGEST_WORD) {
+        return Some(Box::new(EmptyQuery));
+    }
+    all_of(parts.into_iter().map(|p| part_query(searcher, p, fields, scope)))
+}
+
+/// One part of a word, matched in falling order of trust: as a Danish word in
+/// each exact field (with its boost); folded ("paedagog", "padagog") in the
+/// folded fields; as the first part of a compound in `prefixes` ("lager"); and,
+/// for longer words, with a typo or two, when the word as typed is in no
+/// document (a word that is there is taken as meant: its near neighbours would
+/// only add noise, and cost time).
+fn part_query(searcher: &Searcher, part: &str, fields: &TextFields, scope: Scope) -> Option<Box<dyn Query>> {
+    let take = if scope == Scope::Title { 1 } else { usize::MAX };
     let mut danish = analyzer::danish();
-    let stems = analyzer::tokens(&mut danish, word);
-    let folded = analyzer::tokens(&mut danish, &analyzer::fold(word));
+    let stems = analyzer::tokens(&mut danish, part);
+    // Documents hold both folds, so the query needs only its own.
+    let folded = analyzer::tokens(&mut danish, &analyzer::fold(part));
     if stems.is_empty() && folded.is_empty() {
         return None;
     }
@@ -141,27 +227,29 @@ fn word_query(searcher: &Searcher, word: &str, fields: &[(Field, f32)], folded_f
     };
     let mut ways = Vec::new();
     for stem in &stems {
-        for (field, boost) in fields {
+        for (field, boost) in fields.exact.iter().take(take) {
             ways.push(boosted(term(*field, stem), *boost));
         }
     }
     for stem in &folded {
-        ways.push(boosted(term(folded_field, stem), 0.8));
+        for (field, boost) in fields.folded.iter().take(take) {
+            ways.push(boosted(term(*field, stem), *boost));
+        }
         let n = stem.chars().count();
-        let known = searcher.doc_freq(&Term::from_field_text(folded_field, stem)).unwrap_or(0) > 0;
-        if n >= FUZZY_MIN && !known {
+        let known = fields.folded.iter().any(|(f, _)| searcher.doc_freq(&Term::from_field_text(*f, stem)).unwrap_or(0) > 0);
+        if let (Some((typo_field, _)), true) = (fields.folded.first(), n >= FUZZY_MIN && !known) {
             let distance = if n >= FUZZY_TWO_MIN { 2 } else { 1 };
-            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(folded_field, stem), distance, true);
+            let fuzzy = FuzzyTermQuery::new(Term::from_field_text(*typo_field, stem), distance, true);
             ways.push(boosted(Box::new(fuzzy), 0.2));
         }
     }
     // As typed, and stemmed ("pædagoger" → "paedagog" starts "Pædagogmedhjælper").
-    let plain = analyzer::fold(word).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let plain = analyzer::fold(part).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let mut starts: Vec<&str> = vec![plain.as_str()];
     starts.extend(folded.iter().map(String::as_str));
     starts.dedup();
     for start in starts.into_iter().filter(|s| s.chars().count() >= PREFIX_MIN) {
-        ways.push(boosted(term(prefixes, start), 0.6));
+        ways.push(boosted(term(fields.prefixes, start), 0.6));
     }
     Some(Box::new(BooleanQuery::new(ways)))
 }

@@ -1,6 +1,6 @@
 //! The index of open vacancies: Danish analysis, facets, radius and sort.
 
-use super::{analyzer, date_key, facets, filter, key_date, Core, Indexed, Opened, PREFIX_MIN};
+use super::{analyzer, date_key, facets, filter, key_date, Core, Indexed, Opened, TextFields, PREFIX_MIN};
 use crate::domain::search::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
 use crate::error::AppError;
 use crate::ssr::db::{outbox, Db, VacancyRow};
@@ -14,7 +14,7 @@ use tantivy::schema::{Field, NumericOptions, Schema, TextFieldIndexing, TextOpti
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[derive(Clone, Copy, Debug)]
 struct Fields {
@@ -23,9 +23,12 @@ struct Fields {
     employer: Field,
     city: Field,
     description: Field,
-    /// Title, employer, town and description folded (æ→ae…) and stemmed: ASCII
-    /// spellings and typos (fuzzy) match here.
-    folded: Field,
+    /// The title folded both ways (æ→ae and æ→a…) and stemmed: ASCII spellings
+    /// and typos (fuzzy) match here.
+    folded_title: Field,
+    /// Town (both ways), employer and description (æ→ae…) folded: a word found
+    /// only here ranks below one in the title.
+    folded_text: Field,
     /// Prefixes of the title's words: the first part of a compound finds it.
     prefixes: Field,
     postcode: Field,
@@ -68,7 +71,8 @@ fn schema() -> (Schema, Fields) {
         employer: b.add_text_field("employer", danish(true)),
         city: b.add_text_field("city", danish(true)),
         description: b.add_text_field("description", danish(false)),
-        folded: b.add_text_field("folded", danish(false)),
+        folded_title: b.add_text_field("folded_title", danish(false)),
+        folded_text: b.add_text_field("folded_text", danish(false)),
         prefixes: b.add_text_field("prefixes", plain),
         postcode: b.add_text_field("postcode", STRING | STORED),
         teaser: b.add_text_field("teaser", STORED),
@@ -187,7 +191,7 @@ impl VacancyIndex {
                 hits.push(hit);
             }
         }
-        Ok(SearchResults { total: total as u64, page, hits, facets })
+        Ok(SearchResults { total: total as u64, page, hits, facets, suggestion: None })
     }
 
     /// The words of the search over open vacancies (deadline `today` or later), before
@@ -195,14 +199,9 @@ impl VacancyIndex {
     fn base_query(&self, q: &SearchQuery, today: NaiveDate) -> (BooleanQuery, bool) {
         let f = &self.inner.fields;
         let searcher = self.inner.core.reader.searcher();
-        let words: Vec<Box<dyn Query>> = q.text.split_whitespace().filter_map(|w| self.word_query(&searcher, w)).collect();
-        let matching_all = words.is_empty();
-        let text_query: Box<dyn Query> = if matching_all {
-            Box::new(AllQuery)
-        } else {
-            // Every word must match, each in one of several ways (see `word_query`).
-            Box::new(BooleanQuery::new(words.into_iter().map(|w| (Occur::Must, w)).collect()))
-        };
+        let words = super::text_query(&searcher, &q.text, &self.text_fields());
+        let matching_all = words.is_none();
+        let text_query: Box<dyn Query> = words.unwrap_or_else(|| Box::new(AllQuery));
         let open = RangeQuery::new(Bound::Included(Term::from_field_u64(f.deadline, date_key(today))), Bound::Unbounded);
         (BooleanQuery::new(vec![(Occur::Must, text_query), (Occur::Must, filter(Box::new(open)))]), matching_all)
     }
@@ -275,10 +274,15 @@ impl VacancyIndex {
     }
 
     /// One word of a search (see `super::word_query`): the title counts most.
-    fn word_query(&self, searcher: &tantivy::Searcher, word: &str) -> Option<Box<dyn Query>> {
+    /// Where the words of a search are looked for: the title above all.
+    fn text_fields(&self) -> TextFields {
         let f = &self.inner.fields;
-        let fields = [(f.title, 4.0), (f.employer, 1.5), (f.city, 1.5), (f.description, 1.0)];
-        super::word_query(searcher, word, &fields, f.folded, f.prefixes)
+        TextFields {
+            exact: vec![(f.title, 4.0), (f.employer, 1.5), (f.city, 1.5), (f.description, 1.0)],
+            folded: vec![(f.folded_title, 1.0), (f.folded_text, 0.3)],
+            prefixes: f.prefixes,
+            occupation: f.occupation,
+        }
     }
 
     fn hit(&self, doc: &TantivyDocument) -> Option<VacancyHit> {
@@ -319,8 +323,12 @@ impl Indexed for VacancyIndex {
         doc.add_text(f.employer, &v.employer_name);
         doc.add_text(f.city, &v.city);
         doc.add_text(f.description, &v.description);
-        let all = format!("{} {} {} {}", v.title, v.employer_name, v.city, v.description);
-        doc.add_text(f.folded, analyzer::fold(&all));
+        doc.add_text(f.folded_title, analyzer::both_folds(&v.title));
+        // The town both ways ("arhus"), the rest one way only: a plain fold of the
+        // text would make "køkken" the word "kokken" (the cook), and every kitchen
+        // job a cook's.
+        let text = format!("{} {} {}", analyzer::both_folds(&v.city), analyzer::fold(&v.employer_name), analyzer::fold(&v.description));
+        doc.add_text(f.folded_text, text);
         doc.add_text(f.prefixes, analyzer::prefixes(&v.title, PREFIX_MIN));
         doc.add_text(f.postcode, &v.postcode);
         doc.add_text(f.teaser, crate::domain::search::teaser(&v.description, 220));

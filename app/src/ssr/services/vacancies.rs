@@ -79,7 +79,20 @@ pub async fn of_my_company(st: &AppState, employer: &User) -> Result<Vec<Vacancy
 pub async fn search(st: &AppState, query: SearchQuery) -> Result<SearchResults, AppError> {
     let index = st.index.clone();
     let today = st.clock.today();
-    crate::ssr::gates::run(crate::ssr::gates::Gate::Search, move || index.search(&query, today)).await
+    crate::ssr::gates::run(crate::ssr::gates::Gate::Search, move || {
+        let mut results = index.search(&query, today)?;
+        // Nothing found: offer what was probably meant, if that finds something.
+        if results.total == 0 {
+            if let Some(meant) = crate::domain::search::did_you_mean(&query.text) {
+                let retry = SearchQuery { text: meant.clone(), page: 1, ..query.clone() };
+                if index.search_with(&retry, today, false)?.total > 0 {
+                    results.suggestion = Some(meant);
+                }
+            }
+        }
+        Ok(results)
+    })
+    .await
 }
 
 /// Who a user is in a vacancy's history.
