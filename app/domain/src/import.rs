@@ -265,6 +265,17 @@ fn text_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A posting's own identifier. Google's form is a PropertyValue whose `name` is
+/// the issuer (the same on every posting) and whose `value` is the posting's
+/// number: the value, then, never the name.
+fn identifier_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::Array(items) => identifier_of(items.first()),
+        Value::Object(map) => text_of(map.get("value").or_else(|| map.get("@id")).or_else(|| map.get("name"))),
+        other => text_of(Some(other)),
+    }
+}
+
 /// A day from an ISO 8601 date or date and time.
 fn date_of(v: Option<&Value>) -> Option<NaiveDate> {
     let s = text_of(v)?;
@@ -324,7 +335,7 @@ pub fn map_posting(p: &Value, page: Option<&str>, today: NaiveDate) -> Result<It
         fra: String::new(),
     };
     let vacancy = checked(&form, today)?;
-    let identifier = text_of(p.get("identifier")).or_else(|| text_of(p.get("url"))).or_else(|| page.map(str::to_string));
+    let identifier = identifier_of(p.get("identifier")).or_else(|| text_of(p.get("url"))).or_else(|| page.map(str::to_string));
     let fingerprint = fingerprint(&vacancy);
     let identifier = identifier.unwrap_or_else(|| fingerprint.clone()).chars().take(MAX_IDENTIFIER).collect();
     Ok(Item { identifier, vacancy, fingerprint })
@@ -489,6 +500,14 @@ mod tests {
     fn a_posting_becomes_a_vacancy_by_the_same_rules_as_a_form() {
         let item = map_posting(&posting(), None, today()).unwrap();
         assert_eq!(item.identifier, "K-17");
+        // Google's form names the issuer beside the value; two postings of one
+        // issuer stay two.
+        let issued = |n: &str| {
+            let mut p = posting();
+            p["identifier"] = json!({"@type": "PropertyValue", "name": "Kantinen A/S", "value": n});
+            map_posting(&p, None, today()).unwrap().identifier
+        };
+        assert_eq!((issued("1").as_str(), issued("2").as_str()), ("1", "2"));
         let v = item.vacancy;
         assert_eq!((v.title.as_str(), v.employer_name.as_str(), v.postcode.as_str()), ("Kok til kantinen", "Kantinen A/S", "8000"));
         assert_eq!(v.description, "Vi søger en kok.\n\nDu skal elske mad & mennesker.");
