@@ -156,11 +156,15 @@ pub(super) fn text_query(searcher: &Searcher, text: &str, fields: &TextFields) -
             Part::Named { words, occupations } => {
                 let mut ways: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 ways.extend(all_of(words.iter().map(|w| word_query(searcher, w, fields, Scope::All))).map(|q| (Occur::Should, q)));
+                let typed = crate::domain::occupation::name_key(&words.join(" "));
                 for o in occupations.iter().take(NAMED_OCCUPATIONS) {
                     // The title it names, in titles only: "SSA" is not a nurse's vacancy
-                    // whose text mentions social- og sundhedsassistenter.
-                    let title = o.da.split_whitespace().map(|w| word_query(searcher, w, fields, Scope::Title));
-                    ways.extend(all_of(title).map(|q| (Occur::Should, q)));
+                    // whose text mentions social- og sundhedsassistenter. A title typed
+                    // as it is written is already looked for above.
+                    if crate::domain::occupation::name_key(o.da) != typed {
+                        let title = o.da.split_whitespace().map(|w| word_query(searcher, w, fields, Scope::Title));
+                        ways.extend(all_of(title).map(|q| (Occur::Should, q)));
+                    }
                     let (low, high) = o.codes();
                     let codes = RangeQuery::new(
                         Bound::Included(Term::from_field_u64(fields.occupation, low)),
