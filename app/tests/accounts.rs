@@ -121,17 +121,19 @@ async fn idle_and_old_sessions_end() {
     for t in databases("expiry").await {
         let st = t.state().await;
         sign_up(&st, jobseeker("emil@mail.example")).await.unwrap();
-        let short = SessionPolicy { idle: chrono::Duration::milliseconds(200), absolute: chrono::Duration::hours(1) };
+        // Windows of two seconds: wide enough that a loaded machine's pause between
+        // signing in and the first check never ends them (200 ms once did, in CI).
+        let short = SessionPolicy { idle: chrono::Duration::seconds(2), absolute: chrono::Duration::hours(1) };
         let st = AppState { auth: AuthPolicy { session: short, ..st.auth }, ..st };
         let s = auth::sign_in(&st, "emil@mail.example", "grøn hest på cykel", "10.0.0.1").await.unwrap();
         assert!(auth::authenticate(&st, &s.token).await.unwrap().is_some());
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(2_300)).await;
         assert_eq!(auth::authenticate(&st, &s.token).await.unwrap(), None, "{}: idle too long", t.label);
 
-        let old = SessionPolicy { idle: chrono::Duration::hours(1), absolute: chrono::Duration::milliseconds(200) };
+        let old = SessionPolicy { idle: chrono::Duration::hours(1), absolute: chrono::Duration::seconds(2) };
         let st = AppState { auth: AuthPolicy { session: old, ..st.auth }, ..st };
         let s = auth::sign_in(&st, "emil@mail.example", "grøn hest på cykel", "10.0.0.1").await.unwrap();
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(2_300)).await;
         assert_eq!(auth::authenticate(&st, &s.token).await.unwrap(), None, "{}: older than the absolute limit", t.label);
         st.shutdown().await;
     }
