@@ -10,7 +10,7 @@ use app::domain::search::SearchQuery;
 use app::ssr::fetch::{FetchConfig, FetchError, Fetcher};
 use app::ssr::services::{imports, vacancies};
 use app::ssr::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -46,13 +46,18 @@ fn posting(id: &str, title: &str, postcode: Option<&str>) -> Value {
     })
 }
 
-async fn jobs(State(site): State<Shared>, headers: HeaderMap) -> Response {
+/// `?reversed` serves the postings last first.
+async fn jobs(State(site): State<Shared>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
     let mut s = site.lock().unwrap();
     if s.failures > 0 {
         s.failures -= 1;
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let body = serde_json::to_string(&s.postings).unwrap();
+    let mut postings = s.postings.clone();
+    if query.as_deref() == Some("reversed") {
+        postings.reverse();
+    }
+    let body = serde_json::to_string(&postings).unwrap();
     let tag = format!("\"{}\"", body.len() as u64 * 31 + body.bytes().map(u64::from).sum::<u64>());
     if headers.get("if-none-match").and_then(|v| v.to_str().ok()) == Some(tag.as_str()) {
         return StatusCode::NOT_MODIFIED.into_response();
@@ -285,14 +290,18 @@ async fn two_sources_importing_one_job_at_once_add_it_once() {
         let label = t.label;
         let admin = Account::admin("sofie@job.example").create(&st).await;
         let site: Shared = Arc::default();
-        site.lock().unwrap().postings = (0..20).map(|i| posting(&format!("K-{i}"), &format!("Kok nummer {i}"), Some("8000"))).collect();
+        // Several batches each, the two sources in opposite orders: the batches
+        // overlap in every way and must neither add a job twice nor deadlock.
+        let n = 350;
+        site.lock().unwrap().postings = (0..n).map(|i| posting(&format!("K-{i}"), &format!("Kok nummer {i}"), Some("8000"))).collect();
         let base = serve(site).await;
         let f = fetcher();
         let a = imports::add_source(&st, &admin, "A", &format!("{base}/jobs.json?a"), "json", "", 60).await.unwrap();
-        let b = imports::add_source(&st, &admin, "B", &format!("{base}/jobs.json?b"), "json", "", 60).await.unwrap();
+        let b = imports::add_source(&st, &admin, "B", &format!("{base}/jobs.json?reversed"), "json", "", 60).await.unwrap();
         let (ra, rb) = tokio::join!(run(&st, &f, a), run(&st, &f, b));
-        assert_eq!(ra.tally.added + rb.tally.added, 20, "{label}: {ra:?} {rb:?}");
-        assert_eq!(ra.tally.skipped.len() + rb.tally.skipped.len(), 20, "{label}: each job once");
+        assert_eq!((ra.outcome, rb.outcome), ("complete", "complete"), "{label}: {ra:?} {rb:?}");
+        assert_eq!(ra.tally.added + rb.tally.added, n, "{label}: {ra:?} {rb:?}");
+        assert_eq!(ra.tally.skipped.len() + rb.tally.skipped.len(), n as usize, "{label}: each job once");
         st.shutdown().await;
     }
 }

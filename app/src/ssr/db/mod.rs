@@ -36,7 +36,7 @@ pub use mail::{MailRow, NewMail};
 pub use reports::{ReportRow, Reported};
 pub use second_factor::SecondFactorRow;
 pub use stats::{Counter, DailyRow};
-pub use vacancies::{Actor, FeedRow, HistoryRow, ImportOutcome, Posting, VacancyRow};
+pub use vacancies::{Actor, FeedRow, HistoryRow, ImportOutcome, ImportRow, Posting, VacancyRow};
 
 use crate::error::AppError;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -99,16 +99,24 @@ pub(crate) fn lock_company_sql(db: &Db) -> &'static str {
     }
 }
 
-/// The first statement of a transaction that stores an imported item: items with
+/// The first statements of a transaction that stores imported items: items with
 /// the same fingerprint (the same job, from any source) are stored one after the
-/// other, so two sources importing one job at once add it once. Bind the
-/// fingerprint (PostgreSQL) and the source's id (SQLite, whose one write lock
-/// this takes).
+/// other, so two sources importing one job at once add it once. Run once per
+/// distinct key of `fingerprint_lock_key`, in ascending order and before any
+/// other write, so two batches never wait on each other in a circle. Bind the key
+/// (PostgreSQL) and the source's id (SQLite, whose one write lock this takes).
 pub(crate) fn lock_fingerprint_sql(db: &Db) -> &'static str {
     match db {
-        Db::Sqlite(_) => "UPDATE import_sources SET id = id WHERE $1 <> '' AND id = $2",
-        Db::Postgres(_) => "SELECT pg_advisory_xact_lock(7320511, hashtext($1)) WHERE $2 > 0",
+        Db::Sqlite(_) => "UPDATE import_sources SET id = id WHERE $1 IS NOT NULL AND id = $2",
+        Db::Postgres(_) => "SELECT pg_advisory_xact_lock(7320511, $1) WHERE $2 > 0",
     }
+}
+
+/// The advisory lock key of a fingerprint (16 hex digits): its first 32 bits.
+/// Two jobs may share a key; they then wait for each other, which is harmless.
+pub(crate) fn fingerprint_lock_key(fingerprint: &str) -> i32 {
+    let high = fingerprint.get(..8).and_then(|h| u32::from_str_radix(h, 16).ok()).unwrap_or(0);
+    i32::from_be_bytes(high.to_be_bytes())
 }
 
 /// What a write under a quota came to.

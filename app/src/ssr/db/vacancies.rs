@@ -444,22 +444,28 @@ pub enum ImportOutcome {
     Duplicate(i64),
 }
 
+/// One mapped item to store, with the hash of its vacancy as mapped.
+pub struct ImportRow<'a> {
+    pub identifier: &'a str,
+    pub fingerprint: &'a str,
+    pub vacancy: &'a NewVacancy,
+    pub content: &'a str,
+}
+
 impl Db {
-    /// Stores one item of source `source`'s run `run` in one transaction with its
-    /// outbox row: new, changed (also one that had left the source and came back),
-    /// or as it was. `content` is the mapped vacancy's hash.
-    #[allow(clippy::too_many_arguments)]
-    pub async fn import_item(
+    /// Stores a batch of source `source`'s run `run` in one transaction with their
+    /// outbox rows: each item new, changed (also one that had left the source and
+    /// came back), as it was, or a duplicate of an open vacancy from another source.
+    /// Outcomes come back in the order of `items`. One transaction per batch, not
+    /// per item: a commit is most of an item's cost.
+    pub async fn import_items(
         &self,
         source: i64,
         run: i64,
         company_id: Option<i64>,
-        identifier: &str,
-        fingerprint: &str,
-        v: &NewVacancy,
-        content: &str,
+        items: &[ImportRow<'_>],
         now: DateTime<Utc>,
-    ) -> Result<ImportOutcome, AppError> {
+    ) -> Result<Vec<ImportOutcome>, AppError> {
         let known = "SELECT vacancy_id, content FROM import_items WHERE source_id = $1 AND identifier = $2";
         let twin = "SELECT i.source_id FROM import_items i JOIN vacancies v ON v.id = i.vacancy_id \
                     WHERE i.fingerprint = $1 AND i.source_id <> $2 AND v.status = 'open' LIMIT 1";
@@ -473,45 +479,60 @@ impl Db {
         let lock = outbox::order_lock_sql(self);
         let same_job = super::lock_fingerprint_sql(self);
         let by = Actor::SYSTEM;
-        let outcome = on_pool!(self, pool => async {
+        let mut keys: Vec<i32> = items.iter().map(|i| super::fingerprint_lock_key(i.fingerprint)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if matches!(self, Db::Sqlite(_)) {
+            keys.truncate(1); // the first takes the one write lock
+        }
+        let mut outcomes = Vec::with_capacity(items.len());
+        on_pool!(self, pool => async {
             let mut tx = pool.begin().await?;
-            sqlx::query(same_job).bind(fingerprint).bind(source).execute(&mut *tx).await?;
-            let found: Option<(i64, String)> = sqlx::query_as(known).bind(source).bind(identifier).fetch_optional(&mut *tx).await?;
-            let outcome = match found {
-                Some((id, old)) if old == content => {
-                    let back = sqlx::query(reopen).bind(id).bind(now).execute(&mut *tx).await?.rows_affected() > 0;
-                    if back {
+            for key in &keys {
+                sqlx::query(same_job).bind(key).bind(source).execute(&mut *tx).await?;
+            }
+            for item in items {
+                let v = item.vacancy;
+                let found: Option<(i64, String)> =
+                    sqlx::query_as(known).bind(source).bind(item.identifier).fetch_optional(&mut *tx).await?;
+                let outcome = match found {
+                    Some((id, old)) if old == item.content => {
+                        let back = sqlx::query(reopen).bind(id).bind(now).execute(&mut *tx).await?.rows_affected() > 0;
+                        if back {
+                            after_change!(tx, lock, id, now, by, HistoryKind::Edited, "import");
+                        }
+                        if back { ImportOutcome::Updated(id) } else { ImportOutcome::Unchanged(id) }
+                    }
+                    Some((id, _)) => {
+                        bind_details!(sqlx::query(update).bind(id), v)
+                            .bind(v.employment_type.code()).bind(&v.occupation_code).bind(now)
+                            .execute(&mut *tx).await?;
                         after_change!(tx, lock, id, now, by, HistoryKind::Edited, "import");
+                        ImportOutcome::Updated(id)
                     }
-                    if back { ImportOutcome::Updated(id) } else { ImportOutcome::Unchanged(id) }
-                }
-                Some((id, _)) => {
-                    bind_details!(sqlx::query(update).bind(id), v)
-                        .bind(v.employment_type.code()).bind(&v.occupation_code).bind(now)
+                    None => match sqlx::query_scalar::<_, i64>(twin).bind(item.fingerprint).bind(source).fetch_optional(&mut *tx).await? {
+                        Some(other) => ImportOutcome::Duplicate(other),
+                        None => {
+                            let id: i64 = bind_details!(sqlx::query_scalar(INSERT_SQL), v)
+                                .bind(now).bind(company_id).bind(v.employment_type.code()).bind(&v.occupation_code).bind(None::<i64>)
+                                .fetch_one(&mut *tx).await?;
+                            after_change!(tx, lock, id, now, by, HistoryKind::Created, "import");
+                            sqlx::query(remember).bind(source).bind(item.identifier).bind(id).bind(item.fingerprint)
+                                .bind(item.content).bind(run).execute(&mut *tx).await?;
+                            ImportOutcome::Added(id)
+                        }
+                    },
+                };
+                if matches!(outcome, ImportOutcome::Updated(_) | ImportOutcome::Unchanged(_)) {
+                    sqlx::query(seen).bind(source).bind(item.identifier).bind(run).bind(item.content).bind(item.fingerprint)
                         .execute(&mut *tx).await?;
-                    after_change!(tx, lock, id, now, by, HistoryKind::Edited, "import");
-                    ImportOutcome::Updated(id)
                 }
-                None => {
-                    if let Some(other) = sqlx::query_scalar::<_, i64>(twin).bind(fingerprint).bind(source).fetch_optional(&mut *tx).await? {
-                        return Ok(ImportOutcome::Duplicate(other));
-                    }
-                    let id: i64 = bind_details!(sqlx::query_scalar(INSERT_SQL), v)
-                        .bind(now).bind(company_id).bind(v.employment_type.code()).bind(&v.occupation_code).bind(None::<i64>)
-                        .fetch_one(&mut *tx).await?;
-                    after_change!(tx, lock, id, now, by, HistoryKind::Created, "import");
-                    sqlx::query(remember).bind(source).bind(identifier).bind(id).bind(fingerprint).bind(content).bind(run)
-                        .execute(&mut *tx).await?;
-                    ImportOutcome::Added(id)
-                }
-            };
-            if !matches!(outcome, ImportOutcome::Added(_)) {
-                sqlx::query(seen).bind(source).bind(identifier).bind(run).bind(content).bind(fingerprint).execute(&mut *tx).await?;
+                outcomes.push(outcome);
             }
             tx.commit().await?;
-            Ok::<_, sqlx::Error>(outcome)
+            Ok::<_, sqlx::Error>(())
         }.await)?;
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     /// After a complete run: closes the source's open vacancies that the run did

@@ -1,5 +1,5 @@
 //! Vacancies in: a run fetches a source, maps each item by the vacancy rules
-//! (`domain::import`), stores it in its own transaction with its outbox row (so
+//! (`domain::import`), stores items in batches, each in one transaction with their outbox rows (so
 //! the index follows), and reports what it did. A source is run by one node at a
 //! time (a lease in the database). Vacancies that left a source are closed only
 //! after a run that read the whole source; a failed, cut or partial fetch closes
@@ -10,7 +10,7 @@ use crate::domain::import::{self, Item, SourceFormat};
 use crate::domain::publish::FeedPage;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
-use crate::ssr::db::{ImportOutcome, RunTally, SourceRow};
+use crate::ssr::db::{ImportOutcome, ImportRow, RunTally, SourceRow};
 use crate::ssr::fetch::{FetchError, Fetched, Fetcher};
 use crate::ssr::AppState;
 use chrono::Duration;
@@ -18,6 +18,10 @@ use chrono::Duration;
 /// How long a node holds a source while it runs it; a node that dies lets go
 /// when this has passed.
 const LEASE_MINUTES: i64 = 30;
+
+/// Items stored per transaction: large enough that commits stop dominating, small
+/// enough that the outbox's order lock (PostgreSQL) is held only for moments.
+const BATCH: usize = 100;
 
 /// What a run did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,12 +169,18 @@ pub async fn run(
         Err(problem) => ("failed", Some(problem), (None, None, None)),
         Ok(Some(c)) => {
             let total = c.items.len();
-            for (i, item) in c.items.into_iter().enumerate() {
-                match item {
-                    Ok(item) => store(st, &source, run, &item, &mut tally).await?,
-                    Err(skip) => tally.skipped.push(skip),
+            let mut done = 0;
+            for batch in c.items.chunks(BATCH) {
+                let mut items = Vec::with_capacity(batch.len());
+                for item in batch {
+                    match item {
+                        Ok(item) => items.push(item),
+                        Err(skip) => tally.skipped.push(skip.clone()),
+                    }
                 }
-                progress(i + 1, total);
+                store(st, &source, run, &items, &mut tally).await?;
+                done += batch.len();
+                progress(done, total);
             }
             for id in &c.gone {
                 if st.db.close_import(source.id, id, st.clock.now()).await? {
@@ -204,18 +214,25 @@ pub async fn run(
     Ok(Some(RunReport { run, outcome, tally, error }))
 }
 
-async fn store(st: &AppState, source: &SourceRow, run: i64, item: &Item, tally: &mut RunTally) -> Result<(), AppError> {
-    let content = import::fingerprint_content(&item.vacancy);
-    let outcome = st
-        .db
-        .import_item(source.id, run, source.company_id, &item.identifier, &item.fingerprint, &item.vacancy, &content, st.clock.now())
-        .await?;
-    match outcome {
-        ImportOutcome::Added(_) => tally.added += 1,
-        ImportOutcome::Updated(_) => tally.updated += 1,
-        ImportOutcome::Unchanged(_) => tally.unchanged += 1,
-        ImportOutcome::Duplicate(other) => {
-            tally.skipped.push((item.identifier.clone(), format!("samme stilling findes allerede fra kilde {other}")));
+async fn store(st: &AppState, source: &SourceRow, run: i64, items: &[&Item], tally: &mut RunTally) -> Result<(), AppError> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let contents: Vec<String> = items.iter().map(|i| import::fingerprint_content(&i.vacancy)).collect();
+    let rows: Vec<ImportRow> = items
+        .iter()
+        .zip(&contents)
+        .map(|(i, content)| ImportRow { identifier: &i.identifier, fingerprint: &i.fingerprint, vacancy: &i.vacancy, content })
+        .collect();
+    let outcomes = st.db.import_items(source.id, run, source.company_id, &rows, st.clock.now()).await?;
+    for (item, outcome) in items.iter().zip(outcomes) {
+        match outcome {
+            ImportOutcome::Added(_) => tally.added += 1,
+            ImportOutcome::Updated(_) => tally.updated += 1,
+            ImportOutcome::Unchanged(_) => tally.unchanged += 1,
+            ImportOutcome::Duplicate(other) => {
+                tally.skipped.push((item.identifier.clone(), format!("samme stilling findes allerede fra kilde {other}")));
+            }
         }
     }
     Ok(())
