@@ -85,3 +85,43 @@ async fn regions_change_on_new_year_2027() {
         st.shutdown().await;
     }
 }
+
+/// A postcode that covers parts of several municipalities: a vacancy there is
+/// found from each of them and counted once in each, and once per region (so
+/// not twice in Østdanmark from 2027, where both of Hedehusene's lie).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_postcode_shared_by_municipalities_is_found_from_each() {
+    use Region::*;
+    let (eve, new_year) = (day(2026, 12, 31), day(2027, 1, 1));
+    for t in databases("shared_postcodes").await {
+        let st = t.state_at(testing::at("2026-12-31T12:00:00Z")).await;
+        let open = |city: &str| NewVacancy { deadline: day(2027, 3, 1), ..testing::vacancy("Pædagog", city, eve) };
+        // 2640 Hedehusene: Høje-Taastrup (Hovedstaden) and Fløng in Roskilde (Sjælland).
+        // 4000 Roskilde: Roskilde and Gevninge in Lejre, both Sjælland.
+        // The third names its municipality itself (Roskilde), not the postcode's main one.
+        let chosen = NewVacancy { municipality_code: Some(265), ..open("Hedehusene") };
+        st.db.insert_vacancies(&[open("Hedehusene"), open("Roskilde"), chosen], |_| st.clock.now(), st.clock.now()).await.unwrap();
+        st.indexer.wake();
+        testing::settle(&st).await;
+
+        let r = search(&st, "q=p%C3%A6dagog", eve);
+        assert_eq!(r.total, 3, "{}", t.label);
+        assert_eq!(regions(&r), [(Hovedstaden, 1), (Sjaelland, 3), (Syddanmark, 0), (Midtjylland, 0), (Nordjylland, 0)], "{}", t.label);
+        let mut m = r.facets.municipalities.clone();
+        m.sort();
+        assert_eq!(m, [(169, 1), (265, 3), (350, 1)], "{}: Høje-Taastrup, Roskilde, Lejre", t.label);
+        let r = search(&st, "q=p%C3%A6dagog", new_year);
+        assert_eq!(regions(&r), [(Oestdanmark, 3), (Syddanmark, 0), (Midtjylland, 0), (Nordjylland, 0)], "{}: each once", t.label);
+
+        // Filtering: each municipality finds what may lie in it.
+        assert_eq!(search(&st, "kommune=265", eve).total, 3, "{}: Roskilde", t.label);
+        assert_eq!(search(&st, "kommune=169", eve).total, 1, "{}: Høje-Taastrup", t.label);
+        assert_eq!(search(&st, "kommune=350", eve).total, 1, "{}: Lejre", t.label);
+        assert_eq!(search(&st, "kommune=350&kommune=169", eve).total, 2, "{}", t.label);
+        assert_eq!(search(&st, "region=Hovedstaden", eve).total, 1, "{}", t.label);
+        assert_eq!(search(&st, "region=Sj%C3%A6lland&region=Hovedstaden", eve).total, 3, "{}: each once", t.label);
+        assert_eq!(search(&st, "region=%C3%98stdanmark", new_year).total, 3, "{}", t.label);
+        assert_eq!(search(&st, "kommune=751", eve).total, 0, "{}", t.label);
+        st.shutdown().await;
+    }
+}

@@ -14,12 +14,33 @@ pub struct Postcode {
     pub municipality: u16,
     pub lat: f64,
     pub lon: f64,
+    /// The other municipalities parts of it lie in (most postcodes: none).
+    pub also: Vec<u16>,
 }
 
 impl Postcode {
     /// "8000 Aarhus C"; for a range, its first number.
     pub fn label(&self) -> String {
         format!("{} {}", self.number, self.name)
+    }
+
+    /// Every municipality it covers, the main one first.
+    pub fn municipalities(&self) -> impl Iterator<Item = u16> + '_ {
+        std::iter::once(self.municipality).chain(self.also.iter().copied())
+    }
+}
+
+/// The municipalities a workplace may lie in, from its postcode and the
+/// municipality it was given: every one the postcode covers when the given one
+/// is the postcode's main municipality (it was most likely taken from the
+/// postcode, so the address may lie in any of them) or none was given; else the
+/// given one alone (it was chosen, or the postcode is unknown).
+pub fn municipalities_of(postcode: &str, municipality: Option<u16>) -> Vec<u16> {
+    match (from_text(postcode), municipality) {
+        (Some(p), None) => p.municipalities().collect(),
+        (Some(p), Some(m)) if m == p.municipality => p.municipalities().collect(),
+        (_, Some(m)) => vec![m],
+        (None, None) => Vec::new(),
     }
 }
 
@@ -60,7 +81,31 @@ fn parse_line(line: &'static str) -> Option<Postcode> {
         municipality: f.next()?.parse().ok()?,
         lat: f.next()?.parse().ok()?,
         lon: f.next()?.parse().ok()?,
+        also: match f.next() {
+            Some(codes) => codes.split_whitespace().map(|c| c.parse().ok()).collect::<Option<Vec<u16>>>()?,
+            None => Vec::new(),
+        },
     })
+}
+
+/// From DAWA's list of postcodes (`GET /postnumre`: objects with `nr` and
+/// `kommuner`, each with its `kode`): each postcode's municipality codes, in
+/// the order given. The `also` column of `app/data/postcodes.csv` is refreshed
+/// from it (see the ignored test `refresh_also_from_dawa`).
+pub fn municipalities_from_dawa(doc: &serde_json::Value) -> std::collections::BTreeMap<u16, Vec<u16>> {
+    let mut out = std::collections::BTreeMap::new();
+    for p in doc.as_array().into_iter().flatten() {
+        let Some(nr) = p.get("nr").and_then(|n| n.as_str()).and_then(|n| n.parse::<u16>().ok()) else { continue };
+        let codes: Vec<u16> = p
+            .get("kommuner")
+            .and_then(|k| k.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|k| k.get("kode").and_then(|c| c.as_str()).and_then(|c| c.parse().ok()))
+            .collect();
+        out.insert(nr, codes);
+    }
+    out
 }
 
 /// A place to search around: a postcode, or a whole municipality (its main town).
@@ -158,6 +203,72 @@ mod tests {
             assert!(all.iter().any(|p| p.municipality == m.code), "{} has no postcode", m.name);
             assert!(distance_km((main.lat, main.lon), (m.lat, m.lon)) < 15.0, "{} vs {main:?}", m.name);
         }
+    }
+
+    #[test]
+    fn a_postcode_shared_by_municipalities_names_them_all() {
+        let hedehusene = lookup(2640).unwrap();
+        assert_eq!(hedehusene.municipalities().collect::<Vec<_>>(), [169, 265], "Høje-Taastrup, and Fløng in Roskilde");
+        for p in all() {
+            for m in &p.also {
+                assert!(municipality::by_code(*m).is_some(), "{p:?}: no municipality {m}");
+                assert_ne!(*m, p.municipality, "{p:?} names its main municipality twice");
+            }
+        }
+        // Taken from the postcode: any of them; chosen: that one; unknown postcode: the given one.
+        assert_eq!(municipalities_of("2640", Some(169)), [169, 265]);
+        assert_eq!(municipalities_of("2640", None), [169, 265]);
+        assert_eq!(municipalities_of("2640", Some(265)), [265]);
+        assert_eq!(municipalities_of("8000", Some(751)), [751]);
+        assert_eq!(municipalities_of("", Some(751)), [751]);
+        assert_eq!(municipalities_of("0000", None), Vec::<u16>::new());
+    }
+
+    #[test]
+    fn dawa_lists_read_as_municipalities_per_postcode() {
+        let doc = serde_json::json!([
+            {"nr": "2640", "navn": "Hedehusene", "kommuner": [{"kode": "0169", "navn": "Høje-Taastrup"}, {"kode": "0265", "navn": "Roskilde"}]},
+            {"nr": "8000", "navn": "Aarhus C", "kommuner": [{"kode": "0751", "navn": "Aarhus"}]},
+            {"nr": "x"},
+            "not an object"
+        ]);
+        let read = municipalities_from_dawa(&doc);
+        assert_eq!(read.get(&2640), Some(&vec![169, 265]));
+        assert_eq!(read.get(&8000), Some(&vec![751]));
+        assert_eq!(read.len(), 2);
+        assert!(municipalities_from_dawa(&serde_json::json!({"nr": "1"})).is_empty());
+    }
+
+    /// Refreshes the `also` column of `app/data/postcodes.csv` from a saved copy of
+    /// DAWA's `https://api.dataforsyningen.dk/postnumre` (there is no network in the
+    /// build): `DAWA_POSTNUMRE=postnumre.json cargo test -p domain -- --ignored refresh_also_from_dawa`.
+    /// The main municipality and the coordinates are kept; a new postcode is reported.
+    #[test]
+    #[ignore = "a maintainer's tool: needs DAWA_POSTNUMRE"]
+    fn refresh_also_from_dawa() {
+        let source = std::env::var("DAWA_POSTNUMRE").expect("DAWA_POSTNUMRE: a saved copy of DAWA's /postnumre");
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(source).unwrap()).unwrap();
+        let dawa = municipalities_from_dawa(&doc);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/postcodes.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let Some(p) = (!line.starts_with('#')).then(|| parse_line(Box::leak(line.to_string().into_boxed_str()))).flatten() else {
+                out.push(line.to_string());
+                continue;
+            };
+            let mut others: Vec<u16> =
+                (p.number..=p.last).filter_map(|n| dawa.get(&n)).flatten().copied().filter(|m| *m != p.municipality).collect();
+            others.sort_unstable();
+            others.dedup();
+            let fields: Vec<&str> = line.split(';').take(5).collect();
+            let also = others.iter().map(u16::to_string).collect::<Vec<_>>().join(" ");
+            out.push(if also.is_empty() { fields.join(";") } else { format!("{};{also}", fields.join(";")) });
+        }
+        for n in dawa.keys().filter(|n| lookup(**n).is_none()) {
+            eprintln!("DAWA has postcode {n}, which the bundled list has not");
+        }
+        std::fs::write(&path, out.join("\n") + "\n").unwrap();
     }
 
     #[test]

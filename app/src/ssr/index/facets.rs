@@ -6,6 +6,13 @@
 //! regions and municipalities; the radius is not a choice and narrows every count.
 //! Each document's values are one fast number (`pack`), read once: it gives the
 //! document's counts and decides whether it goes on to the page and the total.
+//!
+//! A vacancy's place is a *place id*: its postcode when the municipality was
+//! taken from it (a postcode may cover parts of several municipalities, and the
+//! vacancy may lie in any of them), else its municipality. `PlaceTable` says which
+//! municipalities each id covers, from the bundled postcode list at the time of
+//! the search, so a corrected list needs no new index. A vacancy at a shared
+//! postcode counts once in each municipality it covers and once in each region.
 
 use crate::domain::geo::Radius;
 use crate::domain::municipality;
@@ -21,6 +28,70 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// Municipality codes are below 1000, so a set of them is a table of flags: one
 /// load per document instead of a hash lookup.
 pub(super) const MUNICIPALITY_CODES: usize = 1000;
+
+/// Place ids: 0 none, a municipality code (below 1000), or 1000 + a postcode.
+pub(super) const PLACE_IDS: usize = 11_000;
+
+/// A vacancy's place id (see the module's notes).
+pub fn place_id(postcode: &str, municipality: Option<u16>) -> u64 {
+    match (crate::domain::postcode::from_text(postcode), municipality) {
+        (Some(p), m) if m.is_none_or(|m| m == p.municipality) => 1000 + u64::from(p.number),
+        (_, m) => m.map_or(0, u64::from),
+    }
+}
+
+/// What each place id covers. Counting goes by *slot*: a municipality code's slot
+/// is the code, and each postcode that covers several municipalities has one of
+/// its own above them; any other postcode counts in its municipality's slot.
+pub(super) struct PlaceTable {
+    /// By place id.
+    slot: Vec<u16>,
+    /// By slot: the municipalities it covers.
+    municipalities: Vec<Vec<u16>>,
+}
+
+impl PlaceTable {
+    pub(super) fn get() -> &'static PlaceTable {
+        static TABLE: std::sync::OnceLock<PlaceTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut slot: Vec<u16> = (0..PLACE_IDS).map(|id| if id < MUNICIPALITY_CODES { id as u16 } else { 0 }).collect();
+            let mut municipalities: Vec<Vec<u16>> = (0..MUNICIPALITY_CODES as u16).map(|m| vec![m]).collect();
+            municipalities[0].clear();
+            for p in crate::domain::postcode::all() {
+                let own = if p.also.is_empty() {
+                    p.municipality
+                } else {
+                    municipalities.push(p.municipalities().collect());
+                    (municipalities.len() - 1) as u16
+                };
+                for n in p.number..=p.last {
+                    if let Some(s) = slot.get_mut(1000 + usize::from(n)) {
+                        *s = own;
+                    }
+                }
+            }
+            PlaceTable { slot, municipalities }
+        })
+    }
+
+    pub(super) fn slots(&self) -> usize {
+        self.municipalities.len()
+    }
+
+    pub(super) fn slot(&self, place: u64) -> usize {
+        self.slot.get(place as usize).map_or(0, |s| usize::from(*s))
+    }
+
+    /// The municipalities of a place id.
+    pub(super) fn municipalities(&self, place: u64) -> &[u16] {
+        &self.municipalities[self.slot(place)]
+    }
+
+    /// Every place id that covers one of `chosen` (flags by municipality code).
+    fn ids_covering(&self, chosen: &[bool]) -> Vec<u64> {
+        (0..PLACE_IDS as u64).filter(|id| self.municipalities(*id).iter().any(|m| has(chosen, u64::from(*m)))).collect()
+    }
+}
 
 fn flags(values: impl IntoIterator<Item = u64>, size: usize) -> Arc<[bool]> {
     let mut out = vec![false; size];
@@ -39,7 +110,8 @@ fn has(set: &[bool], v: u64) -> bool {
 /// What each group lets through, from the query.
 #[derive(Clone, Debug)]
 pub struct Filters {
-    /// Municipalities the place group allows (`None`: no place chosen).
+    /// Place ids the place group allows (`None`: no place chosen); below 1000,
+    /// the municipalities chosen.
     pub places: Option<Arc<[bool]>>,
     /// The places within the radius (`None`: no radius).
     pub near: Option<Near>,
@@ -77,21 +149,21 @@ pub fn day_number(d: NaiveDate) -> u64 {
     (i64::from(d.num_days_from_ce()) - EPOCH_FROM_CE).clamp(0, 0xFFFF) as u64
 }
 
-/// The values facet counting looks at, in one u64: municipality (10 bits),
+/// The values facet counting looks at, in one u64: place id (14 bits),
 /// employment (2), posted day (16), tenths of weekly hours (9) and occupation code
 /// (20). Reading one fast value per document instead of five is most of the speed.
 pub fn pack(d: &Doc) -> u64 {
     let tenths = (d.hours * 10.0).round().clamp(0.0, 511.0) as u64;
-    (d.municipality & 0x3FF) | (d.employment & 0x3) << 10 | (d.posted & 0xFFFF) << 12 | tenths << 28 | (d.occupation & 0xF_FFFF) << 37
+    (d.place & 0x3FFF) | (d.employment & 0x3) << 14 | (d.posted & 0xFFFF) << 16 | tenths << 32 | (d.occupation & 0xF_FFFF) << 41
 }
 
 fn unpack(v: u64) -> Doc {
     Doc {
-        municipality: v & 0x3FF,
-        employment: (v >> 10) & 0x3,
-        posted: (v >> 12) & 0xFFFF,
-        hours: ((v >> 28) & 0x1FF) as f64 / 10.0,
-        occupation: (v >> 37) & 0xF_FFFF,
+        place: v & 0x3FFF,
+        employment: (v >> 14) & 0x3,
+        posted: (v >> 16) & 0xFFFF,
+        hours: ((v >> 32) & 0x1FF) as f64 / 10.0,
+        occupation: (v >> 41) & 0xF_FFFF,
     }
 }
 
@@ -107,7 +179,8 @@ impl Filters {
             let chosen = municipality::all()
                 .iter()
                 .filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r.covers(m.region_on(today))));
-            flags(chosen.map(|m| u64::from(m.code)), MUNICIPALITY_CODES)
+            let chosen = flags(chosen.map(|m| u64::from(m.code)), MUNICIPALITY_CODES);
+            flags(PlaceTable::get().ids_covering(&chosen), PLACE_IDS)
         });
         let near = q.near.map(|place| Near { radius: Radius::new(place, f64::from(q.km)) });
         let posted_from = q.within_days.map(|d| day_number(days_before(today, d)));
@@ -121,16 +194,21 @@ impl Filters {
         }
     }
 
+    /// The place ids the place group allows, for the query.
+    pub fn place_ids(&self) -> Option<Vec<u64>> {
+        self.places.as_ref().map(|p| p.iter().enumerate().filter(|(_, on)| **on).map(|(m, _)| m as u64).collect())
+    }
+
     /// The municipalities the place group allows, for the query.
     pub fn place_codes(&self) -> Option<Vec<u64>> {
-        self.places.as_ref().map(|p| p.iter().enumerate().filter(|(_, on)| **on).map(|(m, _)| m as u64).collect())
+        self.place_ids().map(|ids| ids.into_iter().filter(|id| *id < MUNICIPALITY_CODES as u64).collect())
     }
 
     /// Each group's verdict on one document: place, time, posted, employment,
     /// occupation.
     fn verdicts(&self, d: &Doc) -> [bool; 5] {
         [
-            self.places.as_ref().is_none_or(|p| d.municipality != 0 && has(p, d.municipality)),
+            self.places.as_ref().is_none_or(|p| d.place != 0 && has(p, d.place)),
             self.time.is_empty() || self.time.iter().any(|t| t.matches(d.hours)),
             self.posted_from.is_none_or(|from| d.posted >= from),
             self.employment.is_empty() || self.employment.contains(&d.employment),
@@ -139,10 +217,11 @@ impl Filters {
     }
 }
 
-/// One document's values for counting (0: none, for municipality and occupation).
+/// One document's values for counting (0: none, for place and occupation).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc {
-    pub municipality: u64,
+    /// See `place_id`.
+    pub place: u64,
     pub hours: f64,
     /// `day_number` of the posting date.
     pub posted: u64,
@@ -172,8 +251,8 @@ impl Columns {
 
 /// Counts per choice, in one segment or merged.
 pub struct Counts {
-    /// By municipality code.
-    municipalities: Vec<u64>,
+    /// By place slot (see `PlaceTable`).
+    places: Vec<u64>,
     full: u64,
     part: u64,
     within: Vec<u64>,
@@ -185,7 +264,7 @@ pub struct Counts {
 impl Counts {
     fn new(windows: usize, occupations: usize) -> Counts {
         Counts {
-            municipalities: vec![0; MUNICIPALITY_CODES],
+            places: vec![0; PlaceTable::get().slots()],
             full: 0,
             part: 0,
             within: vec![0; windows],
@@ -195,11 +274,7 @@ impl Counts {
     }
 
     fn add(&mut self, other: &Counts) {
-        let pairs = [
-            (&mut self.municipalities, &other.municipalities),
-            (&mut self.within, &other.within),
-            (&mut self.occupations, &other.occupations),
-        ];
+        let pairs = [(&mut self.places, &other.places), (&mut self.within, &other.within), (&mut self.occupations, &other.occupations)];
         for (mine, theirs) in pairs {
             for (a, b) in mine.iter_mut().zip(theirs) {
                 *a += b;
@@ -240,15 +315,30 @@ pub(super) fn region_table(date: NaiveDate) -> (Vec<Region>, Vec<Option<Region>>
 /// Regions with their counts, and municipalities with theirs.
 pub(super) type PlaceCounts = (Vec<(Region, u64)>, Vec<(u16, u64)>);
 
-/// From counts per municipality code: every region in `regions` (those in force,
-/// and each municipality's) with its sum, and the municipalities with results,
-/// most first.
-pub(super) fn place_counts(by_code: &[u64], regions: &(Vec<Region>, Vec<Option<Region>>)) -> PlaceCounts {
+/// From counts per place slot (see `PlaceTable`; the first thousand are
+/// municipality codes): every region in `regions` (those in force, and each
+/// municipality's) with its count, and the municipalities with results, most
+/// first. A slot covering several municipalities counts in each, and once in each
+/// of their regions.
+pub(super) fn place_counts(by_slot: &[u64], regions: &(Vec<Region>, Vec<Option<Region>>)) -> PlaceCounts {
+    let table = PlaceTable::get();
+    let mut by_code = vec![0u64; MUNICIPALITY_CODES];
+    let mut in_force: Vec<(Region, u64)> = regions.0.iter().map(|r| (*r, 0)).collect();
+    for (slot, n) in by_slot.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let covered = table.municipalities.get(slot).map_or(&[][..], Vec::as_slice);
+        for m in covered {
+            if let Some(c) = by_code.get_mut(usize::from(*m)) {
+                *c += n;
+            }
+        }
+        for (r, count) in in_force.iter_mut() {
+            if covered.iter().any(|m| regions.1.get(usize::from(*m)) == Some(&Some(*r))) {
+                *count += n;
+            }
+        }
+    }
     let mut municipalities: Vec<(u16, u64)> =
         by_code.iter().enumerate().filter(|(_, n)| **n > 0).filter_map(|(m, n)| Some((u16::try_from(m).ok()?, *n))).collect();
-    let region_count =
-        |r: Region| municipalities.iter().filter(|(m, _)| regions.1.get(usize::from(*m)) == Some(&Some(r))).map(|(_, n)| n).sum::<u64>();
-    let in_force = regions.0.iter().map(|r| (*r, region_count(*r))).collect();
     municipalities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     (in_force, municipalities)
 }
@@ -273,6 +363,7 @@ impl<C> Faceted<C> {
 /// The counting of one segment.
 struct Tally {
     filters: Filters,
+    places: &'static PlaceTable,
     within_from: Vec<(u32, u64)>,
     occupation_codes: Arc<[u64]>,
     counts: Counts,
@@ -282,6 +373,7 @@ impl Tally {
     fn new<C>(f: &Faceted<C>) -> Tally {
         Tally {
             filters: f.filters.clone(),
+            places: PlaceTable::get(),
             within_from: f.within_from.clone(),
             occupation_codes: f.occupation_codes.clone(),
             counts: Counts::new(f.within_from.len(), f.occupation_codes.len()),
@@ -298,8 +390,8 @@ impl Tally {
         // Each group's counts apply every group's filter but its own.
         let all_but = |g: usize| failing == 0 || !ok[g];
         let c = &mut self.counts;
-        if all_but(0) && d.municipality != 0 {
-            if let Some(slot) = c.municipalities.get_mut(d.municipality as usize) {
+        if all_but(0) && d.place != 0 {
+            if let Some(slot) = c.places.get_mut(self.places.slot(d.place)) {
                 *slot += 1;
             }
         }
@@ -362,7 +454,7 @@ impl<C: Collector> Collector for Faceted<C> {
 
 impl<C> Faceted<C> {
     fn facets(&self, all: &Counts) -> Facets {
-        let (regions, municipalities) = place_counts(&all.municipalities, &self.regions);
+        let (regions, municipalities) = place_counts(&all.places, &self.regions);
         let occupations = ranked_occupations(self.occupation_codes.iter().copied().zip(all.occupations.iter().copied()));
         Facets {
             regions,
@@ -398,14 +490,15 @@ mod tests {
     fn packed_values_round_trip() {
         for d in [
             Doc {
-                municipality: 751,
+                place: 1000 + 8000,
                 hours: 32.5,
                 posted: day_number(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
                 employment: 3,
                 occupation: 234210,
             },
-            Doc { municipality: 0, hours: 48.0, posted: 0, employment: 0, occupation: 0 },
-            Doc { municipality: 999, hours: 0.5, posted: 0xFFFF, employment: 1, occupation: 999_999 },
+            Doc { place: 0, hours: 48.0, posted: 0, employment: 0, occupation: 0 },
+            Doc { place: 999, hours: 0.5, posted: 0xFFFF, employment: 1, occupation: 999_999 },
+            Doc { place: 1000 + 9990, hours: 0.5, posted: 0xFFFF, employment: 3, occupation: 999_999 },
         ] {
             assert_eq!(unpack(pack(&d)), d);
         }

@@ -14,7 +14,7 @@ use tantivy::schema::{Field, NumericOptions, Schema, TextFieldIndexing, TextOpti
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 /// Bump when the schema or the analysis changes: the index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 #[derive(Clone, Copy, Debug)]
 struct Fields {
@@ -37,6 +37,8 @@ struct Fields {
     deadline: Field,
     posted: Field,
     municipality: Field,
+    /// Its place id (see `facets::place_id`), for the place filter.
+    area: Field,
     /// The postcode (first number of its range; 0 when unknown), for radius searches.
     place: Field,
     /// Where the vacancy lies (its postcode's centre), for distances.
@@ -80,6 +82,7 @@ fn schema() -> (Schema, Fields) {
         deadline: b.add_u64_field("deadline", num()),
         posted: b.add_u64_field("posted", num()),
         municipality: b.add_u64_field("municipality", num()),
+        area: b.add_u64_field("area", NumericOptions::default().set_indexed()),
         place: b.add_u64_field("place", num()),
         lat: b.add_f64_field("lat", NumericOptions::default().set_fast().set_stored()),
         lon: b.add_f64_field("lon", NumericOptions::default().set_fast().set_stored()),
@@ -235,11 +238,8 @@ impl VacancyIndex {
     fn filtered(&self, base: BooleanQuery, filters: &facets::Filters) -> Box<dyn Query> {
         let f = &self.inner.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
-        let municipalities = |codes: Vec<u64>| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(codes.into_iter().map(|m| Term::from_field_u64(f.municipality, m)))))
-        };
-        if let Some(places) = filters.place_codes() {
-            must.push((Occur::Must, municipalities(places)));
+        if let Some(ids) = filters.place_ids() {
+            must.push((Occur::Must, filter(Box::new(TermSetQuery::new(ids.into_iter().map(|id| Term::from_field_u64(f.area, id)))))));
         }
         if let Some(near) = &filters.near {
             must.push((Occur::Must, self.near_query(near)));
@@ -340,6 +340,8 @@ impl Indexed for VacancyIndex {
         doc.add_u64(f.municipality, v.municipality_code.map_or(0, |c| c as u64));
         doc.add_u64(f.place, crate::domain::postcode::from_text(&v.postcode).map_or(0, |p| u64::from(p.number)));
         let municipality = v.municipality_code.and_then(|c| u16::try_from(c).ok());
+        let area = facets::place_id(&v.postcode, municipality);
+        doc.add_u64(f.area, area);
         let (lat, lon) = crate::domain::geo::vacancy_point(&v.postcode, municipality).unwrap_or_default();
         doc.add_f64(f.lat, lat);
         doc.add_f64(f.lon, lon);
@@ -351,7 +353,7 @@ impl Indexed for VacancyIndex {
         doc.add_u64(
             f.packed,
             facets::pack(&facets::Doc {
-                municipality: v.municipality_code.map_or(0, |c| c as u64),
+                place: area,
                 hours: v.weekly_hours,
                 posted: facets::day_number(posted),
                 employment: employment.index(),
