@@ -71,6 +71,8 @@ pages! {
     VACANCY = "/job/:id" => search::VacancyPage, PUBLIC, page;
     REPORT_VACANCY = "/job/:id/anmeld" => search::report::ReportPage, JOBSEEKERS, form;
     ACCESSIBILITY = "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
+    PRIVACY = "/privatliv" => ui::about::PrivacyPage, PUBLIC, page;
+    COOKIES = "/cookies" => ui::about::CookiesPage, PUBLIC, page;
     SIGN_IN = "/log-ind" => auth::SignInPage, PUBLIC, form;
     CODE = "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
     SIGN_OUT = "/log-ud" => auth::SignOutPage, PUBLIC, form;
@@ -200,6 +202,15 @@ mod tests {
         let vacancy = PAGES.iter().find(|p| p.path == "/job/:id").unwrap();
         assert_eq!(vacancy.route(), "/job/{id}");
         assert!(form_routes().contains(&"/min-side/cv/{afsnit}".to_string()));
+    }
+
+    /// The accessibility check of the end-to-end suite loads every page: a page
+    /// added here must be added to its list too (with who sees it and how to get there).
+    #[test]
+    fn every_page_is_in_the_accessibility_check() {
+        let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/tests/a11y.spec.ts")).unwrap();
+        let missing: Vec<&str> = PAGES.iter().map(|p| p.path).filter(|p| !spec.contains(&format!("[\"{p}\", "))).collect();
+        assert!(missing.is_empty(), "pages missing from PAGES in end2end/tests/a11y.spec.ts: {missing:?}");
     }
 
     #[test]

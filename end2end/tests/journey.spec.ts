@@ -88,13 +88,13 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
 test("the language switch turns the site English and stays", async ({ page }, testInfo) => {
   await page.goto("/job?q=kok");
   await ready(page, testInfo);
-  await page.getByRole("link", { name: "Skift til engelsk" }).click();
+  await page.getByRole("link", { name: "English – skift til engelsk" }).click();
   await expect(page).toHaveURL(/\/job\?q=kok/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Find a job");
   await page.goto("/log-ind");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
-  await page.getByRole("link", { name: "Switch to Danish" }).click();
+  await page.getByRole("link", { name: "Dansk – switch to Danish" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "da");
 });
 

@@ -57,12 +57,15 @@ messages! {
     SiteTagline => "Find job, og få hjælp når du har brug for det", "Find a job, and get help when you need it";
     SkipToContent => "Gå til indhold", "Skip to content";
     SwitchLanguage => "English", "Dansk";
-    SwitchLanguageLabel => "Skift til engelsk", "Switch to Danish";
+    SwitchLanguageLabel => "skift til engelsk", "switch to Danish";
     NavSearch => "Find job", "Find a job";
     NavEmployer => "Til arbejdsgivere", "For employers";
     MainNavigation => "Hovednavigation", "Main navigation";
     FooterAbout => "Jobunivers er kommunernes digitale jobunivers for ledige, arbejdsgivere og jobcentre.", "Jobunivers is the municipalities' digital job universe for jobseekers, employers and jobcentres.";
     FooterAccessibility => "Tilgængelighedserklæring", "Accessibility statement";
+    FooterPrivacy => "Privatlivspolitik", "Privacy policy";
+    FooterCookies => "Cookies", "Cookies";
+    TableWord => "tabel", "table";
 
     // Front page
     HomeHeading => "Find dit næste job", "Find your next job";

@@ -92,24 +92,26 @@ fn Source(s: SourceView) -> impl IntoView {
                 view! { <p>{lang.t(Msg::ImportNeverRun)}</p> }.into_any()
             } else {
                 view! {
-                    <table class="table table--zebra import-runs">
-                        <caption>{lang.t(Msg::ImportRunsHeading)}</caption>
-                        <thead><tr>
-                            {[Msg::ImportStarted, Msg::ImportSeconds, Msg::ImportOutcome, Msg::ImportAdded, Msg::ImportUpdated,
-                              Msg::ImportUnchanged, Msg::ImportClosed, Msg::ImportSkipped]
-                                .into_iter().map(|m| view! { <th scope="col">{lang.t(m)}</th> }).collect_view()}
-                        </tr></thead>
-                        <tbody>
-                            {s.runs.iter().map(|r| view! {
-                                <tr class="import-run">
-                                    <td>{i18n::date_time(lang, r.started)}</td>
-                                    <td>{r.seconds.map(|x| x.to_string()).unwrap_or_default()}</td>
-                                    <td class="import-outcome">{r.outcome.clone()} {r.error.clone().map(|e| format!(": {e}"))}</td>
-                                    <td>{r.added}</td><td>{r.updated}</td><td>{r.unchanged}</td><td>{r.closed}</td><td>{r.skipped}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <crate::ui::TableScroll label=lang.t(Msg::ImportRunsHeading).to_string()>
+                        <table class="table table--zebra import-runs">
+                            <caption>{lang.t(Msg::ImportRunsHeading)}</caption>
+                            <thead><tr>
+                                {[Msg::ImportStarted, Msg::ImportSeconds, Msg::ImportOutcome, Msg::ImportAdded, Msg::ImportUpdated,
+                                  Msg::ImportUnchanged, Msg::ImportClosed, Msg::ImportSkipped]
+                                    .into_iter().map(|m| view! { <th scope="col">{lang.t(m)}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {s.runs.iter().map(|r| view! {
+                                    <tr class="import-run">
+                                        <td>{i18n::date_time(lang, r.started)}</td>
+                                        <td>{r.seconds.map(|x| x.to_string()).unwrap_or_default()}</td>
+                                        <td class="import-outcome">{r.outcome.clone()} {r.error.clone().map(|e| format!(": {e}"))}</td>
+                                        <td>{r.added}</td><td>{r.updated}</td><td>{r.unchanged}</td><td>{r.closed}</td><td>{r.skipped}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </crate::ui::TableScroll>
                 }.into_any()
             }}
             {(!latest_skips.is_empty()).then(|| view! {

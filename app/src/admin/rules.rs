@@ -94,31 +94,33 @@ fn RulesView(page: RulesPage, rejected: Option<Rejected<RulesForm>>) -> impl Int
             <button type="submit" class="button button-primary">{lang.t(Msg::SaveRules)}</button>
         </form>
         {(!page.history.is_empty()).then(|| view! {
-            <table class="table table--zebra rules-history">
-                <caption>{lang.t(Msg::HistoryHeading)}</caption>
-                <thead><tr>
-                    <th scope="col">{lang.t(Msg::RulesVersionLabel)}</th>
-                    <th scope="col">{lang.t(Msg::RulesChangedAt)}</th>
-                    <th scope="col">{lang.t(Msg::RulesChangedBy)}</th>
-                    <th scope="col">{lang.t(Msg::RulesNote)}</th>
-                    {LABELS.iter().map(|l| view! { <th scope="col">{lang.t(*l)}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {page.history.into_iter().map(|v| view! {
-                        <tr>
-                            <td>{v.version}</td>
-                            <td>{i18n::date_time(lang, v.changed_at)}</td>
-                            <td>{v.changed_by}</td>
-                            <td>{v.note}</td>
-                            <td>{v.rules.missed_checks}</td>
-                            <td>{v.rules.joblog_behind_weeks}</td>
-                            <td>{v.rules.self_service_weeks}</td>
-                            <td>{v.rules.service_level_days}</td>
-                            <td>{v.rules.quiet_days}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <crate::ui::TableScroll label=lang.t(Msg::HistoryHeading).to_string()>
+                <table class="table table--zebra rules-history">
+                    <caption>{lang.t(Msg::HistoryHeading)}</caption>
+                    <thead><tr>
+                        <th scope="col">{lang.t(Msg::RulesVersionLabel)}</th>
+                        <th scope="col">{lang.t(Msg::RulesChangedAt)}</th>
+                        <th scope="col">{lang.t(Msg::RulesChangedBy)}</th>
+                        <th scope="col">{lang.t(Msg::RulesNote)}</th>
+                        {LABELS.iter().map(|l| view! { <th scope="col">{lang.t(*l)}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {page.history.into_iter().map(|v| view! {
+                            <tr>
+                                <td>{v.version}</td>
+                                <td>{i18n::date_time(lang, v.changed_at)}</td>
+                                <td>{v.changed_by}</td>
+                                <td>{v.note}</td>
+                                <td>{v.rules.missed_checks}</td>
+                                <td>{v.rules.joblog_behind_weeks}</td>
+                                <td>{v.rules.self_service_weeks}</td>
+                                <td>{v.rules.service_level_days}</td>
+                                <td>{v.rules.quiet_days}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </crate::ui::TableScroll>
         })}
     }
 }

@@ -103,24 +103,26 @@ pub fn SecurityLogPage() -> impl IntoView {
                 Ok(rows) => {
                     let older = (rows.len() as i64 == security::EVENTS_PER_PAGE).then(|| rows.last().map(|e| e.id)).flatten();
                     view! {
-                        <table class="table table--compact security-log">
-                            <thead><tr>
-                                <th scope="col">{lang.t(Msg::AccessWhen)}</th>
-                                <th scope="col">{lang.t(Msg::SecurityWhat)}</th>
-                                <th scope="col">{lang.t(Msg::AccessWho)}</th>
-                                <th scope="col">{lang.t(Msg::SecurityFrom)}</th>
-                                <th scope="col">{lang.t(Msg::SecurityWhere)}</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|e| view! { <tr>
-                                    <td>{i18n::date_time(lang, e.at)}</td>
-                                    <td>{lang.t(security::kind_label(&e.kind))}</td>
-                                    <td>{e.who.unwrap_or_else(|| "-".into())}</td>
-                                    <td>{e.ip}</td>
-                                    <td class="break-word">{e.what}</td>
-                                </tr> }).collect_view()}
-                            </tbody>
-                        </table>
+                        <crate::ui::TableScroll label=lang.t(Msg::SecurityLogHeading).to_string()>
+                            <table class="table table--compact security-log">
+                                <thead><tr>
+                                    <th scope="col">{lang.t(Msg::AccessWhen)}</th>
+                                    <th scope="col">{lang.t(Msg::SecurityWhat)}</th>
+                                    <th scope="col">{lang.t(Msg::AccessWho)}</th>
+                                    <th scope="col">{lang.t(Msg::SecurityFrom)}</th>
+                                    <th scope="col">{lang.t(Msg::SecurityWhere)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|e| view! { <tr>
+                                        <td>{i18n::date_time(lang, e.at)}</td>
+                                        <td>{lang.t(security::kind_label(&e.kind))}</td>
+                                        <td>{e.who.unwrap_or_else(|| "-".into())}</td>
+                                        <td>{e.ip}</td>
+                                        <td class="break-word">{e.what}</td>
+                                    </tr> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </crate::ui::TableScroll>
                         {older.map(|id| view! { <p><a href=format!("{}?foer={id}", crate::path::SECURITY_LOG)>{lang.t(Msg::OlderEvents)}</a></p> })}
                     }.into_any()
                 }
@@ -242,38 +244,40 @@ pub fn StaffPage() -> impl IntoView {
 fn StaffTable(rows: Vec<StaffAccount>) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <table class="table table--compact staff">
-            <thead><tr>
-                <th scope="col">{lang.t(Msg::FieldName)}</th>
-                <th scope="col">{lang.t(Msg::FieldEmail)}</th>
-                <th scope="col">{lang.t(Msg::FieldRole)}</th>
-                <th scope="col">{lang.t(Msg::FieldMunicipality)}</th>
-                <th scope="col">{lang.t(Msg::StaffActive)}</th>
-                <th scope="col">{lang.t(Msg::StaffSecondFactor)}</th>
-                <th scope="col"><span class="sr-only">{lang.t(Msg::Actions)}</span></th>
-            </tr></thead>
-            <tbody>
-                {rows.into_iter().map(|s| {
-                    let action = if s.active { security::StaffAction::Deactivate } else { security::StaffAction::Reactivate };
-                    let place = s.municipality.and_then(crate::domain::municipality::by_code).map(|m| m.official_name(lang)).unwrap_or_else(|| "-".into());
-                    view! { <tr>
-                        <td>{s.name.clone()}</td>
-                        <td>{s.email.clone()}</td>
-                        <td>{lang.t(if s.role == Role::Admin { Msg::RoleAdmin } else { Msg::RoleCaseworker })}</td>
-                        <td>{place}</td>
-                        <td>{lang.t(if s.active { Msg::StaffActive } else { Msg::StaffDeactivated })}</td>
-                        <td>{lang.t(if s.second_factor { Msg::StaffSecondFactorOn } else { Msg::StaffSecondFactorOff })}</td>
-                        <td>
-                            <ButtonForm action=crate::path::STAFF.to_string() label=action.label() secondary=true detail=s.name.clone()
-                                hidden=vec![("action", action.code().to_string()), ("id", s.id.to_string())]/>
-                            {s.second_factor.then(|| view! {
-                                <ButtonForm action=crate::path::STAFF.to_string() label=security::StaffAction::ResetSecondFactor.label() secondary=true detail=s.name.clone()
-                                    hidden=vec![("action", security::StaffAction::ResetSecondFactor.code().to_string()), ("id", s.id.to_string())]/>
-                            })}
-                        </td>
-                    </tr> }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::StaffHeading).to_string()>
+            <table class="table table--compact staff">
+                <thead><tr>
+                    <th scope="col">{lang.t(Msg::FieldName)}</th>
+                    <th scope="col">{lang.t(Msg::FieldEmail)}</th>
+                    <th scope="col">{lang.t(Msg::FieldRole)}</th>
+                    <th scope="col">{lang.t(Msg::FieldMunicipality)}</th>
+                    <th scope="col">{lang.t(Msg::StaffActive)}</th>
+                    <th scope="col">{lang.t(Msg::StaffSecondFactor)}</th>
+                    <th scope="col"><span class="sr-only">{lang.t(Msg::Actions)}</span></th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|s| {
+                        let action = if s.active { security::StaffAction::Deactivate } else { security::StaffAction::Reactivate };
+                        let place = s.municipality.and_then(crate::domain::municipality::by_code).map(|m| m.official_name(lang)).unwrap_or_else(|| "-".into());
+                        view! { <tr>
+                            <td>{s.name.clone()}</td>
+                            <td>{s.email.clone()}</td>
+                            <td>{lang.t(if s.role == Role::Admin { Msg::RoleAdmin } else { Msg::RoleCaseworker })}</td>
+                            <td>{place}</td>
+                            <td>{lang.t(if s.active { Msg::StaffActive } else { Msg::StaffDeactivated })}</td>
+                            <td>{lang.t(if s.second_factor { Msg::StaffSecondFactorOn } else { Msg::StaffSecondFactorOff })}</td>
+                            <td>
+                                <ButtonForm action=crate::path::STAFF.to_string() label=action.label() secondary=true detail=s.name.clone()
+                                    hidden=vec![("action", action.code().to_string()), ("id", s.id.to_string())]/>
+                                {s.second_factor.then(|| view! {
+                                    <ButtonForm action=crate::path::STAFF.to_string() label=security::StaffAction::ResetSecondFactor.label() secondary=true detail=s.name.clone()
+                                        hidden=vec![("action", security::StaffAction::ResetSecondFactor.code().to_string()), ("id", s.id.to_string())]/>
+                                })}
+                            </td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
     }
 }

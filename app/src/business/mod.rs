@@ -140,38 +140,40 @@ fn TaskTable(list: TaskList, at: &'static str, jobcentre: bool) -> impl IntoView
     let lang = use_lang();
     let today = list.today;
     view! {
-        <table class="table table--zebra business-tasks">
-            <caption class="sr-only">{lang.t(if jobcentre { Msg::BusinessQueueHeading } else { Msg::BusinessListHeading })}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{lang.t(Msg::FieldBusinessVacancy)}</th>
-                    {jobcentre.then(|| view! { <th scope="col">{lang.t(Msg::BusinessCompany)}</th> })}
-                    <th scope="col">{lang.t(Msg::BusinessDue)}</th>
-                    <th scope="col">{lang.t(Msg::BusinessStatusLabel)}</th>
-                    <th scope="col">{lang.t(Msg::BusinessCaseworker)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {list.tasks.into_iter().map(|t| {
-                    let overdue = t.overdue(today);
-                    view! {
-                        <tr class="business-task">
-                            <th scope="row">
-                                <a href=crate::pages::link(at, &[&t.id])>{t.vacancy_title.clone()}</a>
-                                {(t.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i64::from(t.unread))}</span> })}
-                            </th>
-                            {jobcentre.then(|| view! { <td>{t.company.clone()}</td> })}
-                            <td class:text-error=overdue>
-                                {i18n::date(lang, t.due_on)}
-                                {overdue.then(|| view! { " " <strong>{format!("({})", lang.t(Msg::QueueOverdue))}</strong> })}
-                            </td>
-                            <td>{lang.t(t.status.label())}</td>
-                            <td>{t.caseworker.map(|c| c.1).unwrap_or_else(|| lang.t(Msg::BusinessNobody).to_string())}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(if jobcentre { Msg::BusinessQueueHeading } else { Msg::BusinessListHeading }).to_string()>
+            <table class="table table--zebra business-tasks">
+                <caption class="sr-only">{lang.t(if jobcentre { Msg::BusinessQueueHeading } else { Msg::BusinessListHeading })}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.t(Msg::FieldBusinessVacancy)}</th>
+                        {jobcentre.then(|| view! { <th scope="col">{lang.t(Msg::BusinessCompany)}</th> })}
+                        <th scope="col">{lang.t(Msg::BusinessDue)}</th>
+                        <th scope="col">{lang.t(Msg::BusinessStatusLabel)}</th>
+                        <th scope="col">{lang.t(Msg::BusinessCaseworker)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.tasks.into_iter().map(|t| {
+                        let overdue = t.overdue(today);
+                        view! {
+                            <tr class="business-task">
+                                <th scope="row">
+                                    <a href=crate::pages::link(at, &[&t.id])>{t.vacancy_title.clone()}</a>
+                                    {(t.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i64::from(t.unread))}</span> })}
+                                </th>
+                                {jobcentre.then(|| view! { <td>{t.company.clone()}</td> })}
+                                <td class:text-error=overdue>
+                                    {i18n::date(lang, t.due_on)}
+                                    {overdue.then(|| view! { " " <strong>{format!("({})", lang.t(Msg::QueueOverdue))}</strong> })}
+                                </td>
+                                <td>{lang.t(t.status.label())}</td>
+                                <td>{t.caseworker.map(|c| c.1).unwrap_or_else(|| lang.t(Msg::BusinessNobody).to_string())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
     }
 }
 

@@ -98,60 +98,62 @@ fn QueueTable(page: Page) -> impl IntoView {
     let today = page.today;
     let colleagues = page.colleagues.clone();
     view! {
-        <table class="table table--zebra queue">
-            <caption class="sr-only">{lang.t(Msg::NavQueue)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{lang.t(Msg::QueueCitizen)}</th>
-                    <th scope="col">{lang.t(Msg::QueueReason)}</th>
-                    <th scope="col">{lang.t(Msg::QueueAge)}</th>
-                    <th scope="col">{lang.t(Msg::QueueDue)}</th>
-                    <th scope="col">{lang.t(Msg::QueueAssigned)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {page.items.into_iter().map(|i| {
-                    let overdue = i.due_on < today;
-                    let id = i.id.to_string();
-                    let mine = i.assigned_to.as_ref().is_some_and(|a| a.0 == page.me);
-                    // Colleagues to hand it to: not whoever has it, and not me ("Tag opgaven" is mine).
-                    let others: Vec<(i64, String)> = colleagues.iter().filter(|(c, _)| *c != page.me && i.assigned_to.as_ref().is_none_or(|a| a.0 != *c)).cloned().collect();
-                    let select_id = format!("to-{}", i.id);
-                    view! {
-                        <tr class="queue-item">
-                            <th scope="row">
-                                <a href=format!("{}?formaal={}", crate::pages::link(crate::path::CASE, &[&i.citizen_id]), Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
-                                {(i.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i.unread)}</span> })}
-                            </th>
-                            <td>{lang.t(i.reason.label())}<br/><span class="form-hint">{i.detail.clone()}</span></td>
-                            <td>{i18n::days(lang, age_days(i.raised_at, today))}</td>
-                            <td class:text-error=overdue>
-                                {i18n::date(lang, i.due_on)}
-                                {overdue.then(|| view! { " " <strong>{format!("({})", lang.t(Msg::QueueOverdue))}</strong> })}
-                            </td>
-                            <td>
-                                <p>{i.assigned_to.as_ref().map(|a| a.1.clone()).unwrap_or_else(|| lang.t(Msg::QueueNobody).to_string())}</p>
-                                {(!mine).then(|| view! {
-                                    <ButtonForm action=crate::path::QUEUE.to_string() label=Msg::ClaimTask secondary=true detail=i.citizen_name.clone()
-                                        hidden=vec![("action", crate::domain::case::QueueAction::Claim.code().to_string()), ("id", id.clone())]/>
-                                })}
-                                {(!others.is_empty()).then(|| view! {
-                                    <form method="post" action=crate::path::QUEUE class="assign-form">
-                                        <input type="hidden" name="action" value=crate::domain::case::QueueAction::Assign.code()/>
-                                        <input type="hidden" name="id" value=id.clone()/>
-                                        <label class="form-label" for=select_id.clone()>{format!("{} ({})", lang.t(Msg::AssignTo), i.citizen_name)}</label>
-                                        <select class="form-select" id=select_id name="to">
-                                            {others.into_iter().map(|(c, n)| view! { <option value=c.to_string()>{n}</option> }).collect_view()}
-                                        </select>
-                                        <button type="submit" class="button button-secondary">{lang.t(Msg::Assign)}</button>
-                                    </form>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::NavQueue).to_string()>
+            <table class="table table--zebra queue">
+                <caption class="sr-only">{lang.t(Msg::NavQueue)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{lang.t(Msg::QueueCitizen)}</th>
+                        <th scope="col">{lang.t(Msg::QueueReason)}</th>
+                        <th scope="col">{lang.t(Msg::QueueAge)}</th>
+                        <th scope="col">{lang.t(Msg::QueueDue)}</th>
+                        <th scope="col">{lang.t(Msg::QueueAssigned)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.items.into_iter().map(|i| {
+                        let overdue = i.due_on < today;
+                        let id = i.id.to_string();
+                        let mine = i.assigned_to.as_ref().is_some_and(|a| a.0 == page.me);
+                        // Colleagues to hand it to: not whoever has it, and not me ("Tag opgaven" is mine).
+                        let others: Vec<(i64, String)> = colleagues.iter().filter(|(c, _)| *c != page.me && i.assigned_to.as_ref().is_none_or(|a| a.0 != *c)).cloned().collect();
+                        let select_id = format!("to-{}", i.id);
+                        view! {
+                            <tr class="queue-item">
+                                <th scope="row">
+                                    <a href=format!("{}?formaal={}", crate::pages::link(crate::path::CASE, &[&i.citizen_id]), Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
+                                    {(i.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i.unread)}</span> })}
+                                </th>
+                                <td>{lang.t(i.reason.label())}<br/><span class="form-hint">{i.detail.clone()}</span></td>
+                                <td>{i18n::days(lang, age_days(i.raised_at, today))}</td>
+                                <td class:text-error=overdue>
+                                    {i18n::date(lang, i.due_on)}
+                                    {overdue.then(|| view! { " " <strong>{format!("({})", lang.t(Msg::QueueOverdue))}</strong> })}
+                                </td>
+                                <td>
+                                    <p>{i.assigned_to.as_ref().map(|a| a.1.clone()).unwrap_or_else(|| lang.t(Msg::QueueNobody).to_string())}</p>
+                                    {(!mine).then(|| view! {
+                                        <ButtonForm action=crate::path::QUEUE.to_string() label=Msg::ClaimTask secondary=true detail=i.citizen_name.clone()
+                                            hidden=vec![("action", crate::domain::case::QueueAction::Claim.code().to_string()), ("id", id.clone())]/>
+                                    })}
+                                    {(!others.is_empty()).then(|| view! {
+                                        <form method="post" action=crate::path::QUEUE class="assign-form">
+                                            <input type="hidden" name="action" value=crate::domain::case::QueueAction::Assign.code()/>
+                                            <input type="hidden" name="id" value=id.clone()/>
+                                            <label class="form-label" for=select_id.clone()>{format!("{} ({})", lang.t(Msg::AssignTo), i.citizen_name)}</label>
+                                            <select class="form-select" id=select_id name="to">
+                                                {others.into_iter().map(|(c, n)| view! { <option value=c.to_string()>{n}</option> }).collect_view()}
+                                            </select>
+                                            <button type="submit" class="button button-secondary">{lang.t(Msg::Assign)}</button>
+                                        </form>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
     }
     .into_any()
 }

@@ -89,9 +89,11 @@ pub fn CandidateSearchPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || results.get().map(|r| match r {
                 Ok(results) => view! {
-                    <FilterForm kind=CANDIDATE_FORM query=query.get() facets=results.facets.clone()/>
-                    <super::candidate_agents::SaveCandidateAgentForm query=query.get()/>
-                    <CandidateList results query=query.get()/>
+                    <div class="search-layout">
+                        <FilterForm kind=CANDIDATE_FORM query=query.get() facets=results.facets.clone()/>
+                        <super::candidate_agents::SaveCandidateAgentForm query=query.get()/>
+                        <CandidateList results query=query.get()/>
+                    </div>
                 }.into_any(),
                 Err(AppError::Forbidden) => view! { <super::company::CompanyPendingNotice/> }.into_any(),
                 Err(error) => view! { <ErrorAlert error/> }.into_any(),

@@ -94,31 +94,33 @@ pub fn CompanyPendingNotice() -> impl IntoView {
 fn CompanyUsers(users: Vec<crate::domain::company::CompanyUser>, action: String) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <table class="table table--compact company-users">
-            <thead><tr>
-                <th scope="col">{lang.t(Msg::FieldName)}</th>
-                <th scope="col">{lang.t(Msg::FieldEmail)}</th>
-                <th scope="col">{lang.t(Msg::CompanyRoleColumn)}</th>
-                <th scope="col"><span class="sr-only">{lang.t(Msg::Actions)}</span></th>
-            </tr></thead>
-            <tbody>
-                {users.into_iter().map(|u| {
-                    let id = u.id.to_string();
-                    let act = |kind: &'static str, label: Msg| view! {
-                        <ButtonForm action=action.clone() label secondary=true detail=u.name.clone()
-                            hidden=vec![("action", kind.to_string()), ("id", id.clone())]/>
-                    };
-                    view! { <tr>
-                        <td>{u.name.clone()}</td>
-                        <td>{u.email.clone()}</td>
-                        <td>{lang.t(u.role.label())}</td>
-                        <td>
-                            {(u.role == CompanyRole::Pending).then(|| act("approve", Msg::ApproveUser))}
-                            {(u.role != CompanyRole::Admin).then(|| act("remove", Msg::RemoveUser))}
-                        </td>
-                    </tr> }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::CompanyUsersHeading).to_string()>
+            <table class="table table--compact company-users">
+                <thead><tr>
+                    <th scope="col">{lang.t(Msg::FieldName)}</th>
+                    <th scope="col">{lang.t(Msg::FieldEmail)}</th>
+                    <th scope="col">{lang.t(Msg::CompanyRoleColumn)}</th>
+                    <th scope="col"><span class="sr-only">{lang.t(Msg::Actions)}</span></th>
+                </tr></thead>
+                <tbody>
+                    {users.into_iter().map(|u| {
+                        let id = u.id.to_string();
+                        let act = |kind: &'static str, label: Msg| view! {
+                            <ButtonForm action=action.clone() label secondary=true detail=u.name.clone()
+                                hidden=vec![("action", kind.to_string()), ("id", id.clone())]/>
+                        };
+                        view! { <tr>
+                            <td>{u.name.clone()}</td>
+                            <td>{u.email.clone()}</td>
+                            <td>{lang.t(u.role.label())}</td>
+                            <td>
+                                {(u.role == CompanyRole::Pending).then(|| act("approve", Msg::ApproveUser))}
+                                {(u.role != CompanyRole::Admin).then(|| act("remove", Msg::RemoveUser))}
+                            </td>
+                        </tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
     }
 }

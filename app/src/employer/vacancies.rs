@@ -143,22 +143,24 @@ fn Manage(m: ManagedVacancy, here: String, done: Option<String>, rejected: Optio
         }}
         <Stats days=m.days.clone()/>
         <h2>{lang.t(Msg::VacancyHistoryHeading)}</h2>
-        <table class="table table--compact vacancy-history">
-            <thead><tr>
-                <th scope="col">{lang.t(Msg::HistoryWhen)}</th>
-                <th scope="col">{lang.t(Msg::HistoryWhat)}</th>
-                <th scope="col">{lang.t(Msg::HistoryWho)}</th>
-            </tr></thead>
-            <tbody>
-                {m.history.into_iter().map(|h| view! {
-                    <tr>
-                        <td>{crate::i18n::date_time(lang, h.at)}</td>
-                        <td>{lang.t(h.kind.label())}{history_detail(lang, &h)}</td>
-                        <td>{if h.by.is_empty() { lang.t(Msg::HistoryBySystem).to_string() } else { h.by.clone() }}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::VacancyHistoryHeading).to_string()>
+            <table class="table table--compact vacancy-history">
+                <thead><tr>
+                    <th scope="col">{lang.t(Msg::HistoryWhen)}</th>
+                    <th scope="col">{lang.t(Msg::HistoryWhat)}</th>
+                    <th scope="col">{lang.t(Msg::HistoryWho)}</th>
+                </tr></thead>
+                <tbody>
+                    {m.history.into_iter().map(|h| view! {
+                        <tr>
+                            <td>{crate::i18n::date_time(lang, h.at)}</td>
+                            <td>{lang.t(h.kind.label())}{history_detail(lang, &h)}</td>
+                            <td>{if h.by.is_empty() { lang.t(Msg::HistoryBySystem).to_string() } else { h.by.clone() }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
     }
 }
 

@@ -117,13 +117,15 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
 
         <section aria-labelledby="history-heading">
             <h2 id="history-heading">{lang.t(Msg::HistoryHeading)}</h2>
-            <table class="table availability-history">
-                <thead><tr><th scope="col">{lang.t(Msg::ReportedAt)}</th><th scope="col">{lang.t(Msg::AccessWhat)}</th></tr></thead>
-                <tbody>
-                    {v.history.is_empty().then(|| view! { <tr><td colspan="2">{lang.t(Msg::NotGiven)}</td></tr> })}
-                    {v.history.iter().map(|(at, e)| view! { <tr><td>{i18n::date_time(lang, *at)}</td><td>{event_text(e, lang)}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
+            <crate::ui::TableScroll label=lang.t(Msg::HistoryHeading).to_string()>
+                <table class="table availability-history">
+                    <thead><tr><th scope="col">{lang.t(Msg::ReportedAt)}</th><th scope="col">{lang.t(Msg::AccessWhat)}</th></tr></thead>
+                    <tbody>
+                        {v.history.is_empty().then(|| view! { <tr><td colspan="2">{lang.t(Msg::NotGiven)}</td></tr> })}
+                        {v.history.iter().map(|(at, e)| view! { <tr><td>{i18n::date_time(lang, *at)}</td><td>{event_text(e, lang)}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </crate::ui::TableScroll>
         </section>
     }
 }

@@ -76,20 +76,22 @@ fn JoblogView(v: JoblogView) -> impl IntoView {
             {p.inactive.then(|| view! { <p class="text-error">{lang.t(Msg::JoblogInactive)}</p> })}
         </div>
         <h2>{lang.t(Msg::WeeksHeading)}</h2>
-        <table class="table joblog-weeks">
-            <thead><tr>
-                <th scope="col">{lang.t(Msg::Week)}</th>
-                <th scope="col">{lang.t(Msg::Applications)}</th>
-                <th scope="col">{lang.t(Msg::Activities)}</th>
-            </tr></thead>
-            <tbody>
-                {p.weeks.iter().map(|w| view! { <tr>
-                    <th scope="row">{format!("{} {} ({})", lang.t(Msg::Week), w.iso_week, i18n::date(lang, w.monday))}</th>
-                    <td>{w.applications}</td>
-                    <td>{w.activities}</td>
-                </tr> }).collect_view()}
-            </tbody>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::WeeksHeading).to_string()>
+            <table class="table joblog-weeks">
+                <thead><tr>
+                    <th scope="col">{lang.t(Msg::Week)}</th>
+                    <th scope="col">{lang.t(Msg::Applications)}</th>
+                    <th scope="col">{lang.t(Msg::Activities)}</th>
+                </tr></thead>
+                <tbody>
+                    {p.weeks.iter().map(|w| view! { <tr>
+                        <th scope="row">{format!("{} {} ({})", lang.t(Msg::Week), w.iso_week, i18n::date(lang, w.monday))}</th>
+                        <td>{w.applications}</td>
+                        <td>{w.activities}</td>
+                    </tr> }).collect_view()}
+                </tbody>
+            </table>
+        </crate::ui::TableScroll>
         <h2>{lang.t(Msg::ActivitiesHeading)}</h2>
         {if v.entries.is_empty() {
             view! { <p>{lang.t(Msg::JoblogEmpty)}</p> }.into_any()

@@ -89,10 +89,13 @@ pub fn SearchPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{lang.t(Msg::Loading)}</p> }>
             {move || {
                 results.get().map(|r| match r {
+                    // On a wide screen the search and its filters stand beside the results (style/main.css).
                     Ok(results) => view! {
-                        <SearchForm query=query.get() facets=results.facets.clone()/>
-                        <crate::jobseeker::agents::SaveAgentForm query=query.get()/>
-                        <ResultList results query=query.get()/>
+                        <div class="search-layout">
+                            <SearchForm query=query.get() facets=results.facets.clone()/>
+                            <crate::jobseeker::agents::SaveAgentForm query=query.get()/>
+                            <ResultList results query=query.get()/>
+                        </div>
                     }.into_any(),
                     Err(error) => view! { <SearchBox value=query.get().text/><ErrorAlert error/> }.into_any(),
                 })
@@ -300,11 +303,14 @@ fn ResultList(results: SearchResults, query: SearchQuery) -> impl IntoView {
                 let href = SearchQuery { text: meant.clone(), page: 1, ..query.clone() }.href();
                 view! { <p class="did-you-mean">{lang.t(Msg::SearchDidYouMean)}" "<a href=href>{meant}</a>"?"</p> }
             })}
-            {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km
-                regions=results.facets.regions.iter().map(|(r, _)| *r).collect()/> })}
-            <ul class="result-list nobullet-list">
-                {results.hits.into_iter().map(|hit| view! { <ResultItem hit/> }).collect_view()}
-            </ul>
+            // With a map, on a wide screen the map stands beside the list.
+            <div class=if query.near.is_some() && !empty { "results-with-map" } else { "results" }>
+                {query.near.filter(|_| !empty).map(|near| view! { <map::ResultMap hits=results.hits.clone() near km=query.km
+                    regions=results.facets.regions.iter().map(|(r, _)| *r).collect()/> })}
+                <ul class="result-list nobullet-list">
+                    {results.hits.into_iter().map(|hit| view! { <ResultItem hit/> }).collect_view()}
+                </ul>
+            </div>
             {(pages > 1).then(|| view! { <Paging query=query.clone() page=results.page pages/> })}
             <p class="search-feed"><a href=format!("{}?{}", crate::pages::SEARCH_FEED_PATH, query.address_query()) type="application/atom+xml">{lang.t(Msg::FollowSearchFeed)}</a></p>
         </section>

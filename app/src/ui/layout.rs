@@ -32,20 +32,18 @@ pub fn Layout(children: Children) -> impl IntoView {
         format!("/sprog?{}", query.unwrap_or_default())
     };
     view! {
-        <a class="skipnav" href="#main-content">{lang.t(Msg::SkipToContent)}</a>
+        // rel="external": the browser, not the router, follows it, and so moves the focus.
+        <a class="skipnav" href="#main-content" rel="external">{lang.t(Msg::SkipToContent)}</a>
         <header class="header">
             <div class="portal-info">
                 <div class="container portal-info-inner">
                     <a href="/" class="site-logo">{lang.t(Msg::SiteName)}</a>
                     <AccountLinks/>
-                    <a
-                        href=switch_href
-                        rel="external"
-                        class="function-link language-link"
-                        lang=lang.other().code()
-                        aria-label=lang.t(Msg::SwitchLanguageLabel)
-                    >
-                        {lang.t(Msg::SwitchLanguage)}
+                    // The name read out starts with the words shown (WCAG 2.5.3), each
+                    // part in its own language: "English" in English, the hint in Danish.
+                    <a href=switch_href rel="external" class="function-link language-link">
+                        <span lang=lang.other().code()>{lang.t(Msg::SwitchLanguage)}</span>
+                        <span class="sr-only">{format!(" – {}", lang.t(Msg::SwitchLanguageLabel))}</span>
                     </a>
                 </div>
             </div>
@@ -66,6 +64,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{lang.t(Msg::FooterAbout)}</p>
                 <ul class="footer-links-list nobullet-list">
                     <li><a href=crate::path::ACCESSIBILITY>{lang.t(Msg::FooterAccessibility)}</a></li>
+                    <li><a href=crate::path::PRIVACY>{lang.t(Msg::FooterPrivacy)}</a></li>
+                    <li><a href=crate::path::COOKIES>{lang.t(Msg::FooterCookies)}</a></li>
                 </ul>
             </div>
         </footer>

@@ -1,9 +1,22 @@
 //! Shared pieces of the user interface: the page frame, form fields, language.
 
+pub mod about;
 pub mod clock;
 pub mod form;
 pub mod lang;
 pub mod layout;
+
+/// A table that may be wider than a narrow screen scrolls inside its own box, so
+/// the page never scrolls sideways (WCAG 1.4.10 allows a table to need two
+/// dimensions, not the page). The design system's wrapper; it takes the focus so
+/// a keyboard can scroll it, and is named after the table for a screen reader.
+#[leptos::component]
+pub fn TableScroll(#[prop(into)] label: String, children: leptos::children::Children) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    // "Historik (tabel)": not the name of the section around it, which is a landmark too.
+    let name = format!("{label} ({})", lang::use_lang().t(crate::i18n::Msg::TableWord));
+    view! { <div class="table--responsive-scroll" tabindex="0" role="region" aria-label=name>{children()}</div> }
+}
 
 /// Text made safe to write between HTML tags or inside a quoted attribute, for the
 /// few places that write HTML as a string rather than through `view!`.
