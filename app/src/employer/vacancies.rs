@@ -240,25 +240,27 @@ fn Stats(days: Vec<DayCount>) -> impl IntoView {
                 <span class="stats-key stats-applied">{lang.t(Msg::StatsApplied)}</span>
             </figcaption>
         </figure>
-        <table class="table table--compact vacancy-stats-table">
-            <thead><tr>
-                <th scope="col">{lang.t(Msg::StatsDay)}</th>
-                <th scope="col">{lang.t(Msg::StatsViews)}</th>
-                <th scope="col">{lang.t(Msg::StatsSaves)}</th>
-                <th scope="col">{lang.t(Msg::StatsApplied)}</th>
-            </tr></thead>
-            <tbody>
-                {days.iter().rev().filter(|d| d.views + d.saves + d.applied > 0).map(|d| view! {
-                    <tr>
-                        <th scope="row">{crate::i18n::date(lang, d.day)}</th>
-                        <td>{d.views}</td><td>{d.saves}</td><td>{d.applied}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-            <tfoot><tr>
-                <th scope="row">{lang.t(Msg::StatsTotal)}</th>
-                <td>{totals.0}</td><td>{totals.1}</td><td>{totals.2}</td>
-            </tr></tfoot>
-        </table>
+        <crate::ui::TableScroll label=lang.t(Msg::StatsHeading).to_string()>
+            <table class="table table--compact vacancy-stats-table">
+                <thead><tr>
+                    <th scope="col">{lang.t(Msg::StatsDay)}</th>
+                    <th scope="col">{lang.t(Msg::StatsViews)}</th>
+                    <th scope="col">{lang.t(Msg::StatsSaves)}</th>
+                    <th scope="col">{lang.t(Msg::StatsApplied)}</th>
+                </tr></thead>
+                <tbody>
+                    {days.iter().rev().filter(|d| d.views + d.saves + d.applied > 0).map(|d| view! {
+                        <tr>
+                            <th scope="row">{crate::i18n::date(lang, d.day)}</th>
+                            <td>{d.views}</td><td>{d.saves}</td><td>{d.applied}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">{lang.t(Msg::StatsTotal)}</th>
+                    <td>{totals.0}</td><td>{totals.1}</td><td>{totals.2}</td>
+                </tr></tfoot>
+            </table>
+        </crate::ui::TableScroll>
     }
 }
