@@ -82,14 +82,17 @@ impl PlaceTable {
         self.slot.get(place as usize).map_or(0, |s| usize::from(*s))
     }
 
-    /// The municipalities of a place id.
-    pub(super) fn municipalities(&self, place: u64) -> &[u16] {
-        &self.municipalities[self.slot(place)]
-    }
-
-    /// Every place id that covers one of `chosen` (flags by municipality code).
-    fn ids_covering(&self, chosen: &[bool]) -> Vec<u64> {
-        (0..PLACE_IDS as u64).filter(|id| self.municipalities(*id).iter().any(|m| has(chosen, u64::from(*m)))).collect()
+    /// Every place id that covers one of `chosen` (flags by municipality code):
+    /// the municipalities, and each postcode covering one of them (the same
+    /// municipalities its slot covers, looked up per postcode, not per id).
+    fn ids_covering(chosen: &[bool]) -> Vec<u64> {
+        let mut ids: Vec<u64> = (1..MUNICIPALITY_CODES as u64).filter(|m| has(chosen, *m)).collect();
+        for p in crate::domain::postcode::all() {
+            if p.municipalities().any(|m| has(chosen, u64::from(m))) {
+                ids.extend((p.number..=p.last).map(|n| 1000 + u64::from(n)));
+            }
+        }
+        ids
     }
 }
 
@@ -180,7 +183,7 @@ impl Filters {
                 .iter()
                 .filter(|m| q.municipalities.contains(&m.code) || q.regions.iter().any(|r| r.covers(m.region_on(today))));
             let chosen = flags(chosen.map(|m| u64::from(m.code)), MUNICIPALITY_CODES);
-            flags(PlaceTable::get().ids_covering(&chosen), PLACE_IDS)
+            flags(PlaceTable::ids_covering(&chosen), PLACE_IDS)
         });
         let near = q.near.map(|place| Near { radius: Radius::new(place, f64::from(q.km)) });
         let posted_from = q.within_days.map(|d| day_number(days_before(today, d)));
