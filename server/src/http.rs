@@ -230,7 +230,11 @@ fn too_large(lang: Lang) -> Response {
         Lang::Da => "Det, du sendte, er for stort. Gå tilbage, og gør teksten kortere.",
         Lang::En => "What you sent is too large. Go back and make the text shorter.",
     };
-    (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+    // The rest of an oversized body is never read, so the connection cannot carry
+    // another request: say so, or a client that keeps connections may send its
+    // next request on one the server is closing (and get no answer).
+    let headers = [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CONNECTION, "close")];
+    (StatusCode::PAYLOAD_TOO_LARGE, headers, text).into_response()
 }
 
 /// The caller's address: the socket's, or behind a trusted proxy the last
