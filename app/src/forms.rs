@@ -52,7 +52,10 @@ fn posted<F: DeserializeOwned>() -> Option<Result<F, AppError>> {
     {
         let parts = use_context::<http::request::Parts>()?;
         let body = parts.extensions.get::<PostedForm>()?;
-        Some(serde_urlencoded::from_bytes(&body.0).map_err(|_| AppError::BadRequest))
+        // A date field posts three boxes; the form's data holds one date.
+        let fields = domain::forms::join_date_boxes(form_urlencoded::parse(&body.0).into_owned().collect());
+        let joined = serde_urlencoded::to_string(fields).unwrap_or_default();
+        Some(serde_urlencoded::from_str(&joined).map_err(|_| AppError::BadRequest))
     }
     #[cfg(not(feature = "ssr"))]
     {

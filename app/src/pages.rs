@@ -181,6 +181,14 @@ impl Theme {
             Theme::Virk => "/dkfds/css/dkfds-virkdk.min.css",
         }
     }
+
+    /// The portal this look belongs to (its logo heads the page): its name and address.
+    pub fn portal(self) -> (&'static str, &'static str) {
+        match self {
+            Theme::Borger => ("borger.dk", "https://www.borger.dk"),
+            Theme::Virk => ("virk.dk", "https://virk.dk"),
+        }
+    }
 }
 
 /// The server's routes of the pages whose forms post back to them.

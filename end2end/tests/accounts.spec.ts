@@ -88,6 +88,8 @@ test("a new caseworker sets up two-step verification, keeps recovery codes, and 
   await page.getByRole("button", { name: "Log ind" }).click();
   await expect(page).toHaveURL(/\/konto\/to-trin\?neste=%2Fjobcenter$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Totrinsbekræftelse");
+  await expect(page.locator(".step-subheading")).toHaveText("Trin 1 af 2");
+  await expect(page.locator(".step-indicator [aria-current=step]")).toContainText("Forbind din app");
   await expect(page.getByRole("img", { name: "QR-kode med nøglen til din godkendelsesapp" })).toBeVisible();
   const key = (await page.locator(".second-factor-key").textContent())!.replace(/-/g, "");
   expect(key).toHaveLength(32);
@@ -98,6 +100,8 @@ test("a new caseworker sets up two-step verification, keeps recovery codes, and 
   await page.getByRole("textbox", { name: /^Kode/ }).fill(totp(key, Date.now() / 1000));
   await page.getByRole("button", { name: "Slå totrinsbekræftelse til" }).click();
   await expect(page.getByRole("heading", { name: "Dine gendannelseskoder" })).toBeVisible();
+  await expect(page.locator(".step-subheading")).toHaveText("Trin 2 af 2");
+  await expect(page.locator(".step-indicator li").first()).toContainText("Forbind din app (gennemført)");
   const codes = await page.locator(".recovery-codes code").allTextContents();
   expect(codes).toHaveLength(10);
   await page.getByRole("button", { name: "Jeg har gemt kodene" }).click();

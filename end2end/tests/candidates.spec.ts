@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { ready, signIn, signOut, unique } from "./helpers";
+import { ready, SHORT, signIn, signOut, unique, untilShown } from "./helpers";
 
 // Candidate search, with and without JavaScript: an employer finds the demo
 // jobseeker (the one pædagog teaching nature, living in 2100) by occupation,
@@ -60,10 +60,7 @@ test("a jobseeker blocks a company and it no longer finds her", async ({ page },
   await signOut(page);
 
   await signIn(page, "arbejdsgiver@demo.example");
-  await expect(async () => {
-    await page.goto(search);
-    await expect(page.locator(".result-count")).toHaveText(/^0 kandidater/);
-  }).toPass({ timeout: 10_000 });
+  await untilShown(page, search, () => expect(page.locator(".result-count")).toHaveText(/^0 kandidater/, SHORT));
   await signOut(page);
 
   // Lifted again, so the other tests find her.
@@ -74,8 +71,5 @@ test("a jobseeker blocks a company and it no longer finds her", async ({ page },
   await expect(page.locator(".blocked-list")).toHaveCount(0);
   await signOut(page);
   await signIn(page, "arbejdsgiver@demo.example");
-  await expect(async () => {
-    await page.goto(search);
-    await expect(page.locator(".result-count")).toHaveText(/^1 kandidat /);
-  }).toPass({ timeout: 10_000 });
+  await untilShown(page, search, () => expect(page.locator(".result-count")).toHaveText(/^1 kandidat /, SHORT));
 });

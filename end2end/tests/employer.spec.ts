@@ -1,15 +1,12 @@
 import { test, expect, Page } from "@playwright/test";
-import { isoDaysAhead, postVacancy, ready, signIn, signOut, unique } from "./helpers";
+import { expectDate, fillDate, isoDaysAhead, postVacancy, ready, SHORT, signIn, signOut, unique, untilShown } from "./helpers";
 
 // An employer runs a vacancy over its life, with and without JavaScript: posts it,
 // edits it, extends its deadline and closes it as filled; the search follows each
 // step, the history says who did what, and a closed vacancy can be posted again.
 
 async function searchFinds(page: Page, word: string, count: number) {
-  await expect(async () => {
-    await page.goto(`/job?q=${encodeURIComponent(word)}`);
-    await expect(page.locator(".result-title")).toHaveCount(count);
-  }).toPass({ timeout: 10_000 });
+  await untilShown(page, `/job?q=${encodeURIComponent(word)}`, () => expect(page.locator(".result-title")).toHaveCount(count, SHORT));
 }
 
 test("an employer edits, extends and closes a vacancy, and the search follows", async ({ page }, testInfo) => {
@@ -47,10 +44,10 @@ test("an employer edits, extends and closes a vacancy, and the search follows", 
   // Extended: an earlier date is refused at the field, a later one accepted.
   await page.goto(manage);
   await ready(page, testInfo);
-  await page.getByLabel("Ny ansøgningsfrist").fill(isoDaysAhead(7));
+  await fillDate(page, "Ny ansøgningsfrist", isoDaysAhead(7));
   await page.getByRole("button", { name: "Forlæng fristen" }).click();
   await expect(page.locator("#field-deadline-error")).toContainText("Den nye frist skal ligge efter den nuværende");
-  await page.getByLabel("Ny ansøgningsfrist").fill(isoDaysAhead(40));
+  await fillDate(page, "Ny ansøgningsfrist", isoDaysAhead(40));
   await page.getByRole("button", { name: "Forlæng fristen" }).click();
   await expect(page.getByRole("status")).toContainText("Fristen er forlænget");
 
@@ -71,7 +68,7 @@ test("an employer edits, extends and closes a vacancy, and the search follows", 
   await page.getByRole("link", { name: edited }).click();
   await page.getByRole("link", { name: "Slå op igen som nyt opslag" }).click();
   await expect(page.getByLabel("Stillingsbetegnelse")).toHaveValue(edited);
-  await expect(page.getByLabel("Ansøgningsfrist")).toHaveValue("");
+  await expectDate(page, "Ansøgningsfrist", "");
 });
 
 test("a jobseeker reports a vacancy and an administrator hides it", async ({ page }, testInfo) => {
@@ -157,10 +154,16 @@ test("the employer's pages wear virk.dk's look and the citizen's borger.dk's", a
   await page.goto("/arbejdsgiver");
   await ready(page, testInfo);
   await expect(theme).toHaveAttribute("href", /dkfds-virkdk/);
+  // The header: the portal's logo, then this solution with the authority behind it.
+  const logo = page.locator(".portal-info .logo");
+  await expect(logo).toHaveAccessibleName("virk.dk");
+  await expect(page.locator(".solution-heading")).toHaveText("Jobunivers");
+  await expect(page.locator(".additional-info .authority-name")).toHaveText("Kommunernes jobcentre");
   // Across the boundary, with or without a page load, the look follows.
   await page.getByRole("navigation", { name: "Hovednavigation" }).getByRole("link", { name: "Find job" }).click();
   await expect(page).toHaveURL(/\/job$/);
   await expect(theme).toHaveAttribute("href", /dkfds-borgerdk/);
+  await expect(logo).toHaveAccessibleName("borger.dk");
   await page.getByRole("navigation", { name: "Hovednavigation" }).getByRole("link", { name: "Til arbejdsgivere" }).click();
   await expect(page).toHaveURL(/\/arbejdsgiver\/stillinger\/ny$/);
   await expect(theme).toHaveAttribute("href", /dkfds-virkdk/);

@@ -1,15 +1,10 @@
 import { test, expect } from "@playwright/test";
-import { letters, signIn, signOut, signUpJobseeker } from "./helpers";
+import { fillDate, isoDaysAhead, letters, signIn, signOut, signUpJobseeker } from "./helpers";
 
 // When self-service stalls, with and without JavaScript: a citizen asks for help;
 // the escalation reaches København's queue (not Aarhus's); the caseworker opens the
 // citizen (an audit row the citizen can see), writes, books a phone meeting and
 // resolves; the citizen sees the message, the meeting and the resolution.
-
-function dateAhead(days: number): string {
-  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
-  return `${String(d.getDate()).padStart(2, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${d.getFullYear()}`;
-}
 
 test("a citizen asks for help, and København's caseworker takes it from the queue to a resolution", async ({ page }) => {
   // A new citizen of København.
@@ -60,7 +55,7 @@ test("a citizen asks for help, and København's caseworker takes it from the que
 
   // A phone meeting in three days.
   await page.getByLabel("Mødeform").selectOption({ label: "Telefon" });
-  await page.getByRole("textbox", { name: "Dato (skal udfyldes)" }).fill(dateAhead(3));
+  await fillDate(page, "Dato", isoDaysAhead(3));
   await page.getByRole("textbox", { name: "Klokkeslæt (skal udfyldes)" }).fill("10.30");
   await page.getByLabel("Sted, link eller telefonnummer").fill("Jobkonsulenten ringer på 70 12 34 56");
   await page.getByRole("button", { name: "Book møde" }).click();

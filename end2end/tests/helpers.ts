@@ -1,4 +1,4 @@
-import { expect, Page } from "@playwright/test";
+import { expect, Locator, Page } from "@playwright/test";
 import { createHmac } from "node:crypto";
 
 /// The demo accounts' password (see README, "Demo accounts").
@@ -87,10 +87,47 @@ export async function signUpJobseeker(page: Page, who: { name: string; email: st
 /// Random letters: words of two runs must differ by more than typo tolerance forgives.
 export const unique = () => Math.random().toString(36).slice(2, 10) + Math.random().toString(36).slice(2, 6);
 
-/// A date `days` ahead, as a date field takes it (YYYY-MM-DD).
+/// A date `days` ahead (YYYY-MM-DD), for `fillDate`.
 export function isoDaysAhead(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return d.toISOString().slice(0, 10);
+}
+
+/// Loads `address` again until `check` passes, for what the indexer shows about half a
+/// second after a change. Each look must be short (`SHORT`): a page loaded just
+/// before the change never changes, so waiting on it would use up the whole time.
+export async function untilShown(page: Page, address: string, check: () => Promise<void>, timeout = 15_000): Promise<void> {
+  await expect(async () => {
+    await page.goto(address);
+    await check();
+  }).toPass({ timeout, intervals: [250, 500, 1_000] });
+}
+
+/// The time one look inside `untilShown` may take.
+export const SHORT = { timeout: 1_000 };
+
+/// A date field (the design system's three boxes: day, month, year), found by its question.
+export function dateField(page: Page, question: string): Locator {
+  const escaped = question.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("group", { name: new RegExp(`^${escaped}( \\(skal udfyldes\\))?$`) });
+}
+
+/// Types `iso` (YYYY-MM-DD) into the date field asking `question`, day first.
+export async function fillDate(page: Page, question: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split("-");
+  const field = dateField(page, question);
+  await field.getByLabel("Dag", { exact: true }).fill(day);
+  await field.getByLabel("Måned", { exact: true }).fill(month);
+  await field.getByLabel("År", { exact: true }).fill(year);
+}
+
+/// The date field asking `question` shows `iso` (YYYY-MM-DD), or nothing when `iso` is empty.
+export async function expectDate(page: Page, question: string, iso: string): Promise<void> {
+  const [year, month, day] = iso ? iso.split("-") : ["", "", ""];
+  const field = dateField(page, question);
+  await expect(field.getByLabel("Dag", { exact: true })).toHaveValue(day);
+  await expect(field.getByLabel("Måned", { exact: true })).toHaveValue(month);
+  await expect(field.getByLabel("År", { exact: true })).toHaveValue(year);
 }
 
 /// In the JS project, wait until the page is hydrated, so clicks hit live handlers.
@@ -117,7 +154,7 @@ export async function postVacancy(
   await page.getByLabel("Postnummer").fill(place.postcode);
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill(place.city);
   await page.getByLabel("Timer pr. uge").fill("37");
-  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(14));
+  await fillDate(page, "Ansøgningsfrist", isoDaysAhead(14));
   await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
   await page.getByRole("button", { name: "Opret stillingen" }).click();
   await expect(page).toHaveURL(/\/job\/\d+\?oprettet=1/);

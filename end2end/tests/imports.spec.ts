@@ -1,7 +1,7 @@
 import { test, expect } from "@playwright/test";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { isoDaysAhead, letters, signIn } from "./helpers";
+import { isoDaysAhead, letters, SHORT, signIn, untilShown } from "./helpers";
 
 // Vacancies in, with and without JavaScript: an administrator registers a JSON
 // feed of schema.org JobPostings that the test serves on this machine, fetches
@@ -55,9 +55,6 @@ test("an administrator adds a feed, fetches it, and its vacancy is found", async
   await expect(report.locator(".import-run").first()).toContainText("complete");
   await expect(report.locator(".import-skips")).toContainText("uden postnummer");
 
-  await expect(async () => {
-    await page.goto(`/job?q=${encodeURIComponent(word)}`);
-    await expect(page.locator(".result-title")).toHaveCount(1);
-  }).toPass({ timeout: 20_000 });
+  await untilShown(page, `/job?q=${encodeURIComponent(word)}`, () => expect(page.locator(".result-title")).toHaveCount(1, SHORT), 20_000);
   await expect(page.locator(".result-title")).toContainText("til Marstal Havn");
 });

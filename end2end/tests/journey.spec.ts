@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { isoDaysAhead, ready, unique } from "./helpers";
+import { fillDate, isoDaysAhead, ready, SHORT, unique, untilShown } from "./helpers";
 
 // Runs twice: with JavaScript (hydrated) and without (plain form posts).
 
@@ -51,7 +51,7 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
   await page.getByRole("textbox", { name: "By (skal udfyldes)", exact: true }).fill("Marstal");
   await page.getByLabel("Kommune, hvor arbejdet er").selectOption({ label: "Ærø Kommune" });
   await page.getByLabel("Timer pr. uge").fill("37");
-  await page.getByLabel("Ansøgningsfrist").fill(isoDaysAhead(21));
+  await fillDate(page, "Ansøgningsfrist", isoDaysAhead(21));
   await page.getByLabel("Sådan søger man").fill("havn@marstal.example");
   await page.getByRole("button", { name: "Opret stillingen" }).click();
 
@@ -73,10 +73,7 @@ test("an employer posts a vacancy, fixes errors, and finds it by search", async 
   await expect(page.getByText("Stillingen er oprettet")).toBeVisible();
 
   // Searchable at once (the indexer commits about every half second).
-  await expect(async () => {
-    await page.goto(`/job?q=${encodeURIComponent(word)}`);
-    await expect(page.locator(".result-title")).toHaveText([word]);
-  }).toPass({ timeout: 10_000 });
+  await untilShown(page, `/job?q=${encodeURIComponent(word)}`, () => expect(page.locator(".result-title")).toHaveText([word], SHORT));
   await page.getByRole("link", { name: word }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(word);
 

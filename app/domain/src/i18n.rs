@@ -54,6 +54,12 @@ macro_rules! messages {
 messages! {
     // Frame
     SiteName => "Jobunivers", "Jobunivers";
+    StepsLabel => "Trinindikator", "Steps";
+    StepDone => "gennemført", "done";
+    SecondFactorStepConnect => "Forbind din app", "Connect your app";
+    SecondFactorStepKeep => "Gem dine gendannelseskoder", "Keep your recovery codes";
+    AuthorityName => "Kommunernes jobcentre", "The municipalities' jobcentres";
+    AuthorityContact => "Spørgsmål? Skriv til jobcentret i din kommune.", "Questions? Write to the jobcentre of your municipality.";
     SiteTagline => "Find job, og få hjælp når du har brug for det", "Find a job, and get help when you need it";
     SkipToContent => "Gå til indhold", "Skip to content";
     SwitchLanguage => "English", "Dansk";
@@ -352,7 +358,10 @@ messages! {
     FieldWeeklyHours => "Timer pr. uge", "Hours per week";
     FieldWeeklyHoursHint => "Fuld tid er 37 timer", "Full time is 37 hours";
     FieldDeadline => "Ansøgningsfrist", "Application deadline";
-    FieldDeadlineHint => "Dato, fx 31-12-2026", "Date, e.g. 31-12-2026";
+    DateHint => "For eksempel: 31 12 2026", "For example: 31 12 2026";
+    DateDay => "Dag", "Day";
+    DateMonth => "Måned", "Month";
+    DateYear => "År", "Year";
     FieldHowToApply => "Sådan søger man", "How to apply";
     FieldHowToApplyHint => "Et link til ansøgningsskemaet, en e-mailadresse eller en kort vejledning", "A link to the application form, an e-mail address or short instructions";
     SubmitVacancy => "Opret stillingen", "Post the vacancy";
@@ -944,7 +953,6 @@ messages! {
     FieldMeetingPlace => "Sted, link eller telefonnummer", "Place, link or phone number";
     FieldMeetingPlaceHint => "Adresse ved fremmøde, https-link ved video. Ved telefon: tomt ringer til borgerens nummer.", "An address in person, an https link for video. For phone: empty calls the citizen's number.";
     ChooseOne => "Vælg", "Choose";
-    FieldDateHint => "Fx 24-11-2026", "E.g. 24-11-2026";
     BookMeeting => "Book møde", "Book meeting";
     ErrTimeMissing => "Skriv et klokkeslæt.", "Enter a time.";
     ErrTimeInvalid => "Skriv klokkeslættet som tt.mm, fx 10.00.", "Enter the time as hh.mm, e.g. 10.00.";
@@ -1130,6 +1138,14 @@ pub fn search_title(lang: Lang, query: &str) -> String {
 }
 
 /// A number of errors, as announced at the top of a form.
+/// "Trin 1 af 2": where a person is in a flow of several pages.
+pub fn step_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Da => format!("Trin {n} af {total}"),
+        Lang::En => format!("Step {n} of {total}"),
+    }
+}
+
 pub fn error_count(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::Da, 1) => "Der er 1 fejl i formularen.".into(),

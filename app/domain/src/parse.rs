@@ -45,6 +45,38 @@ pub fn date(input: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// The separators a date may be written with (see [`date`]).
+const DATE_SEPARATORS: [char; 3] = ['-', '.', '/'];
+
+/// The three boxes of a date field (day, month, year) as the one value the date
+/// rules read: empty when all three are, else "day-month-year" as typed, which
+/// [`date`] reads in Danish order. A separator typed inside a box becomes a space,
+/// so the value splits back into the same three boxes ([`split_date`]).
+pub fn join_date(day: &str, month: &str, year: &str) -> String {
+    let clean = |part: &str| part.replace(DATE_SEPARATORS, " ").trim().to_string();
+    let (d, m, y) = (clean(day), clean(month), clean(year));
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        String::new()
+    } else {
+        format!("{d}-{m}-{y}")
+    }
+}
+
+/// A date value as the three boxes of a date field: `[day, month, year]`. Reads
+/// what [`join_date`] writes, ISO dates (2026-12-31, as stored) and Danish ones; a
+/// value of another shape goes whole into the first box, so nothing typed is lost.
+pub fn split_date(value: &str) -> [String; 3] {
+    let value = value.trim();
+    let parts: Vec<&str> = value.split(DATE_SEPARATORS).map(str::trim).collect();
+    match parts.as_slice() {
+        [""] => Default::default(),
+        // Year first only when it looks like one and the last box does not.
+        [y, m, d] if y.chars().count() == 4 && d.chars().count() != 4 => [d.to_string(), m.to_string(), y.to_string()],
+        [d, m, y] => [d.to_string(), m.to_string(), y.to_string()],
+        _ => [value.to_string(), String::new(), String::new()],
+    }
+}
+
 /// Lowercase with the Danish letters spelled as on a keyboard without them
 /// (æ→ae, ø→oe, å→aa) and accents dropped, so "paedagog" meets "pædagog" and
 /// "Århus" meets "Aarhus". Used by the index's folded field and to match place names.
@@ -126,6 +158,7 @@ pub fn data_rows<T>(data: &'static str, what: &str, parse: fn(&'static str) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     #[test]
     fn plain_folding_and_edit_distance() {
@@ -182,5 +215,50 @@ mod tests {
         assert_eq!(date("31-02-2027"), None);
         assert_eq!(date("31-12-26"), None);
         assert_eq!(date("i morgen"), None);
+    }
+
+    #[test]
+    fn date_boxes_join_and_split() {
+        assert_eq!(join_date("", " ", ""), "");
+        assert_eq!(join_date(" 5", "1", "2027 "), "5-1-2027");
+        assert_eq!(date(&join_date("5", "1", "2027")), NaiveDate::from_ymd_opt(2027, 1, 5));
+        assert_eq!(date(&join_date("05", "01", "2027")), NaiveDate::from_ymd_opt(2027, 1, 5));
+        assert_eq!(date(&join_date("", "1", "2027")), None, "a missing day is no date");
+        assert_eq!(date(&join_date("30", "2", "2027")), None);
+        assert_eq!(date(&join_date("1-2", "3", "2027")), None, "a separator inside a box is no way to a date");
+        assert_eq!(split_date(""), [String::new(), String::new(), String::new()]);
+        assert_eq!(split_date("2026-12-31"), ["31".to_string(), "12".into(), "2026".into()], "a stored date");
+        assert_eq!(split_date("31.12.2026"), ["31".to_string(), "12".into(), "2026".into()]);
+        assert_eq!(split_date("-12-"), [String::new(), "12".into(), String::new()]);
+        assert_eq!(split_date("i morgen"), ["i morgen".to_string(), String::new(), String::new()]);
+        assert_eq!(split_date(&join_date("1-2", "x", "")), ["1 2".to_string(), "x".into(), String::new()]);
+    }
+
+    proptest::proptest! {
+        /// What was typed in the three boxes comes back in them (trimmed; a
+        /// separator inside a box as a space), unless a four-character day meets a
+        /// year that is not four: then both are read year first, and shown so.
+        #[test]
+        fn date_boxes_round_trip(d in "[0-9a-z ./-]{0,6}", m in "[0-9a-z ./-]{0,6}", y in "[0-9a-z ./-]{0,6}") {
+            let clean = |s: &str| s.trim().replace(['-', '.', '/'], " ").trim().to_string();
+            let (d2, m2, y2) = (clean(&d), clean(&m), clean(&y));
+            let joined = join_date(&d, &m, &y);
+            let back = split_date(&joined);
+            if d2.is_empty() && m2.is_empty() && y2.is_empty() {
+                proptest::prop_assert_eq!(joined, "");
+            } else if d2.chars().count() == 4 && y2.chars().count() != 4 {
+                proptest::prop_assert_eq!(back, [y2, m2, d2]);
+            } else {
+                proptest::prop_assert_eq!(back, [d2, m2, y2]);
+            }
+        }
+
+        /// Every real date typed in the boxes, padded or not, is that date.
+        #[test]
+        fn typed_dates_are_read(days in 0i64..40_000, pad in proptest::bool::ANY) {
+            let day = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Duration::days(days);
+            let (d, m) = if pad { (format!("{:02}", day.day()), format!("{:02}", day.month())) } else { (day.day().to_string(), day.month().to_string()) };
+            proptest::prop_assert_eq!(date(&join_date(&d, &m, &day.year().to_string())), Some(day));
+        }
     }
 }

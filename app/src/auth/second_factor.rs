@@ -11,6 +11,7 @@ use crate::i18n::Msg;
 use crate::ui::form::{ErrorSummary, Field};
 use crate::ui::lang::use_lang;
 use crate::ui::layout::{ErrorAlert, PageTitle};
+use crate::ui::StepIndicator;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +71,12 @@ pub async fn second_factor_act(form: CodeForm) -> Result<String, AppError> {
     let ip = super::client_ip();
     use crate::ssr::services::second_factor as sf;
     match SecondFactorAction::parse(&form.action).ok_or(AppError::BadRequest)? {
-        SecondFactorAction::Confirm => sf::confirm(&st, &me, &super::session_token().unwrap_or_default(), &form.kode, &ip).await?,
+        SecondFactorAction::Confirm => {
+            sf::confirm(&st, &me, &super::session_token().unwrap_or_default(), &form.kode, &ip).await?;
+            // The codes to keep are the set-up's second step ("trin"), which the page shows.
+            let to = with_next(crate::path::SET_UP, form.neste.trim());
+            return Ok(format!("{to}{}trin=2", if to.contains('?') { '&' } else { '?' }));
+        }
         SecondFactorAction::NewCodes => sf::replace_recovery_codes(&st, &me, &form.kode, &ip).await?,
         SecondFactorAction::Kept => {
             sf::codes_kept(&st, &me).await?;
@@ -151,8 +157,12 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
             </form>
         }
     };
+    let steps = move |current| view! { <StepIndicator steps=vec![Msg::SecondFactorStepConnect, Msg::SecondFactorStepKeep] current/> };
     if !view.new_codes.is_empty() {
+        // New codes after the first set-up end its two steps; asked for later, they stand alone.
+        let first = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("trin").is_some());
         return view! {
+            {first.then(|| steps(1))}
             {summary}
             <h2>{lang.t(Msg::RecoveryCodesHeading)}</h2>
             <p>{lang.t(Msg::RecoveryCodesIntro)}</p>
@@ -182,6 +192,7 @@ fn SecondFactorDetails(view: SecondFactorView, rejected: Option<Rejected<CodeFor
     let qr = view.qr_svg.unwrap_or_default();
     let qr = qr.find("<svg").map(|i| qr[i..].to_string()).unwrap_or_default();
     view! {
+        {steps(0)}
         {summary}
         <p>{lang.t(Msg::SecondFactorIntro)}</p>
         <ol class="second-factor-steps">

@@ -88,8 +88,8 @@ pub fn EmployerBusinessPage() -> impl IntoView {
                                                     selected=chosen error=errors.get("vacancy") placeholder=Msg::ChooseOne/>
                                                 <Field name="need" label=Msg::FieldBusinessNeed hint=Msg::FieldBusinessNeedHint value=form.need.clone()
                                                     kind=Kind::Multiline required=true error=errors.get("need")/>
-                                                <Field name="due" label=Msg::FieldBusinessDue hint=Msg::FieldDeadlineHint value=form.due.clone()
-                                                    kind=Kind::Date required=true error=errors.get("due") width="input-width-s"/>
+                                                <Field name="due" label=Msg::FieldBusinessDue value=form.due.clone()
+                                                    kind=Kind::Date required=true error=errors.get("due")/>
                                                 <button type="submit" class="button button-primary">{lang.t(Msg::SendBusinessRequest)}</button>
                                             </form>
                                         }.into_any()

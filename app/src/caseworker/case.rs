@@ -182,8 +182,8 @@ fn CaseViewPart(c: CaseView, here: String, rejected: Option<Rejected<CaseForm>>)
                 <input type="hidden" name="action" value=crate::domain::case::CaseAction::Meeting.code()/>
                 <SelectField name=meeting_field::KIND label=Msg::FieldMeetingKind options=kinds selected=form.meeting_kind.clone()
                     error=err(meeting_field::KIND) placeholder=Msg::ChooseOne/>
-                <Field name=meeting_field::DATE label=Msg::FieldMeetingDate hint=Msg::FieldDateHint value=form.meeting_date.clone()
-                    required=true width="input-width-s" error=err(meeting_field::DATE)/>
+                <Field name=meeting_field::DATE label=Msg::FieldMeetingDate value=form.meeting_date.clone() kind=Kind::Date
+                    required=true error=err(meeting_field::DATE)/>
                 <Field name=meeting_field::TIME label=Msg::FieldMeetingTime hint=Msg::FieldMeetingTimeHint value=form.meeting_time.clone()
                     required=true width="input-width-xs" error=err(meeting_field::TIME)/>
                 <Field name=meeting_field::PLACE label=Msg::FieldMeetingPlace hint=Msg::FieldMeetingPlaceHint value=form.meeting_place.clone()

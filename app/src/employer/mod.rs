@@ -138,9 +138,9 @@ pub(crate) fn VacancyFormView(
             <Field name=field::WEEKLY_HOURS label=Msg::FieldWeeklyHours hint=Msg::FieldWeeklyHoursHint
                 value=form.weekly_hours error=err(field::WEEKLY_HOURS) required=true width="input-width-xs"
                 inputmode="decimal" check=|v: String| vacancy::check_weekly_hours(&v).err()/>
-            <Field name=field::DEADLINE label=Msg::FieldDeadline hint=Msg::FieldDeadlineHint
-                value=date_value(&form.deadline) error=err(field::DEADLINE) kind=Kind::Date required=true
-                width="input-width-s" check=move |v: String| vacancy::check_deadline(&v, today).err()/>
+            <Field name=field::DEADLINE label=Msg::FieldDeadline
+                value=form.deadline error=err(field::DEADLINE) kind=Kind::Date required=true
+                check=move |v: String| vacancy::check_deadline(&v, today).err()/>
             <Field name=field::HOW_TO_APPLY label=Msg::FieldHowToApply hint=Msg::FieldHowToApplyHint
                 value=form.how_to_apply error=err(field::HOW_TO_APPLY) required=true
                 check=|v: String| vacancy::check_how_to_apply(&v).err()/>
@@ -151,12 +151,6 @@ pub(crate) fn VacancyFormView(
 
 fn employment_types(lang: crate::Lang) -> Vec<(String, String)> {
     vacancy::EmploymentType::ALL.iter().map(|e| (e.code().to_string(), lang.t(e.label()).to_string())).collect()
-}
-
-/// A date input only shows ISO dates; turn a Danish-typed date back into one so
-/// what the person typed is not lost.
-fn date_value(typed: &str) -> String {
-    crate::domain::parse::date(typed).map(|d| d.to_string()).unwrap_or_else(|| typed.to_string())
 }
 
 #[server(prefix = "/api", endpoint = "employer/vacancies")]

@@ -122,8 +122,8 @@ fn Manage(m: ManagedVacancy, here: String, done: Option<String>, rejected: Optio
                 <h2>{lang.t(Msg::ExtendDeadline)}</h2>
                 <form method="post" action=here.clone() novalidate=true>
                     <input type="hidden" name="action" value=VacancyAction::Extend.code()/>
-                    <Field name=field::DEADLINE label=Msg::FieldNewDeadline hint=Msg::FieldDeadlineHint kind=Kind::Date required=true
-                        width="input-width-s" value=form.deadline.clone() error=errors.get(field::DEADLINE)
+                    <Field name=field::DEADLINE label=Msg::FieldNewDeadline kind=Kind::Date required=true
+                        value=form.deadline.clone() error=errors.get(field::DEADLINE)
                         check=move |s: String| crate::domain::vacancy::check_extension(&s, v.details.deadline, today).err()/>
                     <button type="submit" class="button button-secondary">{lang.t(Msg::ExtendDeadline)}</button>
                 </form>

@@ -98,9 +98,9 @@ fn AvailabilityView(v: AvailabilityView, rejected: Option<Rejected<AvailabilityF
             <form method="post" action=crate::path::AVAILABILITY novalidate=true class="holiday-form">
                 <input type="hidden" name="action" value=AvailabilityAction::Holiday.code()/>
                 <Field name=field::FROM label=Msg::FieldHolidayFrom value=holiday_form.from error=err(field::FROM).filter(|_| posted("holiday"))
-                    kind=Kind::Date required=true width="input-width-s"/>
+                    kind=Kind::Date required=true/>
                 <Field name=field::TO label=Msg::FieldHolidayTo value=holiday_form.to error=err(field::TO).filter(|_| posted("holiday"))
-                    kind=Kind::Date required=true width="input-width-s"/>
+                    kind=Kind::Date required=true/>
                 <button type="submit" class="button button-primary">{lang.t(Msg::RegisterHoliday)}</button>
             </form>
         </section>

@@ -185,7 +185,7 @@ fn EntryForm(entry: Option<Entry>, rejected: Option<Rejected<JoblogForm>>) -> im
             <SelectField name=field::KIND label=Msg::FieldKind options=options(Kind::ALL, Kind::code, Kind::label, lang)
                 selected=form.kind.clone() error=err(field::KIND) placeholder=Msg::ChooseOption/>
             <Field name=field::DATE label=Msg::FieldDate value=form.date.clone() error=err(field::DATE) kind=FieldKind::Date
-                required=true width="input-width-s"/>
+                required=true/>
             <Field name=field::EMPLOYER label=Msg::FieldJobPlace value=form.employer.clone() error=err(field::EMPLOYER) required=true
                 autocomplete="organization"/>
             <Field name=field::JOB_TITLE label=Msg::FieldJobTitle value=form.job_title.clone() error=err(field::JOB_TITLE)/>

@@ -23,6 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             let _ = link.set_attribute("href", href);
         }
     });
+    let portal = move || crate::pages::Theme::of(&location.pathname.get()).portal();
     // The switch is a plain link to the server, which sets the cookie and sends the
     // person back to where they were: it works without JavaScript.
     let switch_href = move || {
@@ -34,10 +35,15 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         // rel="external": the browser, not the router, follows it, and so moves the focus.
         <a class="skipnav" href="#main-content" rel="external">{lang.t(Msg::SkipToContent)}</a>
+        // Det Fælles Designsystem's header: the portal's logo (borger.dk or virk.dk, by
+        // the theme), then this solution's name with the authority behind it.
+        // Departure: the system moves the account and language links into a menu
+        // drawer on a narrow screen, which needs its script; here they wrap instead,
+        // and the authority's name shows under the solution's (its mobile block).
         <header class="header">
             <div class="portal-info">
                 <div class="container portal-info-inner">
-                    <a href="/" class="site-logo">{lang.t(Msg::SiteName)}</a>
+                    <a href=move || portal().1 class="logo" aria-label=move || portal().0><span>{move || portal().0}</span></a>
                     <AccountLinks/>
                     // The name read out starts with the words shown (WCAG 2.5.3), each
                     // part in its own language: "English" in English, the hint in Danish.
@@ -46,6 +52,19 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <span class="sr-only">{format!(" – {}", lang.t(Msg::SwitchLanguageLabel))}</span>
                     </a>
                 </div>
+            </div>
+            <div class="solution-info">
+                <div class="container solution-info-inner">
+                    <div class="solution-heading"><a href="/">{lang.t(Msg::SiteName)}</a></div>
+                    <div class="additional-info">
+                        <p><strong class="authority-name">{lang.t(Msg::AuthorityName)}</strong></p>
+                        <p>{lang.t(Msg::AuthorityContact)}</p>
+                    </div>
+                </div>
+            </div>
+            <div class="solution-info-mobile">
+                <p><strong class="authority-name">{lang.t(Msg::AuthorityName)}</strong></p>
+                <p>{lang.t(Msg::AuthorityContact)}</p>
             </div>
             <nav class="navigation-menu" aria-label=lang.t(Msg::MainNavigation)>
                 <div class="container">

@@ -18,6 +18,43 @@ pub fn TableScroll(#[prop(into)] label: String, children: leptos::children::Chil
     view! { <div class="table--responsive-scroll" tabindex="0" role="region" aria-label=name>{children()}</div> }
 }
 
+/// Where a person is in a flow of several pages: Det Fælles Designsystem's step
+/// indicator. Departure: the system shows it from medium screens up and a button
+/// that opens it in a dialog below; that dialog needs its script, so here the list
+/// shows on every screen, after a line saying "Step 1 of 2". Steps are not links: a
+/// step done cannot be gone back to (e.g. a confirmed second factor).
+#[leptos::component]
+pub fn StepIndicator(steps: Vec<crate::i18n::Msg>, current: usize) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let lang = lang::use_lang();
+    let total = steps.len();
+    view! {
+        <p class="step-subheading">{crate::i18n::step_of(lang, current + 1, total)}</p>
+        <nav aria-label=lang.t(crate::i18n::Msg::StepsLabel)>
+            <ol class="step-indicator">
+                {steps.into_iter().enumerate().map(|(i, step)| {
+                    let state = match i.cmp(&current) {
+                        std::cmp::Ordering::Less => "",
+                        std::cmp::Ordering::Equal => "current",
+                        std::cmp::Ordering::Greater => "disabled",
+                    };
+                    view! {
+                        <li class=state>
+                            <div class="step" aria-current=(i == current).then_some("step")>
+                                <span class="step-number"><span>{i + 1}</span></span>
+                                <div>
+                                    <span class="step-title">{lang.t(step)}</span>
+                                    {(i < current).then(|| view! { <span class="sr-only">{format!(" ({})", lang.t(crate::i18n::Msg::StepDone))}</span> })}
+                                </div>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
 /// Text made safe to write between HTML tags or inside a quoted attribute, for the
 /// few places that write HTML as a string rather than through `view!`.
 pub fn escape_html(text: &str) -> String {
