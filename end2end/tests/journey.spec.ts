@@ -34,7 +34,12 @@ test("plural search finds the singular (stemming), with paging", async ({ page }
   await page.goto("/job");
   await page.getByRole("link", { name: "Næste" }).click();
   await expect(page).toHaveURL(/side=2/);
-  await expect(page.locator(".pagination-status")).toContainText("Side 2 af");
+  const current = page.getByRole("navigation", { name: "Sider med søgeresultater" }).locator("[aria-current=page]");
+  await expect(current).toHaveText("2");
+  await expect(current).toHaveAccessibleName(/^Side 2 af \d+$/);
+  // A number goes straight to its page.
+  await page.getByRole("link", { name: "Side 1 af", exact: false }).first().click();
+  await expect(page).toHaveURL(/\/job(\?side=1)?$/);
 });
 
 test("an employer posts a vacancy, fixes errors, and finds it by search", async ({ page }, testInfo) => {

@@ -159,7 +159,7 @@ fn TaskTable(list: TaskList, at: &'static str, jobcentre: bool) -> impl IntoView
                             <tr class="business-task">
                                 <th scope="row">
                                     <a href=crate::pages::link(at, &[&t.id])>{t.vacancy_title.clone()}</a>
-                                    {(t.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i64::from(t.unread))}</span> })}
+                                    {(t.unread > 0).then(|| view! { <br/><span class="badge badge-info">{i18n::unread_messages(lang, i64::from(t.unread))}</span> })}
                                 </th>
                                 {jobcentre.then(|| view! { <td>{t.company.clone()}</td> })}
                                 <td class:text-error=overdue>

@@ -122,7 +122,7 @@ fn QueueTable(page: Page) -> impl IntoView {
                             <tr class="queue-item">
                                 <th scope="row">
                                     <a href=format!("{}?formaal={}", crate::pages::link(crate::path::CASE, &[&i.citizen_id]), Purpose::Escalation.code())>{i.citizen_name.clone()}</a>
-                                    {(i.unread > 0).then(|| view! { <br/><span class="badge">{i18n::unread_messages(lang, i.unread)}</span> })}
+                                    {(i.unread > 0).then(|| view! { <br/><span class="badge badge-info">{i18n::unread_messages(lang, i.unread)}</span> })}
                                 </th>
                                 <td>{lang.t(i.reason.label())}<br/><span class="form-hint">{i.detail.clone()}</span></td>
                                 <td>{i18n::days(lang, age_days(i.raised_at, today))}</td>

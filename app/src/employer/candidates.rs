@@ -288,7 +288,7 @@ pub fn ThreadList(threads: Vec<ContactSummary>, at: &'static str, company_side: 
                         {t.vacancy.map(|(_, title)| view! { " · " {lang.t(Msg::ContactAbout)} " " {title} })}
                         " · " {i18n::date_time(lang, t.updated)}
                         " · " <span>{lang.t(t.status.label())}</span>
-                        {(t.unread > 0).then(|| view! { " " <strong class="badge">{format!("{} {}", t.unread, lang.t(Msg::UnreadCount))}</strong> })}
+                        {(t.unread > 0).then(|| view! { " " <strong class="badge badge-info">{format!("{} {}", t.unread, lang.t(Msg::UnreadCount))}</strong> })}
                     </li>
                 }
             }).collect_view()}

@@ -223,7 +223,7 @@ pub fn Thread(messages: Vec<Message>, citizen_view: bool) -> impl IntoView {
                     <li class="message" class:message-mine=mine>
                         <p class="message-meta">
                             <strong>{who}</strong> " · " {i18n::date_time(lang, m.at)}
-                            {(!mine && !m.read).then(|| view! { " " <strong class="badge">{lang.t(Msg::Unread)}</strong> })}
+                            {(!mine && !m.read).then(|| view! { " " <strong class="badge badge-info">{lang.t(Msg::Unread)}</strong> })}
                         </p>
                         <p class="message-body">{m.body}</p>
                     </li>

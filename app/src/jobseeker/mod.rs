@@ -190,7 +190,7 @@ fn OverviewView(o: Overview) -> impl IntoView {
                     <ul class="nobullet-list notifications">
                         {o.notifications.into_iter().map(|n| view! {
                             <li class:unread=!n.read>
-                                {(!n.read).then(|| view! { <strong class="badge">{lang.t(Msg::Unread)}</strong> " " })}
+                                {(!n.read).then(|| view! { <strong class="badge badge-info">{lang.t(Msg::Unread)}</strong> " " })}
                                 <span class="notification-time">{i18n::date_time(lang, n.at)}</span> " "
                                 <span class="notification-text">{n.notice.text(lang)}</span>
                                 {n.notice.link(crate::path::CONTACT).map(|(href, text)| view! { " " <a href=href.to_string()>{lang.t(text)}</a> })}

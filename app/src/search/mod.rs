@@ -352,13 +352,67 @@ pub(crate) fn Paging(
     let lang = use_lang();
     let prev = (page > 1).then(|| query.with_page(page - 1).href_at(at));
     let next = (page < pages).then(|| query.with_page(page + 1).href_at(at));
+    let arrow = move |href: Option<String>, rel: &'static str, icon: &'static str, text: Msg| {
+        // The system's arrow buttons: the word is hidden on a phone, where the
+        // chevron and the name (the same word) remain.
+        href.map(|href| {
+            view! {
+                <a class="button button-arrow" rel=rel href=href aria-label=lang.t(text)>
+                    {(rel == "next").then(|| view! { <span class="pagination-nav-link">{lang.t(text)}</span> })}
+                    <svg class="icon-svg" focusable="false" aria-hidden="true"><use href=format!("/dkfds/img/all-svg-icons.svg#{icon}")></use></svg>
+                    {(rel == "prev").then(|| view! { <span class="pagination-nav-link">{lang.t(text)}</span> })}
+                </a>
+            }
+        })
+    };
     view! {
+        // Det Fælles Designsystem's pagination: arrows, the page numbers around this
+        // one with the first and the last, and "Side 2 af 9" where numbers do not fit.
         <nav class="pagination" aria-label=lang.t(Msg::PagingLabel)>
-            {prev.map(|href| view! { <a class="button button-secondary" rel="prev" href=href>{lang.t(Msg::PagePrevious)}</a> })}
-            <span class="pagination-status" aria-current="page">{i18n::page_of(lang, page, pages)}</span>
-            {next.map(|href| view! { <a class="button button-secondary" rel="next" href=href>{lang.t(Msg::PageNext)}</a> })}
+            {arrow(prev, "prev", "chevron-left", Msg::PagePrevious)}
+            <span class="pagination-mobile pagination-status">{i18n::page_of(lang, page, pages)}</span>
+            <ul class="pagination__items">
+                {page_items(page, pages).into_iter().map(|item| match item {
+                    Some(n) if n == page => view! {
+                        <li class="pagination-item pagination-number">
+                            <a class="current-page" href=query.with_page(n).href_at(at) aria-current="page"
+                                aria-label=i18n::page_of(lang, n, pages)>{n}</a>
+                        </li>
+                    }.into_any(),
+                    Some(n) => view! {
+                        <li class="pagination-item pagination-number">
+                            <a href=query.with_page(n).href_at(at) aria-label=i18n::page_of(lang, n, pages)>{n}</a>
+                        </li>
+                    }.into_any(),
+                    None => view! { <li class="pagination-item pagination-overflow" aria-hidden="true"><span>"…"</span></li> }.into_any(),
+                }).collect_view()}
+            </ul>
+            {arrow(next, "next", "chevron-right", Msg::PageNext)}
         </nav>
     }
+}
+
+/// The page numbers a pagination shows: the first, the last, this one and its
+/// neighbours, with `None` for the gaps (shown as "…"). At most seven items.
+fn page_items(page: u32, pages: u32) -> Vec<Option<u32>> {
+    let (page, pages) = (page.max(1), pages.max(1));
+    let mut items = Vec::with_capacity(7);
+    let mut last = 0;
+    for n in [1, page.saturating_sub(1), page, page.saturating_add(1), pages] {
+        if n < 1 || n > pages || n <= last {
+            continue;
+        }
+        let gap = u64::from(n) - u64::from(last);
+        if gap > 2 {
+            items.push(None);
+        } else if gap == 2 {
+            // A gap of one page shows the page, not "…".
+            items.push(Some(last + 1));
+        }
+        items.push(Some(n));
+        last = n;
+    }
+    items
 }
 
 #[component]
@@ -476,5 +530,29 @@ fn JoblogButtons(vacancy_id: i64) -> impl IntoView {
                 </div>
             })}
         </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_items;
+
+    #[test]
+    fn the_pages_a_pagination_shows() {
+        assert_eq!(page_items(1, 1), vec![Some(1)]);
+        assert_eq!(page_items(1, 2), vec![Some(1), Some(2)]);
+        assert_eq!(page_items(1, 9), vec![Some(1), Some(2), None, Some(9)]);
+        assert_eq!(page_items(5, 9), vec![Some(1), None, Some(4), Some(5), Some(6), None, Some(9)]);
+        assert_eq!(page_items(3, 9), vec![Some(1), Some(2), Some(3), Some(4), None, Some(9)]);
+        assert_eq!(page_items(4, 9), vec![Some(1), Some(2), Some(3), Some(4), Some(5), None, Some(9)], "a gap of one is the page");
+        assert_eq!(page_items(9, 9), vec![Some(1), None, Some(8), Some(9)]);
+        assert_eq!(page_items(0, 0), vec![Some(1)]);
+        assert_eq!(page_items(u32::MAX, u32::MAX), vec![Some(1), None, Some(u32::MAX - 1), Some(u32::MAX)]);
+        for pages in 1..40 {
+            for page in 1..=pages {
+                let items = page_items(page, pages);
+                assert!(items.len() <= 7 && items.contains(&Some(page)) && items.first() == Some(&Some(1)), "{page}/{pages}");
+            }
+        }
     }
 }
