@@ -1,12 +1,30 @@
 # The two commands of the README. Both install what is missing first.
 
-.PHONY: run test bench
+.PHONY: run test bench release run-release test-release
 
 # Build and run Jobunivers at http://127.0.0.1:3000 with demo data on first start.
 run:
 	bash .ci/setup
 	cargo leptos build
 	target/debug/jobunivers serve --seed-demo-if-empty
+
+# The production build: server and WebAssembly optimised (wasm-opt from npm's binaryen,
+# which the set-up installs under style/), static files named after their content and
+# compressed once. The site goes to target/site-release, the server to target/release.
+release:
+	bash .ci/setup
+	PATH="$(CURDIR)/style/node_modules/.bin:$$PATH" LEPTOS_SITE_ROOT=target/site-release LEPTOS_HASH_FILES=true \
+	  cargo leptos build --release --precompress
+
+# Run the production build (after make release), with demo data on first start.
+run-release:
+	JOBUNIVERS_SITE_ROOT=target/site-release target/release/jobunivers serve --seed-demo-if-empty
+
+# The end-to-end suite against the production build (hydration is what a broken
+# optimiser breaks, and only a browser sees it).
+test-release: release
+	bash .ci/setup --test
+	E2E_BUILD=release bash .ci/e2e
 
 # Every test: Rust (SQLite and PostgreSQL), then end-to-end in Chromium (JS on and off).
 test:

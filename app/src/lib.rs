@@ -20,7 +20,7 @@ pub mod ui;
 pub mod ssr;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::Router;
 
 /// The rules and shared types live in their own crate (`app/domain`); these
@@ -47,6 +47,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content=lang.t(Msg::SiteTagline)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link id=ui::layout::THEME_ID rel="stylesheet" href=theme.stylesheet()/>
+                // After the design system's; named after its content in the release build.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -81,7 +83,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(ui::lang::detect());
     view! {
-        <Stylesheet id="leptos" href="/pkg/jobunivers.css"/>
         <Router>
             <ui::layout::Layout>
                 <pages::PageRoutes/>

@@ -15,6 +15,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 /// Largest body accepted by any route but the file upload (which has its own
@@ -40,6 +41,12 @@ pub fn routes() -> Vec<leptos_axum::AxumRouteListing> {
 
 pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool) -> Router {
     let routes = routes();
+    let site_root = std::path::Path::new(leptos_options.site_root.as_ref());
+    // A site that cannot be read leaves only the pages (the tests need no files).
+    let assets = crate::assets::Assets::shared(site_root, leptos_options.hash_files).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "static files not loaded");
+        std::sync::Arc::new(crate::assets::Assets::empty())
+    });
     let context = {
         let app = app.clone();
         move || provide_context(app.clone())
@@ -91,7 +98,12 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         .layer(from_fn_with_state(app.clone(), same_origin_layer))
         .layer(from_fn_with_state(app, session_layer))
         .layer(axum::middleware::from_fn(body_limit_layer))
+        // Pages and server functions' answers compressed as they go out (static
+        // files come compressed from memory and skip this).
+        .layer(CompressionLayer::new().br(true).gzip(true).quality(tower_http::CompressionLevel::Precise(4)))
         .layer(axum::middleware::from_fn(move |req, next| client_ip_layer(trusted_proxy, req, next)))
+        // Static files before sessions and access checks: a stylesheet needs neither.
+        .layer(from_fn_with_state(assets, assets_layer))
         .layer(axum::middleware::from_fn(security_headers_layer))
         // Each request's log lines carry its id (and each service call its name),
         // so a slow search or a failed write can be followed through the log.
@@ -297,6 +309,14 @@ fn log_refusal(app: &AppState, kind: &'static str, req: &Request<Body>) {
             tracing::warn!(kind, error = %e, "security event not stored");
         }
     });
+}
+
+/// Answers a request for a static file from memory, or passes it on.
+async fn assets_layer(State(assets): State<std::sync::Arc<crate::assets::Assets>>, req: Request<Body>, next: Next) -> Response {
+    match assets.answer(&req) {
+        Some(res) => res,
+        None => next.run(req).await,
+    }
 }
 
 /// Checks `app::auth::access` before any page or server function runs. Routes with

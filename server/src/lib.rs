@@ -1,6 +1,7 @@
 //! The Jobunivers server: configuration, HTTP routing, background work, CLI tasks.
 //! `main.rs` is only the command line; everything here is also used by the tests.
 
+pub mod assets;
 pub mod attachments;
 pub mod bench;
 pub mod config;

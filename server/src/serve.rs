@@ -22,7 +22,15 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_root(config.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
+        .hash_files(hashed_build())
         .build()
+}
+
+/// Whether this server was built by the release build, which names the script,
+/// WebAssembly and stylesheet after their content (so browsers may keep them for
+/// a year) and writes the names in `hash.txt` beside the binary.
+fn hashed_build() -> bool {
+    std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").is_file())).unwrap_or(false)
 }
 
 /// Runs the web server until Ctrl-C or SIGTERM.

@@ -53,6 +53,40 @@ async fn health_readiness_and_the_front_page() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn pages_and_static_files_go_out_compressed() {
+    for t in databases("http_compressed").await {
+        // A site folder as the build leaves it: the app's stylesheet, and a font.
+        let pkg = t.dir().join("site/pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        std::fs::write(pkg.join("jobunivers.css"), ".vacancy-facts { display: grid; }\n".repeat(100)).unwrap();
+        std::fs::write(t.dir().join("site/font.woff2"), [1u8; 500]).unwrap();
+        let s = start(&t).await;
+        let get = |path: &str, accept: &str| s.client.get(format!("{}{path}", s.base)).header("accept-encoding", accept).send();
+        let page = get("/", "gzip, deflate, br").await.unwrap();
+        assert_eq!(page.headers()["content-encoding"], "br", "{}", t.label);
+        let page = get("/", "gzip").await.unwrap();
+        assert_eq!(page.headers()["content-encoding"], "gzip");
+        let plain = get("/", "identity").await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert!(plain.text().await.unwrap().contains("Find dit næste job"));
+        let css = get("/pkg/jobunivers.css", "br").await.unwrap();
+        assert_eq!(css.status(), StatusCode::OK);
+        assert_eq!(css.headers()["content-encoding"], "br");
+        assert_eq!(css.headers()["content-type"], "text/css");
+        assert_eq!(css.headers()["x-content-type-options"], "nosniff", "security headers on files too");
+        // Without content names (a debug build) the app's files are checked each time.
+        assert_eq!(css.headers()["cache-control"], "no-cache");
+        let etag = css.headers()["etag"].clone();
+        let again = s.client.get(format!("{}/pkg/jobunivers.css", s.base)).header("if-none-match", etag).send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        let font = get("/font.woff2", "br").await.unwrap();
+        assert!(font.headers().get("content-encoding").is_none(), "a font is compressed already");
+        assert_eq!(font.headers()["cache-control"], "public, max-age=3600");
+        s.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_vacancy_posted_without_javascript_is_shown_and_found() {
     for t in databases("http_post").await {
         let s = start_demo(&t).await;
