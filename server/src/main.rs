@@ -134,6 +134,10 @@ enum UserCommand {
     },
 }
 
+/// See Cargo.toml: many small allocations per page.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
