@@ -5,7 +5,7 @@
 # Build and run Jobunivers at http://127.0.0.1:3000 with demo data on first start.
 run:
 	bash .ci/setup
-	cargo leptos build
+	cargo leptos build --split
 	target/debug/jobunivers serve --seed-demo-if-empty
 
 # The production build: server and WebAssembly optimised (wasm-opt from npm's binaryen,
@@ -14,7 +14,7 @@ run:
 release:
 	bash .ci/setup
 	PATH="$(CURDIR)/style/node_modules/.bin:$$PATH" LEPTOS_SITE_ROOT=target/site-release LEPTOS_HASH_FILES=true \
-	  cargo leptos build --release --precompress
+	  cargo leptos build --release --precompress --split
 
 # Run the production build (after make release), with demo data on first start.
 run-release:

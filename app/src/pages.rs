@@ -8,7 +8,7 @@ use crate::auth::access::{Access, ADMINS, EMPLOYERS, JOBSEEKERS, SECOND_FACTOR, 
 use crate::{admin, auth, business, caseworker, employer, jobseeker, search, ui};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 const PUBLIC: Access = Access::Public;
 
@@ -42,14 +42,63 @@ macro_rules! form_flag {
 }
 
 macro_rules! pages {
-    ($($name:ident = $path:tt => $view:path, $access:expr, $kind:ident;)*) => {
+    ($($(#[doc = $area_doc:literal])* $area_fn:ident {
+        $($name:ident = $path:tt => $view:path, $access:expr, $kind:ident;)*
+    })*) => {
         /// Every page (see the module's comment).
-        pub const PAGES: &[Page] = &[$(Page { path: $path, access: $access, form: form_flag!($kind) }),*];
+        pub const PAGES: &[Page] = &[$($(Page { path: $path, access: $access, form: form_flag!($kind) },)*)*];
 
         /// Every page's address, by name: links and form actions use these, never
         /// a literal. An address with a `:part` is filled in by `link`.
         pub mod path {
-            $(#[doc = $path] pub const $name: &str = $path;)*
+            $($(#[doc = $path] pub const $name: &str = $path;)*)*
+        }
+
+        /// The pages' views, one part of the WebAssembly per area, loaded when a
+        /// page of the area is first shown (`cargo leptos build --split`): a citizen
+        /// on the front page loads neither the employer's nor the jobcentre's pages.
+        /// By area rather than by page: per page, wasm-split made a page load some
+        /// 300 small parts; per area it is 20 to 60.
+        // The route types are named as the page's address constant.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        mod lazy {
+            use super::*;
+            use leptos_router::LazyRoute;
+            $(
+                $(#[doc = $area_doc])*
+                pub mod $area_fn {
+                    use super::*;
+
+                    #[derive(Clone, Copy)]
+                    pub enum Page { $($name,)* }
+
+                    /// The area's part: a page's view, chosen by the page.
+                    #[lazy($area_fn)]
+                    pub fn view(page: Page) -> AnyView {
+                        match page {
+                            $(Page::$name => view! { <$view/> }.into_any(),)*
+                        }
+                    }
+                }
+
+                $(
+                    pub struct $name;
+                    impl LazyRoute for $name {
+                        fn data() -> Self {
+                            $name
+                        }
+                        async fn view(_this: Self) -> AnyView {
+                            $area_fn::view($area_fn::Page::$name).await
+                        }
+                        // Hydration needs the part before it starts, so the router
+                        // loads it here, with the page's data.
+                        async fn preload() {
+                            #[cfg(feature = "hydrate")]
+                            $area_fn::__preload_view().await;
+                        }
+                    }
+                )*
+            )*
         }
 
         /// The routes of every page. All render on the server with their data
@@ -58,7 +107,7 @@ macro_rules! pages {
         pub fn PageRoutes() -> impl IntoView {
             view! {
                 <Routes fallback=ui::layout::NotFound>
-                    $(<Route path=path!($path) view=$view ssr=SsrMode::Async/>)*
+                    $($(<Route path=path!($path) view={Lazy::<lazy::$name>::new()} ssr=SsrMode::Async/>)*)*
                 </Routes>
             }
         }
@@ -66,62 +115,86 @@ macro_rules! pages {
 }
 
 pages! {
-    HOME = "/" => search::HomePage, PUBLIC, page;
-    SEARCH = "/job" => search::SearchPage, PUBLIC, page;
-    VACANCY = "/job/:id" => search::VacancyPage, PUBLIC, page;
-    REPORT_VACANCY = "/job/:id/anmeld" => search::report::ReportPage, JOBSEEKERS, form;
-    ACCESSIBILITY = "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
-    PRIVACY = "/privatliv" => ui::about::PrivacyPage, PUBLIC, page;
-    COOKIES = "/cookies" => ui::about::CookiesPage, PUBLIC, page;
-    SIGN_IN = "/log-ind" => auth::SignInPage, PUBLIC, form;
-    CODE = "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
-    SIGN_OUT = "/log-ud" => auth::SignOutPage, PUBLIC, form;
-    JOBSEEKER_SIGN_UP = "/opret/borger" => auth::signup::JobseekerSignUpPage, PUBLIC, form;
-    EMPLOYER_SIGN_UP = "/opret/arbejdsgiver" => auth::signup::EmployerSignUpPage, PUBLIC, form;
-    ACCOUNT = "/konto" => auth::AccountPage, SIGNED_IN, form;
-    SET_UP = "/konto/to-trin" => auth::second_factor::SetUpPage, SECOND_FACTOR, form;
-    EMPLOYER_HOME = "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
-    NEW_VACANCY = "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
-    EMPLOYER_VACANCY = "/arbejdsgiver/stillinger/:id" => employer::vacancies::ManageVacancyPage, EMPLOYERS, form;
-    EDIT_VACANCY = "/arbejdsgiver/stillinger/:id/ret" => employer::vacancies::EditVacancyPage, EMPLOYERS, form;
-    COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
-    CANDIDATES = "/arbejdsgiver/kandidater" => employer::candidates::CandidateSearchPage, EMPLOYERS, page;
-    CANDIDATE = "/arbejdsgiver/kandidater/:id" => employer::candidates::CandidatePage, EMPLOYERS, form;
-    CANDIDATE_AGENTS = "/arbejdsgiver/kandidatagenter" => employer::candidate_agents::CandidateAgentsPage, EMPLOYERS, form;
-    CANDIDATE_AGENT = "/arbejdsgiver/kandidatagenter/:id" => employer::candidate_agents::CandidateAgentPage, EMPLOYERS, page;
-    CONTACTS = "/arbejdsgiver/kontakter" => employer::candidates::ContactsPage, EMPLOYERS, page;
-    CONTACT_THREAD = "/arbejdsgiver/kontakter/:id" => employer::candidates::CompanyThreadPage, EMPLOYERS, form;
-    EMPLOYER_BUSINESS = "/arbejdsgiver/jobcenter" => business::EmployerBusinessPage, EMPLOYERS, form;
-    EMPLOYER_TASK = "/arbejdsgiver/jobcenter/:id" => business::EmployerTaskPage, EMPLOYERS, form;
-    OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
-    CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
-    CV_SECTION = "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
-    CV_PRINT = "/min-side/cv-udskrift" => jobseeker::cv::CvPrintPage, JOBSEEKERS, page;
-    JOBLOG = "/min-side/joblog" => jobseeker::joblog::JoblogPage, JOBSEEKERS, form;
-    ENTRY = "/min-side/joblog/aktivitet" => jobseeker::joblog::EntryPage, JOBSEEKERS, form;
-    AVAILABILITY = "/min-side/raadighed" => jobseeker::availability::AvailabilityPage, JOBSEEKERS, form;
-    CHECK = "/min-side/tjek" => jobseeker::check::CheckPage, JOBSEEKERS, form;
-    AGENTS = "/min-side/jobagenter" => jobseeker::agents::AgentsPage, JOBSEEKERS, form;
-    HELP = "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
-    SCREENING = "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
-    CONTACT = "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
-    VISIBILITY = "/min-side/synlighed" => jobseeker::employers::VisibilityPage, JOBSEEKERS, form;
-    EMPLOYER_MESSAGES = "/min-side/arbejdsgivere" => jobseeker::employers::EmployerMessagesPage, JOBSEEKERS, page;
-    EMPLOYER_THREAD = "/min-side/arbejdsgivere/:id" => jobseeker::employers::EmployerThreadPage, JOBSEEKERS, form;
-    ACCESS_LOG = "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
-    QUEUE = "/jobcenter" => caseworker::QueuePage, STAFF, form;
-    DASHBOARD = "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;
-    CITIZENS = "/jobcenter/borgere" => caseworker::CitizensPage, STAFF, page;
-    CASE = "/jobcenter/borgere/:id" => caseworker::CitizenPage, STAFF, form;
-    BUSINESS_QUEUE = "/jobcenter/virksomheder" => business::BusinessQueuePage, STAFF, page;
-    BUSINESS_TASK = "/jobcenter/virksomheder/:id" => business::JobcentreTaskPage, STAFF, form;
-    USERS = "/admin/brugere" => admin::UsersPage, ADMINS, form;
-    RULES = "/admin/regler" => admin::rules::RulesAdminPage, ADMINS, form;
-    SECURITY_LOG = "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;
-    COMPANIES = "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
-    STAFF = "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
-    REPORTS = "/admin/anmeldelser" => admin::reports::ReportsPage, ADMINS, form;
-    IMPORTS = "/admin/import" => admin::imports::ImportsPage, ADMINS, form;
+    /// The front page and what anyone may read about the service.
+    front_pages {
+        HOME = "/" => search::HomePage, PUBLIC, page;
+        ACCESSIBILITY = "/tilgaengelighed" => ui::layout::AccessibilityPage, PUBLIC, page;
+        PRIVACY = "/privatliv" => ui::about::PrivacyPage, PUBLIC, page;
+        COOKIES = "/cookies" => ui::about::CookiesPage, PUBLIC, page;
+    }
+    /// The search and the vacancies.
+    search_pages {
+        SEARCH = "/job" => search::SearchPage, PUBLIC, page;
+        VACANCY = "/job/:id" => search::VacancyPage, PUBLIC, page;
+    }
+    /// Signing in and up, and the account.
+    account_pages {
+        SIGN_IN = "/log-ind" => auth::SignInPage, PUBLIC, form;
+        CODE = "/log-ind/kode" => auth::second_factor::CodePage, PUBLIC, form;
+        SIGN_OUT = "/log-ud" => auth::SignOutPage, PUBLIC, form;
+        JOBSEEKER_SIGN_UP = "/opret/borger" => auth::signup::JobseekerSignUpPage, PUBLIC, form;
+        EMPLOYER_SIGN_UP = "/opret/arbejdsgiver" => auth::signup::EmployerSignUpPage, PUBLIC, form;
+        ACCOUNT = "/konto" => auth::AccountPage, SIGNED_IN, form;
+        SET_UP = "/konto/to-trin" => auth::second_factor::SetUpPage, SECOND_FACTOR, form;
+    }
+    /// Min side's front, where a citizen comes in.
+    overview_pages {
+        OVERVIEW = "/min-side" => jobseeker::OverviewPage, JOBSEEKERS, form;
+    }
+    /// The rest of the citizen's own pages.
+    citizen_pages {
+        REPORT_VACANCY = "/job/:id/anmeld" => search::report::ReportPage, JOBSEEKERS, form;
+        CV = "/min-side/cv" => jobseeker::cv::CvPage, JOBSEEKERS, page;
+        CV_SECTION = "/min-side/cv/:afsnit" => jobseeker::cv::CvSectionPage, JOBSEEKERS, form;
+        CV_PRINT = "/min-side/cv-udskrift" => jobseeker::cv::CvPrintPage, JOBSEEKERS, page;
+        JOBLOG = "/min-side/joblog" => jobseeker::joblog::JoblogPage, JOBSEEKERS, form;
+        ENTRY = "/min-side/joblog/aktivitet" => jobseeker::joblog::EntryPage, JOBSEEKERS, form;
+        AVAILABILITY = "/min-side/raadighed" => jobseeker::availability::AvailabilityPage, JOBSEEKERS, form;
+        CHECK = "/min-side/tjek" => jobseeker::check::CheckPage, JOBSEEKERS, form;
+        AGENTS = "/min-side/jobagenter" => jobseeker::agents::AgentsPage, JOBSEEKERS, form;
+        HELP = "/min-side/hjaelp" => jobseeker::contact::HelpPage, JOBSEEKERS, form;
+        SCREENING = "/min-side/screening" => jobseeker::screening::ScreeningPage, JOBSEEKERS, form;
+        CONTACT = "/min-side/jobcenter" => jobseeker::contact::ContactPage, JOBSEEKERS, form;
+        VISIBILITY = "/min-side/synlighed" => jobseeker::employers::VisibilityPage, JOBSEEKERS, form;
+        EMPLOYER_MESSAGES = "/min-side/arbejdsgivere" => jobseeker::employers::EmployerMessagesPage, JOBSEEKERS, page;
+        EMPLOYER_THREAD = "/min-side/arbejdsgivere/:id" => jobseeker::employers::EmployerThreadPage, JOBSEEKERS, form;
+        ACCESS_LOG = "/mine-data/adgang" => jobseeker::AccessLogPage, JOBSEEKERS, page;
+    }
+    /// The employer's pages.
+    employer_pages {
+        EMPLOYER_HOME = "/arbejdsgiver" => employer::EmployerHomePage, EMPLOYERS, page;
+        NEW_VACANCY = "/arbejdsgiver/stillinger/ny" => employer::NewVacancyPage, EMPLOYERS, form;
+        EMPLOYER_VACANCY = "/arbejdsgiver/stillinger/:id" => employer::vacancies::ManageVacancyPage, EMPLOYERS, form;
+        EDIT_VACANCY = "/arbejdsgiver/stillinger/:id/ret" => employer::vacancies::EditVacancyPage, EMPLOYERS, form;
+        COMPANY = "/arbejdsgiver/virksomhed" => employer::company::CompanyPage, EMPLOYERS, form;
+        CANDIDATES = "/arbejdsgiver/kandidater" => employer::candidates::CandidateSearchPage, EMPLOYERS, page;
+        CANDIDATE = "/arbejdsgiver/kandidater/:id" => employer::candidates::CandidatePage, EMPLOYERS, form;
+        CANDIDATE_AGENTS = "/arbejdsgiver/kandidatagenter" => employer::candidate_agents::CandidateAgentsPage, EMPLOYERS, form;
+        CANDIDATE_AGENT = "/arbejdsgiver/kandidatagenter/:id" => employer::candidate_agents::CandidateAgentPage, EMPLOYERS, page;
+        CONTACTS = "/arbejdsgiver/kontakter" => employer::candidates::ContactsPage, EMPLOYERS, page;
+        CONTACT_THREAD = "/arbejdsgiver/kontakter/:id" => employer::candidates::CompanyThreadPage, EMPLOYERS, form;
+        EMPLOYER_BUSINESS = "/arbejdsgiver/jobcenter" => business::EmployerBusinessPage, EMPLOYERS, form;
+        EMPLOYER_TASK = "/arbejdsgiver/jobcenter/:id" => business::EmployerTaskPage, EMPLOYERS, form;
+    }
+    /// The jobcentre's pages.
+    jobcentre_pages {
+        QUEUE = "/jobcenter" => caseworker::QueuePage, STAFF, form;
+        DASHBOARD = "/jobcenter/overblik" => caseworker::DashboardPage, STAFF, page;
+        CITIZENS = "/jobcenter/borgere" => caseworker::CitizensPage, STAFF, page;
+        CASE = "/jobcenter/borgere/:id" => caseworker::CitizenPage, STAFF, form;
+        BUSINESS_QUEUE = "/jobcenter/virksomheder" => business::BusinessQueuePage, STAFF, page;
+        BUSINESS_TASK = "/jobcenter/virksomheder/:id" => business::JobcentreTaskPage, STAFF, form;
+    }
+    /// The administrators' pages.
+    admin_pages {
+        USERS = "/admin/brugere" => admin::UsersPage, ADMINS, form;
+        RULES = "/admin/regler" => admin::rules::RulesAdminPage, ADMINS, form;
+        SECURITY_LOG = "/admin/sikkerhed" => admin::security::SecurityLogPage, ADMINS, page;
+        COMPANIES = "/admin/virksomheder" => admin::security::CompaniesPage, ADMINS, form;
+        STAFF = "/admin/medarbejdere" => admin::security::StaffPage, ADMINS, form;
+        REPORTS = "/admin/anmeldelser" => admin::reports::ReportsPage, ADMINS, form;
+        IMPORTS = "/admin/import" => admin::imports::ImportsPage, ADMINS, form;
+    }
 }
 
 /// The joblog's files: an address the server answers itself (a multipart upload

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are not compressed at start (the debug build's
-/// WebAssembly, 14 MB, would take seconds); the release build brings its own.
+/// Files larger than this are not compressed at start; the release build brings
+/// its own compressed forms.
 const COMPRESS_AT_START_MAX: usize = 4 * 1024 * 1024;
 /// Most files the site may hold, and most bytes: a site folder is ours, but a
 /// wrong `JOBUNIVERS_SITE_ROOT` must not fill the memory.
@@ -67,7 +67,10 @@ impl Assets {
             let content_type = mime_guess::from_path(&path).first_or_octet_stream();
             let compressible = is_compressible(content_type.essence_str());
             let sibling = |ext: &str| std::fs::read(format!("{}.{ext}", path.display())).ok();
-            let small = plain.len() <= COMPRESS_AT_START_MAX;
+            // The debug build's app files (hundreds of WebAssembly parts, rebuilt
+            // often) are served as they are: compressing them all at start took minutes.
+            let debug_build_file = address.starts_with("/pkg/") && !hashed;
+            let small = plain.len() <= COMPRESS_AT_START_MAX && !debug_build_file;
             let (gzip, br) = if compressible {
                 (
                     sibling("gz").or_else(|| small.then(|| gzip(&plain)).flatten()),
@@ -187,9 +190,13 @@ fn gzip(data: &[u8]) -> Option<Vec<u8>> {
     encoder.finish().ok()
 }
 
+/// Brotli's best in the release build. A debug build (tests, `make run`) uses a
+/// quick level: the best one took 15 seconds of every debug server's start.
+const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 5 } else { 11 };
+
 fn brotli(data: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality: BROTLI_QUALITY, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &data[..], &mut out, &params).ok()?;
     Some(out)
 }

@@ -38,17 +38,46 @@ impl Lang {
 
 macro_rules! messages {
     ($($key:ident => $da:expr, $en:expr;)*) => {
-        /// Every fixed text in the app.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        /// Every fixed text in the app. It travels (in an error to the browser) by
+        /// its name; see `key`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key),* }
 
         impl Msg {
             pub fn da(self) -> &'static str { match self { $(Msg::$key => $da),* } }
             pub fn en(self) -> &'static str { match self { $(Msg::$key => $en),* } }
-            #[cfg(test)]
-            pub(crate) const ALL: &'static [Msg] = &[$(Msg::$key),*];
+            /// Every text with its name, in the table's order.
+            const KEYS: &'static [(&'static str, Msg)] = &[$((stringify!($key), Msg::$key)),*];
         }
     };
+}
+
+impl Msg {
+    /// The text's name as the table writes it ("SearchHeading").
+    pub fn key(self) -> &'static str {
+        // The table lists the texts in the enum's order.
+        Msg::KEYS.get(self as usize).map_or("", |(k, _)| k)
+    }
+
+    /// The text of a name, if there is one.
+    pub fn from_key(key: &str) -> Option<Msg> {
+        Msg::KEYS.iter().find(|(k, _)| *k == key).map(|(_, m)| *m)
+    }
+}
+
+// By hand rather than derived: serde's derived reader for a thousand names was a
+// sixth of the browser's WebAssembly (twiggy); a lookup in the table is a few bytes.
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Msg {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(d)?;
+        Msg::from_key(&key).ok_or_else(|| serde::de::Error::custom(format_args!("no text is named {key:?}")))
+    }
 }
 
 messages! {
@@ -1278,10 +1307,23 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages() {
-        for msg in Msg::ALL {
+        for (_, msg) in Msg::KEYS {
             assert!(!msg.da().trim().is_empty(), "{msg:?} has no Danish text");
             assert!(!msg.en().trim().is_empty(), "{msg:?} has no English text");
         }
+    }
+
+    #[test]
+    fn a_text_travels_by_its_name_and_comes_back() {
+        for (i, (key, msg)) in Msg::KEYS.iter().enumerate() {
+            assert_eq!(*msg as usize, i, "the table and the enum agree");
+            assert_eq!(msg.key(), *key);
+            let json = serde_json::to_string(msg).unwrap();
+            assert_eq!(json, format!("\"{key}\""));
+            assert_eq!(serde_json::from_str::<Msg>(&json).unwrap(), *msg);
+        }
+        assert!(serde_json::from_str::<Msg>("\"NoSuchText\"").is_err());
+        assert!(serde_json::from_str::<Msg>("7").is_err());
     }
 
     #[test]

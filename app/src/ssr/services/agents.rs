@@ -68,13 +68,25 @@ pub async fn act(st: &AppState, me: &User, form: &AgentForm) -> Result<Done, App
 #[tracing::instrument(skip_all)]
 pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result<u64, AppError> {
     let mut total = 0;
-    for agent in st.db.agents_of(user_id).await? {
+    let agents = st.db.agents_of(user_id).await?;
+    if agents.is_empty() {
+        return Ok(0);
+    }
+    // Min side runs this on every view: an agent that has seen the newest vacancy
+    // has nothing to look for, and a search per agent was most of the page's time.
+    let index = st.index.clone();
+    let max_id = blocking(move || index.max_id()).await?;
+    for agent in agents.into_iter().filter(|a| a.last_seen_id < max_id) {
         let q = crate::domain::search::SearchQuery::from_address(&agent.query);
         let index = st.index.clone();
         let after = agent.last_seen_id;
-        let (hits, max_id) = blocking(move || Ok((index.new_matches(&q, today, after, MAX_NEW)?, index.max_id()?))).await?;
-        // Move the mark past what was looked at: everything, unless the batch was full.
-        let to = if hits.len() == MAX_NEW { hits.last().map_or(max_id, |h| h.id) } else { max_id };
+        let mut hits = blocking(move || index.new_matches(&q, today, after, MAX_NEW)).await?;
+        // Move the mark past what was looked at: everything up to `max_id`, unless
+        // the batch was full. (The index may have grown since `max_id` was read;
+        // what came after is the next sweep's.)
+        let full = hits.len() == MAX_NEW;
+        hits.retain(|h| h.id <= max_id);
+        let to = if full { hits.last().map_or(max_id, |h| h.id) } else { max_id };
         if to <= after {
             continue;
         }
