@@ -67,10 +67,10 @@ impl Assets {
             let content_type = mime_guess::from_path(&path).first_or_octet_stream();
             let compressible = is_compressible(content_type.essence_str());
             let sibling = |ext: &str| std::fs::read(format!("{}.{ext}", path.display())).ok();
-            // The debug build's app files (hundreds of WebAssembly parts, rebuilt
-            // often) are served as they are: compressing them all at start took minutes.
-            let debug_build_file = address.starts_with("/pkg/") && !hashed;
-            let small = plain.len() <= COMPRESS_AT_START_MAX && !debug_build_file;
+            // The debug build's WebAssembly (hundreds of parts, rebuilt often) is
+            // served as it is: compressing it all at start took minutes.
+            let debug_wasm = address.starts_with("/pkg/") && address.ends_with(".wasm") && !hashed;
+            let small = plain.len() <= COMPRESS_AT_START_MAX && !debug_wasm;
             let (gzip, br) = if compressible {
                 (
                     sibling("gz").or_else(|| small.then(|| gzip(&plain)).flatten()),
