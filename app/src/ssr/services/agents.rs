@@ -73,7 +73,7 @@ pub async fn sweep_user(st: &AppState, user_id: i64, today: NaiveDate) -> Result
         return Ok(0);
     }
     // Min side runs this on every view: an agent that has seen the newest vacancy
-    // has nothing to look for, and a search per agent was most of the page's time.
+    // has nothing to look for, so it costs no search.
     let index = st.index.clone();
     let max_id = blocking(move || index.max_id()).await?;
     for agent in agents.into_iter().filter(|a| a.last_seen_id < max_id) {
