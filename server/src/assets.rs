@@ -7,10 +7,10 @@
 //! browser for a year. Files without a content name are kept an hour, and the
 //! debug build's app files not at all (they change with every build).
 
+use crate::compress::{accepted, accepts, brotli, gzip, is_compressible, Effort, Encoding};
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are not compressed at start; the release build brings
@@ -40,14 +40,6 @@ pub struct Assets {
     files: HashMap<String, Asset>,
 }
 
-/// An encoding a browser accepts, best first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    Brotli,
-    Gzip,
-    Identity,
-}
-
 impl Assets {
     /// Reads every file under `root`. `hashed`: the app's files (under `/pkg/`)
     /// are named after their content.
@@ -73,8 +65,8 @@ impl Assets {
             let small = plain.len() <= COMPRESS_AT_START_MAX && !debug_wasm;
             let (gzip, br) = if compressible {
                 (
-                    sibling("gz").or_else(|| small.then(|| gzip(&plain)).flatten()),
-                    sibling("br").or_else(|| small.then(|| brotli(&plain)).flatten()),
+                    sibling("gz").or_else(|| small.then(|| gzip(&plain, Effort::Once)).flatten()),
+                    sibling("br").or_else(|| small.then(|| brotli(&plain, Effort::Once)).flatten()),
                 )
             } else {
                 (None, None)
@@ -177,30 +169,6 @@ fn address_of(root: &Path, path: &Path) -> Option<String> {
     Some(format!("/{}", parts?.join("/")))
 }
 
-/// Text, scripts, styles, vector images and WebAssembly shrink; fonts in woff2 and
-/// pictures are compressed already.
-pub fn is_compressible(mime: &str) -> bool {
-    mime.starts_with("text/")
-        || matches!(mime, "application/javascript" | "application/json" | "application/wasm" | "image/svg+xml" | "application/xml")
-}
-
-fn gzip(data: &[u8]) -> Option<Vec<u8>> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(data).ok()?;
-    encoder.finish().ok()
-}
-
-/// Brotli's best in the release build. A debug build (tests, `make run`) uses a
-/// quick level: the best one took 15 seconds of every debug server's start.
-const BROTLI_QUALITY: i32 = if cfg!(debug_assertions) { 5 } else { 11 };
-
-fn brotli(data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: BROTLI_QUALITY, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &data[..], &mut out, &params).ok()?;
-    Some(out)
-}
-
 /// The same for the same bytes on every node of one build (for the ETag).
 fn content_hash(data: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -216,46 +184,9 @@ fn if_none_match(headers: &HeaderMap, etag: &HeaderValue) -> bool {
     })
 }
 
-/// The best encoding the request accepts: brotli, then gzip, else none.
-pub fn accepted(headers: &HeaderMap) -> Encoding {
-    if accepts(headers, "br") {
-        Encoding::Brotli
-    } else if accepts(headers, "gzip") {
-        Encoding::Gzip
-    } else {
-        Encoding::Identity
-    }
-}
-
-/// Whether `Accept-Encoding` names `coding` without refusing it (`;q=0`).
-fn accepts(headers: &HeaderMap, coding: &str) -> bool {
-    headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(|item| {
-        let mut parts = item.split(';').map(str::trim);
-        let name = parts.next().unwrap_or_default();
-        let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().map(|q| q <= 0.0).unwrap_or(false)));
-        (name.eq_ignore_ascii_case(coding) || name == "*") && !refused
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn headers(accept: &str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(accept).unwrap());
-        h
-    }
-
-    #[test]
-    fn the_best_accepted_encoding() {
-        assert_eq!(accepted(&headers("gzip, deflate, br, zstd")), Encoding::Brotli);
-        assert_eq!(accepted(&headers("gzip")), Encoding::Gzip);
-        assert_eq!(accepted(&headers("br;q=0, gzip;q=0.5")), Encoding::Gzip);
-        assert_eq!(accepted(&headers("identity")), Encoding::Identity);
-        assert_eq!(accepted(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(accepted(&headers("*")), Encoding::Brotli);
-    }
 
     #[test]
     fn files_are_served_compressed_cached_and_revalidated() {

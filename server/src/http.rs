@@ -15,7 +15,6 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
-use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 /// Largest body accepted by any route but the file upload (which has its own
@@ -99,10 +98,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         .layer(from_fn_with_state(app, session_layer))
         .layer(axum::middleware::from_fn(body_limit_layer))
         // Pages and server functions' answers compressed as they go out (static
-        // files come compressed from memory and skip this). A quick level: at 4,
-        // brotli was a fifth of a search page's time under load (perf); at 2 the
-        // 43 KB search page goes out as 7.5 KB (6.9 KB at 4).
-        .layer(CompressionLayer::new().br(true).gzip(true).quality(tower_http::CompressionLevel::Precise(2)))
+        // files come compressed from memory and skip this).
+        .layer(axum::middleware::from_fn(crate::compress::compress_layer))
         .layer(axum::middleware::from_fn(move |req, next| client_ip_layer(trusted_proxy, req, next)))
         // Static files before sessions and access checks: a stylesheet needs neither.
         .layer(from_fn_with_state(assets, assets_layer))

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod attachments;
 pub mod bench;
+pub mod compress;
 pub mod config;
 // Demo data is made at start-up from constants: a failure there is a bug to see at once.
 #[allow(clippy::unwrap_used, clippy::expect_used)]
