@@ -4,7 +4,7 @@
 //! never an address). A company a citizen blocked never finds them.
 
 use super::facets::{self, region_table, MUNICIPALITY_CODES};
-use super::{date_key, filter, text_query, Core, Indexed, Opened, TextFields, PREFIX_MIN};
+use super::{date_key, text_query, Core, Indexed, Opened, TextFields, PREFIX_MIN};
 use crate::domain::candidate::{time_matches, CandidateCard, CandidateResults, PER_PAGE};
 use crate::domain::cv::{Cv, WorkTime};
 use crate::domain::region::Region;
@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED};
 use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
@@ -181,9 +181,7 @@ impl CvIndex {
         }
         let base = BooleanQuery::new(base);
         let mut narrowed: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base.clone()))];
-        let any_of = |field: Field, values: Vec<u64>| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(values.into_iter().map(|v| Term::from_field_u64(field, v)))))
-        };
+        let any_of = |field: Field, values: Vec<u64>| super::one_of(field, values);
         if let Some(places) = filters.place_codes() {
             narrowed.push((Occur::Must, any_of(f.municipality, places)));
         }

@@ -152,17 +152,20 @@ pub fn day_number(d: NaiveDate) -> u64 {
     (i64::from(d.num_days_from_ce()) - EPOCH_FROM_CE).clamp(0, 0xFFFF) as u64
 }
 
+/// The place id's bits in the packed value.
+pub(super) const PLACE_MASK: u64 = 0x3FFF;
+
 /// The values facet counting looks at, in one u64: place id (14 bits),
 /// employment (2), posted day (16), tenths of weekly hours (9) and occupation code
 /// (20). Reading one fast value per document instead of five is most of the speed.
 pub fn pack(d: &Doc) -> u64 {
     let tenths = (d.hours * 10.0).round().clamp(0.0, 511.0) as u64;
-    (d.place & 0x3FFF) | (d.employment & 0x3) << 14 | (d.posted & 0xFFFF) << 16 | tenths << 32 | (d.occupation & 0xF_FFFF) << 41
+    (d.place & PLACE_MASK) | (d.employment & 0x3) << 14 | (d.posted & 0xFFFF) << 16 | tenths << 32 | (d.occupation & 0xF_FFFF) << 41
 }
 
 fn unpack(v: u64) -> Doc {
     Doc {
-        place: v & 0x3FFF,
+        place: v & PLACE_MASK,
         employment: (v >> 14) & 0x3,
         posted: (v >> 16) & 0xFFFF,
         hours: ((v >> 32) & 0x1FF) as f64 / 10.0,

@@ -7,6 +7,7 @@
 //! searcher per request and run off the async runtime.
 
 mod analyzer;
+mod column_filter;
 pub mod cvs;
 mod facets;
 pub mod indexer;
@@ -19,13 +20,12 @@ use crate::domain::occupation::Part;
 use crate::error::AppError;
 use crate::ssr::db::Db;
 use chrono::{Datelike, NaiveDate};
+use column_filter::{ColumnFilter, Rule, ValueSet};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -261,12 +261,17 @@ fn part_query(searcher: &Searcher, part: &str, fields: &TextFields, scope: Scope
 /// Places within a radius: at a known postcode (`place`) within, or (postcode
 /// unknown, 0) in a municipality whose main town is within.
 fn near_query(near: &facets::Near, place: Field, municipality: Field) -> Box<dyn Query> {
-    let at = TermSetQuery::new(near.postcodes().map(|p| Term::from_field_u64(place, p)));
-    let unknown: Box<dyn Query> = Box::new(TermQuery::new(Term::from_field_u64(place, 0), IndexRecordOption::Basic));
-    let towns: Box<dyn Query> = Box::new(TermSetQuery::new(near.municipality_codes().map(|m| Term::from_field_u64(municipality, m))));
-    let fallback = BooleanQuery::new(vec![(Occur::Must, unknown), (Occur::Must, towns)]);
-    let either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(at)), (Occur::Should, Box::new(fallback))];
-    filter(Box::new(BooleanQuery::new(either)))
+    Box::new(ColumnFilter(Rule::Near {
+        place,
+        municipality,
+        postcodes: ValueSet::new(near.postcodes()),
+        towns: ValueSet::new(near.municipality_codes()),
+    }))
+}
+
+/// A filter on a fast field: its value is one of `values`.
+fn one_of(field: Field, values: impl IntoIterator<Item = u64>) -> Box<dyn Query> {
+    Box::new(ColumnFilter(Rule::OneOf { field, mask: u64::MAX, values: ValueSet::new(values) }))
 }
 
 /// A filter: matches without adding to the score.

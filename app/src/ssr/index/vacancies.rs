@@ -1,5 +1,6 @@
 //! The index of open vacancies: Danish analysis, facets, radius and sort.
 
+use super::column_filter::{ColumnFilter, Rule, ValueSet};
 use super::{analyzer, date_key, facets, filter, key_date, Core, Indexed, Opened, TextFields, PREFIX_MIN};
 use crate::domain::search::{SearchQuery, SearchResults, Sort, TimeFilter, VacancyHit, FULL_TIME_HOURS, PER_PAGE};
 use crate::error::AppError;
@@ -9,7 +10,7 @@ use std::ops::Bound;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery};
 use tantivy::schema::{Field, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
 use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
@@ -239,7 +240,9 @@ impl VacancyIndex {
         let f = &self.inner.fields;
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(base))];
         if let Some(ids) = filters.place_ids() {
-            must.push((Occur::Must, filter(Box::new(TermSetQuery::new(ids.into_iter().map(|id| Term::from_field_u64(f.area, id)))))));
+            // The place id is the low bits of the packed value (`facets::pack`).
+            let rule = Rule::OneOf { field: f.packed, mask: facets::PLACE_MASK, values: ValueSet::new(ids) };
+            must.push((Occur::Must, Box::new(ColumnFilter(rule))));
         }
         if let Some(near) = &filters.near {
             must.push((Occur::Must, self.near_query(near)));
@@ -252,14 +255,11 @@ impl VacancyIndex {
             };
             must.push((Occur::Must, filter(Box::new(range))));
         }
-        let any_of = |field: Field, values: &[u64]| -> Box<dyn Query> {
-            filter(Box::new(TermSetQuery::new(values.iter().map(|v| Term::from_field_u64(field, *v)))))
-        };
         if !filters.employment.is_empty() {
-            must.push((Occur::Must, any_of(f.employment, &filters.employment)));
+            must.push((Occur::Must, super::one_of(f.employment, filters.employment.iter().copied())));
         }
         if !filters.occupations.is_empty() {
-            must.push((Occur::Must, any_of(f.occupation, &filters.occupations)));
+            must.push((Occur::Must, super::one_of(f.occupation, filters.occupations.iter().copied())));
         }
         if let Some(from) = filters.posted_from {
             let range = RangeQuery::new(Bound::Included(Term::from_field_u64(f.posted, from)), Bound::Unbounded);
