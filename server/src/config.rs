@@ -93,8 +93,17 @@ impl Config {
         self.index_dir.clone().unwrap_or_else(|| self.data_dir.join("index"))
     }
 
-    /// The key that seals CPR numbers (see `secret_key`).
+    /// The key that seals CPR numbers (see `secret_key`). On PostgreSQL it must
+    /// be given: many nodes share the database, and a key file of each node's own
+    /// would seal values the others cannot open.
     pub fn sealer(&self) -> anyhow::Result<app::ssr::secrets::Sealer> {
+        let shared = matches!(self.database_url.as_deref(), Some(url) if url.starts_with("postgres"));
+        if shared && self.secret_key.as_deref().is_none_or(|k| k.trim().is_empty()) {
+            anyhow::bail!(
+                "on PostgreSQL every node needs the cluster's secret key: set JOBUNIVERS_SECRET_KEY (64 hex characters, \
+                 e.g. from `openssl rand -hex 32`) to the same value on every node"
+            );
+        }
         let file = self.data_dir.join("secret.key");
         app::ssr::secrets::Sealer::load_or_create(self.secret_key.as_deref(), &file)
             .with_context(|| format!("the secret key (JOBUNIVERS_SECRET_KEY, or {})", file.display()))

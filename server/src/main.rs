@@ -206,7 +206,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 // They choose English with the switch once signed in.
                 lang: app::Lang::Da,
             };
-            let result = app::ssr::services::auth::create_account(&db, &config.sealer()?, new, config.clock().now()).await;
+            let result = app::ssr::services::auth::create_account(
+                &db,
+                &server::serve::checked_sealer(&config, &db).await?,
+                new,
+                config.clock().now(),
+            )
+            .await;
             db.close().await;
             match result {
                 Ok(id) => {

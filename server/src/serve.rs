@@ -16,6 +16,20 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// The key that seals CPR numbers, checked against the database: a node whose key
+/// cannot open the check value the first node stored does not start.
+pub async fn checked_sealer(config: &Config, db: &Db) -> anyhow::Result<app::ssr::secrets::Sealer> {
+    let sealer = config.sealer()?;
+    if !sealer.check_database(db).await.context("checking the secret key against the database")? {
+        anyhow::bail!(
+            "this node's secret key is not the key of this database: the CPR numbers in it were sealed with another. \
+             Give this node the same JOBUNIVERS_SECRET_KEY as the others (or, on SQLite, the secret.key file it was \
+             made with)"
+        );
+    }
+    Ok(sealer)
+}
+
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("jobunivers")
@@ -37,7 +51,7 @@ fn hashed_build() -> bool {
 pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize) -> anyhow::Result<()> {
     let db = open_db(config).await?;
     let clock = config.clock();
-    let sealer = std::sync::Arc::new(config.sealer()?);
+    let sealer = std::sync::Arc::new(checked_sealer(config, &db).await?);
     if seed_demo_if_empty && db.count_open_vacancies().await.context("counting vacancies")? == 0 {
         tracing::info!(count = demo_count, "empty database: adding demo data");
         let n = crate::demo::seed(&db, &clock, demo_count, crate::demo::DEFAULT_SEED, |_, _| {}).await.context("adding demo vacancies")?;

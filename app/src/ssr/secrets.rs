@@ -7,6 +7,9 @@ use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use std::path::Path;
 
+/// The text sealed in the database's key check.
+const KEY_CHECK: &str = "jobunivers key check";
+
 pub struct Sealer {
     cipher: XChaCha20Poly1305,
 }
@@ -54,6 +57,14 @@ impl Sealer {
         write_private(file, &key)?;
         tracing::info!(file = %file.display(), "created a new secret key");
         Sealer::from_hex_key(&key)
+    }
+
+    /// Whether this is the key the database's sealed values were made with: it
+    /// opens the check value the first node stored (or stores one, on a new
+    /// database). A node given another key must not start.
+    pub async fn check_database(&self, db: &crate::ssr::db::Db) -> Result<bool, AppError> {
+        let stored = db.key_check(&self.seal(KEY_CHECK)?).await?;
+        Ok(self.open(&stored).is_ok_and(|text| text == KEY_CHECK))
     }
 
     pub fn seal(&self, plain: &str) -> Result<String, AppError> {

@@ -15,10 +15,9 @@ pub struct Running {
     server: tokio::task::JoinHandle<()>,
 }
 
-/// The whole server on a free local port, over a fresh test database.
-pub async fn start(t: &TestDb) -> Running {
-    let state = t.state().await;
-    let config = server::config::Config {
+/// The server's configuration in a test: its folder, no key (SQLite makes one).
+pub fn config(t: &TestDb) -> server::config::Config {
+    server::config::Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         data_dir: t.dir().to_path_buf(),
         database_url: None,
@@ -33,7 +32,13 @@ pub async fn start(t: &TestDb) -> Running {
         log: "warn".into(),
         clock_start: None,
         import_allow_private: true,
-    };
+    }
+}
+
+/// The whole server on a free local port, over a fresh test database.
+pub async fn start(t: &TestDb) -> Running {
+    let state = t.state().await;
+    let config = config(t);
     // As behind a proxy: a test says which address a request comes from in
     // `X-Forwarded-For` (throttling is per address).
     let router = server::http::router(state.clone(), server::serve::leptos_options(&config), true);

@@ -13,6 +13,7 @@ mod caseworker;
 mod companies;
 mod imports;
 mod jobseeker;
+mod keys;
 mod limits;
 mod mail;
 pub mod outbox;
