@@ -33,6 +33,11 @@ pub struct Config {
     #[arg(long, env = "JOBUNIVERS_SECRET_KEY", global = true, hide_env_values = true)]
     pub secret_key: Option<String>,
 
+    /// The token an operator's scraper sends (`Authorization: Bearer …`) for
+    /// `/metrics`. Unset: no metrics are served.
+    #[arg(long, env = "JOBUNIVERS_METRICS_TOKEN", global = true, hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
     /// Set when a reverse proxy you control sits in front: the caller's address is
     /// then the last entry of `X-Forwarded-For` (which that proxy adds), not the
     /// proxy's own. Sign-in throttling per address depends on it.

@@ -38,7 +38,18 @@ pub fn routes() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool) -> Router {
+/// What the operator sets for the HTTP surface.
+#[derive(Clone, Default)]
+pub struct Operations {
+    /// A reverse proxy of ours adds the caller's address (see `Config::trusted_proxy`).
+    pub trusted_proxy: bool,
+    pub metrics: crate::metrics::Metrics,
+    /// The token `/metrics` answers to; none: no metrics.
+    pub metrics_token: Option<String>,
+}
+
+pub fn router(app: AppState, leptos_options: LeptosOptions, ops: &Operations) -> Router {
+    let trusted_proxy = ops.trusted_proxy;
     let routes = routes();
     let site_root = std::path::Path::new(leptos_options.site_root.as_ref());
     // A site that cannot be read leaves only the pages (the tests need no files).
@@ -74,6 +85,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
         .merge(crate::publish::routes())
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics_page).with_state((app.clone(), ops.metrics.clone(), ops.metrics_token.clone())))
         .route("/sprog", get(switch_language))
         .route(
             app::pages::ATTACHMENT_PATH,
@@ -111,6 +123,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, trusted_proxy: bool)
             tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
         }))
         .layer(axum::middleware::from_fn(request_id_layer))
+        .layer(from_fn_with_state(ops.metrics.clone(), crate::metrics::metrics_layer))
         .with_state(state)
 }
 
@@ -430,6 +443,17 @@ async fn readyz(State(app): State<AppState>) -> Response {
     });
     let status = if database && index { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()
+}
+
+/// `/metrics` for the operator's scraper, with the operator's token only.
+async fn metrics_page(
+    State((app, metrics, token)): State<(AppState, crate::metrics::Metrics, Option<String>)>,
+    headers: HeaderMap,
+) -> Response {
+    if !crate::metrics::authorised(&headers, token.as_deref()) {
+        return crate::metrics::not_found();
+    }
+    crate::metrics::scrape(&app, &metrics).await
 }
 
 #[derive(Deserialize)]

@@ -10,5 +10,6 @@ pub mod config;
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 pub mod demo;
 pub mod http;
+pub mod metrics;
 pub mod publish;
 pub mod serve;

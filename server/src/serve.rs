@@ -72,75 +72,104 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
         .with_context(|| format!("opening the index in {}", index_dir.display()))?;
     let fetcher = std::sync::Arc::new(config.fetcher()?);
     let state = AppState { sealer, rules, mailer, fetcher, ..started };
-    let sweeper = tokio::spawn(background(state.clone()));
-    let router = crate::http::router(state.clone(), leptos_options(config), config.trusted_proxy);
+    let ops = crate::http::Operations {
+        trusted_proxy: config.trusted_proxy,
+        metrics: crate::metrics::Metrics::default(),
+        metrics_token: config.metrics_token.clone(),
+    };
+    let jobs = background(state.clone(), ops.metrics.clone());
+    let router = crate::http::router(state.clone(), leptos_options(config), &ops);
     let listener =
         tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("listening on {} (JOBUNIVERS_ADDR)", config.addr))?;
     tracing::info!("Jobunivers is listening on http://{}", config.addr);
     // Connection info gives the caller's address, which sign-in throttling uses.
     let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
-    sweeper.abort();
+    jobs.iter().for_each(|j| j.abort());
     state.shutdown().await;
     served.context("serving")
 }
 
-/// Work on a timer. Every minute: job agents look for new vacancies, the daily
-/// e-mails go out when due, and import sources that are due run (each under its
-/// lease, so one node runs it). Every quarter of an hour: the 7-day check's reminders,
-/// grace and escalations. Each person's step is its own transaction that moves a
-/// mark only from the value it had, so stopping at any point is safe and a second
-/// server doing the same at the same time changes nothing twice.
-async fn background(state: AppState) {
-    let mut minute = tokio::time::interval(std::time::Duration::from_secs(60));
-    let mut quarter = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
-    let mut five = tokio::time::interval(std::time::Duration::from_secs(5 * 60));
+/// Work on a timer, each job a task of its own so a slow one never holds up
+/// another. Every minute: job agents look for new vacancies, the daily e-mails go
+/// out when due, and import sources that are due run (each under its lease, so one
+/// node runs it). Every five minutes the escalation scan (under its lease); every
+/// quarter of an hour the 7-day check's reminders, grace and escalations. Each
+/// person's step is its own transaction that moves a mark only from the value it
+/// had, so stopping at any point is safe and a second node doing the same at the
+/// same time changes nothing twice. Runs, failures and time go to `/metrics`.
+fn background(state: AppState, metrics: crate::metrics::Metrics) -> Vec<tokio::task::JoinHandle<()>> {
+    use app::ssr::services::{agents, candidate_agents, caseworker, imports, jobseeker, mail, publish};
+    const MINUTE: u64 = 60;
     // This node's name for cluster-wide leases.
-    let node = format!("node-{}-{:08x}", std::process::id(), rand::random::<u32>());
-    loop {
-        tokio::select! {
-            _ = five.tick() => {
-                let scan = app::ssr::services::caseworker::scan::run(&state, &node, state.clock.today(), state.clock.now()).await;
-                if let Err(e) = scan {
-                    tracing::warn!(error = %e, "escalation scan failed; next round in 5 minutes");
+    let node: std::sync::Arc<str> = format!("node-{}-{:08x}", std::process::id(), rand::random::<u32>()).into();
+    let job = |name: &'static str, every: u64| Job { name, every: std::time::Duration::from_secs(every), metrics: metrics.clone() };
+    vec![
+        job("escalation_scan", 5 * MINUTE).spawn(state.clone(), {
+            let node = node.clone();
+            move |st| {
+                let node = node.clone();
+                async move { caseworker::scan::run(&st, &node, st.clock.today(), st.clock.now()).await.map(|_| ()) }
+            }
+        }),
+        job("job_agents", MINUTE).spawn(state.clone(), |st| async move {
+            agents::sweep_all(&st, st.clock.today()).await?;
+            agents::queue_digests(&st, st.clock.now()).await.map(|_| ())
+        }),
+        job("candidate_agents", MINUTE).spawn(state.clone(), |st| async move {
+            candidate_agents::sweep_all(&st, st.clock.today()).await?;
+            candidate_agents::queue_digests(&st, st.clock.now()).await.map(|_| ())
+        }),
+        job("imports", MINUTE).spawn(state.clone(), {
+            let node = node.clone();
+            move |st| {
+                let node = node.clone();
+                async move { imports::run_due(&st, &node).await.map(|_| ()) }
+            }
+        }),
+        job("open_feed_expiry", MINUTE).spawn(state.clone(), |st| async move { publish::note_expired(&st).await.map(|_| ()) }),
+        job("mail", MINUTE).spawn(state.clone(), {
+            let node = node.clone();
+            move |st| {
+                let node = node.clone();
+                async move { mail::send_due(&st, &node, st.clock.now()).await.map(|_| ()) }
+            }
+        }),
+        job("checks", 15 * MINUTE)
+            .spawn(state.clone(), |st| async move { jobseeker::checks::sweep_all(&st, st.clock.today()).await.map(|_| ()) }),
+        // Counted events older than any limit's window are of no more use.
+        job("prune_events", 15 * MINUTE)
+            .spawn(state, |st| async move { st.db.prune_events(st.clock.now() - app::domain::limits::KEEP_EVENTS).await.map(|_| ()) }),
+    ]
+}
+
+/// A periodic job: its name (in the log and the metrics) and how often it runs.
+struct Job {
+    name: &'static str,
+    every: std::time::Duration,
+    metrics: crate::metrics::Metrics,
+}
+
+impl Job {
+    fn spawn<F, Fut>(self, state: AppState, run: F) -> tokio::task::JoinHandle<()>
+    where
+        F: Fn(AppState) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Result<(), app::error::AppError>> + Send,
+    {
+        tokio::spawn(async move {
+            let mut timer = tokio::time::interval(self.every);
+            // A run longer than the period is not followed by a burst of catching up.
+            timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                timer.tick().await;
+                let start = std::time::Instant::now();
+                let result = run(state.clone()).await;
+                self.metrics.record_job(self.name, result.is_ok(), start.elapsed());
+                if let Err(e) = result {
+                    tracing::warn!(job = self.name, error = %e, "background job failed; it runs again at its next turn");
                 }
             }
-            _ = minute.tick() => {
-                let agents = &app::ssr::services::agents::sweep_all(&state, state.clock.today()).await;
-                if let Err(e) = agents {
-                    tracing::warn!(error = %e, "job agent sweep failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::agents::queue_digests(&state, state.clock.now()).await {
-                    tracing::warn!(error = %e, "queueing job agent e-mails failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::candidate_agents::sweep_all(&state, state.clock.today()).await {
-                    tracing::warn!(error = %e, "candidate agent sweep failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::candidate_agents::queue_digests(&state, state.clock.now()).await {
-                    tracing::warn!(error = %e, "queueing candidate agent e-mails failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::imports::run_due(&state, &node).await {
-                    tracing::warn!(error = %e, "importing vacancies failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::publish::note_expired(&state).await {
-                    tracing::warn!(error = %e, "noting expired vacancies in the open feed failed; next round in a minute");
-                }
-                if let Err(e) = app::ssr::services::mail::send_due(&state, &node, state.clock.now()).await {
-                    tracing::warn!(error = %e, "sending e-mail failed; next round in a minute");
-                }
-            }
-            _ = quarter.tick() => {
-                match app::ssr::services::jobseeker::checks::sweep_all(&state, state.clock.today()).await {
-                    Ok(n) => tracing::debug!(people = n, "7-day check sweep done"),
-                    Err(e) => tracing::warn!(error = %e, "7-day check sweep failed; next round in 15 minutes"),
-                }
-                // Counted events older than any limit's window are of no more use.
-                let old = state.clock.now() - app::domain::limits::KEEP_EVENTS;
-                if let Err(e) = state.db.prune_events(old).await {
-                    tracing::warn!(error = %e, "pruning counted events failed; next round in 15 minutes");
-                }
-            }
-        }
+        })
     }
 }
 

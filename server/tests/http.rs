@@ -52,6 +52,47 @@ async fn health_readiness_and_the_front_page() {
     }
 }
 
+/// The operator's scraper reads requests by route, the index's lag behind the
+/// outbox and the database pool; anyone else finds nothing there.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_operator_scrapes_metrics() {
+    for t in databases("http_metrics").await {
+        let s = start(&t).await;
+        s.wait_ready().await;
+        for _ in 0..3 {
+            s.get("/healthz").await;
+        }
+        assert_eq!(s.get("/job/999999").await.0, StatusCode::NOT_FOUND);
+        assert_eq!(s.get("/metrics").await.0, StatusCode::NOT_FOUND, "no token: as if nothing were there");
+        let wrong = s.client.get(format!("{}/metrics", s.base)).bearer_auth("guess").send().await.unwrap();
+        assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+        let res = s.client.get(format!("{}/metrics", s.base)).bearer_auth(common::METRICS_TOKEN).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/plain; version=0.0.4"));
+        let text = res.text().await.unwrap();
+        let value = |name: &str| -> f64 {
+            let line = text.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{}: no {name} in\n{text}", t.label));
+            line.rsplit(' ').next().unwrap().parse().unwrap()
+        };
+        assert_eq!(value("jobunivers_http_requests_total{route=\"/healthz\",status=\"200\"}"), 3.0, "{}", t.label);
+        assert_eq!(value("jobunivers_http_requests_total{route=\"/job/{id}\",status=\"404\"}"), 1.0);
+        assert_eq!(value("jobunivers_http_request_duration_seconds_count{route=\"/healthz\"}"), 3.0);
+        assert_eq!(value("jobunivers_index_lag "), 0.0, "a ready index has applied the outbox");
+        assert!(value("jobunivers_db_pool_connections ") >= 1.0);
+        assert_eq!(value("jobunivers_db_up "), 1.0);
+        // A vacancy posted and not yet indexed is lag; once indexed, none.
+        let st = &s.state;
+        let today = st.clock.today();
+        st.db.insert_vacancy(&testing::vacancy("Smed", "Esbjerg", today), st.clock.now()).await.unwrap();
+        testing::settle(st).await;
+        let text =
+            s.client.get(format!("{}/metrics", s.base)).bearer_auth(common::METRICS_TOKEN).send().await.unwrap().text().await.unwrap();
+        assert!(text.contains("\njobunivers_index_lag 0\n"), "{}: {text}", t.label);
+        assert!(text.contains("\njobunivers_index_documents 1\n"), "{}: {text}", t.label);
+        s.stop().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn pages_and_static_files_go_out_compressed() {
     for t in databases("http_compressed").await {

@@ -136,6 +136,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
 pub const SERVER_ROUTES: &[(&str, Access)] = &[
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),
+    // For the operator's scraper, which has no account: the handler checks the
+    // operator's token (server/src/metrics.rs).
+    ("/metrics", Access::Public),
     ("/sprog", Access::Public),
     (crate::pages::ATTACHMENT_PATH, JOBSEEKERS),
     // Vacancies out: for search engines, feed readers and other job banks.

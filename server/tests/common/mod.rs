@@ -24,6 +24,7 @@ pub fn config(t: &TestDb) -> server::config::Config {
         index_dir: None,
         site_root: t.dir().join("site"),
         secret_key: None,
+        metrics_token: None,
         trusted_proxy: false,
         rules: None,
         smtp_url: None,
@@ -35,13 +36,20 @@ pub fn config(t: &TestDb) -> server::config::Config {
     }
 }
 
+/// The operator's token for `/metrics` in the tests.
+pub const METRICS_TOKEN: &str = "test-metrics-token";
+
+/// As behind a proxy: a test says which address a request comes from in
+/// `X-Forwarded-For` (throttling is per address).
+pub fn operations() -> server::http::Operations {
+    server::http::Operations { trusted_proxy: true, metrics: Default::default(), metrics_token: Some(METRICS_TOKEN.into()) }
+}
+
 /// The whole server on a free local port, over a fresh test database.
 pub async fn start(t: &TestDb) -> Running {
     let state = t.state().await;
     let config = config(t);
-    // As behind a proxy: a test says which address a request comes from in
-    // `X-Forwarded-For` (throttling is per address).
-    let router = server::http::router(state.clone(), server::serve::leptos_options(&config), true);
+    let router = server::http::router(state.clone(), server::serve::leptos_options(&config), &operations());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let server = tokio::spawn(async move {

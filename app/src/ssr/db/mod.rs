@@ -224,6 +224,11 @@ impl Db {
         Ok(())
     }
 
+    /// Open connections, and how many of them are idle (for `/metrics`).
+    pub fn pool_use(&self) -> (u32, usize) {
+        on_pool!(self, pool => (pool.size(), pool.num_idle()))
+    }
+
     pub async fn close(&self) {
         on_pool!(self, pool => pool.close().await)
     }
