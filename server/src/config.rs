@@ -5,6 +5,30 @@ use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Starts the process's log in `format`.
+pub fn init_logging(format: LogFormat, filter: tracing_subscriber::EnvFilter) {
+    match format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        LogFormat::Json => tracing_subscriber::util::SubscriberInitExt::init(json_log(filter, std::io::stdout)),
+    }
+}
+
+/// One JSON object per line, with the fields of the span it was written in (a
+/// request's id and path, a service call's name).
+fn json_log<W>(filter: tracing_subscriber::EnvFilter, writer: W) -> impl tracing::Subscriber + Send + Sync
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
+    tracing_subscriber::fmt().json().with_current_span(true).with_span_list(true).with_env_filter(filter).with_writer(writer).finish()
+}
+
 #[derive(Args, Clone, Debug)]
 pub struct Config {
     /// Address to listen on.
@@ -76,6 +100,11 @@ pub struct Config {
     /// Log filter, e.g. `info` or `server=debug,app=debug`.
     #[arg(long, env = "JOBUNIVERS_LOG", default_value = "info", global = true)]
     pub log: String,
+
+    /// `text` (for people) or `json` (one object per line, for a log collector);
+    /// each line carries its request's id and span.
+    #[arg(long, env = "JOBUNIVERS_LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: LogFormat,
 }
 
 impl Config {
@@ -150,6 +179,36 @@ pub fn redact_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_log_lines_carry_the_request_id() {
+        #[derive(Clone, Default)]
+        struct Lines(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl std::io::Write for Lines {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let lines = Lines::default();
+        let writer = lines.clone();
+        let log = json_log("info".into(), move || writer.clone());
+        tracing::subscriber::with_default(log, || {
+            let span = tracing::info_span!("request", id = "r-42", path = "/job");
+            let _in = span.enter();
+            tracing::warn!(vacancies = 3, "search was slow");
+        });
+        let text = String::from_utf8(lines.0.lock().unwrap().clone()).unwrap();
+        let line: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(line["level"], "WARN");
+        assert_eq!(line["fields"]["message"], "search was slow");
+        assert_eq!(line["fields"]["vacancies"], 3);
+        assert_eq!(line["span"]["id"], "r-42", "{line}");
+        assert_eq!(line["spans"][0]["path"], "/job");
+    }
 
     #[test]
     fn an_operator_is_told_what_failed_and_why() {

@@ -122,9 +122,29 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, ops: &Operations) ->
             let id = req.extensions().get::<RequestId>().map_or("-", |r| r.0.as_str());
             tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
         }))
+        .layer(axum::middleware::from_fn(panic_layer))
         .layer(axum::middleware::from_fn(request_id_layer))
         .layer(from_fn_with_state(ops.metrics.clone(), crate::metrics::metrics_layer))
         .with_state(state)
+}
+
+/// A fault in a handler (a panic) ends that request with the plain error page and
+/// its reference, in the caller's language, instead of a dropped connection; the
+/// panic's message and place are in the log under the reference. (A panic while a
+/// page streams to a client that takes no compression is past this point: that
+/// connection drops.)
+pub async fn panic_layer(req: Request<Body>, next: Next) -> Response {
+    use futures_util::FutureExt;
+    let lang = lang_of(req.headers());
+    let api = req.uri().path().starts_with("/api/");
+    match std::panic::AssertUnwindSafe(next.run(req)).catch_unwind().await {
+        Ok(res) => res,
+        Err(panic) => {
+            let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+            let error = app::error::AppError::internal(format_args!("a handler panicked: {}", what.as_deref().unwrap_or("(no message)")));
+            refusal(error, lang, api)
+        }
+    }
 }
 
 /// A request's id: the proxy's `X-Request-Id` when it is a plain short token, else
@@ -491,6 +511,37 @@ async fn switch_language(
 #[cfg(test)]
 mod tests {
     use app::auth::is_local_path;
+
+    /// A handler that panics answers 500 with the error page in the caller's
+    /// language (JSON for a server function), and the server answers on.
+    #[tokio::test]
+    async fn a_panic_in_a_handler_is_an_error_page() {
+        use axum::body::Body;
+        use axum::http::{header, Request, StatusCode};
+        use http_body_util::BodyExt;
+        use tower::ServiceExt;
+        async fn broken() -> &'static str {
+            panic!("a bug")
+        }
+        let app = axum::Router::new()
+            .route("/side", axum::routing::get(broken))
+            .route("/api/side", axum::routing::post(broken))
+            .route("/ok", axum::routing::get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn(super::panic_layer));
+        let get = |path: &str, lang: &str| {
+            Request::builder().uri(path).header(header::COOKIE, format!("sprog={lang}")).body(Body::empty()).unwrap()
+        };
+        let res = app.clone().oneshot(get("/side", "en")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let page = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        assert!(page.contains(r#"<html lang="en""#) && !page.contains("a bug"), "{page}");
+        let api = Request::builder().method("POST").uri("/api/side").body(Body::empty()).unwrap();
+        let res = app.clone().oneshot(api).await.unwrap();
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        assert!(body.contains("reference") && !body.contains("a bug"), "{body}");
+        assert_eq!(app.oneshot(get("/ok", "da")).await.unwrap().status(), StatusCode::OK);
+    }
 
     #[test]
     fn the_client_address_comes_from_the_proxy_only_when_trusted() {

@@ -142,7 +142,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_new(&cli.config.log).unwrap_or_else(|_| "info".into());
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    server::config::init_logging(cli.config.log_format, filter);
     if let Some(at) = cli.config.clock_start {
         tracing::warn!(%at, "the server's clock was started at another moment (JOBUNIVERS_CLOCK_START): for rehearsals, never production");
     }

@@ -31,6 +31,7 @@ pub fn config(t: &TestDb) -> server::config::Config {
         mail_from: "Jobunivers <noreply@test.example>".into(),
         public_url: "http://127.0.0.1".into(),
         log: "warn".into(),
+        log_format: Default::default(),
         clock_start: None,
         import_allow_private: true,
     }
