@@ -97,6 +97,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, ops: &Operations) ->
         router = router.route(&path, post(form_post.clone()));
     }
     let state = HttpState { leptos_options, app: app.clone() };
+    let shared = std::sync::Arc::new(app);
     router
         .leptos_routes_with_context(&state, routes, context, page)
         .fallback(leptos_axum::file_and_error_handler::<HttpState, _>(shell))
@@ -105,9 +106,13 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, ops: &Operations) ->
         // access.
         .layer(axum::middleware::from_fn(form_bounds_layer))
         .layer(axum::middleware::from_fn(api_error_status_layer))
-        .layer(from_fn_with_state(app.clone(), access_layer))
-        .layer(from_fn_with_state(app.clone(), same_origin_layer))
-        .layer(from_fn_with_state(app, session_layer))
+        // The layers' state is shared, not copied: every layer copies the layers
+        // within it for each request, and a copied AppState is a dozen counted
+        // references (with the request id, metrics and panic layers, separate
+        // copies cost a third of `/healthz`'s time; perf, BENCHMARKS.md).
+        .layer(from_fn_with_state(shared.clone(), access_layer))
+        .layer(from_fn_with_state(shared.clone(), same_origin_layer))
+        .layer(from_fn_with_state(shared, session_layer))
         .layer(axum::middleware::from_fn(body_limit_layer))
         // Pages and server functions' answers compressed as they go out (static
         // files come compressed from memory and skip this).
@@ -122,48 +127,51 @@ pub fn router(app: AppState, leptos_options: LeptosOptions, ops: &Operations) ->
             let id = req.extensions().get::<RequestId>().map_or("-", |r| r.0.as_str());
             tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
         }))
-        .layer(axum::middleware::from_fn(panic_layer))
-        .layer(axum::middleware::from_fn(request_id_layer))
-        .layer(from_fn_with_state(ops.metrics.clone(), crate::metrics::metrics_layer))
+        .layer(from_fn_with_state(ops.metrics.clone(), edge_layer))
         .with_state(state)
 }
 
+/// The outermost layer, one for three jobs so the request passes one layer, not
+/// three: the request's id, the metrics, and faults.
+///
+/// The id is the proxy's `X-Request-Id` when it is a plain short token, else a new
+/// one. It is in every log line of the request and in the answer's header, so an
+/// operator can find the lines of the request a person reports.
+///
 /// A fault in a handler (a panic) ends that request with the plain error page and
 /// its reference, in the caller's language, instead of a dropped connection; the
 /// panic's message and place are in the log under the reference. (A panic while a
 /// page streams to a client that takes no compression is past this point: that
 /// connection drops.)
-pub async fn panic_layer(req: Request<Body>, next: Next) -> Response {
+pub async fn edge_layer(State(metrics): State<crate::metrics::Metrics>, mut req: Request<Body>, next: Next) -> Response {
     use futures_util::FutureExt;
+    let started = std::time::Instant::now();
+    let given = req.headers().get("x-request-id").and_then(|v| v.to_str().ok());
+    let plain = |v: &&str| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let id = given.filter(plain).map_or_else(app::error::incident_reference, str::to_string);
+    req.extensions_mut().insert(RequestId(id.clone()));
     let lang = lang_of(req.headers());
     let api = req.uri().path().starts_with("/api/");
-    match std::panic::AssertUnwindSafe(next.run(req)).catch_unwind().await {
+    // Routing has happened: the route's pattern, or none for a static file.
+    let route = req.extensions().get::<MatchedPath>().cloned();
+    let mut res = match std::panic::AssertUnwindSafe(next.run(req)).catch_unwind().await {
         Ok(res) => res,
         Err(panic) => {
             let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
             let error = app::error::AppError::internal(format_args!("a handler panicked: {}", what.as_deref().unwrap_or("(no message)")));
             refusal(error, lang, api)
         }
-    }
-}
-
-/// A request's id: the proxy's `X-Request-Id` when it is a plain short token, else
-/// a new one. It is in every log line of the request and in the answer's header,
-/// so an operator can find the lines of the request a person reports.
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);
-
-async fn request_id_layer(mut req: Request<Body>, next: Next) -> Response {
-    let given = req.headers().get("x-request-id").and_then(|v| v.to_str().ok());
-    let plain = |v: &&str| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    let id = given.filter(plain).map_or_else(app::error::incident_reference, str::to_string);
-    req.extensions_mut().insert(RequestId(id.clone()));
-    let mut res = next.run(req).await;
+    };
     if let Ok(v) = HeaderValue::from_str(&id) {
         res.headers_mut().insert("x-request-id", v);
     }
+    metrics.record_request(route.as_ref().map_or("other", |r| r.as_str()), res.status().as_u16(), started.elapsed());
     res
 }
+
+/// A request's id (see `edge_layer`).
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
 
 /// Security headers on every answer, whoever wrote it (a page, a server function,
 /// a refusal, a redirect, a static file). Pages set their own Content-Security-Policy
@@ -302,7 +310,7 @@ async fn client_ip_layer(trusted_proxy: bool, mut req: Request<Body>, next: Next
 
 /// Finds who is calling from the session cookie, once per request, and puts it in
 /// the request for pages and server functions.
-async fn session_layer(State(app): State<AppState>, mut req: Request<Body>, next: Next) -> Response {
+async fn session_layer(State(app): State<std::sync::Arc<AppState>>, mut req: Request<Body>, next: Next) -> Response {
     // Static files (no matched route) need no user: spare the database.
     if req.extensions().get::<MatchedPath>().is_none() {
         return next.run(req).await;
@@ -354,7 +362,7 @@ async fn assets_layer(State(assets): State<std::sync::Arc<crate::assets::Assets>
 /// Checks `app::auth::access` before any page or server function runs. Routes with
 /// no row are refused; static files (no matched route) pass. Refusals of a
 /// signed-in person, and of server functions, go to the security log.
-async fn access_layer(State(app): State<AppState>, req: Request<Body>, next: Next) -> Response {
+async fn access_layer(State(app): State<std::sync::Arc<AppState>>, req: Request<Body>, next: Next) -> Response {
     use app::auth::access::{lookup, Decision};
     let Some(path) = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()) else {
         return next.run(req).await;
@@ -422,7 +430,7 @@ pub fn refusal_for(error: app::error::AppError, headers: &HeaderMap) -> Response
 /// with neither is taken as not from a browser, unless it carries a session
 /// cookie: then it acts for someone, and is refused (an old or odd browser is
 /// asked to use a current one rather than risk it).
-async fn same_origin_layer(State(app): State<AppState>, req: Request<Body>, next: Next) -> Response {
+async fn same_origin_layer(State(app): State<std::sync::Arc<AppState>>, req: Request<Body>, next: Next) -> Response {
     if req.method() == axum::http::Method::GET || req.method() == axum::http::Method::HEAD {
         return next.run(req).await;
     }
@@ -527,7 +535,7 @@ mod tests {
             .route("/side", axum::routing::get(broken))
             .route("/api/side", axum::routing::post(broken))
             .route("/ok", axum::routing::get(|| async { "ok" }))
-            .layer(axum::middleware::from_fn(super::panic_layer));
+            .layer(axum::middleware::from_fn_with_state(crate::metrics::Metrics::default(), super::edge_layer));
         let get = |path: &str, lang: &str| {
             Request::builder().uri(path).header(header::COOKIE, format!("sprog={lang}")).body(Body::empty()).unwrap()
         };

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod attachments;
+pub mod backup;
 pub mod bench;
 pub mod compress;
 pub mod config;

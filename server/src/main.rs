@@ -32,6 +32,18 @@ enum Command {
     },
     /// Apply database migrations and exit.
     Migrate,
+    /// Copy the embedded database to FILE while the server runs (a consistent
+    /// copy). On PostgreSQL use pg_dump (docs/operations.md).
+    Backup {
+        /// Where to write the copy; must not exist.
+        file: std::path::PathBuf,
+    },
+    /// Put the backup FILE in place of the embedded database (stop every server
+    /// first). The search index is rebuilt at the next start.
+    Restore {
+        /// The backup to restore.
+        file: std::path::PathBuf,
+    },
     /// Rebuild the search index from the database (stop the server first).
     Reindex,
     /// Manage user accounts (caseworkers and administrators are created here).
@@ -171,6 +183,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import { source, action } => import(&config, source, action).await,
+        Command::Backup { file } => {
+            let bytes = server::backup::backup(&config, &file).await?;
+            println!("Backed up the database to {} ({} KB).", file.display(), bytes / 1024);
+            Ok(())
+        }
+        Command::Restore { file } => {
+            server::backup::restore(&config, &file).await?;
+            println!("Restored the database from {}; the search index is rebuilt at the next start.", file.display());
+            Ok(())
+        }
         Command::Reindex => {
             let db = serve::open_db(&config).await?;
             let dir = config.index_dir();

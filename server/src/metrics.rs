@@ -6,15 +6,12 @@
 //! answers only with the operator's token (`JOBUNIVERS_METRICS_TOKEN`); without one
 //! configured it does not exist.
 
-use axum::body::Body;
-use axum::extract::MatchedPath;
-use axum::http::{header, HeaderMap, Request, StatusCode};
-use axum::middleware::Next;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
@@ -125,17 +122,6 @@ pub struct Gauge {
 /// backslash or quote must never break the format).
 fn label(v: &str) -> String {
     v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
-}
-
-/// Counts every answer by the route that matched (its pattern, so `/job/{id}` is
-/// one route, not one per vacancy); anything else, static files included, is
-/// "other".
-pub async fn metrics_layer(metrics: axum::extract::State<Metrics>, req: Request<Body>, next: Next) -> Response {
-    let route = req.extensions().get::<MatchedPath>().map_or_else(|| "other".to_string(), |m| m.as_str().to_string());
-    let start = Instant::now();
-    let res = next.run(req).await;
-    metrics.record_request(&route, res.status().as_u16(), start.elapsed());
-    res
 }
 
 /// Whether the request carries the operator's token.

@@ -224,6 +224,44 @@ impl Db {
         Ok(())
     }
 
+    /// A consistent copy of an SQLite database in `file`, made while it is in use
+    /// (`VACUUM INTO`). PostgreSQL has its own tools.
+    pub async fn copy_into(&self, file: &str) -> Result<(), AppError> {
+        match self {
+            Db::Sqlite(pool) => {
+                sqlx::query("VACUUM INTO $1").bind(file).execute(pool).await?;
+                Ok(())
+            }
+            Db::Postgres(_) => Err(AppError::internal("copy_into is for SQLite; use pg_dump")),
+        }
+    }
+
+    /// A backup file, opened to read only (nothing is changed, not even its journal).
+    pub async fn open_backup(file: &std::path::Path) -> Result<Db, AppError> {
+        let opts = SqliteConnectOptions::new().filename(file).read_only(true).create_if_missing(false);
+        Ok(Db::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(opts).await?))
+    }
+
+    /// Whether this SQLite database is a whole copy of Jobunivers's, of this or an
+    /// older version (newer migrations than ours: a newer version's backup).
+    pub async fn check_backup(&self) -> Result<(), AppError> {
+        let Db::Sqlite(pool) = self else { return Err(AppError::internal("check_backup is for SQLite")) };
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(pool).await?;
+        if integrity != "ok" {
+            return Err(AppError::internal(format_args!("the copy is damaged: {integrity}")));
+        }
+        let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(pool)
+            .await
+            .map_err(|e| AppError::internal(format_args!("not a Jobunivers database: {e}")))?;
+        let ours = migrator(Backend::Sqlite).iter().map(|m| m.version).max().unwrap_or(0);
+        match newest {
+            None => Err(AppError::internal("not a Jobunivers database: no migrations")),
+            Some(v) if v > ours => Err(AppError::internal(format_args!("made by a newer version (migration {v}; this one knows {ours})"))),
+            Some(_) => Ok(()),
+        }
+    }
+
     /// Open connections, and how many of them are idle (for `/metrics`).
     pub fn pool_use(&self) -> (u32, usize) {
         on_pool!(self, pool => (pool.size(), pool.num_idle()))

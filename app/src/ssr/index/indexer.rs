@@ -241,7 +241,15 @@ impl<I: Indexed> Worker<I> {
             // Rows we never applied may have been pruned: then only a rebuild is safe.
             let oldest = self.rt.block_on(self.db.outbox_min_id())?;
             let gap = oldest.is_some_and(|min| min > payload.outbox_id + 1);
-            if !gap {
+            // An index further on than the database has seen a database that was
+            // since put back (a restored backup): it holds changes that are gone.
+            let newest = self.rt.block_on(self.db.outbox_max_id())?;
+            let ahead = newest > 0 && payload.outbox_id > newest;
+            let why = if ahead {
+                "search index is ahead of the database (restored from a backup?); rebuilding"
+            } else if gap {
+                "search index is older than the kept outbox; rebuilding"
+            } else {
                 tracing::info!(
                     index = I::ENTITY,
                     outbox_id = payload.outbox_id,
@@ -249,8 +257,8 @@ impl<I: Indexed> Worker<I> {
                     "search index opened"
                 );
                 return Ok(payload.outbox_id);
-            }
-            tracing::warn!(index = I::ENTITY, "search index is older than the kept outbox; rebuilding");
+            };
+            tracing::warn!(index = I::ENTITY, "{why}");
         } else {
             tracing::info!(index = I::ENTITY, "search index missing or of an older schema; rebuilding");
         }
