@@ -32,10 +32,17 @@ struct JobStats {
 }
 
 #[derive(Default)]
+struct RouteStats {
+    /// Answers by status.
+    statuses: BTreeMap<u16, u64>,
+    latency: Latency,
+}
+
+#[derive(Default)]
 struct Counts {
-    /// By (route, status).
-    requests: BTreeMap<(String, u16), u64>,
-    latency: BTreeMap<String, Latency>,
+    /// By route pattern: looked up by `&str`, so a request allocates nothing once
+    /// its route has been seen.
+    routes: BTreeMap<String, RouteStats>,
     jobs: BTreeMap<&'static str, JobStats>,
 }
 
@@ -48,8 +55,12 @@ pub struct Metrics {
 impl Metrics {
     pub fn record_request(&self, route: &str, status: u16, took: Duration) {
         let Ok(mut c) = self.counts.lock() else { return };
-        *c.requests.entry((route.to_string(), status)).or_default() += 1;
-        let latency = c.latency.entry(route.to_string()).or_default();
+        if !c.routes.contains_key(route) {
+            c.routes.insert(route.to_string(), RouteStats::default());
+        }
+        let Some(stats) = c.routes.get_mut(route) else { return };
+        *stats.statuses.entry(status).or_default() += 1;
+        let latency = &mut stats.latency;
         let secs = took.as_secs_f64();
         let bucket = BUCKETS.iter().position(|b| secs <= *b).unwrap_or(BUCKETS.len());
         latency.buckets[bucket] += 1;
@@ -71,13 +82,15 @@ impl Metrics {
         if let Ok(c) = self.counts.lock() {
             out.push_str("# HELP jobunivers_http_requests_total Answered requests by route and status.\n");
             out.push_str("# TYPE jobunivers_http_requests_total counter\n");
-            for ((route, status), n) in &c.requests {
-                let _ = writeln!(out, "jobunivers_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", label(route));
+            for (route, stats) in &c.routes {
+                for (status, n) in &stats.statuses {
+                    let _ = writeln!(out, "jobunivers_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", label(route));
+                }
             }
             out.push_str("# HELP jobunivers_http_request_duration_seconds Time to answer, by route.\n");
             out.push_str("# TYPE jobunivers_http_request_duration_seconds histogram\n");
-            for (route, l) in &c.latency {
-                let route = label(route);
+            for (route, stats) in &c.routes {
+                let (route, l) = (label(route), &stats.latency);
                 let mut total = 0;
                 for (i, n) in l.buckets.iter().enumerate() {
                     total += n;
@@ -134,30 +147,25 @@ pub fn authorised(headers: &HeaderMap, token: Option<&str>) -> bool {
 
 /// The scrape: counters and the gauges read now.
 pub async fn scrape(app: &app::ssr::AppState, metrics: &Metrics) -> Response {
-    let mut gauges = Vec::new();
-    let outbox = app.db.outbox_max_id().await.ok();
-    for (name, help, applied, docs) in [
-        (
-            "jobunivers_index_lag",
-            "Outbox entries the vacancy index has not applied yet.",
-            app.indexer.applied_outbox_id(),
-            app.index.num_docs(),
-        ),
-        (
-            "jobunivers_cv_index_lag",
-            "Outbox entries the CV index has not applied yet.",
-            app.cv_indexer.applied_outbox_id(),
-            app.cvs.num_docs(),
-        ),
-    ] {
-        if let Some(max) = outbox {
-            gauges.push(Gauge { name, help, value: max.saturating_sub(applied).max(0) as f64 });
-        }
-        let docs_name = if name.starts_with("jobunivers_cv") { "jobunivers_cv_index_documents" } else { "jobunivers_index_documents" };
-        gauges.push(Gauge { name: docs_name, help: "Documents in the index.", value: docs as f64 });
-    }
-    if let Some(max) = outbox {
-        gauges.push(Gauge { name: "jobunivers_outbox_max_id", help: "The newest outbox entry.", value: max as f64 });
+    let mut gauges = vec![
+        Gauge { name: "jobunivers_index_documents", help: "Vacancies in this node's index.", value: app.index.num_docs() as f64 },
+        Gauge { name: "jobunivers_cv_index_documents", help: "CVs in this node's index.", value: app.cvs.num_docs() as f64 },
+    ];
+    if let Ok(max) = app.db.outbox_max_id().await {
+        let lag = |applied: i64| max.saturating_sub(applied).max(0) as f64;
+        gauges.extend([
+            Gauge { name: "jobunivers_outbox_max_id", help: "The newest outbox entry.", value: max as f64 },
+            Gauge {
+                name: "jobunivers_index_lag",
+                help: "Outbox entries the vacancy index has not applied yet.",
+                value: lag(app.indexer.applied_outbox_id()),
+            },
+            Gauge {
+                name: "jobunivers_cv_index_lag",
+                help: "Outbox entries the CV index has not applied yet.",
+                value: lag(app.cv_indexer.applied_outbox_id()),
+            },
+        ]);
     }
     let (size, idle) = app.db.pool_use();
     gauges.push(Gauge { name: "jobunivers_db_pool_connections", help: "Open database connections.", value: f64::from(size) });
