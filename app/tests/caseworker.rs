@@ -1,5 +1,6 @@
 //! When self-service stalls, on SQLite and PostgreSQL: the escalation scan (rules,
-//! idempotence, the lease with two scanners), asking for help, and the caseworker's
+//! idempotence, the lease with two scanners, a citizen it cannot read), the
+//! background jobs' leases across nodes, asking for help, and the caseworker's
 //! queue and actions as the citizen then sees them.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
@@ -9,6 +10,7 @@ use app::domain::contact::MeetingKind;
 use app::domain::escalation::{QueueFilter, Reason, Status};
 use app::error::AppError;
 use app::ssr::services::caseworker::{cases, scan};
+use app::ssr::services::jobs;
 use app::ssr::services::jobseeker::contact;
 use chrono::{Duration, NaiveDate};
 use testing::{databases, Account};
@@ -65,6 +67,63 @@ async fn the_scan_raises_what_is_due_once_and_one_node_at_a_time() {
         let notices = app::ssr::services::jobseeker::overview::notifications(&st, &late, 20).await.unwrap();
         assert!(notices.iter().any(|n| n.notice == app::domain::jobseeker::Notice::Escalated { reason: Reason::CvIncomplete }));
         st.shutdown().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_citizen_the_scan_cannot_read_is_recorded_and_the_rest_are_scanned() {
+    for t in databases("scan-failure").await {
+        let st = t.state_at(testing::at("2026-11-23T09:00:00Z")).await;
+        let broken = Account::jobseeker("broken@mail.example").municipality(101).create(&st).await;
+        let late = Account::jobseeker("late@mail.example").municipality(101).create(&st).await;
+        for who in [&broken, &late] {
+            app::ssr::services::jobseeker::profile(&st, who, d("2026-11-03")).await.unwrap();
+        }
+        // The first citizen's stored screening cannot be read (as after a bad edit
+        // by hand): their scan fails, and the scan goes on to the next.
+        st.db.save_screening(broken.id, "{not json", "[]", st.clock.now()).await.unwrap();
+        let outcome = scan::run(&st, &st.node, st.clock.today(), st.clock.now()).await.unwrap();
+        assert_eq!(outcome, scan::Outcome::Ran { citizens: 2, raised: 1 }, "{}", t.label);
+        assert_eq!(reasons(&st.db.escalations_for(late.id).await.unwrap()), [("cv_incomplete".to_string(), "open".to_string())]);
+        let failures = st.db.latest_job_failures(10).await.unwrap();
+        assert_eq!(failures.len(), 1, "{}: {failures:?}", t.label);
+        let (job, item, error, node, _) = &failures[0];
+        assert_eq!((job.as_str(), item.as_str(), node.as_str()), ("escalation_scan", &*format!("user {}", broken.id), &*st.node));
+        // An internal fault is recorded by its reference; the log has the detail.
+        assert!(error.starts_with("internal error, reference "), "{}: {error}", t.label);
+        let since = st.clock.now() - Duration::hours(1);
+        assert_eq!(st.db.job_failures_since(since).await.unwrap(), [("escalation_scan".to_string(), 1)]);
+        // Kept for a month, then pruned.
+        assert_eq!(st.db.prune_job_failures(st.clock.now() - jobs::KEEP_FAILURES).await.unwrap(), 0);
+        assert_eq!(st.db.prune_job_failures(st.clock.now() + Duration::seconds(1)).await.unwrap(), 1);
+        st.shutdown().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_job_runs_on_one_node_and_moves_when_that_node_is_gone() {
+    for t in databases("job-lease").await {
+        let a = t.state_at(testing::at("2026-11-23T09:00:00Z")).await;
+        let b = t.state_with(&t.dir().join("index-b"), a.clock.clone()).await;
+        assert_ne!(a.node, b.node);
+        let every = std::time::Duration::from_secs(60);
+        // Both nodes' timers fire at once: one takes the lease.
+        let (got_a, got_b) = tokio::join!(jobs::lease(&a, jobs::MAIL, every), jobs::lease(&b, jobs::MAIL, every));
+        assert!(got_a.unwrap() ^ got_b.unwrap(), "{}: exactly one node runs the job", t.label);
+        let (holder, other) = if jobs::lease(&a, jobs::MAIL, every).await.unwrap() { (&a, &b) } else { (&b, &a) };
+        // The holder keeps it turn after turn; each job has a lease of its own.
+        a.clock.advance(Duration::seconds(60));
+        assert!(jobs::lease(holder, jobs::MAIL, every).await.unwrap());
+        assert!(!jobs::lease(other, jobs::MAIL, every).await.unwrap());
+        assert!(jobs::lease(other, jobs::CHECKS, every).await.unwrap());
+        // The holder stops (no more turns): two periods on, the other takes over.
+        a.clock.advance(Duration::seconds(119));
+        assert!(!jobs::lease(other, jobs::MAIL, every).await.unwrap(), "{}", t.label);
+        a.clock.advance(Duration::seconds(2));
+        assert!(jobs::lease(other, jobs::MAIL, every).await.unwrap(), "{}", t.label);
+        assert!(!jobs::lease(holder, jobs::MAIL, every).await.unwrap(), "{}", t.label);
+        a.shutdown().await;
+        b.shutdown().await;
     }
 }
 

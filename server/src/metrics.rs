@@ -26,6 +26,8 @@ struct Latency {
 #[derive(Default)]
 struct JobStats {
     runs: u64,
+    /// Turns left to the node that holds the job's lease.
+    skipped: u64,
     failures: u64,
     seconds: f64,
     last_seconds: f64,
@@ -76,6 +78,11 @@ impl Metrics {
         stats.last_seconds = took.as_secs_f64();
     }
 
+    pub fn record_job_skipped(&self, job: &'static str) {
+        let Ok(mut c) = self.counts.lock() else { return };
+        c.jobs.entry(job).or_default().skipped += 1;
+    }
+
     /// The counters in Prometheus's text format, then `gauges`.
     pub fn render(&self, gauges: &[Gauge]) -> String {
         let mut out = String::new();
@@ -107,6 +114,7 @@ impl Metrics {
                     &(|s: &JobStats| s.runs as f64) as &dyn Fn(&JobStats) -> f64,
                 ),
                 ("jobunivers_job_failures_total", "Runs of each background job that failed.", &|s: &JobStats| s.failures as f64),
+                ("jobunivers_job_skipped_total", "Turns of each job left to the node holding its lease.", &|s: &JobStats| s.skipped as f64),
                 ("jobunivers_job_seconds_total", "Time spent in each background job.", &|s: &JobStats| s.seconds),
                 ("jobunivers_job_last_run_seconds", "How long each job's last run took.", &|s: &JobStats| s.last_seconds),
             ] {
@@ -117,8 +125,12 @@ impl Metrics {
                 }
             }
         }
-        for g in gauges {
-            let _ = writeln!(out, "# HELP {} {}\n# TYPE {} gauge\n{} {}", g.name, g.help, g.name, g.name, g.value);
+        for (i, g) in gauges.iter().enumerate() {
+            // Gauges of one name (one per label) come together, under one heading.
+            if i == 0 || gauges[i - 1].name != g.name {
+                let _ = writeln!(out, "# HELP {} {}\n# TYPE {} gauge", g.name, g.help, g.name);
+            }
+            let _ = writeln!(out, "{}{} {}", g.name, g.labels, g.value);
         }
         out
     }
@@ -128,7 +140,15 @@ impl Metrics {
 pub struct Gauge {
     pub name: &'static str,
     pub help: &'static str,
+    /// `{name="value"}`, or empty.
+    pub labels: String,
     pub value: f64,
+}
+
+impl Gauge {
+    pub fn new(name: &'static str, help: &'static str, value: f64) -> Gauge {
+        Gauge { name, help, labels: String::new(), value }
+    }
 }
 
 /// A label value as Prometheus reads it (our routes hold no quotes, but a
@@ -148,35 +168,44 @@ pub fn authorised(headers: &HeaderMap, token: Option<&str>) -> bool {
 /// The scrape: counters and the gauges read now.
 pub async fn scrape(app: &app::ssr::AppState, metrics: &Metrics) -> Response {
     let mut gauges = vec![
-        Gauge { name: "jobunivers_index_documents", help: "Vacancies in this node's index.", value: app.index.num_docs() as f64 },
-        Gauge { name: "jobunivers_cv_index_documents", help: "CVs in this node's index.", value: app.cvs.num_docs() as f64 },
+        Gauge::new("jobunivers_index_documents", "Vacancies in this node's index.", app.index.num_docs() as f64),
+        Gauge::new("jobunivers_cv_index_documents", "CVs in this node's index.", app.cvs.num_docs() as f64),
     ];
     if let Ok(max) = app.db.outbox_max_id().await {
         let lag = |applied: i64| max.saturating_sub(applied).max(0) as f64;
         gauges.extend([
-            Gauge { name: "jobunivers_outbox_max_id", help: "The newest outbox entry.", value: max as f64 },
-            Gauge {
-                name: "jobunivers_index_lag",
-                help: "Outbox entries the vacancy index has not applied yet.",
-                value: lag(app.indexer.applied_outbox_id()),
-            },
-            Gauge {
-                name: "jobunivers_cv_index_lag",
-                help: "Outbox entries the CV index has not applied yet.",
-                value: lag(app.cv_indexer.applied_outbox_id()),
-            },
+            Gauge::new("jobunivers_outbox_max_id", "The newest outbox entry.", max as f64),
+            Gauge::new(
+                "jobunivers_index_lag",
+                "Outbox entries the vacancy index has not applied yet.",
+                lag(app.indexer.applied_outbox_id()),
+            ),
+            Gauge::new(
+                "jobunivers_cv_index_lag",
+                "Outbox entries the CV index has not applied yet.",
+                lag(app.cv_indexer.applied_outbox_id()),
+            ),
         ]);
     }
     let (size, idle) = app.db.pool_use();
-    gauges.push(Gauge { name: "jobunivers_db_pool_connections", help: "Open database connections.", value: f64::from(size) });
-    gauges.push(Gauge { name: "jobunivers_db_pool_idle", help: "Open database connections not in use.", value: idle as f64 });
-    gauges.push(Gauge {
-        name: "jobunivers_db_up",
-        help: "1 when the database answers.",
-        value: if app.db.ping().await.is_ok() { 1.0 } else { 0.0 },
-    });
+    gauges.push(Gauge::new("jobunivers_db_pool_connections", "Open database connections.", f64::from(size)));
+    gauges.push(Gauge::new("jobunivers_db_pool_idle", "Open database connections not in use.", idle as f64));
+    gauges.push(Gauge::new("jobunivers_db_up", "1 when the database answers.", if app.db.ping().await.is_ok() { 1.0 } else { 0.0 }));
     if let Some(rss) = resident_bytes() {
-        gauges.push(Gauge { name: "process_resident_memory_bytes", help: "Resident memory.", value: rss as f64 });
+        gauges.push(Gauge::new("process_resident_memory_bytes", "Resident memory.", rss as f64));
+    }
+    // Items the jobs passed over in the last day, on any node (every job listed, so
+    // an alert can compare with zero).
+    if let Ok(failed) = app.db.job_failures_since(app.clock.now() - chrono::Duration::days(1)).await {
+        for job in app::ssr::services::jobs::ALL {
+            let n = failed.iter().find(|(j, _)| j == job).map_or(0, |(_, n)| *n);
+            gauges.push(Gauge {
+                name: "jobunivers_job_failed_items_24h",
+                help: "Items each job could not handle in the last 24 hours, on any node (see the job_failures table).",
+                labels: format!("{{job=\"{}\"}}", label(job)),
+                value: n as f64,
+            });
+        }
     }
     let body = metrics.render(&gauges);
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body).into_response()
@@ -205,7 +234,7 @@ mod tests {
         m.record_request("/job/{id}", 404, Duration::from_secs(9));
         m.record_job("mail", true, Duration::from_millis(500));
         m.record_job("mail", false, Duration::from_millis(250));
-        let text = m.render(&[Gauge { name: "jobunivers_index_lag", help: "Lag.", value: 4.0 }]);
+        let text = m.render(&[Gauge::new("jobunivers_index_lag", "Lag.", 4.0)]);
         assert!(text.contains("jobunivers_http_requests_total{route=\"/job/{id}\",status=\"200\"} 2"), "{text}");
         assert!(text.contains("jobunivers_http_requests_total{route=\"/job/{id}\",status=\"404\"} 1"));
         assert!(text.contains("jobunivers_http_request_duration_seconds_bucket{route=\"/job/{id}\",le=\"0.005\"} 1"));

@@ -99,51 +99,38 @@ pub async fn serve(config: &Config, seed_demo_if_empty: bool, demo_count: usize)
 /// had, so stopping at any point is safe and a second node doing the same at the
 /// same time changes nothing twice. Runs, failures and time go to `/metrics`.
 fn background(state: AppState, metrics: crate::metrics::Metrics) -> Vec<tokio::task::JoinHandle<()>> {
-    use app::ssr::services::{agents, candidate_agents, caseworker, imports, jobseeker, mail, publish};
+    use app::ssr::services::{agents, candidate_agents, caseworker, imports, jobs, jobseeker, mail, publish};
     const MINUTE: u64 = 60;
-    // This node's name for cluster-wide leases.
-    let node: std::sync::Arc<str> = format!("node-{}-{:08x}", std::process::id(), rand::random::<u32>()).into();
     let job = |name: &'static str, every: u64| Job { name, every: std::time::Duration::from_secs(every), metrics: metrics.clone() };
     vec![
-        job("escalation_scan", 5 * MINUTE).spawn(state.clone(), {
-            let node = node.clone();
-            move |st| {
-                let node = node.clone();
-                async move { caseworker::scan::run(&st, &node, st.clock.today(), st.clock.now()).await.map(|_| ()) }
-            }
+        job(jobs::ESCALATION_SCAN, 5 * MINUTE).spawn(state.clone(), |st| async move {
+            caseworker::scan::run(&st, &st.node, st.clock.today(), st.clock.now()).await.map(|_| ())
         }),
-        job("job_agents", MINUTE).spawn(state.clone(), |st| async move {
+        job(jobs::JOB_AGENTS, MINUTE).spawn(state.clone(), |st| async move {
             agents::sweep_all(&st, st.clock.today()).await?;
             agents::queue_digests(&st, st.clock.now()).await.map(|_| ())
         }),
-        job("candidate_agents", MINUTE).spawn(state.clone(), |st| async move {
+        job(jobs::CANDIDATE_AGENTS, MINUTE).spawn(state.clone(), |st| async move {
             candidate_agents::sweep_all(&st, st.clock.today()).await?;
             candidate_agents::queue_digests(&st, st.clock.now()).await.map(|_| ())
         }),
-        job("imports", MINUTE).spawn(state.clone(), {
-            let node = node.clone();
-            move |st| {
-                let node = node.clone();
-                async move { imports::run_due(&st, &node).await.map(|_| ()) }
-            }
-        }),
-        job("open_feed_expiry", MINUTE).spawn(state.clone(), |st| async move { publish::note_expired(&st).await.map(|_| ()) }),
-        job("mail", MINUTE).spawn(state.clone(), {
-            let node = node.clone();
-            move |st| {
-                let node = node.clone();
-                async move { mail::send_due(&st, &node, st.clock.now()).await.map(|_| ()) }
-            }
-        }),
-        job("checks", 15 * MINUTE)
+        job(jobs::IMPORTS, MINUTE).spawn(state.clone(), |st| async move { imports::run_due(&st, &st.node).await.map(|_| ()) }),
+        job(jobs::OPEN_FEED_EXPIRY, MINUTE).spawn(state.clone(), |st| async move { publish::note_expired(&st).await.map(|_| ()) }),
+        job(jobs::MAIL, MINUTE).spawn(state.clone(), |st| async move { mail::send_due(&st, &st.node, st.clock.now()).await.map(|_| ()) }),
+        job(jobs::CHECKS, 15 * MINUTE)
             .spawn(state.clone(), |st| async move { jobseeker::checks::sweep_all(&st, st.clock.today()).await.map(|_| ()) }),
-        // Counted events older than any limit's window are of no more use.
-        job("prune_events", 15 * MINUTE)
-            .spawn(state, |st| async move { st.db.prune_events(st.clock.now() - app::domain::limits::KEEP_EVENTS).await.map(|_| ()) }),
+        // Counted events older than any limit's window are of no more use; failed
+        // items are kept a month for the operator.
+        job(jobs::PRUNE, 15 * MINUTE).spawn(state, |st| async move {
+            let now = st.clock.now();
+            st.db.prune_events(now - app::domain::limits::KEEP_EVENTS).await?;
+            st.db.prune_job_failures(now - jobs::KEEP_FAILURES).await.map(|_| ())
+        }),
     ]
 }
 
-/// A periodic job: its name (in the log and the metrics) and how often it runs.
+/// A periodic job: its name (in the log, the metrics and its lease) and how often
+/// it runs.
 struct Job {
     name: &'static str,
     every: std::time::Duration,
@@ -151,6 +138,8 @@ struct Job {
 }
 
 impl Job {
+    /// Runs the job as a task of its own, so a slow job never delays another; on
+    /// each turn only the node holding the job's lease runs it.
     fn spawn<F, Fut>(self, state: AppState, run: F) -> tokio::task::JoinHandle<()>
     where
         F: Fn(AppState) -> Fut + Send + 'static,
@@ -162,6 +151,18 @@ impl Job {
             timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 timer.tick().await;
+                match app::ssr::services::jobs::lease(&state, self.name, self.every).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        self.metrics.record_job_skipped(self.name);
+                        continue;
+                    }
+                    Err(e) => {
+                        self.metrics.record_job(self.name, false, std::time::Duration::ZERO);
+                        tracing::warn!(job = self.name, error = %e, "job lease not taken; tried again at the next turn");
+                        continue;
+                    }
+                }
                 let start = std::time::Instant::now();
                 let result = run(state.clone()).await;
                 self.metrics.record_job(self.name, result.is_ok(), start.elapsed());

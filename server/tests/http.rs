@@ -89,6 +89,13 @@ async fn the_operator_scrapes_metrics() {
             s.client.get(format!("{}/metrics", s.base)).bearer_auth(common::METRICS_TOKEN).send().await.unwrap().text().await.unwrap();
         assert!(text.contains("\njobunivers_index_lag 0\n"), "{}: {text}", t.label);
         assert!(text.contains("\njobunivers_index_documents 1\n"), "{}: {text}", t.label);
+        // Items a job passed over, from every node's record, per job (zero shown).
+        assert!(text.contains("\njobunivers_job_failed_items_24h{job=\"mail\"} 0\n"), "{}: {text}", t.label);
+        st.db.record_job_failure("mail", "mail 7", "refused", "node-x", st.clock.now()).await.unwrap();
+        let text =
+            s.client.get(format!("{}/metrics", s.base)).bearer_auth(common::METRICS_TOKEN).send().await.unwrap().text().await.unwrap();
+        assert!(text.contains("\njobunivers_job_failed_items_24h{job=\"mail\"} 1\n"), "{}: {text}", t.label);
+        assert_eq!(text.matches("# TYPE jobunivers_job_failed_items_24h gauge").count(), 1, "one heading for the labelled gauges");
         s.stop().await;
     }
 }

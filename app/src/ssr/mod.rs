@@ -39,6 +39,9 @@ pub struct AppState {
     pub clock: clock::Clock,
     /// The HTTP client of imports: strict unless the server is configured otherwise.
     pub fetcher: Arc<fetch::Fetcher>,
+    /// This process's name among the nodes: who holds a lease, which node recorded
+    /// a failed item.
+    pub node: Arc<str>,
 }
 
 impl AppState {
@@ -65,6 +68,7 @@ impl AppState {
             mailer: Arc::new(mail::Mailer::disabled()),
             clock,
             fetcher: Arc::new(fetch::Fetcher::new(fetch::FetchConfig::default())?),
+            node: format!("node-{}-{:08x}", std::process::id(), rand::random::<u32>()).into(),
         })
     }
 

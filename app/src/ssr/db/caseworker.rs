@@ -207,26 +207,6 @@ impl Db {
         }.await)
     }
 
-    // Leases
-
-    /// Takes the lease `name` for `holder` until `until_ms` (Unix milliseconds) if
-    /// it is free, expired, or already theirs. `true` when taken.
-    pub async fn try_lease(&self, name: &str, holder: &str, now_ms: i64, until_ms: i64) -> Result<bool, AppError> {
-        let sql = "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3) \
-                   ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
-                   WHERE leases.expires_at <= $4 OR leases.holder = excluded.holder";
-        let n = on_pool!(self, pool => sqlx::query(sql).bind(name).bind(holder).bind(until_ms).bind(now_ms)
-            .execute(pool).await.map(|r| r.rows_affected()))?;
-        Ok(n == 1)
-    }
-
-    /// Gives the lease up early, if `holder` has it.
-    pub async fn release_lease(&self, name: &str, holder: &str) -> Result<(), AppError> {
-        let sql = "UPDATE leases SET expires_at = 0 WHERE name = $1 AND holder = $2";
-        on_pool!(self, pool => sqlx::query(sql).bind(name).bind(holder).execute(pool).await.map(|_| ()))?;
-        Ok(())
-    }
-
     // Messages
 
     pub async fn insert_message(

@@ -12,6 +12,7 @@ mod candidates;
 mod caseworker;
 mod companies;
 mod imports;
+mod jobs;
 mod jobseeker;
 mod keys;
 mod limits;

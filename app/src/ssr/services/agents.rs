@@ -7,6 +7,7 @@ use crate::domain::jobseeker::Notice;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::Quota;
+use crate::ssr::services::jobs;
 use crate::ssr::{blocking, AppState};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -135,7 +136,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError>
         for user_id in owners {
             match sweep_user(st, user_id, today).await {
                 Ok(n) => total += n,
-                Err(e) => tracing::warn!(user = user_id, error = %e, "job agent sweep failed for one person"),
+                Err(e) => jobs::item_failed(st, jobs::JOB_AGENTS, &format!("user {user_id}"), &e).await,
             }
         }
         after = last;
@@ -157,38 +158,45 @@ pub async fn queue_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, A
         let owners = st.db.agent_owners_after(after, 500).await?;
         let Some(last) = owners.last().copied() else { break };
         for user_id in owners {
-            let agents = st.db.agents_of(user_id).await?;
-            let last_sent = agents.iter().filter(|a| a.email_digest).map(|a| a.digest_sent_on).max();
-            let Some(last_sent) = last_sent else { continue };
-            if !agents::digest_due(last_sent, now) {
-                continue;
-            }
-            let unsent = st.db.unsent_matches(user_id).await?;
-            if unsent.is_empty() {
-                continue;
-            }
-            let Some(user) = st.db.user_by_id(user_id).await? else { continue };
-            let found: Vec<agents::DigestMatch> = unsent
-                .iter()
-                .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.vacancy_id, title: &m.title })
-                .collect();
-            let site = &st.mailer.public_url;
-            let (subject, body) = agents::digest_mail(
-                user.lang(),
-                agents::DigestKind::Jobs,
-                &user.name,
-                &found,
-                |id| format!("{site}{}", crate::pages::link(crate::path::VACANCY, &[&id])),
-                &format!("{site}{}", crate::path::AGENTS),
-            );
-            let key = crate::domain::mail::digest_key(user_id, today);
-            let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
-            let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();
-            if st.db.queue_digest(user_id, &mail, &matches, today, st.clock.now()).await? {
-                queued += 1;
+            match queue_digest(st, user_id, today, now).await {
+                Ok(true) => queued += 1,
+                Ok(false) => {}
+                Err(e) => jobs::item_failed(st, jobs::JOB_AGENTS, &format!("digest of user {user_id}"), &e).await,
             }
         }
         after = last;
     }
     Ok(queued)
+}
+
+/// Queues one person's digest if it is due and they have news; `true` if queued.
+async fn queue_digest(st: &AppState, user_id: i64, today: NaiveDate, now: DateTime<Utc>) -> Result<bool, AppError> {
+    let agents = st.db.agents_of(user_id).await?;
+    let last_sent = agents.iter().filter(|a| a.email_digest).map(|a| a.digest_sent_on).max();
+    let Some(last_sent) = last_sent else { return Ok(false) };
+    if !agents::digest_due(last_sent, now) {
+        return Ok(false);
+    }
+    let unsent = st.db.unsent_matches(user_id).await?;
+    if unsent.is_empty() {
+        return Ok(false);
+    }
+    let Some(user) = st.db.user_by_id(user_id).await? else { return Ok(false) };
+    let found: Vec<agents::DigestMatch> = unsent
+        .iter()
+        .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.vacancy_id, title: &m.title })
+        .collect();
+    let site = &st.mailer.public_url;
+    let (subject, body) = agents::digest_mail(
+        user.lang(),
+        agents::DigestKind::Jobs,
+        &user.name,
+        &found,
+        |id| format!("{site}{}", crate::pages::link(crate::path::VACANCY, &[&id])),
+        &format!("{site}{}", crate::path::AGENTS),
+    );
+    let key = crate::domain::mail::digest_key(user_id, today);
+    let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
+    let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();
+    st.db.queue_digest(user_id, &mail, &matches, today, st.clock.now()).await
 }

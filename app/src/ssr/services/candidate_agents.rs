@@ -9,6 +9,7 @@ use crate::domain::search::SearchQuery;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{CandidateAgentRow, Quota};
+use crate::ssr::services::jobs;
 use crate::ssr::{blocking, AppState};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -74,14 +75,14 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<u64, AppError>
         let batch = st.db.candidate_agents_after(after, 200).await?;
         let Some(last) = batch.last().map(|a| a.id) else { break };
         for a in batch {
-            let found = match matching(st, &a.query, a.company_id, today).await {
-                Ok(found) => found,
-                Err(e) => {
-                    tracing::warn!(agent = a.id, error = %e, "candidate agent sweep failed for one agent");
-                    continue;
-                }
+            let swept = async {
+                let found = matching(st, &a.query, a.company_id, today).await?;
+                st.db.record_candidate_matches(a.id, &found, st.clock.now()).await
             };
-            total += st.db.record_candidate_matches(a.id, &found, st.clock.now()).await?;
+            match swept.await {
+                Ok(n) => total += n,
+                Err(e) => jobs::item_failed(st, jobs::CANDIDATE_AGENTS, &format!("candidate agent {}", a.id), &e).await,
+            }
         }
         after = last;
     }
@@ -107,33 +108,44 @@ pub async fn queue_digests(st: &AppState, now: DateTime<Utc>) -> Result<usize, A
     owners.sort();
     owners.dedup_by_key(|o| o.0);
     for (user_id, sent) in owners {
-        if !agents::digest_due(sent, now) {
-            continue;
-        }
-        let unsent = st.db.unsent_candidate_matches(user_id).await?;
-        if unsent.is_empty() {
-            continue;
-        }
-        let Some(user) = st.db.user_by_id(user_id).await? else { continue };
-        let found: Vec<DigestMatch> = unsent
-            .iter()
-            .map(|m| DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.candidate_id, title: &m.headline })
-            .collect();
-        let site = &st.mailer.public_url;
-        let (subject, body) = agents::digest_mail(
-            user.lang(),
-            DigestKind::Candidates,
-            &user.name,
-            &found,
-            |id| format!("{site}{}", crate::pages::link(crate::path::CANDIDATE, &[&id])),
-            &format!("{site}{}", crate::path::CANDIDATE_AGENTS),
-        );
-        let key = crate::domain::mail::candidate_digest_key(user_id, today);
-        let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
-        let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.candidate_id)).collect();
-        if st.db.queue_candidate_digest(user_id, &mail, &matches, today, now).await? {
-            queued += 1;
+        match queue_digest(st, user_id, sent, today, now).await {
+            Ok(true) => queued += 1,
+            Ok(false) => {}
+            Err(e) => jobs::item_failed(st, jobs::CANDIDATE_AGENTS, &format!("digest of user {user_id}"), &e).await,
         }
     }
     Ok(queued)
+}
+
+/// Queues one owner's digest if it is due and they have news; `true` if queued.
+async fn queue_digest(
+    st: &AppState,
+    user_id: i64,
+    sent: Option<NaiveDate>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    if !agents::digest_due(sent, now) {
+        return Ok(false);
+    }
+    let unsent = st.db.unsent_candidate_matches(user_id).await?;
+    if unsent.is_empty() {
+        return Ok(false);
+    }
+    let Some(user) = st.db.user_by_id(user_id).await? else { return Ok(false) };
+    let found: Vec<DigestMatch> =
+        unsent.iter().map(|m| DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.candidate_id, title: &m.headline }).collect();
+    let site = &st.mailer.public_url;
+    let (subject, body) = agents::digest_mail(
+        user.lang(),
+        DigestKind::Candidates,
+        &user.name,
+        &found,
+        |id| format!("{site}{}", crate::pages::link(crate::path::CANDIDATE, &[&id])),
+        &format!("{site}{}", crate::path::CANDIDATE_AGENTS),
+    );
+    let key = crate::domain::mail::candidate_digest_key(user_id, today);
+    let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
+    let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.candidate_id)).collect();
+    st.db.queue_candidate_digest(user_id, &mail, &matches, today, now).await
 }

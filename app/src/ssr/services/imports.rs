@@ -12,6 +12,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::ssr::db::{ImportOutcome, ImportRow, RunTally, SourceRow};
 use crate::ssr::fetch::{FetchError, Fetched, Fetcher};
+use crate::ssr::services::jobs;
 use crate::ssr::AppState;
 use chrono::Duration;
 
@@ -140,8 +141,12 @@ pub async fn act(st: &AppState, me: &User, form: &crate::domain::import::ImportF
 pub async fn run_due(st: &AppState, holder: &str) -> Result<usize, AppError> {
     let mut runs = 0;
     for source in st.db.due_sources(st.clock.now()).await? {
-        if run(st, &st.fetcher, source.id, holder, &|_, _| {}).await?.is_some() {
-            runs += 1;
+        // A feed that fails is recorded with its run; this is for what fails
+        // around it (the database), which must not keep the other feeds waiting.
+        match run(st, &st.fetcher, source.id, holder, &|_, _| {}).await {
+            Ok(Some(_)) => runs += 1,
+            Ok(None) => {}
+            Err(e) => jobs::item_failed(st, jobs::IMPORTS, &format!("source {}", source.id), &e).await,
         }
     }
     Ok(runs)

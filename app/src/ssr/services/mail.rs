@@ -32,6 +32,7 @@ pub async fn send_due(st: &AppState, holder: &str, now: DateTime<Utc>) -> Result
                     tracing::warn!(mail = m.id, attempts, error = %e, "e-mail not sent; tried again later");
                     if attempts >= mail::MAX_ATTEMPTS {
                         tracing::error!(mail = m.id, key = m.idempotency_key, "e-mail given up after {attempts} attempts");
+                        super::jobs::item_failed(st, super::jobs::MAIL, &format!("mail {}", m.id), &e).await;
                     }
                     st.db.mail_failed(m.id, holder, &e.to_string(), next).await?;
                 }

@@ -10,6 +10,7 @@ pub mod caseworker;
 pub mod citizens;
 pub mod companies;
 pub mod imports;
+pub mod jobs;
 pub mod jobseeker;
 pub mod mail;
 pub mod publish;

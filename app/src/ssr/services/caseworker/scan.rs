@@ -10,6 +10,7 @@ use crate::domain::jobseeker::CheckEventKind;
 use crate::domain::rules::Rules;
 use crate::error::AppError;
 use crate::ssr::db::ScanRow;
+use crate::ssr::services::jobs;
 use crate::ssr::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -47,7 +48,10 @@ pub async fn run(st: &AppState, holder: &str, today: NaiveDate, now: DateTime<Ut
             let municipality = row.municipality_code.and_then(|m| u16::try_from(m).ok());
             let rules =
                 Rules { escalation: municipality.and_then(|m| own.get(&m).copied()).unwrap_or(st.rules.escalation), ..(*st.rules).clone() };
-            raised += scan_one(st, row, &rules, today, now).await?;
+            match scan_one(st, row, &rules, today, now).await {
+                Ok(n) => raised += n,
+                Err(e) => jobs::item_failed(st, jobs::ESCALATION_SCAN, &format!("user {}", row.user_id), &e).await,
+            }
         }
     }
     if raised > 0 {

@@ -11,6 +11,7 @@ use crate::domain::jobseeker::{CheckEventKind, CheckView, Notice, Suggestion};
 use crate::domain::search::SearchQuery;
 use crate::error::AppError;
 use crate::ssr::db::MissRecord;
+use crate::ssr::services::jobs;
 use crate::ssr::{blocking, AppState};
 use chrono::NaiveDate;
 
@@ -96,7 +97,7 @@ pub async fn sweep_all(st: &AppState, today: NaiveDate) -> Result<usize, AppErro
         for user_id in &batch {
             if let Err(e) = sweep_one(st, *user_id, today).await {
                 // One person's problem must not stop everyone else's reminders.
-                tracing::warn!(user = user_id, error = %e, "check sweep failed for one person");
+                jobs::item_failed(st, jobs::CHECKS, &format!("user {user_id}"), &e).await;
             }
         }
         seen += batch.len();
