@@ -18,6 +18,10 @@ const launchOptions = {
 };
 
 const after2027 = process.env.BASE_URL_2027 || "http://127.0.0.1:3001";
+const cluster = process.env.CLUSTER_URL || "http://127.0.0.1:3004";
+// Through the cluster's round-robin proxy too: the journeys where one node's
+// answer must hold on the other (sessions, forms, the index catching up).
+const throughCluster = /(cluster|journey|candidates)\.spec/;
 
 export default defineConfig({
   testDir: "./tests",
@@ -33,10 +37,14 @@ export default defineConfig({
     trace: "off",
   },
   // regions.spec.ts runs against a second server whose clock starts in 2027
-  // (BASE_URL_2027, see .ci/e2e); everything else against the first.
+  // (BASE_URL_2027, see .ci/e2e); cluster.spec.ts and the journeys above against
+  // two nodes over one PostgreSQL (CLUSTER_URL, NODE_A, NODE_B); everything else
+  // against the first.
   projects: [
-    { name: "js", testIgnore: /regions\.spec/, use: { javaScriptEnabled: true, launchOptions } },
-    { name: "nojs", testIgnore: /regions\.spec/, use: { javaScriptEnabled: false, launchOptions } },
+    { name: "js", testIgnore: /(regions|cluster)\.spec/, use: { javaScriptEnabled: true, launchOptions } },
+    { name: "nojs", testIgnore: /(regions|cluster)\.spec/, use: { javaScriptEnabled: false, launchOptions } },
+    { name: "cluster-js", testMatch: throughCluster, use: { baseURL: cluster, javaScriptEnabled: true, launchOptions } },
+    { name: "cluster-nojs", testMatch: /cluster\.spec/, use: { baseURL: cluster, javaScriptEnabled: false, launchOptions } },
     { name: "js-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: true, launchOptions } },
     { name: "nojs-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: false, launchOptions } },
   ],

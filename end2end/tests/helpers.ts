@@ -131,8 +131,13 @@ export async function expectDate(page: Page, question: string, iso: string): Pro
 }
 
 /// In the JS project, wait until the page is hydrated, so clicks hit live handlers.
+/// Whether the test's project runs the browser with JavaScript ("js", "cluster-js", ...).
+export function withJavaScript(testInfo: { project: { name: string } }): boolean {
+  return !testInfo.project.name.includes("nojs");
+}
+
 export async function ready(page: Page, testInfo: { project: { name: string } }): Promise<void> {
-  if (testInfo.project.name === "js") {
+  if (withJavaScript(testInfo)) {
     await page.locator("body[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
   }
 }

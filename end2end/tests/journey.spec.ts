@@ -1,5 +1,5 @@
 import { test, expect, Page } from "@playwright/test";
-import { fillDate, isoDaysAhead, ready, SHORT, unique, untilShown } from "./helpers";
+import { fillDate, isoDaysAhead, ready, SHORT, unique, untilShown, withJavaScript } from "./helpers";
 
 // Runs twice: with JavaScript (hydrated) and without (plain form posts).
 
@@ -101,7 +101,7 @@ test("the language switch turns the site English and stays", async ({ page }, te
 });
 
 test("hydrated forms check a field as soon as it is left", async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== "js", "needs JavaScript");
+  test.skip(!withJavaScript(testInfo), "needs JavaScript");
   await openVacancyFormAsEmployer(page);
   await ready(page, testInfo);
   await page.getByLabel("Timer pr. uge").fill("99");

@@ -49,6 +49,14 @@ impl TestDb {
         self.db.backend()
     }
 
+    /// The database's address, for a server process started by the test.
+    pub fn url(&self) -> String {
+        match &self.postgres {
+            Some((admin, name)) => template::with_database(admin, name),
+            None => format!("sqlite://{}", self.dir.join("test.db").display()),
+        }
+    }
+
     /// The server's state on this database with the machine's clock, its index in
     /// this test's folder.
     pub async fn state(&self) -> AppState {

@@ -102,7 +102,7 @@ pub fn drop_database(admin_url: &str, name: &str) {
 }
 
 /// The same server and credentials, another database.
-fn with_database(url: &str, name: &str) -> String {
+pub(crate) fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let (scheme, rest) = base.split_once("://").unwrap_or(("postgres", base));
     let authority = rest.split_once('/').map_or(rest, |(a, _)| a);
