@@ -18,10 +18,7 @@ const launchOptions = {
 };
 
 const after2027 = process.env.BASE_URL_2027 || "http://127.0.0.1:3001";
-const cluster = process.env.CLUSTER_URL || "http://127.0.0.1:3004";
-// Through the cluster's round-robin proxy too: the journeys where one node's
-// answer must hold on the other (sessions, forms, the index catching up).
-const throughCluster = /(cluster|journey|candidates)\.spec/;
+const cluster = process.env.CLUSTER_URL || "http://127.0.0.1:3111";
 
 export default defineConfig({
   testDir: "./tests",
@@ -36,14 +33,14 @@ export default defineConfig({
     locale: "da-DK",
     trace: "off",
   },
-  // regions.spec.ts runs against a second server whose clock starts in 2027
-  // (BASE_URL_2027, see .ci/e2e); cluster.spec.ts and the journeys above against
-  // two nodes over one PostgreSQL (CLUSTER_URL, NODE_A, NODE_B); everything else
-  // against the first.
+  // With JavaScript the suite runs against two nodes over one PostgreSQL database
+  // behind a round-robin proxy (CLUSTER_URL; cluster.spec.ts also reaches each node
+  // directly, NODE_A and NODE_B); without, against one node on SQLite. So every
+  // test runs on both databases, and on one node and on two. regions.spec.ts runs
+  // against a server whose clock starts in 2027 (BASE_URL_2027). See .ci/e2e.
   projects: [
-    { name: "js", testIgnore: /(regions|cluster)\.spec/, use: { javaScriptEnabled: true, launchOptions } },
+    { name: "js", testIgnore: /regions\.spec/, use: { baseURL: cluster, javaScriptEnabled: true, launchOptions } },
     { name: "nojs", testIgnore: /(regions|cluster)\.spec/, use: { javaScriptEnabled: false, launchOptions } },
-    { name: "cluster-js", testMatch: throughCluster, use: { baseURL: cluster, javaScriptEnabled: true, launchOptions } },
     { name: "cluster-nojs", testMatch: /cluster\.spec/, use: { baseURL: cluster, javaScriptEnabled: false, launchOptions } },
     { name: "js-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: true, launchOptions } },
     { name: "nojs-2027", testMatch: /regions\.spec/, use: { baseURL: after2027, javaScriptEnabled: false, launchOptions } },
