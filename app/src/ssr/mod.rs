@@ -105,7 +105,60 @@ pub fn today() -> Result<chrono::NaiveDate, AppError> {
     Ok(state()?.clock.today())
 }
 
-/// Runs blocking work (index searches, hashing) off the async runtime.
+/// Runs blocking work (index searches, hashing) off the async runtime, at most
+/// [`blocking_limit`] at once; the rest wait their turn in order.
+///
+/// The work is all CPU: more at once than there are cores only adds latency, and
+/// each search or password hash holds its memory while it runs. Without a limit,
+/// tokio would start up to 512 threads under load. With a million vacancies, a
+/// few hundred searches at once took the server past 3 GB.
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, AppError> + Send + 'static) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| AppError::internal(format_args!("blocking task: {e}")))?
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let turns = TURNS.get_or_init(|| tokio::sync::Semaphore::new(blocking_limit()));
+    let turn = turns.acquire().await.map_err(|_| AppError::Unavailable)?;
+    // The turn goes with the work: a request given up by its caller still holds it
+    // until its work is done.
+    let work = move || {
+        let result = f();
+        drop(turn);
+        result
+    };
+    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::internal(format_args!("blocking task: {e}")))?
+}
+
+/// How much blocking work runs at once: two per core, so a core never waits for
+/// work while another task's result is being handed back.
+pub fn blocking_limit() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).saturating_mul(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn blocking_work_runs_a_few_at_a_time_and_all_of_it_runs() {
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        let work: Vec<_> = (0..40usize)
+            .map(|i| {
+                tokio::spawn(blocking(move || {
+                    let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+                    MOST.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    RUNNING.fetch_sub(1, Ordering::SeqCst);
+                    Ok(i)
+                }))
+            })
+            .collect();
+        let mut done = Vec::new();
+        for w in work {
+            done.push(w.await.unwrap().unwrap());
+        }
+        assert_eq!(done, (0..40).collect::<Vec<_>>());
+        let most = MOST.load(Ordering::SeqCst);
+        assert!(most <= blocking_limit(), "{most} at once, limit {}", blocking_limit());
+        assert!(most >= 2, "the work ran one at a time");
+    }
 }
