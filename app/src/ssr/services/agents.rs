@@ -181,22 +181,42 @@ async fn queue_digest(st: &AppState, user_id: i64, today: NaiveDate, now: DateTi
     if unsent.is_empty() {
         return Ok(false);
     }
-    let Some(user) = st.db.user_by_id(user_id).await? else { return Ok(false) };
     let found: Vec<agents::DigestMatch> = unsent
         .iter()
         .map(|m| agents::DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.vacancy_id, title: &m.title })
         .collect();
+    let Some((email, subject, body)) =
+        digest_for(st, user_id, agents::DigestKind::Jobs, &found, crate::path::VACANCY, crate::path::AGENTS).await?
+    else {
+        return Ok(false);
+    };
+    let key = crate::domain::mail::digest_key(user_id, today);
+    let mail = crate::ssr::db::NewMail { key: &key, recipient: &email, subject: &subject, body: &body };
+    let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();
+    st.db.queue_digest(user_id, &mail, &matches, today, st.clock.now()).await
+}
+
+/// The daily e-mail to one person about what their agents found (job agents and
+/// candidate agents alike): their address, the subject and the text, in their
+/// language, each find linked at `item_path` and the agents at `agents_path`.
+/// `None` when the account is gone.
+pub(super) async fn digest_for(
+    st: &AppState,
+    user_id: i64,
+    kind: agents::DigestKind,
+    found: &[agents::DigestMatch<'_>],
+    item_path: &str,
+    agents_path: &str,
+) -> Result<Option<(String, String, String)>, AppError> {
+    let Some(user) = st.db.user_by_id(user_id).await? else { return Ok(None) };
     let site = &st.mailer.public_url;
     let (subject, body) = agents::digest_mail(
         user.lang(),
-        agents::DigestKind::Jobs,
+        kind,
         &user.name,
-        &found,
-        |id| format!("{site}{}", crate::pages::link(crate::path::VACANCY, &[&id])),
-        &format!("{site}{}", crate::path::AGENTS),
+        found,
+        |id| format!("{site}{}", crate::pages::link(item_path, &[&id])),
+        &format!("{site}{agents_path}"),
     );
-    let key = crate::domain::mail::digest_key(user_id, today);
-    let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
-    let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.vacancy_id)).collect();
-    st.db.queue_digest(user_id, &mail, &matches, today, st.clock.now()).await
+    Ok(Some((user.email, subject, body)))
 }

@@ -132,20 +132,16 @@ async fn queue_digest(
     if unsent.is_empty() {
         return Ok(false);
     }
-    let Some(user) = st.db.user_by_id(user_id).await? else { return Ok(false) };
     let found: Vec<DigestMatch> =
         unsent.iter().map(|m| DigestMatch { agent_id: m.agent_id, agent: &m.agent_name, id: m.candidate_id, title: &m.headline }).collect();
-    let site = &st.mailer.public_url;
-    let (subject, body) = agents::digest_mail(
-        user.lang(),
-        DigestKind::Candidates,
-        &user.name,
-        &found,
-        |id| format!("{site}{}", crate::pages::link(crate::path::CANDIDATE, &[&id])),
-        &format!("{site}{}", crate::path::CANDIDATE_AGENTS),
-    );
+    let Some((email, subject, body)) =
+        super::agents::digest_for(st, user_id, DigestKind::Candidates, &found, crate::path::CANDIDATE, crate::path::CANDIDATE_AGENTS)
+            .await?
+    else {
+        return Ok(false);
+    };
     let key = crate::domain::mail::candidate_digest_key(user_id, today);
-    let mail = crate::ssr::db::NewMail { key: &key, recipient: &user.email, subject: &subject, body: &body };
+    let mail = crate::ssr::db::NewMail { key: &key, recipient: &email, subject: &subject, body: &body };
     let matches: Vec<(i64, i64)> = unsent.iter().map(|m| (m.agent_id, m.candidate_id)).collect();
     st.db.queue_candidate_digest(user_id, &mail, &matches, today, now).await
 }
